@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+
+namespace Crosswalk.Diagnostics;
+
+/// <summary>
+/// Thread-safe collector of diagnostics. Severity overrides from site.yml are applied here, in one place,
+/// so stages report with the default severity and never need to know the configuration.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+    private IReadOnlyDictionary<string, Severity> _overrides = new Dictionary<string, Severity>();
+
+    /// <summary>Per-code severity overrides (from site.yml <c>severity:</c>).</summary>
+    public void SetOverrides(IReadOnlyDictionary<string, Severity> overrides) => _overrides = overrides;
+
+    /// <summary>Adds a diagnostic, applying any severity override; <see cref="Severity.Off"/> drops it.</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        if (_overrides.TryGetValue(diagnostic.Code, out var sev))
+        {
+            if (sev == Severity.Off)
+            {
+                return;
+            }
+            diagnostic = diagnostic with { Severity = sev };
+        }
+        _items.Enqueue(diagnostic);
+    }
+
+    /// <summary>Convenience for <see cref="Add(Diagnostic)"/>.</summary>
+    public void Report(string code, Severity severity, string message, SourceLocation? location, string? help = null)
+        => Add(new Diagnostic(code, severity, message, location, help));
+
+    /// <summary>True when any error has been reported.</summary>
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>All diagnostics, sorted by file, line, column, code, message: deterministic whatever the thread order.</summary>
+    public IReadOnlyList<Diagnostic> ToSortedList() => Sort(_items);
+
+    /// <summary>Sorts diagnostics in the canonical order.</summary>
+    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> items) => items
+        .OrderBy(d => d.Location is null ? 0 : 1)
+        .ThenBy(d => d.Location?.File ?? "", StringComparer.Ordinal)
+        .ThenBy(d => d.Location?.Line ?? 0)
+        .ThenBy(d => d.Location?.Column ?? 0)
+        .ThenBy(d => d.Code, StringComparer.Ordinal)
+        .ThenBy(d => d.Message, StringComparer.Ordinal)
+        .ToList();
+}
