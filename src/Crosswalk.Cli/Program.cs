@@ -1,1 +1,3 @@
-return 0;
+using Crosswalk.Cli;
+
+return CrosswalkCli.Run(args, Console.Out, Console.Error);

@@ -25,6 +25,11 @@ public static class DiagnosticCodes
     /// <summary>A link points to a static file that does not exist.</summary>
     public const string MissingFile = "CW2003";
 
+    /// <summary>A redirect whose target does not exist, or that loops.</summary>
+    public const string BrokenRedirect = "CW2004";
+    /// <summary>A page that no other page links to.</summary>
+    public const string OrphanPage = "CW2005";
+
     /// <summary>Unknown criterion ID.</summary>
     public const string UnknownCriterion = "CW3001";
     /// <summary>A criterion ID from another catalog than the column's.</summary>

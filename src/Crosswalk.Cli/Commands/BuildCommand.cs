@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Crosswalk.Cli.Output;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Cli.Commands;
+
+/// <summary><c>crosswalk build</c> and <c>crosswalk check</c>: the same pipeline; check writes nothing.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool check)
+    {
+        var command = new Command(check ? "check" : "build",
+            check ? "Validate pages, links, anchors and criteria mappings without writing the site."
+                  : "Build the site into the output folder (atomically: a failed build leaves the previous output).");
+        var config = CommonOptions.Config();
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder (overrides 'output' in site.yml).", HelpName = "DIR" };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Diagnostics format: " + string.Join(", ", DiagnosticFormatter.Formats) + ".",
+            DefaultValueFactory = _ => "text",
+            HelpName = "FORMAT",
+        };
+        format.AcceptOnlyFromAmong(DiagnosticFormatter.Formats);
+        var report = new Option<string?>("--report") { Description = "Also write the diagnostics in --format to FILE; the console keeps text.", HelpName = "FILE" };
+        var timings = new Option<bool>("--timings") { Description = "Print the time and allocations of each pipeline stage." };
+        var verbose = CommonOptions.Verbose();
+
+        command.Options.Add(config);
+        if (!check)
+        {
+            command.Options.Add(output);
+        }
+        command.Options.Add(strict);
+        command.Options.Add(format);
+        command.Options.Add(report);
+        command.Options.Add(timings);
+        command.Options.Add(verbose);
+
+        command.SetAction(parse =>
+        {
+            var sw = Stopwatch.StartNew();
+            var configPath = parse.GetValue(config);
+            var options = new BuildOptions
+            {
+                ConfigPath = configPath ?? "site.yml",
+                AllowMissingConfig = configPath is null,
+                OutputDirectory = check ? null : parse.GetValue(output),
+                Strict = parse.GetValue(strict),
+            };
+            var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
+            sw.Stop();
+
+            var chosen = parse.GetValue(format) ?? "text";
+            var reportPath = parse.GetValue(report);
+            var consoleFormat = reportPath is null ? chosen : "text";
+            stdout.Write(DiagnosticFormatter.Format(consoleFormat, result));
+            if (reportPath is not null)
+            {
+                File.WriteAllText(reportPath, DiagnosticFormatter.Format(chosen, result));
+            }
+            if (parse.GetValue(timings))
+            {
+                foreach (var t in result.Timings)
+                {
+                    stderr.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,9:F1} ms {t.AllocatedBytes / (1024.0 * 1024.0),10:F1} MiB allocated");
+                }
+            }
+            if (consoleFormat == "text")
+            {
+                var verb = check ? "checked" : result.Written ? "built" : "not written";
+                stderr.WriteLine($"{verb}: {result.PageCount} pages, {result.Errors} errors, {result.Warnings} warnings, {result.Infos} infos in {sw.ElapsedMilliseconds} ms");
+            }
+            return !result.ConfigUsable ? CrosswalkCli.ExitUsage
+                : result.Failed(options.Strict) ? CrosswalkCli.ExitErrors
+                : CrosswalkCli.ExitOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Crosswalk.Cli.Commands;
+
+namespace Crosswalk.Cli;
+
+/// <summary>The command line: parses arguments, runs one command, maps the outcome to an exit code.</summary>
+public static class CrosswalkCli
+{
+    /// <summary>No errors.</summary>
+    public const int ExitOk = 0;
+    /// <summary>Errors (or warnings with --strict).</summary>
+    public const int ExitErrors = 1;
+    /// <summary>Bad arguments or an unusable site.yml.</summary>
+    public const int ExitUsage = 2;
+    /// <summary>Internal failure.</summary>
+    public const int ExitInternal = 3;
+
+    /// <summary>Runs the CLI with the given arguments and writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Crosswalk: build and check SOC 2 / ISO 27001 compliance documentation sites.");
+        root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: false));
+        root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: true));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"crosswalk: {error.Message}");
+            }
+            stderr.WriteLine("Run 'crosswalk --help' for usage.");
+            return ExitUsage;
+        }
+        var verbose = args.Contains("--verbose");
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"crosswalk: internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine(verbose ? ex.ToString() : "Run again with --verbose for the stack trace.");
+            return ExitInternal;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Crosswalk.Diagnostics;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Cli.Output;
+
+/// <summary>Renders a build's diagnostics in the formats CI systems read.</summary>
+internal static class DiagnosticFormatter
+{
+    public static readonly string[] Formats = ["text", "json"];
+
+    public static string Format(string format, BuildResult result) => format switch
+    {
+        "json" => Json(result),
+        _ => Text(result.Diagnostics),
+    };
+
+    /// <summary>MSBuild form, one line per diagnostic, with an indented help line when there is one.</summary>
+    public static string Text(IEnumerable<Diagnostic> diagnostics)
+    {
+        var sb = new StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            sb.Append(d.ToString()).Append('\n');
+            if (d.Help is { Length: > 0 } help)
+            {
+                sb.Append("    help: ").Append(help).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The JSON document of DESIGN.md.</summary>
+    public static string Json(BuildResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", 1);
+            w.WriteStartArray("diagnostics");
+            foreach (var d in result.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", d.Code);
+                w.WriteString("severity", d.SeverityName);
+                if (d.Location is { } l)
+                {
+                    w.WriteString("file", l.File);
+                    w.WriteNumber("line", l.Line);
+                    w.WriteNumber("column", l.Column);
+                }
+                else
+                {
+                    w.WriteNull("file");
+                    w.WriteNull("line");
+                    w.WriteNull("column");
+                }
+                w.WriteString("message", d.Message);
+                if (d.Help is null)
+                {
+                    w.WriteNull("help");
+                }
+                else
+                {
+                    w.WriteString("help", d.Help);
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            w.WriteNumber("errors", result.Errors);
+            w.WriteNumber("warnings", result.Warnings);
+            w.WriteNumber("infos", result.Infos);
+            w.WriteNumber("pages", result.PageCount);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,47 @@
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Config;
+
+/// <summary>A rule that reads a table column as criterion references.</summary>
+/// <param name="Column">The column header text (case-insensitive).</param>
+/// <param name="Catalog">The catalog the column's IDs belong to.</param>
+/// <param name="Pages">Optional glob over source paths (relative to the source folder) that narrows the rule.</param>
+/// <param name="Header">Optional exact header cells of the tables meant.</param>
+/// <param name="Location">Where the rule is written in site.yml.</param>
+public sealed record MappingRule(string Column, string Catalog, string? Pages, IReadOnlyList<string>? Header, SourceLocation Location);
+
+/// <summary>A rule that reads a table as a coverage statement: each row's key names a group, its documents cell lists pages.</summary>
+public sealed record CoverageRule(string Key, string Documents, string Catalog, string? Pages, SourceLocation Location);
+
+/// <summary>The typed, validated content of site.yml. All paths are absolute.</summary>
+public sealed record SiteConfig
+{
+    /// <summary>Absolute path of the site.yml file (or of the virtual one when the file is absent).</summary>
+    public required string ConfigPath { get; init; }
+    /// <summary>The folder holding site.yml; reported file names are relative to it.</summary>
+    public required string RootDirectory { get; init; }
+    /// <summary>Site title.</summary>
+    public string Title { get; init; } = "Documentation";
+    /// <summary>URL prefix of the published site; always starts and ends with <c>/</c>.</summary>
+    public string BaseUrl { get; init; } = "/";
+    /// <summary>Optional absolute origin (<c>https://docs.example.com</c>) used for sitemap.xml.</summary>
+    public string? SiteUrl { get; init; }
+    /// <summary>Absolute path of the Markdown source folder.</summary>
+    public required string SourceDirectory { get; init; }
+    /// <summary>Absolute path of the output folder.</summary>
+    public required string OutputDirectory { get; init; }
+    /// <summary>Absolute path of the templates folder, or null for the built-in theme.</summary>
+    public string? TemplatesDirectory { get; init; }
+    /// <summary>Catalog specs: built-in ids or paths relative to the root.</summary>
+    public IReadOnlyList<string> Catalogs { get; init; } = [];
+    /// <summary>Location of each catalog spec in site.yml.</summary>
+    public IReadOnlyList<SourceLocation> CatalogLocations { get; init; } = [];
+    /// <summary>Mapping rules.</summary>
+    public IReadOnlyList<MappingRule> Mappings { get; init; } = [];
+    /// <summary>Coverage rules.</summary>
+    public IReadOnlyList<CoverageRule> Coverage { get; init; } = [];
+    /// <summary>Redirects: old URL to new URL, with the location of each entry.</summary>
+    public IReadOnlyList<(string From, string To, SourceLocation Location)> Redirects { get; init; } = [];
+    /// <summary>Per-code severity overrides.</summary>
+    public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
+}

@@ -1,0 +1,73 @@
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Content;
+
+/// <summary>Pipeline stage <c>Discover</c>: lists pages and static files under the source folder, in ordinal order.</summary>
+public static class Discover
+{
+    /// <summary>
+    /// Walks <paramref name="sourceDirectory"/>. Hidden entries (starting with <c>.</c>), <paramref name="excluded"/> folders
+    /// and directory links are skipped: a link could lead outside the source folder or loop.
+    /// </summary>
+    public static IReadOnlyList<SourceFile> Run(string sourceDirectory, string rootDirectory, IReadOnlyCollection<string> excluded, DiagnosticBag diagnostics)
+    {
+        var files = new List<SourceFile>();
+        if (!Directory.Exists(sourceDirectory))
+        {
+            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error,
+                $"source folder '{Relative(rootDirectory, sourceDirectory)}' does not exist", null);
+            return files;
+        }
+        Walk(new DirectoryInfo(sourceDirectory), "");
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+
+        void Walk(DirectoryInfo dir, string prefix)
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = dir.GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read folder: {ex.Message}",
+                    new SourceLocation(Relative(rootDirectory, dir.FullName), 1, 1));
+                return;
+            }
+            foreach (var entry in entries)
+            {
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+                var relative = prefix + entry.Name;
+                if (entry is DirectoryInfo sub)
+                {
+                    if (sub.LinkTarget is not null)
+                    {
+                        diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Warning,
+                            "symbolic link to a folder is not followed", new SourceLocation(Relative(rootDirectory, sub.FullName), 1, 1));
+                        continue;
+                    }
+                    if (excluded.Any(e => PathsEqual(e, sub.FullName)))
+                    {
+                        continue;
+                    }
+                    Walk(sub, relative + "/");
+                }
+                else
+                {
+                    var kind = UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
+                    files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind));
+                }
+            }
+        }
+    }
+
+    /// <summary>Path relative to <paramref name="root"/> with <c>/</c> separators.</summary>
+    public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);
+}

@@ -1,0 +1,69 @@
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Content;
+
+/// <summary>How a link was written.</summary>
+public enum LinkKind
+{
+    /// <summary>A Markdown link (inline, reference-style or autolink).</summary>
+    Link,
+    /// <summary>A Markdown image.</summary>
+    Image,
+    /// <summary><c>href</c> in raw HTML.</summary>
+    HtmlHref,
+    /// <summary><c>src</c> in raw HTML.</summary>
+    HtmlSrc,
+}
+
+/// <summary>A link found in a page, as written, with the page-local id of its placeholder in the body HTML.</summary>
+public sealed record LinkRef(int Id, string Url, LinkKind Kind, SourceLocation Location, string Text);
+
+/// <summary>A heading of a page, with its final id.</summary>
+public sealed record Heading(int Level, string Id, string Text, int Line);
+
+/// <summary>A table cell's plain text and the links written in it.</summary>
+public sealed record TableCellData(string Text, SourceLocation Location, IReadOnlyList<int> LinkIds);
+
+/// <summary>A table row; <paramref name="Id"/> is the HTML id given to the row, if any.</summary>
+public sealed record TableRowData(IReadOnlyList<TableCellData> Cells, SourceLocation Location, string? Id);
+
+/// <summary>A table as the checker reads it: header cell texts and rows.</summary>
+public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<TableRowData> Rows, SourceLocation Location);
+
+/// <summary>A criterion reference found in a page (front matter or a mapping cell), resolved by the criteria stage.</summary>
+/// <param name="Catalog">Catalog id.</param>
+/// <param name="CriterionId">The criterion's canonical id.</param>
+/// <param name="Location">Where it is written.</param>
+/// <param name="RowId">The id of the table row that holds it, when it comes from a table.</param>
+/// <param name="LinkIds">Links in that row; the claim goes to their targets, or to the page when there are none.</param>
+public sealed record ClaimRef(string Catalog, string CriterionId, SourceLocation Location, string? RowId, IReadOnlyList<int> LinkIds);
+
+/// <summary>The result of stage <c>ParseMarkdown</c> for one page. The Markdig AST is gone: only strings and records remain.</summary>
+public sealed record ParsedPage
+{
+    /// <summary>The source file.</summary>
+    public required SourceFile Source { get; init; }
+    /// <summary>Typed front matter.</summary>
+    public required PageMeta Meta { get; init; }
+    /// <summary>Title: front matter, else the first <c>#</c> heading, else the file name.</summary>
+    public required string Title { get; init; }
+    /// <summary>Canonical URL (without base_url), e.g. <c>/compliance/</c>.</summary>
+    public required string Url { get; init; }
+    /// <summary>Body HTML with link placeholders that stage Render replaces.</summary>
+    public required string BodyHtml { get; init; }
+    /// <summary>The body starts with its own h1.</summary>
+    public bool HasH1 { get; init; }
+    /// <summary>Headings in order.</summary>
+    public IReadOnlyList<Heading> Headings { get; init; } = [];
+    /// <summary>Every id in the body HTML (headings, attributes, footnotes, raw HTML).</summary>
+    public IReadOnlySet<string> Ids { get; init; } = new HashSet<string>();
+    /// <summary>Links in order.</summary>
+    public IReadOnlyList<LinkRef> Links { get; init; } = [];
+    /// <summary>Tables in order.</summary>
+    public IReadOnlyList<TableData> Tables { get; init; } = [];
+    /// <summary>Criterion references written in the page's mapping cells.</summary>
+    public IReadOnlyList<ClaimRef> TableClaims { get; init; } = [];
+
+    /// <summary>Name used in navigation.</summary>
+    public string NavTitle => Meta.ShortTitle ?? Title;
+}

@@ -1,0 +1,24 @@
+namespace Crosswalk.Content;
+
+/// <summary>What kind of source a discovered file is.</summary>
+public enum SourceKind
+{
+    /// <summary>A Markdown page (<c>.md</c> or <c>.mdx</c>).</summary>
+    Page,
+    /// <summary>Any other file, copied to the output as it is.</summary>
+    Static,
+}
+
+/// <summary>A file found under the source folder.</summary>
+/// <param name="FullPath">Absolute path on disk.</param>
+/// <param name="RelativePath">Path relative to the source folder, with <c>/</c> separators (e.g. <c>compliance/index.md</c>).</param>
+/// <param name="DisplayPath">Path relative to the site root, as used in diagnostics (e.g. <c>content/compliance/index.md</c>).</param>
+/// <param name="Kind">Page or static file.</param>
+public sealed record SourceFile(string FullPath, string RelativePath, string DisplayPath, SourceKind Kind)
+{
+    /// <summary>True for <c>index.md</c>/<c>index.mdx</c>/<c>_index.md</c>, the page that stands for its folder.</summary>
+    public bool IsIndex => Kind == SourceKind.Page && System.IO.Path.GetFileNameWithoutExtension(RelativePath) is "index" or "_index" or "README";
+
+    /// <summary>The folder part of <see cref="RelativePath"/> ("" at the root).</summary>
+    public string Folder => RelativePath.LastIndexOf('/') is var i and >= 0 ? RelativePath[..i] : "";
+}

@@ -1,0 +1,59 @@
+namespace Crosswalk.Content;
+
+/// <summary>The URL model of DESIGN.md: where a page lives and what file it is written to.</summary>
+public static class UrlModel
+{
+    /// <summary><c>a/b.md</c> → <c>/a/b/</c>; <c>a/index.md</c> → <c>/a/</c>; <c>index.md</c> → <c>/</c>.</summary>
+    public static string FromSourcePath(string relativePath)
+    {
+        var withoutExt = StripPageExtension(relativePath);
+        var lastSlash = withoutExt.LastIndexOf('/');
+        var name = withoutExt[(lastSlash + 1)..];
+        if (name is "index" or "_index" or "README")
+        {
+            withoutExt = lastSlash < 0 ? "" : withoutExt[..lastSlash];
+        }
+        return withoutExt.Length == 0 ? "/" : "/" + withoutExt + "/";
+    }
+
+    /// <summary>
+    /// Normalises a permalink: a last segment without an extension is a folder (trailing slash added).
+    /// Returns null when the permalink could escape the output folder or is not a plain path.
+    /// </summary>
+    public static string? NormalizePermalink(string permalink)
+    {
+        if (!permalink.StartsWith('/') || permalink.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(permalink);
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+        if (decoded.Contains('\\') || decoded.Contains(':') || decoded.Contains('?') || decoded.Contains('#')
+            || decoded.Any(char.IsControl) || decoded.Split('/').Any(s => s is "." or ".."))
+        {
+            return null;
+        }
+        var last = decoded[(decoded.LastIndexOf('/') + 1)..];
+        return last.Length == 0 || last.Contains('.') ? decoded : decoded + "/";
+    }
+
+    /// <summary>The output file, relative to the output folder with <c>/</c>: <c>/a/</c> → <c>a/index.html</c>.</summary>
+    public static string OutputPath(string url) => url.EndsWith('/') ? url[1..] + "index.html" : url[1..];
+
+    /// <summary>Removes a trailing <c>.md</c> or <c>.mdx</c>.</summary>
+    public static string StripPageExtension(string path) =>
+        path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase) ? path[..^4]
+        : path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path[..^3]
+        : path;
+
+    /// <summary>True for a Markdown source name.</summary>
+    public static bool IsPagePath(string path) =>
+        path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,192 @@
+using Crosswalk.Content;
+
+namespace Crosswalk.Links;
+
+/// <summary>What a link points at.</summary>
+public enum TargetKind
+{
+    /// <summary>Another scheme (<c>https:</c>, <c>mailto:</c>) or protocol-relative; not checked offline.</summary>
+    External,
+    /// <summary>A page of the site.</summary>
+    Page,
+    /// <summary>A static file of the site.</summary>
+    Static,
+    /// <summary>A target that does not exist.</summary>
+    Missing,
+}
+
+/// <summary>The resolution of one link.</summary>
+/// <param name="Kind">What it points at.</param>
+/// <param name="Page">The target page for <see cref="TargetKind.Page"/>.</param>
+/// <param name="Path">The target's canonical site path (without base_url), e.g. <c>/a/</c> or <c>/img/x.png</c>.</param>
+/// <param name="Fragment">The decoded fragment, or null.</param>
+/// <param name="Suffix">Query and fragment exactly as written (with <c>?</c>/<c>#</c>), kept on the rewritten URL.</param>
+/// <param name="Help">For <see cref="TargetKind.Missing"/>: a hint such as the closest existing URL.</param>
+public sealed record LinkTarget(TargetKind Kind, ParsedPage? Page, string? Path, string? Fragment, string Suffix, string? Help = null);
+
+/// <summary>
+/// Stage <c>Index</c>: every URL of the site (page URLs, source paths, static files, redirect sources),
+/// and link resolution per DESIGN.md. Paths are case-sensitive as on a real web host.
+/// </summary>
+public sealed class SiteIndex
+{
+    private readonly Dictionary<string, ParsedPage> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _static = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _allUrls = [];
+
+    /// <summary>Indexes pages (by URL and by source path), static files (by path) and redirects (source key → target URL).</summary>
+    public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects)
+    {
+        foreach (var page in pages)
+        {
+            foreach (var key in new[] { UrlPath.Key(page.Url), UrlPath.Key("/" + page.Source.RelativePath) })
+            {
+                if (key is not null)
+                {
+                    _pages.TryAdd(key, page);
+                    _caseInsensitive.TryAdd(key, page.Url);
+                }
+            }
+            _allUrls.Add(page.Url);
+        }
+        foreach (var file in statics)
+        {
+            var path = "/" + file.RelativePath;
+            _static.TryAdd(path, path);
+            _caseInsensitive.TryAdd(path, path);
+        }
+        foreach (var (from, to) in redirects)
+        {
+            _redirects.TryAdd(from, to);
+        }
+        _allUrls.Sort(StringComparer.Ordinal);
+    }
+
+    /// <summary>All page URLs, sorted.</summary>
+    public IReadOnlyList<string> Urls => _allUrls;
+
+    /// <summary>The page at a canonical site path, if any.</summary>
+    public ParsedPage? PageAt(string path) => UrlPath.Key(path) is { } key && _pages.TryGetValue(key, out var page) ? page : null;
+
+    /// <summary>Resolves <paramref name="url"/> written in <paramref name="from"/>.</summary>
+    public LinkTarget Resolve(ParsedPage from, string url)
+    {
+        url = url.Trim();
+        if (IsExternal(url))
+        {
+            return new LinkTarget(TargetKind.External, null, null, null, "");
+        }
+        var cut = url.IndexOfAny(['?', '#']);
+        var path = cut < 0 ? url : url[..cut];
+        var suffix = cut < 0 ? "" : url[cut..];
+        var hash = url.IndexOf('#');
+        string? fragment = hash < 0 ? null : Decode(url[(hash + 1)..]);
+
+        if (path.Length == 0)
+        {
+            return new LinkTarget(TargetKind.Page, from, from.Url, fragment, suffix);
+        }
+
+        // Absolute links are site paths; relative ones are resolved against the page's source folder first
+        // (how authors write them), then against its URL (how a browser would read them).
+        var candidates = path.StartsWith('/')
+            ? [path]
+            : new[] { UrlPath.Combine("/" + from.Source.Folder, path), UrlPath.Combine(from.Url.EndsWith('/') ? from.Url : from.Url[..(from.Url.LastIndexOf('/') + 1)], path) };
+
+        foreach (var candidate in candidates)
+        {
+            if (Find(candidate, fragment, suffix) is { } target)
+            {
+                return target;
+            }
+        }
+        return new LinkTarget(TargetKind.Missing, null, null, fragment, suffix, Suggest(candidates[0], path));
+    }
+
+    private LinkTarget? Find(string candidate, string? fragment, string suffix)
+    {
+        var normalized = UrlPath.Normalize(candidate);
+        if (normalized is null)
+        {
+            return null;
+        }
+        if (_static.ContainsKey(normalized.TrimEnd('/')))
+        {
+            return new LinkTarget(TargetKind.Static, null, normalized.TrimEnd('/'), fragment, suffix);
+        }
+        var key = UrlPath.Key(candidate);
+        if (key is null)
+        {
+            return null;
+        }
+        if (_pages.TryGetValue(key, out var page))
+        {
+            return new LinkTarget(TargetKind.Page, page, page.Url, fragment, suffix);
+        }
+        if (_redirects.TryGetValue(key, out var to) && PageAt(to) is { } redirected)
+        {
+            return new LinkTarget(TargetKind.Page, redirected, redirected.Url, fragment, suffix);
+        }
+        return null;
+    }
+
+    private string? Suggest(string candidate, string written)
+    {
+        var key = UrlPath.Key(candidate);
+        if (key is not null && _caseInsensitive.TryGetValue(key, out var caseMatch))
+        {
+            return $"'{written}' differs only in letter case from '{caseMatch}'; URLs are case-sensitive on a web host";
+        }
+        var closest = Closest(key ?? candidate, _allUrls, 1).FirstOrDefault();
+        return closest is null ? null : $"did you mean '{closest}'?";
+    }
+
+    /// <summary>The <paramref name="count"/> candidates closest to <paramref name="value"/> by edit distance (within a sensible bound).</summary>
+    public static IEnumerable<string> Closest(string value, IEnumerable<string> candidates, int count)
+    {
+        var limit = Math.Max(3, value.Length / 2);
+        return candidates
+            .Select(c => (Candidate: c, Distance: UrlPath.Distance(value.TrimEnd('/'), c.TrimEnd('/'))))
+            .Where(x => x.Distance <= limit)
+            .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Candidate);
+    }
+
+    /// <summary>A URL with a scheme (<c>https:</c>, <c>mailto:</c>, <c>data:</c>...) or protocol-relative.</summary>
+    public static bool IsExternal(string url)
+    {
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var colon = url.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+        for (var i = 0; i < colon; i++)
+        {
+            var c = url[i];
+            if (!(char.IsAsciiLetter(c) || (i > 0 && (char.IsAsciiDigit(c) || c is '+' or '-' or '.'))))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Decode(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+}

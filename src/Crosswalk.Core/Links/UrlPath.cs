@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace Crosswalk.Links;
+
+/// <summary>Path arithmetic on site URLs: lookup keys that ignore trailing slash, <c>.md</c>/<c>.mdx</c>/<c>.html</c> and <c>index</c>.</summary>
+public static class UrlPath
+{
+    /// <summary>
+    /// The lookup key of an absolute site path: decoded, dot segments resolved, without trailing slash,
+    /// page extension or final <c>index</c>. Returns null when the path climbs above the root or cannot be decoded.
+    /// </summary>
+    public static string? Key(string absolutePath)
+    {
+        var path = Normalize(absolutePath);
+        if (path is null)
+        {
+            return null;
+        }
+        path = path.TrimEnd('/');
+        foreach (var ext in (string[])[".mdx", ".md", ".html", ".htm"])
+        {
+            if (path.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[..^ext.Length];
+                break;
+            }
+        }
+        foreach (var index in (string[])["/index", "/_index", "/README"])
+        {
+            if (path.EndsWith(index, StringComparison.Ordinal))
+            {
+                path = path[..^index.Length];
+                break;
+            }
+        }
+        return path.Length == 0 ? "/" : path;
+    }
+
+    /// <summary>Decodes percent-escapes and resolves <c>.</c>/<c>..</c>; keeps a trailing slash. Null when it climbs above the root.</summary>
+    public static string? Normalize(string absolutePath)
+    {
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(absolutePath);
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+        var segments = new List<string>();
+        var parts = decoded.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                if (segments.Count == 0)
+                {
+                    return null;
+                }
+                segments.RemoveAt(segments.Count - 1);
+                continue;
+            }
+            segments.Add(part);
+        }
+        var sb = new StringBuilder("/");
+        sb.AppendJoin('/', segments);
+        if (segments.Count > 0 && (decoded.EndsWith('/') || parts[^1] is "." or ".."))
+        {
+            sb.Append('/');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Joins a folder (absolute, e.g. <c>/a/b</c>) and a relative path.</summary>
+    public static string Combine(string folder, string relative) =>
+        folder.EndsWith('/') ? folder + relative : folder + "/" + relative;
+
+    /// <summary>Levenshtein distance, bounded for speed.</summary>
+    public static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 20)
+        {
+            return int.MaxValue;
+        }
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}

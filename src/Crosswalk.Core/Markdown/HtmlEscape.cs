@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace Crosswalk.Markdown;
+
+/// <summary>HTML escaping used for every value that reaches a page.</summary>
+public static class HtmlEscape
+{
+    /// <summary>Escapes text for element content and attribute values.</summary>
+    public static string Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        if (value.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return value;
+        }
+        var sb = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes an attribute value.</summary>
+    public static string Attribute(string? value) => Text(value);
+
+    /// <summary>Escapes a URL for an href: percent-encodes spaces and non-ASCII like Markdig does, then HTML-escapes.</summary>
+    public static string Url(string url)
+    {
+        var sb = new StringBuilder(url.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(url))
+        {
+            if (b <= 0x20 || b >= 0x7F || b is (byte)'"' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'^' or (byte)'`' or (byte)'{' or (byte)'|' or (byte)'}')
+            {
+                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append((char)b);
+            }
+        }
+        return Text(sb.ToString());
+    }
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Crosswalk.Markdown;
+
+/// <summary>
+/// Pipeline stage <c>ParseMarkdown</c>: parses one page with the shared Markdig pipeline, gives headings
+/// github-slugger ids, collects links (replacing them with placeholders the Render stage resolves),
+/// tables and ids, and renders the body once. The AST does not outlive this call.
+/// </summary>
+public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholders placeholders, ITableAnnotator? tables = null)
+{
+    /// <summary>Parses <paramref name="source"/> whose text is <paramref name="text"/>.</summary>
+    public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
+    {
+        var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics);
+        var document = Markdig.Markdown.Parse(front.Body, pipeline);
+        var state = new State(source, front.BodyLine, placeholders);
+
+        var headings = AssignHeadingIds(document, state);
+        CollectLinks(document, state);
+        var tableData = new List<TableData>();
+        var claims = new List<ClaimRef>();
+        foreach (var table in document.Descendants<Table>())
+        {
+            var data = ReadTable(table, front.Body, state);
+            tableData.Add(data);
+            if (tables is not null)
+            {
+                claims.AddRange(tables.Annotate(table, data, source, diagnostics));
+            }
+        }
+
+        var html = Render(document);
+        var h1 = headings.FirstOrDefault(h => h.Level == 1);
+        var title = front.Meta.Title ?? h1?.Text ?? FallbackTitle(source);
+        var url = UrlModel.FromSourcePath(source.RelativePath);
+        if (front.Meta.Permalink is { } permalink)
+        {
+            if (UrlModel.NormalizePermalink(permalink) is { } normalized)
+            {
+                url = normalized;
+            }
+            else
+            {
+                diagnostics.Report(DiagnosticCodes.InvalidFrontMatterField, Severity.Error,
+                    $"permalink '{permalink}' is not a plain path inside the site", front.Meta.PermalinkLocation,
+                    "use a path such as /compliance/incident-response/ without '..', '\\', ':' or encoded separators");
+            }
+        }
+
+        return new ParsedPage
+        {
+            Source = source,
+            Meta = front.Meta,
+            Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
+            Url = url,
+            BodyHtml = html,
+            HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
+            Headings = headings,
+            Ids = HtmlIds.Collect(html),
+            Links = state.Links,
+            Tables = tableData,
+            TableClaims = claims,
+        };
+    }
+
+    private string Render(MarkdownDocument document)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static string FallbackTitle(SourceFile source)
+    {
+        var name = Path.GetFileNameWithoutExtension(source.RelativePath);
+        if (source.IsIndex && source.Folder.Length > 0)
+        {
+            name = source.Folder[(source.Folder.LastIndexOf('/') + 1)..];
+        }
+        return name;
+    }
+
+    private static List<Heading> AssignHeadingIds(MarkdownDocument document, State state)
+    {
+        var slugger = new GitHubSlugger();
+        var all = document.Descendants<HeadingBlock>().ToList();
+        // Explicit {#id}s are taken first so generated slugs never collide with them.
+        foreach (var heading in all)
+        {
+            if (heading.TryGetAttributes()?.Id is { Length: > 0 } explicitId)
+            {
+                slugger.Reserve(explicitId);
+            }
+        }
+        var result = new List<Heading>(all.Count);
+        foreach (var heading in all)
+        {
+            var text = InlineText.Of(heading.Inline).Trim();
+            var attributes = heading.GetAttributes();
+            var id = attributes.Id is { Length: > 0 } given ? given : slugger.Slug(text);
+            attributes.Id = id;
+            heading.Inline?.AppendChild(new HtmlInline(
+                $"<a class=\"heading-anchor\" href=\"#{HtmlEscape.Attribute(id)}\" aria-label=\"Link to this section\">#</a>"));
+            result.Add(new Heading(heading.Level, id, text, state.FileLine(heading.Line)));
+        }
+        return result;
+    }
+
+    private static void CollectLinks(MarkdownDocument document, State state)
+    {
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case LinkInline link when link.Url is not null:
+                    var kind = link.IsImage ? LinkKind.Image : LinkKind.Link;
+                    link.Url = state.Add(link.Url, kind, link.Line, link.Column, InlineText.Of(link));
+                    break;
+                case AutolinkInline auto when !auto.IsEmail:
+                    auto.Url = state.Add(auto.Url, LinkKind.Link, auto.Line, auto.Column, auto.Url);
+                    break;
+                case HtmlInline inline:
+                    inline.Tag = RewriteHtml(inline.Tag, inline.Line, inline.Column, state);
+                    break;
+                case HtmlBlock block:
+                    var lines = block.Lines;
+                    for (var i = 0; i < lines.Count; i++)
+                    {
+                        ref var line = ref lines.Lines[i];
+                        var original = line.Slice.ToString();
+                        var rewritten = RewriteHtml(original, block.Line + i, line.Column, state);
+                        if (!ReferenceEquals(original, rewritten))
+                        {
+                            line.Slice = new Markdig.Helpers.StringSlice(rewritten);
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Replaces each href/src value inside HTML tags with a placeholder, recording the link.</summary>
+    private static string RewriteHtml(string html, int line, int column, State state)
+    {
+        if (html.IndexOf("href", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("src", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return html;
+        }
+        return HtmlTag().Replace(html, tag => HtmlUrlAttribute().Replace(tag.Value, attr =>
+        {
+            var value = attr.Groups["v"];
+            var raw = value.Value;
+            var kind = attr.Groups["n"].Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
+            var url = System.Net.WebUtility.HtmlDecode(raw);
+            var placeholder = state.Add(url, kind, line, column + tag.Index + attr.Index, "");
+            var quote = attr.Groups["q"].Value;
+            return attr.Value[..(value.Index - attr.Index)] + placeholder + (quote.Length > 0 ? quote : "");
+        }));
+    }
+
+    private static TableData ReadTable(Table table, string body, State state)
+    {
+        var header = new List<string>();
+        var rows = new List<TableRowData>();
+        foreach (var rowBlock in table.OfType<TableRow>())
+        {
+            var cells = new List<TableCellData>();
+            foreach (var cell in rowBlock.OfType<TableCell>())
+            {
+                var paragraph = cell.FirstOrDefault() as ParagraphBlock;
+                var linkIds = paragraph?.Inline?.Descendants<LinkInline>().Select(l => state.IdOf(l.Url)).Where(id => id >= 0).ToList() ?? [];
+                var (text, column) = CellSource(cell, body);
+                cells.Add(new TableCellData(text, state.Location(cell.Line, column), linkIds));
+            }
+            if (rowBlock.IsHeader)
+            {
+                header.AddRange(cells.Select(c => InlineTextOfCell(rowBlock, c)));
+            }
+            else
+            {
+                rows.Add(new TableRowData(cells, state.Location(rowBlock.Line, rowBlock.Column), null));
+            }
+        }
+        return new TableData(header, rows, state.Location(table.Line, table.Column));
+    }
+
+    private static string InlineTextOfCell(TableRow row, TableCellData cell) => cell.Text.Trim();
+
+    /// <summary>The cell's source text (trimmed) and the 0-based column where it starts.</summary>
+    private static (string Text, int Column) CellSource(TableCell cell, string body)
+    {
+        var start = cell.Span.Start;
+        var end = Math.Min(cell.Span.End, body.Length - 1);
+        if (start < 0 || end < start)
+        {
+            return ("", cell.Column);
+        }
+        var raw = body.AsSpan(start, end - start + 1);
+        var column = cell.Column;
+        var lead = raw.Length - raw.TrimStart().Length;
+        raw = raw.Trim();
+        if (raw.EndsWith("|") && !raw.EndsWith("\\|"))
+        {
+            raw = raw[..^1].TrimEnd();
+        }
+        return (raw.ToString(), column + lead);
+    }
+
+    [GeneratedRegex(@"<[a-zA-Z][^<>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"\s(?<n>href|src)\s*=\s*(?:(?<q>"")(?<v>[^""]*)""|(?<q>')(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlUrlAttribute();
+
+    /// <summary>Per-page parse state: positions relative to the file, and the links found so far.</summary>
+    private sealed class State(SourceFile source, int bodyLine, LinkPlaceholders placeholders)
+    {
+        private readonly Dictionary<string, int> _byPlaceholder = new(StringComparer.Ordinal);
+
+        public List<LinkRef> Links { get; } = [];
+
+        public int FileLine(int markdigLine) => bodyLine + markdigLine + 1;
+
+        public SourceLocation Location(int markdigLine, int markdigColumn) =>
+            new(source.DisplayPath, FileLine(markdigLine), Math.Max(0, markdigColumn) + 1);
+
+        public string Add(string url, LinkKind kind, int line, int column, string text)
+        {
+            var id = Links.Count;
+            Links.Add(new LinkRef(id, url, kind, Location(line, column), text));
+            var placeholder = placeholders.For(id);
+            _byPlaceholder[placeholder] = id;
+            return placeholder;
+        }
+
+        public int IdOf(string? placeholder) => placeholder is not null && _byPlaceholder.TryGetValue(placeholder, out var id) ? id : -1;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Crosswalk.Output;
+
+/// <summary>Where stage <c>Write</c> puts files: a folder swapped in atomically, or memory (serve, check).</summary>
+public interface IOutputSink
+{
+    /// <summary>Writes one file; <paramref name="relativePath"/> uses <c>/</c> and stays inside the output.</summary>
+    void Write(string relativePath, ReadOnlySpan<byte> content);
+}
+
+/// <summary>Keeps the site in memory, keyed by relative path. Thread-safe.</summary>
+public sealed class MemoryOutput : IOutputSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+
+    /// <summary>The files written so far.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files => _files;
+
+    /// <inheritdoc />
+    public void Write(string relativePath, ReadOnlySpan<byte> content) => _files[OutputPaths.Check(relativePath)] = content.ToArray();
+}
+
+/// <summary>Discards everything: used by <c>check</c>, which renders to verify but writes nothing.</summary>
+public sealed class NullOutput : IOutputSink
+{
+    /// <inheritdoc />
+    public void Write(string relativePath, ReadOnlySpan<byte> content) => OutputPaths.Check(relativePath);
+}
+
+/// <summary>The one check every output path passes: relative, no <c>..</c>, no backslash, no drive.</summary>
+public static class OutputPaths
+{
+    /// <summary>Returns <paramref name="relativePath"/> or throws when it could leave the output folder (a bug, never content).</summary>
+    public static string Check(string relativePath)
+    {
+        if (relativePath.Length == 0 || relativePath.StartsWith('/') || relativePath.Contains('\\') || relativePath.Contains(':')
+            || relativePath.Contains('\0') || relativePath.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
+        }
+        return relativePath;
+    }
+}

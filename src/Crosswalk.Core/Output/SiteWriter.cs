@@ -1,0 +1,161 @@
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Output;
+
+/// <summary>
+/// Stage <c>Write</c> for <c>build</c>: files go to a temporary sibling of the output folder, which is swapped in
+/// only by <see cref="Commit"/>. A failed or interrupted build leaves the last good site in place. Only a folder
+/// carrying Crosswalk's marker file is ever replaced or deleted.
+/// </summary>
+public sealed class SiteWriter : IOutputSink, IDisposable
+{
+    /// <summary>The marker file that identifies a folder written by Crosswalk.</summary>
+    public const string MarkerFile = ".crosswalk-output";
+
+    private readonly string _output;
+    private readonly string _temp;
+    private bool _done;
+
+    private SiteWriter(string output, string temp)
+    {
+        _output = output;
+        _temp = temp;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="output"/> may be written (not the site, source or templates, nor inside a folder it would
+    /// swallow; a non-empty existing folder must carry the marker) and opens a temporary sibling. Returns null after
+    /// reporting CW5001 when it may not.
+    /// </summary>
+    public static SiteWriter? Open(string output, IReadOnlyList<string> protectedFolders, DiagnosticBag diagnostics)
+    {
+        output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var problem = Validate(output, protectedFolders);
+        if (problem is not null)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, problem, null);
+            return null;
+        }
+        var parent = Path.GetDirectoryName(output)!;
+        var name = Path.GetFileName(output);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            RemoveStale(parent, name);
+            var temp = Path.Combine(parent, $".{name}.crosswalk-tmp-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(temp);
+            File.WriteAllText(Path.Combine(temp, MarkerFile), "");
+            return new SiteWriter(output, temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, $"cannot prepare the output folder: {ex.Message}", null);
+            return null;
+        }
+    }
+
+    /// <summary>Why <paramref name="output"/> may not be used, or null.</summary>
+    public static string? Validate(string output, IReadOnlyList<string> protectedFolders)
+    {
+        output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        if (Path.GetPathRoot(output) == output + Path.DirectorySeparatorChar || Path.GetPathRoot(output) == output)
+        {
+            return $"refusing to use the file-system root '{output}' as the output folder";
+        }
+        foreach (var folder in protectedFolders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))))
+        {
+            if (IsSameOrInside(output, folder))
+            {
+                return $"refusing to use '{output}' as the output folder: it is or contains '{folder}', which the build reads";
+            }
+        }
+        if (Directory.Exists(output) && !File.Exists(Path.Combine(output, MarkerFile)) && Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            return $"refusing to replace '{output}': it is not empty and was not written by Crosswalk (no {MarkerFile} file)";
+        }
+        if (File.Exists(output))
+        {
+            return $"refusing to use '{output}' as the output folder: it is a file";
+        }
+        return null;
+    }
+
+    /// <inheritdoc />
+    public void Write(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var full = Path.GetFullPath(Path.Combine(_temp, OutputPaths.Check(relativePath)));
+        if (!IsSameOrInside(_temp, full))
+        {
+            throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        stream.Write(content);
+    }
+
+    /// <summary>Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted.</summary>
+    public void Commit()
+    {
+        var parent = Path.GetDirectoryName(_output)!;
+        var old = Path.Combine(parent, $".{Path.GetFileName(_output)}.crosswalk-old-{Guid.NewGuid():N}");
+        var hadOld = Directory.Exists(_output);
+        if (hadOld)
+        {
+            Directory.Move(_output, old);
+        }
+        try
+        {
+            Directory.Move(_temp, _output);
+        }
+        catch
+        {
+            if (hadOld)
+            {
+                Directory.Move(old, _output);
+            }
+            throw;
+        }
+        _done = true;
+        if (hadOld)
+        {
+            TryDelete(old);
+        }
+    }
+
+    /// <summary>Deletes the temporary folder when the build did not commit.</summary>
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            TryDelete(_temp);
+            _done = true;
+        }
+    }
+
+    private static void RemoveStale(string parent, string name)
+    {
+        // Left behind by a build that was killed: ours only, recognised by name and marker.
+        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.crosswalk-*"))
+        {
+            if (File.Exists(Path.Combine(dir, MarkerFile)))
+            {
+                TryDelete(dir);
+            }
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary folder is removed by the next build.
+        }
+    }
+
+    private static bool IsSameOrInside(string folder, string path) =>
+        path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,14 @@
+using Crosswalk.Config;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+using Markdig;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>What every stage of one build shares, passed explicitly (no statics).</summary>
+/// <param name="Options">The caller's options.</param>
+/// <param name="Config">The loaded site.yml.</param>
+/// <param name="Diagnostics">The diagnostics of this build.</param>
+/// <param name="Markdown">The one Markdig pipeline.</param>
+/// <param name="Placeholders">Link placeholders of this build.</param>
+public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders);

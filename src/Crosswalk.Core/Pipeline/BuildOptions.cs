@@ -1,0 +1,14 @@
+namespace Crosswalk.Pipeline;
+
+/// <summary>What the caller asks of a build.</summary>
+public sealed record BuildOptions
+{
+    /// <summary>Path of site.yml.</summary>
+    public string ConfigPath { get; init; } = "site.yml";
+    /// <summary>A missing site.yml means defaults (true when the user did not name one).</summary>
+    public bool AllowMissingConfig { get; init; }
+    /// <summary>Overrides <c>output</c> from site.yml.</summary>
+    public string? OutputDirectory { get; init; }
+    /// <summary>Warnings fail the build.</summary>
+    public bool Strict { get; init; }
+}

@@ -1,0 +1,25 @@
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>The outcome of a build or check.</summary>
+/// <param name="Diagnostics">Every diagnostic, sorted.</param>
+/// <param name="PageCount">Content pages processed.</param>
+/// <param name="ConfigUsable">False when site.yml could not be used (exit code 2).</param>
+/// <param name="Written">The output folder was replaced with the new site.</param>
+/// <param name="Timings">Time per pipeline stage, in order.</param>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PageCount, bool ConfigUsable, bool Written, IReadOnlyList<StageTiming> Timings)
+{
+    /// <summary>Errors.</summary>
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+    /// <summary>Warnings.</summary>
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    /// <summary>Infos.</summary>
+    public int Infos => Diagnostics.Count(d => d.Severity == Severity.Info);
+
+    /// <summary>True when the build failed: any error, or with strict any warning.</summary>
+    public bool Failed(bool strict) => !ConfigUsable || Errors > 0 || (strict && Warnings > 0);
+}
+
+/// <summary>Wall time and allocated bytes of one stage.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes);

@@ -1,0 +1,394 @@
+using System.Diagnostics;
+using System.Text;
+using Crosswalk.Config;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Links;
+using Crosswalk.Markdown;
+using Crosswalk.Output;
+using Crosswalk.Templates;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Runs the pipeline: LoadConfig → Discover → ReadFrontMatter/ParseMarkdown → Index → Resolve → Render → Verify → Write.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>Builds the site and swaps it into the output folder when there are no errors (nor warnings with strict).</summary>
+    public static BuildResult Build(BuildOptions options) => Run(options, write: true, sink: null);
+
+    /// <summary>Runs every stage and every check, writing nothing.</summary>
+    public static BuildResult Check(BuildOptions options) => Run(options, write: false, sink: new NullOutput());
+
+    /// <summary>Builds into <paramref name="output"/> (memory) whatever the diagnostics.</summary>
+    public static BuildResult BuildTo(BuildOptions options, IOutputSink output) => Run(options, write: false, sink: output);
+
+    private static BuildResult Run(BuildOptions options, bool write, IOutputSink? sink)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var clock = new StageClock(timings);
+
+        var config = clock.Time("LoadConfig", () => ConfigLoader.Load(options.ConfigPath, diagnostics, options.AllowMissingConfig));
+        if (config is null)
+        {
+            return new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings);
+        }
+        if (options.OutputDirectory is { } output)
+        {
+            config = config with { OutputDirectory = Path.GetFullPath(output) };
+        }
+        diagnostics.SetOverrides(config.Severity);
+        var protectedFolders = new List<string> { config.RootDirectory, config.SourceDirectory };
+        if (config.TemplatesDirectory is not null)
+        {
+            protectedFolders.Add(config.TemplatesDirectory);
+        }
+        // Checked up front, so a refused output folder costs nothing and deletes nothing.
+        if (write && SiteWriter.Validate(config.OutputDirectory, protectedFolders) is { } refusal)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, refusal, null);
+            return new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings);
+        }
+
+        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), LinkPlaceholders.CreateRandom());
+        var site = new SiteModel(context);
+        site.Load(clock);
+
+        SiteWriter? writer = null;
+        if (write && !diagnostics.HasErrors)
+        {
+            writer = SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics);
+            sink = writer;
+        }
+        var written = false;
+        try
+        {
+            if (sink is not null)
+            {
+                clock.Time("Render", () => site.Render(sink));
+                clock.Time("Verify", site.Verify);
+            }
+            var failed = diagnostics.HasErrors || (options.Strict && diagnostics.ToSortedList().Any(d => d.Severity == Severity.Warning));
+            if (writer is not null && !failed)
+            {
+                clock.Time("Write", writer.Commit);
+                written = true;
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+        return new BuildResult(diagnostics.ToSortedList(), site.Pages.Count, ConfigUsable: true, written, timings);
+    }
+
+    /// <summary>Measures stages: wall time and bytes allocated on all threads.</summary>
+    private sealed class StageClock(List<StageTiming> timings)
+    {
+        public T Time<T>(string stage, Func<T> work)
+        {
+            var alloc = GC.GetTotalAllocatedBytes();
+            var sw = Stopwatch.StartNew();
+            var result = work();
+            timings.Add(new StageTiming(stage, sw.Elapsed, GC.GetTotalAllocatedBytes() - alloc));
+            return result;
+        }
+
+        public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
+    }
+
+    /// <summary>The stage results of one build, held together so later stages (and serve) can reach them.</summary>
+    private sealed class SiteModel(BuildContext context)
+    {
+        private readonly ConcurrentIdSets _finalIds = new();
+        private IReadOnlyList<SourceFile> _statics = [];
+        private SiteIndex? _index;
+        private Navigation? _navigation;
+        private Theme? _theme;
+        private Dictionary<ParsedPage, string[]> _hrefs = [];
+        private List<(string From, string To)> _redirectPages = [];
+
+        public List<ParsedPage> Pages { get; private set; } = [];
+
+        private SiteConfig Config => context.Config;
+        private DiagnosticBag Diagnostics => context.Diagnostics;
+
+        public void Load(StageClock clock)
+        {
+            var excluded = new[] { Config.OutputDirectory };
+            var files = clock.Time("Discover", () => Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, Diagnostics));
+            _statics = files.Where(f => f.Kind == SourceKind.Static).ToList();
+            _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
+
+            var parser = new PageParser(context.Markdown, context.Placeholders);
+            Pages = clock.Time("ParseMarkdown", () => files.Where(f => f.Kind == SourceKind.Page)
+                .AsParallel().AsOrdered()
+                .Select(f => SourceReader.Read(f, Diagnostics) is { } text ? parser.Parse(f, text, Diagnostics) : null)
+                .Where(p => p is not null).Select(p => p!)
+                .ToList());
+
+            clock.Time("Index", () =>
+            {
+                Pages = RemoveDuplicateUrls(Pages);
+                var redirects = CollectRedirects();
+                _index = new SiteIndex(Pages, _statics, redirects.Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)));
+                _redirectPages = CheckRedirects(redirects);
+                _navigation = new Navigation(Pages);
+            });
+            clock.Time("Resolve", ResolveLinks);
+        }
+
+        private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
+        {
+            var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
+            var kept = new List<ParsedPage>(pages.Count);
+            foreach (var page in pages)
+            {
+                if (byUrl.TryGetValue(page.Url, out var first))
+                {
+                    var sameCase = string.Equals(first.Url, page.Url, StringComparison.Ordinal);
+                    Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
+                        sameCase
+                            ? $"URL '{page.Url}' is claimed by both '{first.Source.DisplayPath}' and '{page.Source.DisplayPath}'"
+                            : $"URL '{page.Url}' of '{page.Source.DisplayPath}' differs only in letter case from '{first.Url}' of '{first.Source.DisplayPath}'",
+                        page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1),
+                        "give one of them a different permalink");
+                    continue;
+                }
+                byUrl[page.Url] = page;
+                kept.Add(page);
+            }
+            return kept;
+        }
+
+        private List<(string From, string To, SourceLocation Location)> CollectRedirects()
+        {
+            var list = Config.Redirects.ToList();
+            foreach (var page in Pages)
+            {
+                list.AddRange(page.Meta.RedirectFrom.Select(r => (r.Url, page.Url, r.Location)));
+            }
+            return list;
+        }
+
+        private List<(string From, string To)> CheckRedirects(List<(string From, string To, SourceLocation Location)> redirects)
+        {
+            var result = new List<(string, string)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var map = redirects.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().To, StringComparer.Ordinal);
+            foreach (var (from, to, location) in redirects)
+            {
+                var fromKey = UrlPath.Key(from);
+                var fromUrl = UrlModel.NormalizePermalink(from);
+                if (fromKey is null || fromUrl is null || !seen.Add(fromKey))
+                {
+                    continue;
+                }
+                if (_index!.PageAt(from) is { } existing)
+                {
+                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                        $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
+                    continue;
+                }
+                // Follow the chain: it must end on a page, without returning to a URL already visited.
+                var visited = new HashSet<string>(StringComparer.Ordinal) { fromKey };
+                var current = to;
+                ParsedPage? target = null;
+                var looped = false;
+                while (target is null)
+                {
+                    if (SiteIndex.IsExternal(current))
+                    {
+                        break;
+                    }
+                    target = _index.PageAt(current);
+                    var key = UrlPath.Key(current);
+                    if (target is not null || key is null || !map.TryGetValue(key, out var next))
+                    {
+                        break;
+                    }
+                    if (!visited.Add(key))
+                    {
+                        looped = true;
+                        break;
+                    }
+                    current = next;
+                }
+                if (looped)
+                {
+                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
+                }
+                else if (SiteIndex.IsExternal(current))
+                {
+                    result.Add((fromUrl, current));
+                }
+                else if (target is null)
+                {
+                    var closest = SiteIndex.Closest(UrlPath.Key(to) ?? to, _index.Urls, 1).FirstOrDefault();
+                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
+                        closest is null ? null : $"did you mean '{closest}'?");
+                }
+                else
+                {
+                    result.Add((fromUrl, target.Url));
+                }
+            }
+            return result;
+        }
+
+        private void ResolveLinks()
+        {
+            var hrefs = new Dictionary<ParsedPage, string[]>();
+            foreach (var page in Pages)
+            {
+                var resolved = new string[page.Links.Count];
+                foreach (var link in page.Links)
+                {
+                    var target = _index!.Resolve(page, link.Url);
+                    resolved[link.Id] = target.Kind switch
+                    {
+                        TargetKind.Page or TargetKind.Static => HtmlEscape.Url(PublicUrl(target.Path!) + target.Suffix),
+                        _ => HtmlEscape.Url(link.Url),
+                    };
+                    if (target.Kind == TargetKind.Missing)
+                    {
+                        var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
+                        Diagnostics.Report(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
+                            isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
+                            link.Location, target.Help);
+                    }
+                }
+                hrefs[page] = resolved;
+            }
+            _hrefs = hrefs;
+        }
+
+        private static bool LooksLikeFile(string url)
+        {
+            var path = url.Split('#', '?')[0];
+            var ext = Path.GetExtension(path);
+            return ext.Length > 0 && !UrlModel.IsPagePath(path) && ext is not ".html" and not ".htm";
+        }
+
+        private string PublicUrl(string path) => Config.BaseUrl + path.TrimStart('/');
+
+        public void Render(IOutputSink sink)
+        {
+            var renderer = new PageRenderer(Config, _theme!, _navigation!);
+            Pages.AsParallel().ForAll(page =>
+            {
+                var hrefs = _hrefs[page];
+                var body = context.Placeholders.Replace(page.BodyHtml, id => id < hrefs.Length ? hrefs[id] : "");
+                var view = new PageView
+                {
+                    Title = page.Title,
+                    Url = page.Url,
+                    ContentHtml = body,
+                    Layout = page.Meta.Layout ?? "page",
+                    Page = page,
+                    Summary = page.Meta.Summary,
+                    HasH1 = page.HasH1,
+                    Headings = page.Headings,
+                };
+                if (renderer.Render(view, Diagnostics) is { } html)
+                {
+                    _finalIds.Set(page.Url, HtmlIds.Collect(html));
+                    sink.Write(UrlModel.OutputPath(page.Url), Encoding.UTF8.GetBytes(html));
+                }
+            });
+
+            var notFound = new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" };
+            if (renderer.Render(notFound, Diagnostics) is { } notFoundHtml)
+            {
+                sink.Write("404.html", Encoding.UTF8.GetBytes(notFoundHtml));
+            }
+            foreach (var (from, to) in _redirectPages)
+            {
+                sink.Write(UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : PublicUrl(to))));
+            }
+            foreach (var file in _statics)
+            {
+                try
+                {
+                    sink.Write(file.RelativePath, File.ReadAllBytes(file.FullPath));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
+                }
+            }
+            foreach (var asset in _theme!.Assets)
+            {
+                sink.Write("assets/" + asset.RelativePath, asset.Content);
+            }
+            sink.Write("sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
+        }
+
+        /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
+        public void Verify()
+        {
+            foreach (var page in Pages)
+            {
+                foreach (var link in page.Links)
+                {
+                    var target = _index!.Resolve(page, link.Url);
+                    if (target is not { Kind: TargetKind.Page, Fragment: { Length: > 0 } fragment } || fragment == "top")
+                    {
+                        continue;
+                    }
+                    var ids = _finalIds.Get(target.Page!.Url) ?? target.Page.Ids;
+                    if (!ids.Contains(fragment))
+                    {
+                        var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
+                        Diagnostics.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
+                            $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
+                            closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?");
+                    }
+                }
+            }
+        }
+
+        private string Sitemap()
+        {
+            var sb = new StringBuilder();
+            sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            foreach (var url in Pages.Select(p => p.Url).Order(StringComparer.Ordinal))
+            {
+                sb.Append("  <url><loc>").Append(HtmlEscape.Text((Config.SiteUrl ?? "") + PublicUrl(url))).Append("</loc></url>\n");
+            }
+            sb.Append("</urlset>\n");
+            return sb.ToString();
+        }
+
+        private static string RedirectPage(string target)
+        {
+            var url = HtmlEscape.Url(target);
+            return $"""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>Redirecting…</title>
+                <link rel="canonical" href="{url}">
+                <meta name="robots" content="noindex">
+                <meta http-equiv="refresh" content="0; url={url}">
+                </head>
+                <body><p>This page has moved to <a href="{url}">{url}</a>.</p></body>
+                </html>
+
+                """;
+        }
+    }
+
+    private sealed class ConcurrentIdSets
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _ids = new(StringComparer.Ordinal);
+
+        public void Set(string url, IReadOnlySet<string> ids) => _ids[url] = ids;
+
+        public IReadOnlySet<string>? Get(string url) => _ids.GetValueOrDefault(url);
+    }
+}

@@ -1,0 +1,151 @@
+using Crosswalk.Content;
+
+namespace Crosswalk.Templates;
+
+/// <summary>A node of the sidebar: a folder (with or without an index page) or a page.</summary>
+public sealed class NavNode
+{
+    /// <summary>Label.</summary>
+    public required string Title { get; init; }
+    /// <summary>Canonical URL (without base_url) or null for a folder without index page.</summary>
+    public string? Url { get; init; }
+    /// <summary>The page this node stands for (a page, or a folder's index page).</summary>
+    public ParsedPage? Page { get; init; }
+    /// <summary>Children in sidebar order.</summary>
+    public List<NavNode> Children { get; } = [];
+    /// <summary>Sort key from <c>nav_order</c>.</summary>
+    public int? Order { get; init; }
+    /// <summary>The parent node (null for top-level nodes).</summary>
+    public NavNode? Parent { get; set; }
+}
+
+/// <summary>
+/// The site's folder tree as a sidebar: within a folder its index page stands for the folder; siblings sort by
+/// <c>nav_order</c>, then title. Built once per build; each page then sees a pruned copy.
+/// </summary>
+public sealed class Navigation
+{
+    private readonly Dictionary<ParsedPage, NavNode> _byPage = [];
+
+    /// <summary>Top-level nodes; the home page (root index) comes first.</summary>
+    public IReadOnlyList<NavNode> Roots { get; }
+
+    /// <summary>The root index page, if any.</summary>
+    public ParsedPage? Home { get; }
+
+    /// <summary>Builds the tree from <paramref name="pages"/> (source order does not matter).</summary>
+    public Navigation(IEnumerable<ParsedPage> pages)
+    {
+        var folders = new Dictionary<string, FolderBuilder>(StringComparer.Ordinal) { [""] = new FolderBuilder("") };
+        foreach (var page in pages.Where(p => !p.Meta.HideFromNav))
+        {
+            var folder = GetFolder(folders, page.Source.Folder);
+            if (page.Source.IsIndex && folder.Index is null)
+            {
+                folder.Index = page;
+            }
+            else
+            {
+                folder.Pages.Add(page);
+            }
+        }
+
+        var roots = new List<NavNode>();
+        var root = folders[""];
+        if (root.Index is { } home)
+        {
+            Home = home;
+            var homeNode = new NavNode { Title = home.NavTitle, Url = home.Url, Page = home, Order = int.MinValue };
+            _byPage[home] = homeNode;
+            roots.Add(homeNode);
+        }
+        roots.AddRange(BuildChildren(root, null));
+        Roots = roots;
+    }
+
+    private List<NavNode> BuildChildren(FolderBuilder folder, NavNode? parent)
+    {
+        var nodes = new List<NavNode>();
+        foreach (var page in folder.Pages)
+        {
+            var node = new NavNode { Title = page.NavTitle, Url = page.Url, Page = page, Order = page.Meta.NavOrder, Parent = parent };
+            _byPage[page] = node;
+            nodes.Add(node);
+        }
+        foreach (var sub in folder.Subfolders.Values)
+        {
+            var name = sub.Path[(sub.Path.LastIndexOf('/') + 1)..];
+            var node = new NavNode
+            {
+                Title = sub.Index?.NavTitle ?? Humanize(name),
+                Url = sub.Index?.Url,
+                Page = sub.Index,
+                Order = sub.Index?.Meta.NavOrder,
+                Parent = parent,
+            };
+            if (sub.Index is not null)
+            {
+                _byPage[sub.Index] = node;
+            }
+            node.Children.AddRange(BuildChildren(sub, node));
+            nodes.Add(node);
+        }
+        nodes.Sort((a, b) =>
+        {
+            var order = (a.Order ?? int.MaxValue).CompareTo(b.Order ?? int.MaxValue);
+            if (order != 0)
+            {
+                return order;
+            }
+            var title = StringComparer.OrdinalIgnoreCase.Compare(a.Title, b.Title);
+            return title != 0 ? title : StringComparer.Ordinal.Compare(a.Url ?? "", b.Url ?? "");
+        });
+        return nodes;
+    }
+
+    /// <summary>The node of <paramref name="page"/>, if it is in the sidebar.</summary>
+    public NavNode? NodeOf(ParsedPage page) => _byPage.GetValueOrDefault(page);
+
+    /// <summary>From the home page down to the parent of <paramref name="page"/>: the trail of linked ancestors.</summary>
+    public IReadOnlyList<NavNode> Breadcrumbs(ParsedPage page)
+    {
+        var trail = new List<NavNode>();
+        for (var node = NodeOf(page)?.Parent; node is not null; node = node.Parent)
+        {
+            trail.Insert(0, node);
+        }
+        if (Home is not null && Home != page)
+        {
+            trail.Insert(0, _byPage[Home]);
+        }
+        return trail;
+    }
+
+    private static string Humanize(string name)
+    {
+        var text = name.Replace('-', ' ').Replace('_', ' ');
+        return text.Length == 0 ? name : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    private static FolderBuilder GetFolder(Dictionary<string, FolderBuilder> folders, string path)
+    {
+        if (folders.TryGetValue(path, out var existing))
+        {
+            return existing;
+        }
+        var parentPath = path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
+        var parent = GetFolder(folders, parentPath);
+        var folder = new FolderBuilder(path);
+        parent.Subfolders.Add(path, folder);
+        folders[path] = folder;
+        return folder;
+    }
+
+    private sealed class FolderBuilder(string path)
+    {
+        public string Path { get; } = path;
+        public ParsedPage? Index { get; set; }
+        public List<ParsedPage> Pages { get; } = [];
+        public SortedDictionary<string, FolderBuilder> Subfolders { get; } = new(StringComparer.Ordinal);
+    }
+}

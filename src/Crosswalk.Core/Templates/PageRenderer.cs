@@ -1,0 +1,166 @@
+using Crosswalk.Config;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Crosswalk.Templates;
+
+/// <summary>
+/// Stage <c>Render</c> (layout half): puts a <see cref="PageView"/> into its Scriban layout. Templates see a
+/// sanitised model of <see cref="ScriptObject"/>s in which every string is already HTML-escaped, except the
+/// trusted body and table-of-contents HTML.
+/// </summary>
+public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navigation)
+{
+    /// <summary>URL prefix for the theme's assets.</summary>
+    public string AssetBase => config.BaseUrl + "assets/";
+
+    /// <summary>The public URL of a canonical site path: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
+    public string PublicUrl(string path) => config.BaseUrl + path.TrimStart('/');
+
+    /// <summary>Renders <paramref name="view"/>; a template failure is CW4001 and returns null.</summary>
+    public string? Render(PageView view, DiagnosticBag diagnostics, bool liveReload = false)
+    {
+        var name = $"layouts/{view.Layout}.html";
+        var template = theme.Get(name);
+        if (template is null)
+        {
+            diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"layout '{view.Layout}' does not exist (expected {name} in the theme)",
+                view.Page is { } p ? new SourceLocation(p.Source.DisplayPath, 1, 1) : null);
+            return null;
+        }
+        var context = theme.CreateContext();
+        var globals = new ScriptObject
+        {
+            ["site"] = SiteModel(),
+            ["page"] = PageModel(view, liveReload),
+        };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var file = theme.DisplayPath(ex.Span.FileName ?? name);
+            diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error,
+                $"template error while rendering {view.Url}: {ex.OriginalMessage}",
+                new SourceLocation(file, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
+            return null;
+        }
+    }
+
+    private ScriptObject SiteModel() => new()
+    {
+        ["title"] = HtmlEscape.Text(config.Title),
+        ["base_url"] = HtmlEscape.Text(config.BaseUrl),
+        ["asset_base"] = HtmlEscape.Text(AssetBase),
+        ["generator"] = "Crosswalk",
+        ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private ScriptObject PageModel(PageView view, bool liveReload)
+    {
+        var page = view.Page;
+        var meta = page?.Meta;
+        var model = new ScriptObject
+        {
+            ["title"] = HtmlEscape.Text(view.Title),
+            ["summary"] = view.Summary is null ? null : HtmlEscape.Text(view.Summary),
+            ["url"] = HtmlEscape.Text(PublicUrl(view.Url)),
+            ["content"] = view.ContentHtml,
+            ["has_h1"] = view.HasH1,
+            ["toc"] = Toc(view.Headings),
+            ["breadcrumbs"] = Breadcrumbs(view),
+            ["nav"] = Nav(page),
+            ["owner"] = Escape(meta?.Owner),
+            ["last_reviewed"] = Escape(meta?.LastReviewed),
+            ["next_review"] = Escape(meta?.NextReview),
+            ["criteria"] = new ScriptArray(view.Criteria.Select(c => new ScriptObject
+            {
+                ["catalog_name"] = HtmlEscape.Text(c.CatalogName),
+                ["id"] = HtmlEscape.Text(c.Id),
+                ["title"] = HtmlEscape.Text(c.Title),
+                ["url"] = HtmlEscape.Text(PublicUrl(c.Url)),
+            })),
+            ["kind"] = view.Kind,
+            ["source"] = Escape(page?.Source.DisplayPath),
+            ["live_reload"] = liveReload,
+            ["redirect_to"] = view.RedirectTo is null ? null : HtmlEscape.Text(PublicUrl(view.RedirectTo)),
+        };
+        return model;
+    }
+
+    private static string? Escape(string? value) => value is null ? null : HtmlEscape.Text(value);
+
+    private static ScriptArray Toc(IReadOnlyList<Heading> headings)
+    {
+        var top = new ScriptArray();
+        ScriptArray? currentChildren = null;
+        foreach (var heading in headings.Where(h => h.Level is 2 or 3))
+        {
+            var children = new ScriptArray();
+            var entry = new ScriptObject
+            {
+                ["id"] = HtmlEscape.Attribute(heading.Id),
+                ["html"] = HtmlEscape.Text(heading.Text),
+                ["level"] = heading.Level,
+                ["children"] = children,
+            };
+            if (heading.Level == 3 && currentChildren is not null)
+            {
+                currentChildren.Add(entry);
+            }
+            else
+            {
+                top.Add(entry);
+                if (heading.Level == 2)
+                {
+                    currentChildren = children;
+                }
+            }
+        }
+        return top;
+    }
+
+    private ScriptArray Breadcrumbs(PageView view)
+    {
+        IEnumerable<(string Title, string Url)> trail = view.Breadcrumbs
+            ?? (view.Page is { } page
+                ? navigation.Breadcrumbs(page).Where(n => n.Url is not null).Select(n => (n.Title, n.Url!))
+                : navigation.Home is { } home ? [(home.NavTitle, home.Url)] : []);
+        return new ScriptArray(trail.Select(t => new ScriptObject
+        {
+            ["title"] = HtmlEscape.Text(t.Title),
+            ["url"] = HtmlEscape.Text(PublicUrl(t.Url)),
+        }));
+    }
+
+    private ScriptArray Nav(ParsedPage? current)
+    {
+        var path = new HashSet<NavNode>();
+        var active = current is null ? null : navigation.NodeOf(current);
+        for (var n = active; n is not null; n = n.Parent)
+        {
+            path.Add(n);
+        }
+        return Nodes(navigation.Roots);
+
+        ScriptArray Nodes(IEnumerable<NavNode> nodes) => new(nodes.Select(node =>
+        {
+            var expanded = path.Contains(node);
+            return new ScriptObject
+            {
+                ["title"] = HtmlEscape.Text(node.Title),
+                ["url"] = node.Url is null ? null : HtmlEscape.Text(PublicUrl(node.Url)),
+                ["active"] = node == active,
+                ["in_path"] = expanded && node != active,
+                ["has_children"] = node.Children.Count > 0,
+                // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
+                ["children"] = expanded ? Nodes(node.Children) : new ScriptArray(),
+            };
+        }));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Reflection;
+using Crosswalk.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Crosswalk.Templates;
+
+/// <summary>A theme file that is copied to the output as it is (CSS, JS, images).</summary>
+/// <param name="RelativePath">Path under the theme's <c>assets/</c> folder, with <c>/</c>.</param>
+/// <param name="Content">The file's bytes.</param>
+public sealed record ThemeAsset(string RelativePath, byte[] Content);
+
+/// <summary>
+/// The templates of a build, each parsed once: the built-in theme, overlaid file by file with the site's
+/// <c>templates/</c> folder. Includes resolve only to these templates, so they cannot leave the theme.
+/// </summary>
+public sealed class Theme : ITemplateLoader
+{
+    private const string BuiltInPrefix = "theme/";
+    private readonly Dictionary<string, Template> _templates;
+    private readonly Dictionary<string, string> _displayPaths;
+
+    private Theme(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, IReadOnlyList<ThemeAsset> assets)
+    {
+        _templates = templates;
+        _displayPaths = displayPaths;
+        Assets = assets;
+    }
+
+    /// <summary>Static files of the theme, written under <c>assets/</c>.</summary>
+    public IReadOnlyList<ThemeAsset> Assets { get; }
+
+    /// <summary>The parsed template at <paramref name="name"/> (e.g. <c>layouts/page.html</c>), if any.</summary>
+    public Template? Get(string name) => _templates.GetValueOrDefault(name);
+
+    /// <summary>The path shown in diagnostics for a template name.</summary>
+    public string DisplayPath(string name) => _displayPaths.GetValueOrDefault(name, name);
+
+    /// <summary>
+    /// Loads the built-in theme and overlays <paramref name="templatesDirectory"/> (when given). Parse errors are CW4001
+    /// at the template's line and column.
+    /// </summary>
+    public static Theme Load(string? templatesDirectory, string rootDirectory, DiagnosticBag diagnostics)
+    {
+        var sources = new SortedDictionary<string, (byte[] Bytes, string Display)>(StringComparer.Ordinal);
+        var assembly = typeof(Theme).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(BuiltInPrefix, StringComparison.Ordinal)))
+        {
+            var name = resource[BuiltInPrefix.Length..];
+            sources[name] = (ReadResource(assembly, resource), "(built-in theme)/" + name);
+        }
+        if (templatesDirectory is not null)
+        {
+            if (!Directory.Exists(templatesDirectory))
+            {
+                diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error,
+                    $"templates folder '{Path.GetRelativePath(rootDirectory, templatesDirectory).Replace('\\', '/')}' does not exist", null);
+            }
+            else
+            {
+                foreach (var file in Directory.EnumerateFiles(templatesDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint }))
+                {
+                    var name = Path.GetRelativePath(templatesDirectory, file).Replace('\\', '/');
+                    if (name.Split('/').Any(p => p.StartsWith('.')))
+                    {
+                        continue;
+                    }
+                    sources[name] = (File.ReadAllBytes(file), Path.GetRelativePath(rootDirectory, file).Replace('\\', '/'));
+                }
+            }
+        }
+
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var displays = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assets = new List<ThemeAsset>();
+        foreach (var (name, (bytes, display)) in sources)
+        {
+            if (name.StartsWith("assets/", StringComparison.Ordinal))
+            {
+                assets.Add(new ThemeAsset(name["assets/".Length..], bytes));
+                continue;
+            }
+            if (!name.EndsWith(".html", StringComparison.Ordinal) && !name.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            var template = Template.Parse(text, name);
+            displays[name] = display;
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages)
+                {
+                    diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, message.Message,
+                        new SourceLocation(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
+                }
+                continue;
+            }
+            templates[name] = template;
+        }
+        return new Theme(templates, displays, assets);
+    }
+
+    /// <summary>A fresh render context with the safety limits set and every template pre-cached for includes.</summary>
+    public TemplateContext CreateContext()
+    {
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            LoopLimit = 100_000,
+            RecursiveLimit = 64,
+            ObjectRecursionLimit = 64,
+            LimitToString = 1_000_000,
+            OutputLimit = 64 * 1024 * 1024,
+            RegexTimeOut = TimeSpan.FromSeconds(1),
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        foreach (var (name, template) in _templates)
+        {
+            context.CachedTemplates[name] = template;
+        }
+        return context;
+    }
+
+    /// <summary>Maps an include name to a theme template; anything outside the theme is refused.</summary>
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        var name = templateName.Replace('\\', '/').TrimStart('/');
+        if (name.Split('/').Any(p => p is ".." or ".") || Path.IsPathRooted(templateName) || !_templates.ContainsKey(name))
+        {
+            throw new ScriptRuntimeException(callerSpan, $"template '{templateName}' is not in the theme");
+        }
+        return name;
+    }
+
+    /// <inheritdoc />
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        throw new ScriptRuntimeException(callerSpan, $"template '{templatePath}' is not in the theme");
+
+    /// <inheritdoc />
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+
+    private static byte[] ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return ms.ToArray();
+    }
+}

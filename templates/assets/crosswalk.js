@@ -1,0 +1,135 @@
+/*
+ * Crosswalk default theme: progressive enhancement only, no dependencies.
+ * Without JavaScript the page is complete: the sidebar follows the content on
+ * narrow screens and the TOC is a plain open list.
+ *  - swaps <html class="no-js"> for "js" (loaded in <head>, before first paint)
+ *  - mobile menu toggle (aria-expanded, Escape, backdrop, resize)
+ *  - folds the inline TOC on narrow screens
+ *  - highlights the current TOC entry while scrolling (IntersectionObserver)
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  root.classList.remove('no-js');
+  root.classList.add('js');
+
+  var narrowNav = window.matchMedia ? window.matchMedia('(max-width: 899.98px)') : null;
+  var narrowToc = window.matchMedia ? window.matchMedia('(max-width: 1199.98px)') : null;
+
+  function onChange(query, handler) {
+    if (!query) return;
+    if (query.addEventListener) query.addEventListener('change', handler);
+    else if (query.addListener) query.addListener(handler);
+  }
+
+  function ready(fn) {
+    if (document.readyState !== 'loading') fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  function setupMenu() {
+    var button = document.querySelector('[data-cw-menu]');
+    var sidebar = document.getElementById('cw-sidebar');
+    if (!button || !sidebar) return;
+    var backdrop = document.querySelector('[data-cw-backdrop]');
+    button.hidden = false;
+
+    function isOpen() { return button.getAttribute('aria-expanded') === 'true'; }
+
+    function setOpen(open, restoreFocus) {
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      sidebar.classList.toggle('is-open', open);
+      document.body.classList.toggle('cw-menu-open', open);
+      if (backdrop) backdrop.hidden = !open;
+      if (open) {
+        var target = sidebar.querySelector('[aria-current="page"]') || sidebar.querySelector('a');
+        if (target) target.focus({ preventScroll: true });
+      } else if (restoreFocus) {
+        button.focus();
+      }
+    }
+
+    button.addEventListener('click', function () { setOpen(!isOpen(), true); });
+    if (backdrop) backdrop.addEventListener('click', function () { setOpen(false, true); });
+    document.addEventListener('keydown', function (event) {
+      if ((event.key === 'Escape' || event.key === 'Esc') && isOpen()) setOpen(false, true);
+    });
+    onChange(narrowNav, function (event) { if (!event.matches && isOpen()) setOpen(false, false); });
+  }
+
+  // Keep the current page visible in a long sidebar (without scrolling the page itself).
+  function revealCurrentNav() {
+    var sidebar = document.getElementById('cw-sidebar');
+    var current = sidebar && sidebar.querySelector('[aria-current="page"]');
+    if (!current) return;
+    var top = current.offsetTop - sidebar.clientHeight / 3;
+    if (current.offsetTop + current.offsetHeight > sidebar.clientHeight) sidebar.scrollTop = Math.max(0, top);
+  }
+
+  function setupTocFold() {
+    var details = document.querySelector('.cw-toc-details');
+    if (!details || !narrowToc) return;
+    function apply() { details.open = !narrowToc.matches; }
+    apply();
+    onChange(narrowToc, apply);
+    // Following a TOC link on a narrow screen folds it back.
+    details.addEventListener('click', function (event) {
+      if (narrowToc.matches && event.target.closest && event.target.closest('a')) details.open = false;
+    });
+  }
+
+  function setupTocHighlight() {
+    if (!('IntersectionObserver' in window)) return;
+    var links = Array.prototype.slice.call(document.querySelectorAll('.cw-toc a[href^="#"]'));
+    if (!links.length) return;
+
+    var byId = {};
+    var headings = [];
+    links.forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute('href').slice(1));
+      var heading = id && document.getElementById(id);
+      if (heading) { byId[id] = link; headings.push(heading); }
+    });
+    if (!headings.length) return;
+
+    var visible = {};
+    var activeLink = null;
+
+    function activate(link) {
+      if (link === activeLink) return;
+      if (activeLink) { activeLink.classList.remove('is-active'); activeLink.removeAttribute('aria-current'); }
+      activeLink = link;
+      if (link) { link.classList.add('is-active'); link.setAttribute('aria-current', 'true'); }
+    }
+
+    function update() {
+      // The first heading inside the reading band wins; otherwise the last one above it.
+      var candidate = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (visible[headings[i].id]) { candidate = headings[i]; break; }
+      }
+      if (!candidate) {
+        for (var j = headings.length - 1; j >= 0; j--) {
+          if (headings[j].getBoundingClientRect().top < 120) { candidate = headings[j]; break; }
+        }
+      }
+      // Above the first heading: point at the first entry rather than nothing.
+      activate(candidate ? byId[candidate.id] : links[0]);
+    }
+
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { visible[entry.target.id] = entry.isIntersecting; });
+      update();
+    }, { rootMargin: '-56px 0px -65% 0px', threshold: [0, 1] });
+
+    headings.forEach(function (heading) { observer.observe(heading); });
+  }
+
+  ready(function () {
+    setupMenu();
+    revealCurrentNav();
+    setupTocFold();
+    setupTocHighlight();
+  });
+})();
