@@ -69,6 +69,12 @@ public static partial class ConfigLoader
             reader.Error(ex.Start, $"site.yml is not valid YAML: {YamlErrors.Describe(ex)}");
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            var (mark, message) = YamlErrors.Locate(text, ex);
+            reader.Error(mark, $"site.yml is not valid YAML: {message}");
+            return null;
+        }
 
         var config = Defaults(fullPath, root);
         foreach (var (keyNode, value) in map.Children)

@@ -47,7 +47,9 @@ public static class FrontMatterReader
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error, $"front matter is not valid YAML: {ex.Message}", new SourceLocation(file, 2, 1));
+            var (mark, message) = YamlErrors.Locate(yaml, ex);
+            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error, $"front matter is not valid YAML: {message}",
+                new SourceLocation(file, (int)Math.Max(1, mark.Line) + 1, (int)Math.Max(1, mark.Column)));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
 

@@ -85,7 +85,10 @@ public static class ReferenceParser
                 var t = _tokens[i];
                 if (t.Kind == TokenKind.Separator)
                 {
-                    if (expectItem)
+                    // ", and" (the serial comma) is one separator, not an empty item.
+                    var serialAnd = lastSeparator is { } sep && sep.End <= t.Start && text[sep.Start] is ',' or ';'
+                        && text[t.Start] is 'a' or 'A' && _tokens[i - 1].Equals(sep);
+                    if (expectItem && !serialAnd)
                     {
                         var where = lastSeparator is { } prev ? $"between '{Slice(prev)}' and '{Slice(t)}'" : $"before '{Slice(t)}'";
                         Malformed(t.Start, t.Length, $"expected a criterion ID {where}", "remove the extra separator");
@@ -137,7 +140,8 @@ public static class ReferenceParser
                 {
                     var end = SeparatorFrom(i + 1);
                     var span = SpanOf(i, end);
-                    Malformed(span.Start, span.Length, $"'{word}' must be followed by a clause number, as in 'Clause 9.1'", null);
+                    Malformed(span.Start, span.Length, $"'{word}' must be followed by a clause number, as in 'Clause 9.1'",
+                        "write 'Clause' then clause numbers separated by ',', ';' or 'and', as in 'Clause 9, 10'");
                     _clauseMode = false;
                     return end;
                 }
@@ -148,8 +152,14 @@ public static class ReferenceParser
             {
                 var isNumber = IsNumeric(Slice(t));
                 _clauseMode &= isNumber;
-                if (!LooksLikeId(Slice(t)) && !IsKnownAnywhere(Slice(t)))
+                if (!Slice(t).Any(char.IsAsciiDigit) && !IsKnownAnywhere(Slice(t)))
                 {
+                    if (SpanOf(i, SeparatorFrom(i)) is var none && IsNoneText(text.Substring(none.Start, none.Length)))
+                    {
+                        Malformed(none.Start, none.Length, $"'{Show(none)}' means no claim and cannot be combined with criteria",
+                            $"remove '{Show(none)}' or the criteria");
+                        return SeparatorFrom(i);
+                    }
                     // Words such as 'All SOC' or 'Partial': report the whole item once.
                     var end = SeparatorFrom(i);
                     var span = SpanOf(i, end);
@@ -178,6 +188,13 @@ public static class ReferenceParser
                 {
                     Range(first, _tokens[i + 2], clause);
                     return i + 3;
+                }
+                if (i + 2 < _tokens.Count && _tokens[i + 2].Kind != TokenKind.Separator)
+                {
+                    var end = SeparatorFrom(i + 2);
+                    var span = SpanOf(i, end);
+                    Malformed(span.Start, span.Length, $"malformed range '{Show(span)}'", GrammarHelp());
+                    return end;
                 }
                 Malformed(first.Start, dash.End - first.Start, $"range '{text[first.Start..dash.End]}' has no end",
                     $"write both ends, as in '{Slice(first)}-...', or drop the '{Slice(dash)}'");
@@ -502,9 +519,11 @@ public static class ReferenceParser
 
         private string GrammarHelp()
         {
-            var example = column.Criteria.FirstOrDefault(c => c.IsLeaf)?.Id ?? "ID";
+            var leaf = column.Criteria.FirstOrDefault(c => c.IsLeaf && c.Siblings.Count > 1) ?? column.Criteria.FirstOrDefault();
+            var example = leaf is null ? "ID" : $"{leaf.Siblings[0].Id}, {leaf.Siblings[1 % leaf.Siblings.Count].Id}";
+            var range = leaf is null ? "X-Y" : $"{leaf.Siblings[0].Id}-{leaf.Siblings[Math.Min(2, leaf.Siblings.Count - 1)].Id}";
             var alias = column.Aliases.Count > 0 ? $", an alias such as '{column.Aliases[0].Name}'" : "";
-            return $"write criterion IDs of '{column.Id}' separated by ',', ';' or 'and' (e.g. '{example}'), ranges like 'X-Y'{alias}, or N/A";
+            return $"write criterion IDs of '{column.Id}' separated by ',', ';' or 'and' (e.g. '{example}'), ranges like '{range}'{alias}, or N/A";
         }
 
         private string? NoiseHelp((int Start, int Length) span)

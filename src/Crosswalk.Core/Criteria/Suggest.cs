@@ -18,11 +18,15 @@ internal static class Suggest
         var dot = input.LastIndexOf('.');
         var groupGuess = dot > 0 ? input[..dot] : null;
         var lastNumber = LastNumber(input);
-        return catalog.Criteria
+        var scored = catalog.Criteria
             .Select(c => (c, d: Distance(input, c.Id, max)))
             .Where(x => x.d <= max)
-            .OrderBy(x => x.d)
-            .ThenBy(x => groupGuess is not null && string.Equals(x.c.Parent?.Id, groupGuess, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ToList();
+        // Only the nearest: 'CC6.10' suggests 'CC6.1', not also every CC6.x two edits away.
+        var best = scored.Count > 0 ? scored.Min(x => x.d) : 0;
+        return scored
+            .Where(x => x.d == best)
+            .OrderBy(x => groupGuess is not null && string.Equals(x.c.Parent?.Id, groupGuess, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(x => lastNumber is { } n && LastNumber(x.c.Id) is { } m ? Math.Abs((long)n - m) : long.MaxValue)
             .ThenBy(x => x.c.Index)
             .Take(MaxSuggestions)
@@ -38,11 +42,14 @@ internal static class Suggest
             return [];
         }
         var max = MaxDistance(input);
-        return candidates
+        var scored = candidates
             .Select((c, i) => (c, i, d: Distance(input, c, max)))
             .Where(x => x.d <= max)
-            .OrderBy(x => x.d)
-            .ThenBy(x => x.i)
+            .ToList();
+        var best = scored.Count > 0 ? scored.Min(x => x.d) : 0;
+        return scored
+            .Where(x => x.d == best)
+            .OrderBy(x => x.i)
             .Take(MaxSuggestions)
             .Select(x => x.c)
             .ToList();

@@ -25,8 +25,9 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         var document = Markdig.Markdown.Parse(front.Body, pipeline);
         var state = new State(source, front.BodyLine, placeholders);
 
-        var headings = AssignHeadingIds(document, state);
+        // Links first: the heading anchors added next are the parser's own and need no checking.
         CollectLinks(document, state);
+        var headings = AssignHeadingIds(document, state);
         var tableData = new List<TableData>();
         var claims = new List<ClaimRef>();
         foreach (var table in document.Descendants<Table>())

@@ -1,0 +1,97 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Tests.Support;
+
+namespace Crosswalk.Tests.Markdown;
+
+public sealed class PageParserTests
+{
+    [Fact]
+    public void Gives_headings_github_slugger_ids_with_duplicates_and_explicit_ids()
+    {
+        // Given
+        const string text = "# Title\n\n## Audit Logging\n\n## Role-Based Access Control (RBAC)\n\n## Audit Logging\n\n## `clawdbot security audit` — CLI\n\n## Custom {#my-id}\n\n## my id\n";
+
+        // When
+        var page = Pages.Parse("guide.md", text);
+
+        // Then
+        Assert.Equal(["title", "audit-logging", "role-based-access-control-rbac", "audit-logging-1", "clawdbot-security-audit--cli", "my-id", "my-id-1"],
+            page.Headings.Select(h => h.Id));
+        Assert.Contains("<h2 id=\"audit-logging\">Audit Logging<a class=\"heading-anchor\" href=\"#audit-logging\" aria-label=\"Link to this section\">#</a></h2>", page.BodyHtml);
+        Assert.Contains("my-id", page.Ids);
+    }
+
+    [Fact]
+    public void Collects_ids_from_raw_html_and_footnotes()
+    {
+        var page = Pages.Parse("a.md", "Text[^1] <span id=\"inline-id\"></span>\n\n<div id='block-id'><a name=\"legacy\"></a></div>\n\n[^1]: Note.\n");
+        Assert.Contains("inline-id", page.Ids);
+        Assert.Contains("block-id", page.Ids);
+        Assert.Contains("legacy", page.Ids);
+        Assert.Contains("fn:1", page.Ids);
+        Assert.Contains("fnref:1", page.Ids);
+    }
+
+    [Fact]
+    public void Collects_links_with_file_positions_and_replaces_them_with_placeholders()
+    {
+        // Given: front matter shifts the body by three lines
+        const string text = "---\ntitle: T\n---\nSee [the policy](policy.md#scope) and ![d](img/d.png).\n\n| Doc | Link |\n|---|---|\n| x | [IR](/ir) |\n\n<a href=\"/raw\">raw</a>\n\n`[not](a-link.md)`\n\n    [also not](code.md)\n\n[ref]: /ref-target\n\nUse [ref] too.\n";
+
+        // When
+        var page = Pages.Parse("compliance/a.md", text);
+
+        // Then
+        Assert.Equal(
+            [("policy.md#scope", LinkKind.Link, 4, 5), ("img/d.png", LinkKind.Image, 4, 39), ("/ir", LinkKind.Link, 8, 7), ("/raw", LinkKind.HtmlHref, 10, 3), ("/ref-target", LinkKind.Link, 18, 5)],
+            page.Links.Select(l => (l.Url, l.Kind, l.Location.Line, l.Location.Column)));
+        Assert.Equal("the policy", page.Links[0].Text);
+        Assert.DoesNotContain("policy.md", page.BodyHtml);
+        Assert.Contains(Pages.Placeholders.For(0), page.BodyHtml);
+        Assert.Contains("a-link.md", page.BodyHtml);
+    }
+
+    [Fact]
+    public void Title_falls_back_to_the_first_h1_then_the_file_name()
+    {
+        Assert.Equal("Front", Pages.Parse("a.md", "---\ntitle: Front\n---\n# Heading\n").Title);
+        Assert.Equal("Heading `code`".Replace("`", ""), Pages.Parse("a.md", "Intro\n\n# Heading `code`\n").Title);
+        Assert.Equal("file-name", Pages.Parse("dir/file-name.md", "No heading.\n").Title);
+        Assert.Equal("dir", Pages.Parse("dir/index.md", "No heading.\n").Title);
+    }
+
+    [Fact]
+    public void Uses_the_permalink_as_url_and_reports_an_escaping_one()
+    {
+        Assert.Equal("/x/y/", Pages.Parse("a.md", "---\npermalink: /x/y\n---\n").Url);
+        var bag = new DiagnosticBag();
+        var page = Pages.Parse("a.md", "---\npermalink: /a/%2e%2e/%2e%2e/etc\n---\n", bag);
+        Assert.Equal("/a/", page.Url);
+        Assert.Equal(("CW1003", 2, 12), (bag.ToSortedList().Single().Code, bag.ToSortedList().Single().Location!.Value.Line, bag.ToSortedList().Single().Location!.Value.Column));
+    }
+
+    [Fact]
+    public void Renders_gfm_extensions()
+    {
+        var html = Pages.Parse("a.md", "- [x] done\n- [ ] todo\n\n~~old~~ www.example.com\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```bash\necho hi\n```\n\n<details><summary>raw</summary>kept</details>\n").BodyHtml;
+        Assert.Contains("class=\"contains-task-list\"", html);
+        Assert.Contains("<del>old</del>", html);
+        Assert.Contains("<table>", html);
+        Assert.Contains("<code class=\"language-bash\">", html);
+        Assert.Contains("<details><summary>raw</summary>kept</details>", html);
+    }
+
+    [Fact]
+    public void Reads_tables_with_header_cells_and_cell_columns()
+    {
+        var page = Pages.Parse("a.md", "| Document | SOC2 Mapping |\n|---|---|\n| [IR](/ir) | CC7.2, CC7.3 |\n");
+        var table = Assert.Single(page.Tables);
+        Assert.Equal(["Document", "SOC2 Mapping"], table.Header);
+        var cell = table.Rows[0].Cells[1];
+        Assert.Equal("CC7.2, CC7.3", cell.Text);
+        Assert.Equal(3, cell.Location.Line);
+        Assert.Equal(15, cell.Location.Column);
+        Assert.Equal([0], table.Rows[0].Cells[0].LinkIds);
+    }
+}

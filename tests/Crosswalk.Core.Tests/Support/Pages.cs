@@ -1,0 +1,18 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+
+namespace Crosswalk.Tests.Support;
+
+/// <summary>Parses in-memory pages the way the pipeline does.</summary>
+public static class Pages
+{
+    public static readonly LinkPlaceholders Placeholders = new("test");
+    private static readonly Markdig.MarkdownPipeline s_pipeline = MarkdownPipelineFactory.Create();
+
+    public static ParsedPage Parse(string relativePath, string text, DiagnosticBag? diagnostics = null)
+    {
+        var source = new SourceFile("/site/content/" + relativePath, relativePath, "content/" + relativePath, SourceKind.Page);
+        return new PageParser(s_pipeline, Placeholders).Parse(source, text, diagnostics ?? new DiagnosticBag());
+    }
+}
