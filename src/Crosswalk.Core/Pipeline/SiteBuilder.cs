@@ -142,25 +142,29 @@ public static class SiteBuilder
 
         private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
         {
+            // The page that claims a URL with its permalink is the intruder when the other one got the URL from its path;
+            // otherwise the later one in path order. It is reported and left out, so links keep resolving to the first.
             var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
-            var kept = new List<ParsedPage>(pages.Count);
+            var dropped = new HashSet<ParsedPage>();
             foreach (var page in pages)
             {
-                if (byUrl.TryGetValue(page.Url, out var first))
+                if (!byUrl.TryGetValue(page.Url, out var first))
                 {
-                    var sameCase = string.Equals(first.Url, page.Url, StringComparison.Ordinal);
-                    Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
-                        sameCase
-                            ? $"URL '{page.Url}' is claimed by both '{first.Source.DisplayPath}' and '{page.Source.DisplayPath}'"
-                            : $"URL '{page.Url}' of '{page.Source.DisplayPath}' differs only in letter case from '{first.Url}' of '{first.Source.DisplayPath}'",
-                        page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1),
-                        "give one of them a different permalink");
+                    byUrl[page.Url] = page;
                     continue;
                 }
-                byUrl[page.Url] = page;
-                kept.Add(page);
+                var (keep, drop) = first.Meta.PermalinkLocation is not null && page.Meta.PermalinkLocation is null ? (page, first) : (first, page);
+                byUrl[page.Url] = keep;
+                dropped.Add(drop);
+                var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
+                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
+                    sameCase
+                        ? $"URL '{drop.Url}' is claimed by both '{drop.Source.DisplayPath}' and '{keep.Source.DisplayPath}'"
+                        : $"URL '{drop.Url}' of '{drop.Source.DisplayPath}' differs only in letter case from '{keep.Url}' of '{keep.Source.DisplayPath}'",
+                    drop.Meta.PermalinkLocation ?? new SourceLocation(drop.Source.DisplayPath, 1, 1),
+                    "give one of them a different permalink");
             }
-            return kept;
+            return pages.Where(p => !dropped.Contains(p)).ToList();
         }
 
         private List<(string From, string To, SourceLocation Location)> CollectRedirects()

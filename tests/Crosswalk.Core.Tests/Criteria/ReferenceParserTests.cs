@@ -452,6 +452,9 @@ public sealed class ReferenceParserTests
     [InlineData("CC7..2", "'CC7..2' is not a well-formed criterion ID", 0, 6)]
     [InlineData("[CC7.2](x)", "unexpected '[CC7.2](x)'", 0, 10)]
     [InlineData("CC7.2 & CC7.3", "unexpected '& CC7.3' after 'CC7.2'", 6, 7)]
+    [InlineData("CC7.2--CC7.4", "malformed range 'CC7.2--CC7.4'", 0, 12)]
+    [InlineData("CC7.2, N/A", "'N/A' means no claim and cannot be combined with criteria", 7, 3)]
+    [InlineData("Clause A.9", "'Clause' must be followed by a clause number", 0, 10)]
     public void Reports_CW3003_for_malformed_expressions(string text, string message, int start, int length)
     {
         // Given / When

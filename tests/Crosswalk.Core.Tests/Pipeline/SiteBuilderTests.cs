@@ -1,0 +1,233 @@
+using AngleSharp.Html.Parser;
+using Crosswalk.Output;
+using Crosswalk.Pipeline;
+using Crosswalk.Tests.Support;
+
+namespace Crosswalk.Tests.Pipeline;
+
+public sealed class SiteBuilderTests
+{
+    private static TempSite SmallSite() => new(
+        ("site.yml", "title: Test Docs\nbase_url: /docs/\n"),
+        ("content/index.md", "---\ntitle: Home\n---\n# Home\n\nSee [policies](policies/) and [access](policies/access.md#reviews).\n"),
+        ("content/policies/index.md", "---\ntitle: Policies\nnav_order: 1\n---\nIntro. [Back](../index.md)\n"),
+        ("content/policies/access.md", "---\ntitle: Access <Control>\nsummary: Who gets in.\n---\n## Reviews\n\n### Quarterly\n\n![d](../img/d.svg)\n"),
+        ("content/img/d.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
+
+    private static BuildOptions Options(TempSite site) => new() { ConfigPath = site.ConfigPath };
+
+    [Fact]
+    public void Builds_pages_with_rewritten_links_toc_breadcrumbs_and_escaped_titles()
+    {
+        using var site = SmallSite();
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.True(result.Written);
+        Assert.Equal(3, result.PageCount);
+        var home = new HtmlParser().ParseDocument(site.Read("_site/index.html"));
+        var hrefs = home.QuerySelectorAll("main a, article a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/docs/policies/", hrefs);
+        Assert.Contains("/docs/policies/access/#reviews", hrefs);
+
+        var access = new HtmlParser().ParseDocument(site.Read("_site/policies/access/index.html"));
+        Assert.Equal("Access <Control> · Test Docs", access.Title);
+        Assert.DoesNotContain("<Control>", site.Read("_site/policies/access/index.html"));
+        Assert.NotNull(access.QuerySelector("a[href='#reviews']"));
+        Assert.NotNull(access.QuerySelector("a[href='#quarterly']"));
+        Assert.NotNull(access.QuerySelector("img[src='/docs/img/d.svg']"));
+        Assert.Contains(access.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/docs/policies/" && a.TextContent.Trim() == "Policies");
+        Assert.Contains(access.QuerySelectorAll("link"), l => l.GetAttribute("href") == "/docs/assets/crosswalk.css");
+
+        Assert.True(File.Exists(site.PathOf("_site/404.html")));
+        Assert.True(File.Exists(site.PathOf("_site/assets/crosswalk.css")));
+        Assert.True(File.Exists(site.PathOf("_site/img/d.svg")));
+        var sitemap = site.Read("_site/sitemap.xml");
+        Assert.Contains("<loc>/docs/policies/access/</loc>", sitemap);
+        Assert.True(File.Exists(site.PathOf("_site/" + SiteWriter.MarkerFile)));
+    }
+
+    [Fact]
+    public void Two_builds_of_the_same_input_are_byte_identical()
+    {
+        using var site = SmallSite();
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var first = site.Snapshot("_site");
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var second = site.Snapshot("_site");
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var (path, bytes) in first)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(second[path]), $"{path} differs between builds");
+        }
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_previous_output_untouched()
+    {
+        using var site = SmallSite();
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var before = site.Snapshot("_site");
+
+        site.Write("content/policies/access.md", "---\ntitle: [broken\n---\n# x\n");
+        site.Write("content/new.md", "# New page\n");
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.False(result.Written);
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW1002");
+        var after = site.Snapshot("_site");
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, kv => Assert.True(kv.Value.AsSpan().SequenceEqual(after[kv.Key])));
+        Assert.Empty(Directory.EnumerateDirectories(site.Root, ".*crosswalk-*"));
+    }
+
+    [Fact]
+    public void A_build_with_a_broken_link_reports_CW2001_and_writes_nothing()
+    {
+        using var site = SmallSite();
+        site.Write("content/bad.md", "# Bad\n\nSee [gone](/policies/acess).\n");
+
+        var result = SiteBuilder.Build(Options(site));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("content/bad.md(3,5): error CW2001: link target '/policies/acess' does not exist", d.ToString());
+        Assert.Equal("did you mean '/policies/access/'?", d.Help);
+        Assert.False(Directory.Exists(site.PathOf("_site")));
+    }
+
+    [Fact]
+    public void Severity_overrides_lower_an_error_so_the_site_builds()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n");
+        site.Write("content/bad.md", "# Bad\n\nSee [gone](/nowhere).\n");
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.Equal("warning", Assert.Single(result.Diagnostics).SeverityName);
+        Assert.True(result.Written);
+        Assert.Contains("href=\"/nowhere\"", site.Read("_site/bad/index.html"));
+        Assert.False(SiteBuilder.Build(Options(site) with { Strict = true }).Written);
+    }
+
+    [Fact]
+    public void Reports_CW1004_naming_both_files_for_a_shared_url()
+    {
+        using var site = SmallSite();
+        site.Write("content/dupe.md", "---\npermalink: /policies/access/\n---\n# Dupe\n");
+
+        var result = SiteBuilder.Check(Options(site));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("CW1004", d.Code);
+        Assert.Contains("content/dupe.md", d.Message);
+        Assert.Contains("content/policies/access.md", d.Message);
+        Assert.Equal((2, 12), (d.Location!.Value.Line, d.Location!.Value.Column));
+    }
+
+    [Fact]
+    public void Reports_CW2002_for_a_missing_anchor_with_the_closest_ids()
+    {
+        using var site = SmallSite();
+        site.Write("content/index.md", "# Home\n\n[x](policies/access.md#review)\n");
+
+        var d = Assert.Single(SiteBuilder.Check(Options(site)).Diagnostics);
+
+        Assert.Equal(("CW2002", 3, 1), (d.Code, d.Location!.Value.Line, d.Location!.Value.Column));
+        Assert.Contains("'#reviews'", d.Help);
+    }
+
+    [Theory]
+    [InlineData("content")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void Refuses_an_output_folder_that_is_or_contains_the_source_and_deletes_nothing(string output)
+    {
+        using var site = SmallSite();
+        var before = site.Snapshot("content");
+
+        var result = SiteBuilder.Build(Options(site) with { OutputDirectory = site.PathOf(output) });
+
+        Assert.False(result.ConfigUsable);
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW5001");
+        Assert.Equal(before.Keys, site.Snapshot("content").Keys);
+    }
+
+    [Fact]
+    public void Refuses_to_replace_a_folder_it_did_not_write()
+    {
+        using var site = SmallSite();
+        site.Write("mine/keep.txt", "precious");
+
+        var result = SiteBuilder.Build(Options(site) with { OutputDirectory = site.PathOf("mine") });
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW5001" && d.Message.Contains("not written by Crosswalk"));
+        Assert.Equal("precious", site.Read("mine/keep.txt"));
+    }
+
+    [Fact]
+    public void Check_writes_nothing()
+    {
+        using var site = SmallSite();
+        var result = SiteBuilder.Check(Options(site));
+        Assert.Empty(result.Diagnostics);
+        Assert.False(Directory.Exists(site.PathOf("_site")));
+    }
+
+    [Fact]
+    public void Redirects_generate_pages_and_links_to_their_sources_are_valid()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\nredirects:\n  /old-access: /policies/access/\n  /loop-a: /loop-b\n  /loop-b: /loop-a\n  /gone: /nowhere/\n");
+        site.Write("content/policies/access.md", "---\ntitle: Access\nredirect_from: [/acl/]\n---\n## Reviews\n");
+        site.Write("content/links.md", "# Links\n\n[a](/old-access) [b](/acl#reviews)\n");
+
+        var result = SiteBuilder.Build(Options(site) with { OutputDirectory = site.PathOf("out") });
+
+        // Both ends of the loop are broken redirects, and so is the one to a missing page.
+        Assert.Equal(["CW2004", "CW2004", "CW2004"], result.Diagnostics.Select(d => d.Code));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("loops"));
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("'/nowhere/', which does not exist"));
+        var check = SiteBuilder.Check(Options(site));
+        Assert.DoesNotContain(check.Diagnostics, d => d.Location?.File == "content/links.md");
+    }
+
+    [Fact]
+    public void A_site_without_site_yml_or_templates_uses_the_defaults_and_built_in_theme()
+    {
+        using var site = new TempSite(("content/index.md", "# Only Markdown\n"));
+
+        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, AllowMissingConfig = true });
+
+        Assert.True(result.Written);
+        Assert.Contains("Only Markdown", site.Read("_site/index.html"));
+        Assert.True(File.Exists(site.PathOf("_site/assets/crosswalk.css")));
+    }
+
+    [Fact]
+    public void Reports_CW4001_with_the_template_file_and_line()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\ntemplates: theme\n");
+        site.Write("theme/layouts/page.html", "<html>\n<body>\n{{ page.title | no_such_function }}\n</body></html>\n");
+
+        var result = SiteBuilder.Check(Options(site));
+
+        Assert.NotEmpty(result.Diagnostics);
+        Assert.All(result.Diagnostics, d => Assert.Equal("CW4001", d.Code));
+        Assert.All(result.Diagnostics, d => Assert.Equal(("theme/layouts/page.html", 3), (d.Location!.Value.File, d.Location!.Value.Line)));
+    }
+
+    [Fact]
+    public void Reports_CW4001_for_an_include_outside_the_theme()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\ntemplates: theme\n");
+        site.Write("theme/layouts/page.html", "{{ include '../site.yml' }}\n");
+
+        var result = SiteBuilder.Check(Options(site));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW4001" && d.Message.Contains("not in the theme"));
+    }
+}
