@@ -146,7 +146,7 @@ public sealed class SiteIndex
     /// <summary>The <paramref name="count"/> candidates closest to <paramref name="value"/> by edit distance (within a sensible bound).</summary>
     public static IEnumerable<string> Closest(string value, IEnumerable<string> candidates, int count)
     {
-        var limit = Math.Max(3, value.Length / 2);
+        var limit = Math.Max(2, value.Length / 3);
         return candidates
             .Select(c => (Candidate: c, Distance: UrlPath.Distance(value.TrimEnd('/'), c.TrimEnd('/'))))
             .Where(x => x.Distance <= limit)

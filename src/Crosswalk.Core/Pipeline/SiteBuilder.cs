@@ -56,20 +56,18 @@ public static class SiteBuilder
         var site = new SiteModel(context);
         site.Load(clock);
 
+        // A build that already failed still renders (to nowhere), so it reports what check would.
         SiteWriter? writer = null;
         if (write && !diagnostics.HasErrors)
         {
             writer = SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics);
-            sink = writer;
         }
+        var target = writer ?? sink ?? new NullOutput();
         var written = false;
         try
         {
-            if (sink is not null)
-            {
-                clock.Time("Render", () => site.Render(sink));
-                clock.Time("Verify", site.Verify);
-            }
+            clock.Time("Render", () => site.Render(target));
+            clock.Time("Verify", site.Verify);
             var failed = diagnostics.HasErrors || (options.Strict && diagnostics.ToSortedList().Any(d => d.Severity == Severity.Warning));
             if (writer is not null && !failed)
             {
@@ -81,7 +79,7 @@ public static class SiteBuilder
         {
             writer?.Dispose();
         }
-        return new BuildResult(diagnostics.ToSortedList(), site.Pages.Count, ConfigUsable: true, written, timings);
+        return new BuildResult(diagnostics.ToSortedList(), site.SourcePageCount, ConfigUsable: true, written, timings);
     }
 
     /// <summary>Measures stages: wall time and bytes allocated on all threads.</summary>
@@ -112,6 +110,9 @@ public static class SiteBuilder
 
         public List<ParsedPage> Pages { get; private set; } = [];
 
+        /// <summary>Markdown files found, including those that could not be used.</summary>
+        public int SourcePageCount { get; private set; }
+
         private SiteConfig Config => context.Config;
         private DiagnosticBag Diagnostics => context.Diagnostics;
 
@@ -120,6 +121,7 @@ public static class SiteBuilder
             var excluded = new[] { Config.OutputDirectory };
             var files = clock.Time("Discover", () => Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, Diagnostics));
             _statics = files.Where(f => f.Kind == SourceKind.Static).ToList();
+            SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
             _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
 
             var parser = new PageParser(context.Markdown, context.Placeholders);
@@ -142,8 +144,8 @@ public static class SiteBuilder
 
         private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
         {
-            // The page that claims a URL with its permalink is the intruder when the other one got the URL from its path;
-            // otherwise the later one in path order. It is reported and left out, so links keep resolving to the first.
+            // The page whose own path gives the URL keeps it; else one without a permalink; else the first in path order.
+            // The other is reported and left out, so links keep resolving to the page that naturally owns the URL.
             var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
             var dropped = new HashSet<ParsedPage>();
             foreach (var page in pages)
@@ -153,7 +155,7 @@ public static class SiteBuilder
                     byUrl[page.Url] = page;
                     continue;
                 }
-                var (keep, drop) = first.Meta.PermalinkLocation is not null && page.Meta.PermalinkLocation is null ? (page, first) : (first, page);
+                var (keep, drop) = Rank(page) > Rank(first) ? (page, first) : (first, page);
                 byUrl[page.Url] = keep;
                 dropped.Add(drop);
                 var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
@@ -165,6 +167,9 @@ public static class SiteBuilder
                     "give one of them a different permalink");
             }
             return pages.Where(p => !dropped.Contains(p)).ToList();
+
+            static int Rank(ParsedPage p) =>
+                UrlModel.FromSourcePath(p.Source.RelativePath) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
         }
 
         private List<(string From, string To, SourceLocation Location)> CollectRedirects()
