@@ -8,11 +8,14 @@ namespace Crosswalk.Cli.Output;
 /// <summary>Renders a build's diagnostics in the formats CI systems read.</summary>
 internal static class DiagnosticFormatter
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "junit"];
 
     public static string Format(string format, BuildResult result) => format switch
     {
         "json" => Json(result),
+        "sarif" => SarifFormatter.Format(result),
+        "github" => GitHubFormatter.Format(result.Diagnostics),
+        "junit" => JUnitFormatter.Format(result),
         _ => Text(result.Diagnostics),
     };
 

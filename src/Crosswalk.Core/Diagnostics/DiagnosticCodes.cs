@@ -43,6 +43,9 @@ public static class DiagnosticCodes
     /// <summary>A catalog file is invalid.</summary>
     public const string InvalidCatalog = "CW3006";
 
+    /// <summary>A catalog id (in front matter or a site.yml rule) that is not loaded.</summary>
+    public const string UnknownCatalog = "CW3007";
+
     /// <summary>A template failed to parse or render.</summary>
     public const string TemplateError = "CW4001";
 

@@ -17,7 +17,7 @@ public enum TargetKind
 
 /// <summary>The resolution of one link.</summary>
 /// <param name="Kind">What it points at.</param>
-/// <param name="Page">The target page for <see cref="TargetKind.Page"/>.</param>
+/// <param name="Page">The target page for <see cref="TargetKind.Page"/>; null for a generated page (criteria).</param>
 /// <param name="Path">The target's canonical site path (without base_url), e.g. <c>/a/</c> or <c>/img/x.png</c>.</param>
 /// <param name="Fragment">The decoded fragment, or null.</param>
 /// <param name="Suffix">Query and fragment exactly as written (with <c>?</c>/<c>#</c>), kept on the rewritten URL.</param>
@@ -33,12 +33,28 @@ public sealed class SiteIndex
     private readonly Dictionary<string, ParsedPage> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _static = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _generated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _allUrls = [];
+    private readonly Dictionary<string, ParsedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Indexes pages (by URL and by source path), static files (by path) and redirects (source key → target URL).</summary>
     public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects)
+        : this(pages, statics, redirects, [])
     {
+    }
+
+    /// <summary>Also knows <paramref name="generatedUrls"/>: pages Crosswalk generates (criteria), which links may target.</summary>
+    public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects, IEnumerable<string> generatedUrls)
+    {
+        foreach (var url in generatedUrls)
+        {
+            if (UrlPath.Key(url) is { } key)
+            {
+                _generated.TryAdd(key, url);
+                _caseInsensitive.TryAdd(key, url);
+            }
+        }
         foreach (var page in pages)
         {
             foreach (var key in new[] { UrlPath.Key(page.Url), UrlPath.Key("/" + page.Source.RelativePath) })
@@ -50,6 +66,11 @@ public sealed class SiteIndex
                 }
             }
             _allUrls.Add(page.Url);
+            _byTitle.TryAdd(page.Title.Trim(), page);
+            if (page.Meta.ShortTitle is { } shortTitle)
+            {
+                _byTitle.TryAdd(shortTitle.Trim(), page);
+            }
         }
         foreach (var file in statics)
         {
@@ -66,6 +87,12 @@ public sealed class SiteIndex
 
     /// <summary>All page URLs, sorted.</summary>
     public IReadOnlyList<string> Urls => _allUrls;
+
+    /// <summary>Page titles and short titles.</summary>
+    public IEnumerable<string> Titles => _byTitle.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The first page (in source order) whose title or short title is <paramref name="title"/>, ignoring case.</summary>
+    public ParsedPage? PageTitled(string title) => _byTitle.GetValueOrDefault(title.Trim());
 
     /// <summary>The page at a canonical site path, if any.</summary>
     public ParsedPage? PageAt(string path) => UrlPath.Key(path) is { } key && _pages.TryGetValue(key, out var page) ? page : null;
@@ -128,6 +155,10 @@ public sealed class SiteIndex
         if (_redirects.TryGetValue(key, out var to) && PageAt(to) is { } redirected)
         {
             return new LinkTarget(TargetKind.Page, redirected, redirected.Url, fragment, suffix);
+        }
+        if (_generated.TryGetValue(key, out var generated))
+        {
+            return new LinkTarget(TargetKind.Page, null, generated, fragment, suffix);
         }
         return null;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Crosswalk.Config;
 using Crosswalk.Content;
+using Crosswalk.Criteria;
 using Crosswalk.Diagnostics;
 using Crosswalk.Links;
 using Crosswalk.Markdown;
@@ -107,6 +108,9 @@ public static class SiteBuilder
         private Theme? _theme;
         private Dictionary<ParsedPage, string[]> _hrefs = [];
         private List<(string From, string To)> _redirectPages = [];
+        private List<string> _generatedUrls = [];
+        private CatalogSet _catalogs = CatalogSet.Load([], "", new DiagnosticBag());
+        private ClaimSet _claims = new([]);
 
         public List<ParsedPage> Pages { get; private set; } = [];
 
@@ -124,7 +128,10 @@ public static class SiteBuilder
             SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
             _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
 
-            var parser = new PageParser(context.Markdown, context.Placeholders);
+            _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics));
+            ResolveCriteria.CheckRules(Config, _catalogs, Diagnostics);
+
+            var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl));
             Pages = clock.Time("ParseMarkdown", () => files.Where(f => f.Kind == SourceKind.Page)
                 .AsParallel().AsOrdered()
                 .Select(f => SourceReader.Read(f, Diagnostics) is { } text ? parser.Parse(f, text, Diagnostics) : null)
@@ -135,12 +142,22 @@ public static class SiteBuilder
             {
                 Pages = RemoveDuplicateUrls(Pages);
                 var redirects = CollectRedirects();
-                _index = new SiteIndex(Pages, _statics, redirects.Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)));
+                _index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
+                    CriteriaPages.Urls(_catalogs));
                 _redirectPages = CheckRedirects(redirects);
                 _navigation = new Navigation(Pages);
             });
-            clock.Time("Resolve", ResolveLinks);
+            clock.Time("Resolve", () =>
+            {
+                ResolveLinks();
+                var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics);
+                _claims = criteria.Claims(Pages);
+                criteria.CheckCoverage(Pages, _claims);
+            });
         }
+
+        /// <summary>The catalogs and claims, for commands that report on them.</summary>
+        public (CatalogSet Catalogs, ClaimSet Claims) Criteria => (_catalogs, _claims);
 
         private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
         {
@@ -286,6 +303,7 @@ public static class SiteBuilder
         public void Render(IOutputSink sink)
         {
             var renderer = new PageRenderer(Config, _theme!, _navigation!);
+            var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
             Pages.AsParallel().ForAll(page =>
             {
                 var hrefs = _hrefs[page];
@@ -300,6 +318,7 @@ public static class SiteBuilder
                     Summary = page.Meta.Summary,
                     HasH1 = page.HasH1,
                     Headings = page.Headings,
+                    Criteria = criteriaPages.LinksFor(page),
                 };
                 if (renderer.Render(view, Diagnostics) is { } html)
                 {
@@ -307,6 +326,20 @@ public static class SiteBuilder
                     sink.Write(UrlModel.OutputPath(page.Url), Encoding.UTF8.GetBytes(html));
                 }
             });
+
+            _generatedUrls = [];
+            if (_catalogs.All.Count > 0)
+            {
+                var generated = criteriaPages.Build().ToList();
+                _generatedUrls = generated.Select(g => g.Url).ToList();
+                generated.AsParallel().ForAll(view =>
+                {
+                    if (renderer.Render(view, Diagnostics) is { } html)
+                    {
+                        sink.Write(UrlModel.OutputPath(view.Url), Encoding.UTF8.GetBytes(html));
+                    }
+                });
+            }
 
             var notFound = new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" };
             if (renderer.Render(notFound, Diagnostics) is { } notFoundHtml)
@@ -343,7 +376,7 @@ public static class SiteBuilder
                 foreach (var link in page.Links)
                 {
                     var target = _index!.Resolve(page, link.Url);
-                    if (target is not { Kind: TargetKind.Page, Fragment: { Length: > 0 } fragment } || fragment == "top")
+                    if (target is not { Kind: TargetKind.Page, Page: not null, Fragment: { Length: > 0 } fragment } || fragment == "top")
                     {
                         continue;
                     }
@@ -364,7 +397,7 @@ public static class SiteBuilder
             var sb = new StringBuilder();
             sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            foreach (var url in Pages.Select(p => p.Url).Order(StringComparer.Ordinal))
+            foreach (var url in Pages.Select(p => p.Url).Concat(_generatedUrls).Order(StringComparer.Ordinal))
             {
                 sb.Append("  <url><loc>").Append(HtmlEscape.Text((Config.SiteUrl ?? "") + PublicUrl(url))).Append("</loc></url>\n");
             }

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using Crosswalk.Content;
+using Crosswalk.Markdown;
+using Crosswalk.Templates;
+
+namespace Crosswalk.Criteria;
+
+/// <summary>
+/// Generates the criteria pages: an index of catalogs, a coverage matrix per catalog, and a page per criterion
+/// (and per group) listing its claims with links back to the exact table rows.
+/// </summary>
+public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl)
+{
+    /// <summary>Every URL this generator produces (known before rendering, so links to them resolve).</summary>
+    public static IEnumerable<string> Urls(CatalogSet catalogs) =>
+        new[] { CriterionUrls.Root }
+            .Concat(catalogs.All.Select(CriterionUrls.Catalog))
+            .Concat(catalogs.All.SelectMany(c => c.Criteria).Select(CriterionUrls.Of));
+
+    /// <summary>The criteria box of a content page: what it claims, by catalog then catalog order.</summary>
+    public IReadOnlyList<CriterionLink> LinksFor(ParsedPage page) => claims.Of(page)
+        .Select(c => c.Criterion).Distinct()
+        .OrderBy(c => CatalogOrder(c.Catalog)).ThenBy(c => c.Index)
+        .Select(c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c)))
+        .ToList();
+
+    /// <summary>All generated pages.</summary>
+    public IEnumerable<PageView> Build()
+    {
+        yield return IndexPage();
+        foreach (var catalog in catalogs.All)
+        {
+            yield return MatrixPage(catalog);
+            foreach (var criterion in catalog.Criteria)
+            {
+                yield return CriterionPage(criterion);
+            }
+        }
+    }
+
+    private int CatalogOrder(Catalog catalog) => catalogs.All.ToList().IndexOf(catalog);
+
+    private string Url(string path) => HtmlEscape.Url(baseUrl + path.TrimStart('/'));
+
+    private string Link(string path, string text, string? title = null) =>
+        $"<a href=\"{Url(path)}\"{(title is null ? "" : $" title=\"{HtmlEscape.Attribute(title)}\"")}>{HtmlEscape.Text(text)}</a>";
+
+    private List<(string, string)> Trail(params (string Title, string Url)[] extra)
+    {
+        var trail = new List<(string, string)>();
+        if (homeTitle is not null && homeUrl is not null)
+        {
+            trail.Add((homeTitle, homeUrl));
+        }
+        trail.AddRange(extra);
+        return trail;
+    }
+
+    private PageView IndexPage()
+    {
+        var sb = new StringBuilder();
+        sb.Append("<p>Every criterion of the catalogs this site maps to, with the documents that claim it.</p>\n");
+        sb.Append("<table>\n<thead><tr><th>Catalog</th><th>Criteria</th><th>Covered</th><th>Gaps</th></tr></thead>\n<tbody>\n");
+        foreach (var catalog in catalogs.All)
+        {
+            var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
+            var covered = leaves.Count(c => claims.Covering(c).Any());
+            sb.Append("<tr><td>").Append(Link(CriterionUrls.Catalog(catalog), catalog.Name)).Append(catalog.IsWithdrawn ? " <em>(withdrawn)</em>" : "")
+              .Append("</td><td>").Append(leaves.Count).Append("</td><td>").Append(covered)
+              .Append("</td><td>").Append(leaves.Count - covered).Append("</td></tr>\n");
+        }
+        sb.Append("</tbody>\n</table>\n");
+        return new PageView
+        {
+            Title = "Criteria",
+            Url = CriterionUrls.Root,
+            ContentHtml = sb.ToString(),
+            Kind = "coverage",
+            Summary = "Catalogs of criteria and how the documents cover them.",
+            Breadcrumbs = Trail(),
+        };
+    }
+
+    private PageView MatrixPage(Catalog catalog)
+    {
+        var documents = claims.All.Where(c => c.Criterion.Catalog == catalog).Select(c => c.Page).Distinct()
+            .OrderBy(p => p.NavTitle, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
+        var gaps = leaves.Where(c => !claims.Covering(c).Any()).ToList();
+
+        var sb = new StringBuilder();
+        if (catalog.Withdrawn is { } w)
+        {
+            sb.Append("<p><strong>Withdrawn</strong> on ").Append(w.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+              .Append("; superseded by ").Append(catalogs.Get(w.SuccessorId) is { } successor ? Link(CriterionUrls.Catalog(successor), successor.Name) : HtmlEscape.Text(w.SuccessorId))
+              .Append(".</p>\n");
+        }
+        sb.Append("<p>").Append(leaves.Count - gaps.Count).Append(" of ").Append(leaves.Count)
+          .Append(" criteria are claimed by at least one document (directly or through a group); ").Append(gaps.Count).Append(" gaps.</p>\n");
+        sb.Append("<p class=\"cw-coverage-legend\"><span><span class=\"covered\"></span>Claimed</span> <span><span class=\"gap\"></span>Gap</span></p>\n");
+        sb.Append("<h2 id=\"matrix\">Coverage matrix</h2>\n");
+        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th>");
+        foreach (var doc in documents)
+        {
+            sb.Append("<th scope=\"col\">").Append(Link(doc.Url, doc.NavTitle, doc.Title)).Append("</th>");
+        }
+        sb.Append("</tr></thead>\n<tbody>\n");
+        foreach (var criterion in catalog.Criteria)
+        {
+            var covering = claims.Covering(criterion).Select(c => c.Page).ToHashSet();
+            var gap = criterion.IsLeaf && covering.Count == 0;
+            sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion.Id))).Append('"')
+              .Append(gap ? " class=\"gap\"" : criterion.IsLeaf ? "" : " class=\"group\"").Append("><th scope=\"row\">")
+              .Append(Link(CriterionUrls.Of(criterion), criterion.Id, criterion.Title)).Append(' ')
+              .Append(criterion.IsLeaf ? HtmlEscape.Text(criterion.Title) : $"<strong>{HtmlEscape.Text(criterion.Title)}</strong>")
+              .Append("</th>");
+            foreach (var doc in documents)
+            {
+                sb.Append(covering.Contains(doc)
+                    ? $"<td class=\"covered\" title=\"{HtmlEscape.Attribute($"{doc.Title} claims {criterion.Id}")}\"></td>"
+                    : criterion.IsLeaf ? "<td class=\"gap\"></td>" : "<td></td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</tbody>\n</table></div>\n");
+        sb.Append("<h2 id=\"gaps\">Gaps</h2>\n");
+        if (gaps.Count == 0)
+        {
+            sb.Append("<p>None: every criterion is claimed.</p>\n");
+        }
+        else
+        {
+            sb.Append("<ul>\n");
+            foreach (var gap in gaps)
+            {
+                sb.Append("<li>").Append(Link(CriterionUrls.Of(gap), gap.Id)).Append(' ').Append(HtmlEscape.Text(gap.Title)).Append("</li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
+        return new PageView
+        {
+            Title = catalog.Name,
+            Url = CriterionUrls.Catalog(catalog),
+            ContentHtml = sb.ToString(),
+            Kind = "coverage",
+            Summary = $"Coverage of {catalog.Name} by the site's documents.",
+            Headings = [new Heading(2, "matrix", "Coverage matrix", 0), new Heading(2, "gaps", "Gaps", 0)],
+            Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
+        };
+    }
+
+    private PageView CriterionPage(Criterion criterion)
+    {
+        var catalog = criterion.Catalog;
+        var sb = new StringBuilder();
+        sb.Append("<dl class=\"criterion-meta\">\n");
+        sb.Append("<div><dt>ID</dt><dd><code>").Append(HtmlEscape.Text(criterion.Id)).Append("</code></dd></div>\n");
+        sb.Append("<div><dt>Catalog</dt><dd>").Append(Link(CriterionUrls.Catalog(catalog), catalog.Name)).Append("</dd></div>\n");
+        sb.Append("<div><dt>Kind</dt><dd>").Append(HtmlEscape.Text(criterion.Kind)).Append("</dd></div>\n");
+        if (criterion.Parent is { } parent)
+        {
+            sb.Append("<div><dt>Group</dt><dd>").Append(Link(CriterionUrls.Of(parent), parent.Id)).Append(' ').Append(HtmlEscape.Text(parent.Title)).Append("</dd></div>\n");
+        }
+        sb.Append("</dl>\n");
+
+        var headings = new List<Heading>();
+        if (criterion.Children.Count > 0)
+        {
+            headings.Add(new Heading(2, "contents", "Contents", 0));
+            sb.Append("<h2 id=\"contents\">Contents</h2>\n<ul>\n");
+            foreach (var child in criterion.Children)
+            {
+                var covered = claims.Covering(child).Any() || child.Children.Count > 0;
+                sb.Append("<li>").Append(Link(CriterionUrls.Of(child), child.Id)).Append(' ').Append(HtmlEscape.Text(child.Title))
+                  .Append(covered || !child.IsLeaf ? "" : " <em>(gap)</em>").Append("</li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
+
+        headings.Add(new Heading(2, "claims", "Claims", 0));
+        sb.Append("<h2 id=\"claims\">Claims</h2>\n");
+        var covering = claims.Covering(criterion).ToList();
+        if (covering.Count == 0)
+        {
+            sb.Append("<p>No document claims this criterion").Append(criterion.IsLeaf ? ": this is a gap." : " directly.").Append("</p>\n");
+        }
+        else
+        {
+            sb.Append("<table>\n<thead><tr><th>Document</th><th>Claimed as</th><th>Stated in</th></tr></thead>\n<tbody>\n");
+            foreach (var claim in covering.OrderBy(c => c.Page.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line))
+            {
+                var source = claim.RowId is null
+                    ? $"front matter of {Link(claim.Holder.Url, claim.Holder.Title)}"
+                    : $"{Link(claim.Holder.Url + "#" + claim.RowId, $"table row in {claim.Holder.Title}")}";
+                sb.Append("<tr><td>").Append(Link(claim.Page.Url, claim.Page.Title)).Append("</td><td>")
+                  .Append(claim.Criterion == criterion ? HtmlEscape.Text(criterion.Id) : $"{Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)} (contains {HtmlEscape.Text(criterion.Id)})")
+                  .Append("</td><td>").Append(source).Append(" <small>(").Append(HtmlEscape.Text($"{claim.Location.File}:{claim.Location.Line}")).Append(")</small></td></tr>\n");
+            }
+            sb.Append("</tbody>\n</table>\n");
+        }
+
+        var counterparts = Counterparts(criterion);
+        if (counterparts.Count > 0)
+        {
+            headings.Add(new Heading(2, "counterparts", "Counterparts", 0));
+            sb.Append("<h2 id=\"counterparts\">Counterparts</h2>\n<ul>\n");
+            foreach (var (label, other) in counterparts)
+            {
+                sb.Append("<li>").Append(HtmlEscape.Text(label)).Append(": ").Append(Link(CriterionUrls.Of(other), other.Id)).Append(' ')
+                  .Append(HtmlEscape.Text(other.Title)).Append(" <small>(").Append(HtmlEscape.Text(other.Catalog.Name)).Append(")</small></li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
+
+        var trail = Trail(("Criteria", CriterionUrls.Root), (catalog.Name, CriterionUrls.Catalog(catalog)));
+        trail.AddRange(criterion.Ancestors.Reverse().Select(a => (a.Id, CriterionUrls.Of(a))));
+        return new PageView
+        {
+            Title = $"{criterion.Id} {criterion.Title}",
+            Url = CriterionUrls.Of(criterion),
+            ContentHtml = sb.ToString(),
+            Kind = criterion.IsLeaf ? "criterion" : "group",
+            Summary = $"{catalog.Name} {criterion.Kind}",
+            Headings = headings,
+            Breadcrumbs = trail,
+        };
+    }
+
+    private List<(string Label, Criterion Other)> Counterparts(Criterion criterion)
+    {
+        var list = new List<(string, Criterion)>();
+        foreach (var mapping in catalogs.Mappings)
+        {
+            if (mapping.Source == criterion.Catalog)
+            {
+                var targets = mapping.Contains(criterion) ? mapping.Map(criterion) : catalogs.Successors(criterion);
+                list.AddRange(targets.Where(t => t.Catalog == mapping.Target).Select(t => ($"In {mapping.Target.Name}", t)));
+            }
+            else if (mapping.Target == criterion.Catalog)
+            {
+                list.AddRange(mapping.MappedSources.Where(s => mapping.Map(s).Contains(criterion)).Select(s => ($"In {mapping.Source.Name}", s)));
+            }
+        }
+        return list.Distinct().ToList();
+    }
+}

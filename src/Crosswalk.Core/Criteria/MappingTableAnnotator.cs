@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Crosswalk.Config;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Crosswalk.Criteria;
+
+/// <summary>
+/// Reads mapping columns (site.yml <c>mappings:</c>) while the table's AST is alive: each cell is a reference
+/// expression, checked against its catalog (CW3001-CW3005) and rewritten so every ID links to its criterion page.
+/// Rows that carry claims get an id, so criterion pages can link to the exact row.
+/// </summary>
+public sealed class MappingTableAnnotator : ITableAnnotator
+{
+    private readonly IReadOnlyList<(MappingRule Rule, Catalog Catalog, Regex? Pages)> _rules;
+    private readonly CatalogSet _catalogs;
+    private readonly string _baseUrl;
+
+    /// <summary>Creates the annotator; rules whose catalog is not loaded are reported as CW3006 by the caller and skipped here.</summary>
+    public MappingTableAnnotator(IReadOnlyList<MappingRule> rules, CatalogSet catalogs, string baseUrl)
+    {
+        _catalogs = catalogs;
+        _baseUrl = baseUrl;
+        _rules = rules
+            .Where(r => catalogs.Get(r.Catalog) is not null)
+            .Select(r => (r, catalogs.Get(r.Catalog)!, r.Pages is null ? null : Glob.ToRegex(r.Pages)))
+            .ToList();
+    }
+
+    /// <summary>The header text as compared with rules: trimmed, emphasis markers removed, case ignored.</summary>
+    public static string NormalizeHeader(string header) => header.Trim().Trim('*', '_', '`').Trim();
+
+    /// <inheritdoc />
+    public IReadOnlyList<ClaimRef> Annotate(Table table, TableData data, SourceFile source, DiagnosticBag diagnostics)
+    {
+        var columns = MappedColumns(data, source);
+        if (columns.Count == 0)
+        {
+            return [];
+        }
+        var claims = new List<ClaimRef>();
+        var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
+        for (var r = 0; r < rows.Count && r < data.Rows.Count; r++)
+        {
+            var rowData = data.Rows[r];
+            var cells = rows[r].OfType<TableCell>().ToList();
+            var rowId = $"cw-row-{rowData.Location.Line}";
+            var rowLinks = rowData.Cells.Where((_, i) => !columns.ContainsKey(i)).SelectMany(c => c.LinkIds).ToList();
+            var rowClaims = 0;
+            foreach (var (index, (rule, catalog)) in columns)
+            {
+                if (index >= rowData.Cells.Count || index >= cells.Count)
+                {
+                    continue;
+                }
+                var cell = rowData.Cells[index];
+                var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs);
+                foreach (var problem in result.Problems)
+                {
+                    diagnostics.Report(problem.Code, problem.Severity,
+                        problem.Message.Replace($"in catalog '{catalog.Id}'", $"in column '{rule.Column}'", StringComparison.Ordinal),
+                        cell.Location with { Column = cell.Location.Column + problem.Start }, problem.Help);
+                }
+                foreach (var reference in result.References.DistinctBy(x => x.Criterion))
+                {
+                    claims.Add(new ClaimRef(catalog.Id, reference.Criterion.Id,
+                        cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks));
+                    rowClaims++;
+                }
+                if (result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
+                {
+                    LinkCell(cells[index], cell.Text, result);
+                }
+            }
+            if (rowClaims > 0)
+            {
+                rows[r].GetAttributes().Id = rowId;
+            }
+        }
+        return claims;
+    }
+
+    private Dictionary<int, (MappingRule Rule, Catalog Catalog)> MappedColumns(TableData data, SourceFile source)
+    {
+        var columns = new Dictionary<int, (MappingRule, Catalog)>();
+        var header = data.Header.Select(NormalizeHeader).ToList();
+        foreach (var (rule, catalog, pages) in _rules)
+        {
+            if (pages is not null && !pages.IsMatch(source.RelativePath))
+            {
+                continue;
+            }
+            if (rule.Header is { } exact && !exact.Select(NormalizeHeader).SequenceEqual(header, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var index = header.FindIndex(h => string.Equals(h, NormalizeHeader(rule.Column), StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                columns.TryAdd(index, (rule, catalog));
+            }
+        }
+        return columns;
+    }
+
+    /// <summary>Replaces the cell's content with the same text in which each reference links to its criterion page.</summary>
+    private void LinkCell(TableCell cell, string text, ReferenceParseResult result)
+    {
+        if (cell.FirstOrDefault() is not ParagraphBlock { Inline: { } inline })
+        {
+            return;
+        }
+        var sb = new StringBuilder();
+        var pos = 0;
+        foreach (var span in result.References.GroupBy(r => (r.Start, r.Length)).OrderBy(g => g.Key.Start))
+        {
+            var (start, length) = span.Key;
+            if (start < pos || start + length > text.Length)
+            {
+                continue;
+            }
+            sb.Append(HtmlEscape.Text(text[pos..start]));
+            var criteria = span.Select(r => r.Criterion).Distinct().ToList();
+            // A range or alias stands for several criteria: it links to the group (or catalog) that holds them all.
+            var target = criteria.Count == 1 ? CriterionUrls.Of(criteria[0])
+                : criteria[0].Parent is { } parent && criteria.All(c => c.Parent == parent) ? CriterionUrls.Of(parent)
+                : CriterionUrls.Catalog(criteria[0].Catalog);
+            var title = string.Join("; ", criteria.Take(8).Select(c => $"{c.Id}: {c.Title}")) + (criteria.Count > 8 ? $"; and {criteria.Count - 8} more" : "");
+            sb.Append("<a class=\"criterion-ref\" href=\"").Append(HtmlEscape.Url(_baseUrl + target.TrimStart('/')))
+              .Append("\" title=\"").Append(HtmlEscape.Attribute(title)).Append("\">")
+              .Append(HtmlEscape.Text(text[start..(start + length)])).Append("</a>");
+            pos = start + length;
+        }
+        sb.Append(HtmlEscape.Text(text[pos..]));
+        while (inline.FirstChild is { } child)
+        {
+            child.Remove();
+        }
+        inline.AppendChild(new HtmlInline(sb.ToString()));
+    }
+}

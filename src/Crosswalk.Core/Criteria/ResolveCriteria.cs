@@ -1,0 +1,228 @@
+using System.Text.RegularExpressions;
+using Crosswalk.Config;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Links;
+
+namespace Crosswalk.Criteria;
+
+/// <summary>
+/// Pipeline stage <c>Resolve</c> (criteria half): turns front-matter <c>satisfies:</c> and mapping-table references into
+/// claims, and checks every coverage table against them (CW3004).
+/// </summary>
+public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalogs, SiteIndex index, DiagnosticBag diagnostics)
+{
+    /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
+    public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
+    {
+        var file = Path.GetFileName(config.ConfigPath);
+        foreach (var (catalog, location) in config.Mappings.Select(m => (m.Catalog, m.Location)).Concat(config.Coverage.Select(c => (c.Catalog, c.Location))))
+        {
+            if (catalogs.Get(catalog) is null)
+            {
+                diagnostics.Report(DiagnosticCodes.UnknownCatalog, Severity.Error, $"catalog '{catalog}' is not loaded", location,
+                    $"add it to 'catalogs:' in {file}; loaded: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+            }
+        }
+    }
+
+    /// <summary>Collects every claim of <paramref name="pages"/>.</summary>
+    public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
+    {
+        var claims = new List<Claim>();
+        foreach (var page in pages)
+        {
+            claims.AddRange(FrontMatterClaims(page));
+            claims.AddRange(TableClaims(page));
+        }
+        return new ClaimSet(claims);
+    }
+
+    private IEnumerable<Claim> FrontMatterClaims(ParsedPage page)
+    {
+        foreach (var entry in page.Meta.Satisfies)
+        {
+            var catalog = catalogs.Get(entry.Catalog);
+            if (catalog is null)
+            {
+                var closest = SiteIndex.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1).FirstOrDefault();
+                diagnostics.Report(DiagnosticCodes.UnknownCatalog, Severity.Error, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
+                    closest is not null ? $"did you mean '{closest}'?" : $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+                continue;
+            }
+            var result = ReferenceParser.Parse(entry.Expression, catalog, catalogs);
+            foreach (var problem in result.Problems)
+            {
+                diagnostics.Report(problem.Code, problem.Severity, problem.Message, entry.Location with { Column = entry.Location.Column + problem.Start }, problem.Help);
+            }
+            foreach (var reference in result.References.DistinctBy(r => r.Criterion))
+            {
+                yield return new Claim(page, reference.Criterion, entry.Location with { Column = entry.Location.Column + reference.Start }, page, null);
+            }
+        }
+    }
+
+    private IEnumerable<Claim> TableClaims(ParsedPage page)
+    {
+        foreach (var claim in page.TableClaims)
+        {
+            var criterion = catalogs.Get(claim.Catalog)?.Find(claim.CriterionId);
+            if (criterion is null)
+            {
+                continue;
+            }
+            // A row that links pages claims for them; a row without internal links claims for the page holding the table.
+            var targets = claim.LinkIds
+                .Select(id => index.Resolve(page, page.Links[id].Url))
+                .Where(t => t.Kind == TargetKind.Page && t.Page is not null)
+                .Select(t => t.Page!)
+                .Distinct()
+                .ToList();
+            foreach (var target in targets.Count > 0 ? targets : [page])
+            {
+                yield return new Claim(target, criterion, claim.Location, page, claim.RowId);
+            }
+        }
+    }
+
+    /// <summary>Checks every coverage table of <paramref name="pages"/> against <paramref name="claims"/>.</summary>
+    public void CheckCoverage(IReadOnlyList<ParsedPage> pages, ClaimSet claims)
+    {
+        foreach (var rule in config.Coverage)
+        {
+            var catalog = catalogs.Get(rule.Catalog);
+            if (catalog is null)
+            {
+                continue;
+            }
+            var glob = rule.Pages is null ? null : Glob.ToRegex(rule.Pages);
+            foreach (var page in pages.Where(p => glob is null || glob.IsMatch(p.Source.RelativePath)))
+            {
+                foreach (var table in page.Tables)
+                {
+                    var header = table.Header.Select(MappingTableAnnotator.NormalizeHeader).ToList();
+                    var keyIndex = header.FindIndex(h => string.Equals(h, rule.Key, StringComparison.OrdinalIgnoreCase));
+                    var docsIndex = header.FindIndex(h => string.Equals(h, rule.Documents, StringComparison.OrdinalIgnoreCase));
+                    if (keyIndex < 0 || docsIndex < 0)
+                    {
+                        continue;
+                    }
+                    foreach (var row in table.Rows.Where(r => r.Cells.Count > Math.Max(keyIndex, docsIndex)))
+                    {
+                        CheckRow(page, catalog, row.Cells[keyIndex], row.Cells[docsIndex], claims);
+                    }
+                }
+            }
+        }
+    }
+
+    private void CheckRow(ParsedPage page, Catalog catalog, TableCellData keyCell, TableCellData docsCell, ClaimSet claims)
+    {
+        var groups = ParseGroup(keyCell, catalog);
+        if (groups is null)
+        {
+            return;
+        }
+        var groupText = string.Join(", ", groups.Select(g => g.Id));
+        foreach (var (document, column) in Documents(page, docsCell))
+        {
+            var location = docsCell.Location with { Column = docsCell.Location.Column + column };
+            var own = claims.Of(document).Where(c => c.Criterion.Catalog == catalog).ToList();
+            if (own.Any(c => groups.Any(g => c.Criterion.IsWithin(g) || g.IsWithin(c.Criterion))))
+            {
+                continue;
+            }
+            var groupTitle = groups.Count == 1 ? $" ({groups[0].Title})" : "";
+            var claimed = own.Select(c => c.Criterion).Distinct().OrderBy(c => c.Index).Select(c => c.Id).ToList();
+            diagnostics.Report(DiagnosticCodes.CoverageContradiction, Severity.Error,
+                $"coverage table lists '{document.Title}' for {groupText}{groupTitle}, but it claims no criterion in {groupText}",
+                location,
+                claimed.Count == 0
+                    ? $"'{document.Title}' claims nothing in {catalog.Id}; add criteria in {groupText} to its 'satisfies:' or a mapping row, or remove it from this row"
+                    : $"'{document.Title}' claims {string.Join(", ", claimed)} in {catalog.Id}; add a claim in {groupText} or remove it from this row");
+        }
+    }
+
+    /// <summary>The group(s) a coverage key names: the whole text, else its leading ID (<c>CC2: Communication</c>, <c>A.9 Access Control</c>).</summary>
+    private IReadOnlyList<Criterion>? ParseGroup(TableCellData cell, Catalog catalog)
+    {
+        var result = ReferenceParser.Parse(cell.Text, catalog, catalogs);
+        var offset = 0;
+        if (result.HasErrors && LeadingId().Match(cell.Text) is { Success: true } lead)
+        {
+            offset = lead.Index;
+            result = ReferenceParser.Parse(lead.Value, catalog, catalogs);
+        }
+        if (result.IsNone)
+        {
+            return null;
+        }
+        // Withdrawn-edition hints belong to mapping cells and front matter; a coverage key repeats them.
+        var errors = result.Problems.Where(p => p.Code != DiagnosticCodes.WithdrawnEdition).ToList();
+        foreach (var problem in errors)
+        {
+            diagnostics.Report(problem.Code, problem.Severity, problem.Message,
+                cell.Location with { Column = cell.Location.Column + offset + problem.Start }, problem.Help);
+        }
+        return errors.Any(e => e.Severity == Severity.Error) || result.References.Count == 0 ? null : result.Criteria;
+    }
+
+    /// <summary>The pages a documents cell names, with the column offset of each name.</summary>
+    private IEnumerable<(ParsedPage Page, int Column)> Documents(ParsedPage page, TableCellData cell)
+    {
+        var found = new List<(ParsedPage, int)>();
+        foreach (var id in cell.LinkIds)
+        {
+            var link = page.Links[id];
+            var target = index.Resolve(page, link.Url);
+            if (target is { Kind: TargetKind.Page, Page: { } linked })
+            {
+                found.Add((linked, Math.Max(0, link.Location.Column - cell.Location.Column)));
+            }
+        }
+        // Plain names: the cell without its Markdown links, split on separators.
+        var text = MarkdownLink().Replace(cell.Text, m => new string(' ', m.Length));
+        foreach (Match name in NamePart().Matches(text))
+        {
+            var value = name.Value.Trim().Trim('*', '_').Trim();
+            if (value.Length == 0 || value is "-" or "—" or "N/A")
+            {
+                continue;
+            }
+            var resolved = ResolveName(page, value);
+            if (resolved is null)
+            {
+                var closest = SiteIndex.Closest(value, index.Titles, 2).ToList();
+                diagnostics.Report(DiagnosticCodes.MissingPage, Severity.Error,
+                    $"coverage table names '{value}', which is not a page title nor the text of a link on this page",
+                    cell.Location with { Column = cell.Location.Column + name.Index + (name.Value.Length - name.Value.TrimStart().Length) },
+                    closest.Count > 0 ? $"did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?" : "link the document instead: [Title](/path/)");
+                continue;
+            }
+            found.Add((resolved, name.Index + (name.Value.Length - name.Value.TrimStart().Length)));
+        }
+        return found.DistinctBy(f => f.Item1);
+    }
+
+    private ParsedPage? ResolveName(ParsedPage page, string name)
+    {
+        // First the page that this page links with that text, then a page with that title or short title.
+        foreach (var link in page.Links.Where(l => string.Equals(l.Text.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (index.Resolve(page, link.Url) is { Kind: TargetKind.Page, Page: { } target })
+            {
+                return target;
+            }
+        }
+        return index.PageTitled(name);
+    }
+
+    [GeneratedRegex(@"^\s*[^\s:,;]+")]
+    private static partial Regex LeadingId();
+
+    [GeneratedRegex(@"!?\[[^\]]*\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"[^,;]+")]
+    private static partial Regex NamePart();
+}
