@@ -21,6 +21,8 @@ public static class CrosswalkCli
         var root = new RootCommand("Crosswalk: build and check SOC 2 / ISO 27001 compliance documentation sites.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: false));
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: true));
+        root.Subcommands.Add(CriteriaCommands.Criteria(stdout, stderr));
+        root.Subcommands.Add(CriteriaCommands.Coverage(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -25,6 +25,24 @@ public static class SiteBuilder
     /// <summary>Builds into <paramref name="output"/> (memory) whatever the diagnostics.</summary>
     public static BuildResult BuildTo(BuildOptions options, IOutputSink output) => Run(options, write: false, sink: output);
 
+    /// <summary>Loads, parses and resolves the site (no rendering): the catalogs, pages and claims, for reports.</summary>
+    public static SiteAnalysis Analyze(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var config = ConfigLoader.Load(options.ConfigPath, diagnostics, options.AllowMissingConfig);
+        if (config is null)
+        {
+            return new SiteAnalysis(new BuildResult(diagnostics.ToSortedList(), 0, false, false, timings), null, [], new ClaimSet([]), []);
+        }
+        diagnostics.SetOverrides(config.Severity);
+        var site = new SiteModel(new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), LinkPlaceholders.CreateRandom()));
+        site.Load(new StageClock(timings));
+        var (catalogs, claims) = site.Criteria;
+        var configured = config.Catalogs.Select(catalogs.Get).Where(c => c is not null).Select(c => c!).ToList();
+        return new SiteAnalysis(new BuildResult(diagnostics.ToSortedList(), site.SourcePageCount, true, false, timings), catalogs, configured, claims, site.Pages);
+    }
+
     private static BuildResult Run(BuildOptions options, bool write, IOutputSink? sink)
     {
         var diagnostics = new DiagnosticBag();

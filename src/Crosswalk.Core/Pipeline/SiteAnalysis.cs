@@ -1,0 +1,12 @@
+using Crosswalk.Content;
+using Crosswalk.Criteria;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>The resolved site without output: what <c>criteria</c> and <c>coverage</c> report on.</summary>
+/// <param name="Result">Diagnostics and counts.</param>
+/// <param name="Catalogs">Every loaded catalog (null when site.yml was unusable).</param>
+/// <param name="Configured">The catalogs named in site.yml, in its order.</param>
+/// <param name="Claims">Every claim.</param>
+/// <param name="Pages">The pages.</param>
+public sealed record SiteAnalysis(BuildResult Result, CatalogSet? Catalogs, IReadOnlyList<Catalog> Configured, ClaimSet Claims, IReadOnlyList<ParsedPage> Pages);

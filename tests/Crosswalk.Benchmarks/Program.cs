@@ -1,0 +1,3 @@
+using Crosswalk.Benchmarks;
+
+return await BenchProgram.MainAsync(args, Console.Out, Console.Error);
