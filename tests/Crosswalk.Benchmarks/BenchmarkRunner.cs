@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -245,7 +246,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
     private void WriteJson(string path, Launcher crosswalk, string? hugo, ProcessMeter meter)
     {
         using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("crosswalk", crosswalk.Display);
         w.WriteString("hugo", hugo is null ? null : Tools.FirstLine(hugo, "version"));
