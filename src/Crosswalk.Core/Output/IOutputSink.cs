@@ -17,6 +17,15 @@ public sealed class MemoryOutput : IOutputSink
 
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content) => _files[OutputPaths.Check(relativePath)] = content.ToArray();
+
+    /// <summary>Forgets every file not in <paramref name="keep"/> (pages deleted or renamed since the last build).</summary>
+    public void RemoveExcept(IReadOnlySet<string> keep)
+    {
+        foreach (var path in _files.Keys.Where(p => !keep.Contains(p)).ToList())
+        {
+            _files.TryRemove(path, out _);
+        }
+    }
 }
 
 /// <summary>Discards everything: used by <c>check</c>, which renders to verify but writes nothing.</summary>

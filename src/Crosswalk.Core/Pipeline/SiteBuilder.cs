@@ -1,13 +1,8 @@
-using System.Diagnostics;
-using System.Text;
 using Crosswalk.Config;
-using Crosswalk.Content;
 using Crosswalk.Criteria;
 using Crosswalk.Diagnostics;
-using Crosswalk.Links;
 using Crosswalk.Markdown;
 using Crosswalk.Output;
-using Crosswalk.Templates;
 
 namespace Crosswalk.Pipeline;
 
@@ -43,7 +38,13 @@ public static class SiteBuilder
         return new SiteAnalysis(new BuildResult(diagnostics.ToSortedList(), site.SourcePageCount, true, false, timings), catalogs, configured, claims, site.Pages);
     }
 
-    private static BuildResult Run(BuildOptions options, bool write, IOutputSink? sink)
+    /// <summary>A preview build: reuses <paramref name="state"/> and renders into <paramref name="sink"/>; returns the output paths of this build.</summary>
+    internal static (BuildResult Result, IReadOnlySet<string> Outputs, SiteConfig? Config) Preview(BuildOptions options, IncrementalState state, IOutputSink sink) =>
+        Run(options, write: false, sink, state);
+
+    private static BuildResult Run(BuildOptions options, bool write, IOutputSink? sink) => Run(options, write, sink, null).Result;
+
+    private static (BuildResult Result, IReadOnlySet<string> Outputs, SiteConfig? Config) Run(BuildOptions options, bool write, IOutputSink? sink, IncrementalState? state)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<StageTiming>();
@@ -52,7 +53,7 @@ public static class SiteBuilder
         var config = clock.Time("LoadConfig", () => ConfigLoader.Load(options.ConfigPath, diagnostics, options.AllowMissingConfig));
         if (config is null)
         {
-            return new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings);
+            return (new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings), new HashSet<string>(), null);
         }
         if (options.OutputDirectory is { } output)
         {
@@ -68,11 +69,11 @@ public static class SiteBuilder
         if (write && SiteWriter.Validate(config.OutputDirectory, protectedFolders) is { } refusal)
         {
             diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, refusal, null);
-            return new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings);
+            return (new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings), new HashSet<string>(), config);
         }
 
-        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), LinkPlaceholders.CreateRandom());
-        var site = new SiteModel(context);
+        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), state?.Placeholders ?? LinkPlaceholders.CreateRandom());
+        var site = new SiteModel(context, state);
         site.Load(clock);
 
         // A build that already failed still renders (to nowhere), so it reports what check would.
@@ -85,7 +86,7 @@ public static class SiteBuilder
         var written = false;
         try
         {
-            clock.Time("Render", () => site.Render(target));
+            clock.Time("Render", () => site.Render(target, liveReload: state is not null));
             clock.Time("Verify", site.Verify);
             var failed = diagnostics.HasErrors || (options.Strict && diagnostics.ToSortedList().Any(d => d.Severity == Severity.Warning));
             if (writer is not null && !failed)
@@ -98,357 +99,6 @@ public static class SiteBuilder
         {
             writer?.Dispose();
         }
-        return new BuildResult(diagnostics.ToSortedList(), site.SourcePageCount, ConfigUsable: true, written, timings);
-    }
-
-    /// <summary>Measures stages: wall time and bytes allocated on all threads.</summary>
-    private sealed class StageClock(List<StageTiming> timings)
-    {
-        public T Time<T>(string stage, Func<T> work)
-        {
-            var alloc = GC.GetTotalAllocatedBytes();
-            var sw = Stopwatch.StartNew();
-            var result = work();
-            timings.Add(new StageTiming(stage, sw.Elapsed, GC.GetTotalAllocatedBytes() - alloc));
-            return result;
-        }
-
-        public void Time(string stage, Action work) => Time(stage, () => { work(); return 0; });
-    }
-
-    /// <summary>The stage results of one build, held together so later stages (and serve) can reach them.</summary>
-    private sealed class SiteModel(BuildContext context)
-    {
-        private readonly ConcurrentIdSets _finalIds = new();
-        private IReadOnlyList<SourceFile> _statics = [];
-        private SiteIndex? _index;
-        private Navigation? _navigation;
-        private Theme? _theme;
-        private Dictionary<ParsedPage, string[]> _hrefs = [];
-        private List<(string From, string To)> _redirectPages = [];
-        private List<string> _generatedUrls = [];
-        private CatalogSet _catalogs = CatalogSet.Load([], "", new DiagnosticBag());
-        private ClaimSet _claims = new([]);
-
-        public List<ParsedPage> Pages { get; private set; } = [];
-
-        /// <summary>Markdown files found, including those that could not be used.</summary>
-        public int SourcePageCount { get; private set; }
-
-        private SiteConfig Config => context.Config;
-        private DiagnosticBag Diagnostics => context.Diagnostics;
-
-        public void Load(StageClock clock)
-        {
-            var excluded = new[] { Config.OutputDirectory };
-            var files = clock.Time("Discover", () => Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, Diagnostics));
-            _statics = files.Where(f => f.Kind == SourceKind.Static).ToList();
-            SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
-            _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
-
-            _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics));
-            ResolveCriteria.CheckRules(Config, _catalogs, Diagnostics);
-
-            var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl));
-            Pages = clock.Time("ParseMarkdown", () => files.Where(f => f.Kind == SourceKind.Page)
-                .AsParallel().AsOrdered()
-                .Select(f => SourceReader.Read(f, Diagnostics) is { } text ? parser.Parse(f, text, Diagnostics) : null)
-                .Where(p => p is not null).Select(p => p!)
-                .ToList());
-
-            clock.Time("Index", () =>
-            {
-                Pages = RemoveDuplicateUrls(Pages);
-                var redirects = CollectRedirects();
-                _index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
-                    CriteriaPages.Urls(_catalogs));
-                _redirectPages = CheckRedirects(redirects);
-                _navigation = new Navigation(Pages);
-            });
-            clock.Time("Resolve", () =>
-            {
-                ResolveLinks();
-                var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics);
-                _claims = criteria.Claims(Pages);
-                criteria.CheckCoverage(Pages, _claims);
-            });
-        }
-
-        /// <summary>The catalogs and claims, for commands that report on them.</summary>
-        public (CatalogSet Catalogs, ClaimSet Claims) Criteria => (_catalogs, _claims);
-
-        private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
-        {
-            // The page whose own path gives the URL keeps it; else one without a permalink; else the first in path order.
-            // The other is reported and left out, so links keep resolving to the page that naturally owns the URL.
-            var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
-            var dropped = new HashSet<ParsedPage>();
-            foreach (var page in pages)
-            {
-                if (!byUrl.TryGetValue(page.Url, out var first))
-                {
-                    byUrl[page.Url] = page;
-                    continue;
-                }
-                var (keep, drop) = Rank(page) > Rank(first) ? (page, first) : (first, page);
-                byUrl[page.Url] = keep;
-                dropped.Add(drop);
-                var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
-                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
-                    sameCase
-                        ? $"URL '{drop.Url}' is claimed by both '{drop.Source.DisplayPath}' and '{keep.Source.DisplayPath}'"
-                        : $"URL '{drop.Url}' of '{drop.Source.DisplayPath}' differs only in letter case from '{keep.Url}' of '{keep.Source.DisplayPath}'",
-                    drop.Meta.PermalinkLocation ?? new SourceLocation(drop.Source.DisplayPath, 1, 1),
-                    "give one of them a different permalink");
-            }
-            return pages.Where(p => !dropped.Contains(p)).ToList();
-
-            static int Rank(ParsedPage p) =>
-                UrlModel.FromSourcePath(p.Source.RelativePath) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
-        }
-
-        private List<(string From, string To, SourceLocation Location)> CollectRedirects()
-        {
-            var list = Config.Redirects.ToList();
-            foreach (var page in Pages)
-            {
-                list.AddRange(page.Meta.RedirectFrom.Select(r => (r.Url, page.Url, r.Location)));
-            }
-            return list;
-        }
-
-        private List<(string From, string To)> CheckRedirects(List<(string From, string To, SourceLocation Location)> redirects)
-        {
-            var result = new List<(string, string)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var map = redirects.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().To, StringComparer.Ordinal);
-            foreach (var (from, to, location) in redirects)
-            {
-                var fromKey = UrlPath.Key(from);
-                var fromUrl = UrlModel.NormalizePermalink(from);
-                if (fromKey is null || fromUrl is null || !seen.Add(fromKey))
-                {
-                    continue;
-                }
-                if (_index!.PageAt(from) is { } existing)
-                {
-                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
-                        $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
-                    continue;
-                }
-                // Follow the chain: it must end on a page, without returning to a URL already visited.
-                var visited = new HashSet<string>(StringComparer.Ordinal) { fromKey };
-                var current = to;
-                ParsedPage? target = null;
-                var looped = false;
-                while (target is null)
-                {
-                    if (SiteIndex.IsExternal(current))
-                    {
-                        break;
-                    }
-                    target = _index.PageAt(current);
-                    var key = UrlPath.Key(current);
-                    if (target is not null || key is null || !map.TryGetValue(key, out var next))
-                    {
-                        break;
-                    }
-                    if (!visited.Add(key))
-                    {
-                        looped = true;
-                        break;
-                    }
-                    current = next;
-                }
-                if (looped)
-                {
-                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
-                }
-                else if (SiteIndex.IsExternal(current))
-                {
-                    result.Add((fromUrl, current));
-                }
-                else if (target is null)
-                {
-                    var closest = SiteIndex.Closest(UrlPath.Key(to) ?? to, _index.Urls, 1).FirstOrDefault();
-                    Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
-                        closest is null ? null : $"did you mean '{closest}'?");
-                }
-                else
-                {
-                    result.Add((fromUrl, target.Url));
-                }
-            }
-            return result;
-        }
-
-        private void ResolveLinks()
-        {
-            var hrefs = new Dictionary<ParsedPage, string[]>();
-            foreach (var page in Pages)
-            {
-                var resolved = new string[page.Links.Count];
-                foreach (var link in page.Links)
-                {
-                    var target = _index!.Resolve(page, link.Url);
-                    resolved[link.Id] = target.Kind switch
-                    {
-                        TargetKind.Page or TargetKind.Static => HtmlEscape.Url(PublicUrl(target.Path!) + target.Suffix),
-                        _ => HtmlEscape.Url(link.Url),
-                    };
-                    if (target.Kind == TargetKind.Missing)
-                    {
-                        var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
-                        Diagnostics.Report(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
-                            isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
-                            link.Location, target.Help);
-                    }
-                }
-                hrefs[page] = resolved;
-            }
-            _hrefs = hrefs;
-        }
-
-        private static bool LooksLikeFile(string url)
-        {
-            var path = url.Split('#', '?')[0];
-            var ext = Path.GetExtension(path);
-            return ext.Length > 0 && !UrlModel.IsPagePath(path) && ext is not ".html" and not ".htm";
-        }
-
-        private string PublicUrl(string path) => Config.BaseUrl + path.TrimStart('/');
-
-        public void Render(IOutputSink sink)
-        {
-            var renderer = new PageRenderer(Config, _theme!, _navigation!);
-            var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
-            Pages.AsParallel().ForAll(page =>
-            {
-                var hrefs = _hrefs[page];
-                var body = context.Placeholders.Replace(page.BodyHtml, id => id < hrefs.Length ? hrefs[id] : "");
-                var view = new PageView
-                {
-                    Title = page.Title,
-                    Url = page.Url,
-                    ContentHtml = body,
-                    Layout = page.Meta.Layout ?? "page",
-                    Page = page,
-                    Summary = page.Meta.Summary,
-                    HasH1 = page.HasH1,
-                    Headings = page.Headings,
-                    Criteria = criteriaPages.LinksFor(page),
-                };
-                if (renderer.Render(view, Diagnostics) is { } html)
-                {
-                    _finalIds.Set(page.Url, HtmlIds.Collect(html));
-                    sink.Write(UrlModel.OutputPath(page.Url), Encoding.UTF8.GetBytes(html));
-                }
-            });
-
-            _generatedUrls = [];
-            if (_catalogs.All.Count > 0)
-            {
-                var generated = criteriaPages.Build().ToList();
-                _generatedUrls = generated.Select(g => g.Url).ToList();
-                generated.AsParallel().ForAll(view =>
-                {
-                    if (renderer.Render(view, Diagnostics) is { } html)
-                    {
-                        sink.Write(UrlModel.OutputPath(view.Url), Encoding.UTF8.GetBytes(html));
-                    }
-                });
-            }
-
-            var notFound = new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" };
-            if (renderer.Render(notFound, Diagnostics) is { } notFoundHtml)
-            {
-                sink.Write("404.html", Encoding.UTF8.GetBytes(notFoundHtml));
-            }
-            foreach (var (from, to) in _redirectPages)
-            {
-                sink.Write(UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : PublicUrl(to))));
-            }
-            foreach (var file in _statics)
-            {
-                try
-                {
-                    sink.Write(file.RelativePath, File.ReadAllBytes(file.FullPath));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    Diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
-                }
-            }
-            foreach (var asset in _theme!.Assets)
-            {
-                sink.Write("assets/" + asset.RelativePath, asset.Content);
-            }
-            sink.Write("sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
-        }
-
-        /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
-        public void Verify()
-        {
-            foreach (var page in Pages)
-            {
-                foreach (var link in page.Links)
-                {
-                    var target = _index!.Resolve(page, link.Url);
-                    if (target is not { Kind: TargetKind.Page, Page: not null, Fragment: { Length: > 0 } fragment } || fragment == "top")
-                    {
-                        continue;
-                    }
-                    var ids = _finalIds.Get(target.Page!.Url) ?? target.Page.Ids;
-                    if (!ids.Contains(fragment))
-                    {
-                        var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
-                        Diagnostics.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
-                            $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
-                            closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?");
-                    }
-                }
-            }
-        }
-
-        private string Sitemap()
-        {
-            var sb = new StringBuilder();
-            sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            foreach (var url in Pages.Select(p => p.Url).Concat(_generatedUrls).Order(StringComparer.Ordinal))
-            {
-                sb.Append("  <url><loc>").Append(HtmlEscape.Text((Config.SiteUrl ?? "") + PublicUrl(url))).Append("</loc></url>\n");
-            }
-            sb.Append("</urlset>\n");
-            return sb.ToString();
-        }
-
-        private static string RedirectPage(string target)
-        {
-            var url = HtmlEscape.Url(target);
-            return $"""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>Redirecting…</title>
-                <link rel="canonical" href="{url}">
-                <meta name="robots" content="noindex">
-                <meta http-equiv="refresh" content="0; url={url}">
-                </head>
-                <body><p>This page has moved to <a href="{url}">{url}</a>.</p></body>
-                </html>
-
-                """;
-        }
-    }
-
-    private sealed class ConcurrentIdSets
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _ids = new(StringComparer.Ordinal);
-
-        public void Set(string url, IReadOnlySet<string> ids) => _ids[url] = ids;
-
-        public IReadOnlySet<string>? Get(string url) => _ids.GetValueOrDefault(url);
+        return (new BuildResult(diagnostics.ToSortedList(), site.SourcePageCount, ConfigUsable: true, written, timings), site.OutputPaths, config);
     }
 }

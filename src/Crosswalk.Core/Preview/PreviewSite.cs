@@ -1,0 +1,86 @@
+using Crosswalk.Config;
+using Crosswalk.Output;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Preview;
+
+/// <summary>The outcome of one preview build.</summary>
+/// <param name="Result">Diagnostics of the whole site.</param>
+/// <param name="Version">Increases with every build.</param>
+/// <param name="RenderedPages">Content pages rendered by this build; the others were reused.</param>
+/// <param name="Full">The build started from nothing (first build, or a config, template or catalog change).</param>
+public sealed record PreviewBuild(BuildResult Result, long Version, int RenderedPages, bool Full);
+
+/// <summary>
+/// The site held in memory for <c>serve</c>: rebuilt on change, re-parsing only changed files and re-rendering only
+/// what a change invalidates. A configuration, template or catalog change starts afresh. When site.yml becomes
+/// unusable, the last good site stays available. Thread-safe: one build at a time, reads at any time.
+/// </summary>
+public sealed class PreviewSite
+{
+    private readonly BuildOptions _options;
+    private readonly Lock _buildLock = new();
+    private IncrementalState _state = new();
+    private MemoryOutput _output = new();
+    private long _version;
+
+    /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
+    public PreviewSite(BuildOptions options) => _options = options with { OutputDirectory = null };
+
+    /// <summary>The configuration of the last usable build.</summary>
+    public SiteConfig? Config { get; private set; }
+
+    /// <summary>The last build.</summary>
+    public PreviewBuild? Last { get; private set; }
+
+    /// <summary>Folders and files whose changes matter: the source, templates, site.yml and catalog files.</summary>
+    public IReadOnlyList<string> WatchedPaths => Config is null
+        ? [Path.GetFullPath(_options.ConfigPath)]
+        : new[] { Config.ConfigPath, Config.SourceDirectory }
+            .Concat(Config.TemplatesDirectory is { } t ? [t] : [])
+            .Concat(CatalogFiles(Config))
+            .ToList();
+
+    /// <summary>
+    /// Rebuilds. <paramref name="changed"/> lists absolute paths that changed (null: unknown, start afresh). A change
+    /// to site.yml, the templates or a catalog file discards what was cached.
+    /// </summary>
+    public PreviewBuild Rebuild(IReadOnlyCollection<string>? changed = null)
+    {
+        lock (_buildLock)
+        {
+            var full = changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
+            if (full)
+            {
+                _state = new IncrementalState();
+            }
+            // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
+            var target = full ? new MemoryOutput() : _output;
+            var (result, outputs, config) = SiteBuilder.Preview(_options, _state, target);
+            if (result.ConfigUsable && config is not null)
+            {
+                Config = config;
+                target.RemoveExcept(outputs);
+                _output = target;
+            }
+            var build = new PreviewBuild(result, Interlocked.Increment(ref _version), _state.LastRenderedPages, full);
+            Last = build;
+            return build;
+        }
+    }
+
+    /// <summary>The built file at <paramref name="relativePath"/> (with <c>/</c>, no leading slash), if any.</summary>
+    public bool TryGetFile(string relativePath, out byte[] content) => _output.Files.TryGetValue(relativePath, out content!);
+
+    private static bool InvalidatesEverything(SiteConfig config, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full == config.ConfigPath
+            || (config.TemplatesDirectory is { } t && (full == t || full.StartsWith(t + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            || CatalogFiles(config).Contains(full);
+    }
+
+    private static IEnumerable<string> CatalogFiles(SiteConfig config) => config.Catalogs
+        .Where(c => c.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || c.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        .Select(c => Path.GetFullPath(Path.Combine(config.RootDirectory, c)));
+}

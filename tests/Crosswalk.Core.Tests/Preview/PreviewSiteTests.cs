@@ -1,0 +1,108 @@
+using System.Text;
+using Crosswalk.Pipeline;
+using Crosswalk.Preview;
+using Crosswalk.Tests.Support;
+
+namespace Crosswalk.Tests.Preview;
+
+public sealed class PreviewSiteTests
+{
+    private static TempSite Site()
+    {
+        var files = new List<(string, string)> { ("site.yml", "title: Preview\n"), ("content/index.md", "# Home\n\n[a](a.md)\n") };
+        for (var i = 0; i < 20; i++)
+        {
+            files.Add(($"content/p{i:00}.md", $"---\ntitle: Page {i}\n---\nBody {i}.\n"));
+        }
+        files.Add(("content/a.md", "---\ntitle: A\n---\n## Section\n\nOriginal text.\n"));
+        return new TempSite([.. files]);
+    }
+
+    private static string Page(PreviewSite preview, string path) =>
+        preview.TryGetFile(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
+
+    private static void Touch(TempSite site, string path, string text)
+    {
+        site.Write(path, text);
+        // Make the change visible even on file systems with coarse timestamps.
+        File.SetLastWriteTimeUtc(site.PathOf(path), DateTime.UtcNow.AddSeconds(5));
+    }
+
+    [Fact]
+    public void Serves_from_memory_and_writes_nothing()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        var build = preview.Rebuild();
+
+        Assert.True(build.Full);
+        Assert.Equal(22, build.RenderedPages);
+        Assert.Contains("Original text.", Page(preview, "a/index.html"));
+        Assert.False(Directory.Exists(site.PathOf("_site")));
+    }
+
+    [Fact]
+    public void Editing_one_body_re_renders_only_that_page()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        var before = Page(preview, "p05/index.html");
+
+        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
+        var build = preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.False(build.Full);
+        Assert.Equal(1, build.RenderedPages);
+        Assert.Contains("Edited text.", Page(preview, "a/index.html"));
+        Assert.Equal(before, Page(preview, "p05/index.html"));
+    }
+
+    [Fact]
+    public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+
+        Touch(site, "content/a.md", "---\ntitle: Renamed\n---\n## Section\n");
+        var build = preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.Equal(22, build.RenderedPages);
+        Assert.Contains("Renamed", Page(preview, "p05/index.html"));
+    }
+
+    [Fact]
+    public void Deleting_a_page_removes_it_and_reports_the_links_that_broke()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+
+        File.Delete(site.PathOf("content/a.md"));
+        var build = preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.False(preview.TryGetFile("a/index.html", out _));
+        Assert.Contains(build.Result.Diagnostics, d => d.Code == "CW2001" && d.Location!.Value.File == "content/index.md");
+    }
+
+    [Fact]
+    public void A_broken_site_yml_keeps_the_last_good_site_and_a_fix_restores_it()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+
+        Touch(site, "site.yml", "title: [broken\n");
+        var broken = preview.Rebuild([site.ConfigPath]);
+        Assert.False(broken.Result.ConfigUsable);
+        Assert.Contains("Original text.", Page(preview, "a/index.html"));
+
+        Touch(site, "site.yml", "title: Fixed\n");
+        var fixedBuild = preview.Rebuild([site.ConfigPath]);
+        Assert.True(fixedBuild.Full);
+        Assert.Empty(fixedBuild.Result.Diagnostics);
+        Assert.Contains("Fixed", Page(preview, "a/index.html"));
+    }
+}
