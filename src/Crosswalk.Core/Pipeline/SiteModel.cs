@@ -35,6 +35,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private Navigation? _navigation;
     private Theme? _theme;
     private Dictionary<ParsedPage, string[]> _hrefs = [];
+    private Dictionary<ParsedPage, LinkTarget[]> _targets = [];
     private List<(string From, string To)> _redirectPages = [];
     private List<string> _generatedUrls = [];
     private CatalogSet _catalogs = CatalogSet.Load([], "", new DiagnosticBag());
@@ -245,17 +246,25 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private void ResolveLinks()
     {
         var hrefs = new Dictionary<ParsedPage, string[]>();
+        var targets = new Dictionary<ParsedPage, LinkTarget[]>();
+        var linked = new HashSet<ParsedPage>();
         foreach (var page in Pages)
         {
             var resolved = new string[page.Links.Count];
+            var pageTargets = new LinkTarget[page.Links.Count];
             foreach (var link in page.Links)
             {
                 var target = _index!.Resolve(page, link.Url);
+                pageTargets[link.Id] = target;
                 resolved[link.Id] = target.Kind switch
                 {
                     TargetKind.Page or TargetKind.Static => HtmlEscape.Url(PublicUrl(target.Path!) + target.Suffix),
                     _ => HtmlEscape.Url(link.Url),
                 };
+                if (target.Page is { } to && to != page)
+                {
+                    linked.Add(to);
+                }
                 if (target.Kind == TargetKind.Missing)
                 {
                     var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
@@ -265,8 +274,17 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 }
             }
             hrefs[page] = resolved;
+            targets[page] = pageTargets;
         }
         _hrefs = hrefs;
+        _targets = targets;
+
+        // Orphans: reachable only through the sidebar or search. The home page is the entry point.
+        foreach (var page in Pages.Where(p => !linked.Contains(p) && p != _navigation?.Home && p.Url != "/"))
+        {
+            Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
+                new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
+        }
     }
 
     private static bool LooksLikeFile(string url)
@@ -402,9 +420,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         foreach (var page in Pages)
         {
+            var targets = _targets[page];
             foreach (var link in page.Links)
             {
-                var target = _index!.Resolve(page, link.Url);
+                var target = targets[link.Id];
                 if (target is not { Kind: TargetKind.Page, Page: not null, Fragment: { Length: > 0 } fragment } || fragment == "top")
                 {
                     continue;

@@ -8,7 +8,7 @@ namespace Crosswalk.Tests.Pipeline;
 public sealed class SiteBuilderTests
 {
     private static TempSite SmallSite() => new(
-        ("site.yml", "title: Test Docs\nbase_url: /docs/\n"),
+        ("site.yml", "title: Test Docs\nbase_url: /docs/\nseverity:\n  CW2005: off\n"),
         ("content/index.md", "---\ntitle: Home\n---\n# Home\n\nSee [policies](policies/) and [access](policies/access.md#reviews).\n"),
         ("content/policies/index.md", "---\ntitle: Policies\nnav_order: 1\n---\nIntro. [Back](../index.md)\n"),
         ("content/policies/access.md", "---\ntitle: Access <Control>\nsummary: Who gets in.\n---\n## Reviews\n\n### Quarterly\n\n![d](../img/d.svg)\n"),
@@ -100,7 +100,7 @@ public sealed class SiteBuilderTests
     public void Severity_overrides_lower_an_error_so_the_site_builds()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n");
+        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n  CW2005: off\n");
         site.Write("content/bad.md", "# Bad\n\nSee [gone](/nowhere).\n");
 
         var result = SiteBuilder.Build(Options(site));
@@ -179,7 +179,7 @@ public sealed class SiteBuilderTests
     public void Redirects_generate_pages_and_links_to_their_sources_are_valid()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nredirects:\n  /old-access: /policies/access/\n  /loop-a: /loop-b\n  /loop-b: /loop-a\n  /gone: /nowhere/\n");
+        site.Write("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /old-access: /policies/access/\n  /loop-a: /loop-b\n  /loop-b: /loop-a\n  /gone: /nowhere/\n");
         site.Write("content/policies/access.md", "---\ntitle: Access\nredirect_from: [/acl/]\n---\n## Reviews\n");
         site.Write("content/links.md", "# Links\n\n[a](/old-access) [b](/acl#reviews)\n");
 
@@ -229,5 +229,19 @@ public sealed class SiteBuilderTests
         var result = SiteBuilder.Check(Options(site));
 
         Assert.Contains(result.Diagnostics, d => d.Code == "CW4001" && d.Message.Contains("not in the theme"));
+    }
+
+    [Fact]
+    public void Reports_CW2005_as_info_for_a_page_no_page_links_to()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\n");
+        site.Write("content/lonely.md", "# Lonely\n\nLinks out to [home](/) but nothing links here.\n");
+
+        var result = SiteBuilder.Check(Options(site));
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("content/lonely.md(1,1): info CW2005: no page links to '/lonely/'", d.ToString());
+        Assert.Equal(0, result.Errors);
     }
 }
