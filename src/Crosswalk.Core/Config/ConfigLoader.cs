@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Crosswalk.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Config;
@@ -48,31 +47,19 @@ public static partial class ConfigLoader
     {
         var root = Path.GetDirectoryName(fullPath)!;
         var reader = new Reader(Path.GetFileName(fullPath), diagnostics);
-        YamlMappingNode? map;
-        try
+        var (rootNode, problem) = SafeYaml.LoadRoot(text);
+        if (problem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                return Defaults(fullPath, root);
-            }
-            map = stream.Documents[0].RootNode as YamlMappingNode;
-            if (map is null)
-            {
-                reader.Error(stream.Documents[0].RootNode, "site.yml must be a mapping of keys to values");
-                return null;
-            }
-        }
-        catch (YamlException ex)
-        {
-            reader.Error(ex.Start, $"site.yml is not valid YAML: {YamlErrors.Describe(ex)}");
+            reader.Error(problem.Line, problem.Column, $"site.yml is not valid YAML: {problem.Message}");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        if (rootNode is null)
         {
-            var (mark, message) = YamlErrors.Locate(text, ex);
-            reader.Error(mark, $"site.yml is not valid YAML: {message}");
+            return Defaults(fullPath, root);
+        }
+        if (rootNode is not YamlMappingNode map)
+        {
+            reader.Error(rootNode, "site.yml must be a mapping of keys to values");
             return null;
         }
 
@@ -238,12 +225,12 @@ public static partial class ConfigLoader
 
         public SourceLocation Location(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-        public void Error(YamlNode node, string message, string? help = null) => Error(node.Start, message, help);
+        public void Error(YamlNode node, string message, string? help = null) => Error((int)node.Start.Line, (int)node.Start.Column, message, help);
 
-        public void Error(Mark mark, string message, string? help = null)
+        public void Error(int line, int column, string message, string? help = null)
         {
             Failed = true;
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, message, new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)), help);
+            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, message, new SourceLocation(file, Math.Max(1, line), Math.Max(1, column)), help);
         }
 
         public string? String(string key, YamlNode node)

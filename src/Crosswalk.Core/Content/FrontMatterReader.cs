@@ -1,6 +1,5 @@
 using Crosswalk.Config;
 using Crosswalk.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Content;
@@ -30,30 +29,16 @@ public static class FrontMatterReader
         }
 
         var body = text[bodyStart..];
-        YamlNode? root;
-        try
+        var (root, problem) = SafeYaml.LoadRoot(yaml);
+        if (problem is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        }
-        catch (YamlException ex)
-        {
-            // The YAML starts on the file's second line: YamlDotNet's 1-based line 1 is file line 2.
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error,
-                $"front matter is not valid YAML: {YamlErrors.Describe(ex)}",
-                new SourceLocation(file, (int)Math.Max(1, ex.Start.Line) + 1, (int)Math.Max(1, ex.Start.Column)));
-            return new FrontMatterResult(new PageMeta(), body, bodyLine);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            var (mark, message) = YamlErrors.Locate(yaml, ex);
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error, $"front matter is not valid YAML: {message}",
-                new SourceLocation(file, (int)Math.Max(1, mark.Line) + 1, (int)Math.Max(1, mark.Column)));
+            // The YAML starts on the file's second line: its line 1 is file line 2.
+            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error, $"front matter is not valid YAML: {problem.Message}",
+                new SourceLocation(file, problem.Line + 1, problem.Column));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
 
-        if (root is null || root is YamlScalarNode { Value: null or "" })
+        if (root is null)
         {
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }

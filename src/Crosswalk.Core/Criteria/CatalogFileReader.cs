@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Crosswalk.Config;
 using Crosswalk.Diagnostics;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Criteria;
@@ -33,10 +32,9 @@ internal sealed record CrosswalkEntry(string From, SourceLocation? FromLocation,
 /// Reads one catalog or crosswalk YAML file into the model. Every problem is a CW3006 diagnostic located with
 /// YamlDotNet's marks (already 1-based); nothing here throws on bad input.
 /// </summary>
-internal static partial class CatalogFileReader
+internal static class CatalogFileReader
 {
     // Deeper than any sane catalog; checked on the event stream first because the representation model recurses.
-    private const int MaxDepth = 32;
 
     private static readonly string[] s_catalogFileKeys = ["catalog", "aliases", "criteria"];
     private static readonly string[] s_crosswalkFileKeys = ["crosswalk", "map"];
@@ -50,24 +48,10 @@ internal static partial class CatalogFileReader
     public static object? Read(string text, string file, string source, DiagnosticBag diagnostics)
     {
         var r = new Reporter(file, diagnostics);
-        if (!PreScan(text, r))
+        var (stream, problem) = SafeYaml.Load(text);
+        if (stream is null)
         {
-            return null;
-        }
-        YamlStream stream;
-        try
-        {
-            stream = new YamlStream();
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            r.Error(ex.Start, $"invalid YAML: {CleanYamlMessage(ex.Message)}");
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            r.Error(1, 1, "invalid YAML: the file could not be parsed");
+            r.Error(problem!.Line, problem.Column, $"invalid YAML: {problem.Message}");
             return null;
         }
 
@@ -362,54 +346,6 @@ internal static partial class CatalogFileReader
         }
         return new CrosswalkDraft(id, name ?? id, source, r.At(idNode!.Start), from, r.At(fromNode!.Start), to, r.At(toNode!.Start), entries);
     }
-
-    /// <summary>
-    /// Walks the event stream once: catches syntax errors with their mark and refuses absurd nesting before the
-    /// recursive representation model sees it.
-    /// </summary>
-    private static bool PreScan(string text, Reporter r)
-    {
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        Mark last = Mark.Empty;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                var e = parser.Current!;
-                last = e.Start;
-                if (e is MappingStart or SequenceStart)
-                {
-                    if (++depth > MaxDepth)
-                    {
-                        r.Error(e.Start, $"the YAML is nested more than {MaxDepth} levels deep");
-                        return false;
-                    }
-                }
-                else if (e is MappingEnd or SequenceEnd)
-                {
-                    depth--;
-                }
-            }
-            return true;
-        }
-        catch (YamlException ex)
-        {
-            r.Error(ex.Start, $"invalid YAML: {CleanYamlMessage(ex.Message)}");
-            return false;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet throws this for some unterminated flow collections; point at the last good event.
-            r.Error(last, "invalid YAML: unterminated or malformed structure (an unclosed '[' or '{'?)");
-            return false;
-        }
-    }
-
-    private static string CleanYamlMessage(string message) => YamlMarkPrefix().Replace(message, "");
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex YamlMarkPrefix();
 
     internal static bool IsValidCatalogId(string id) => id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 

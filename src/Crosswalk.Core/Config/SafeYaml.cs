@@ -1,0 +1,100 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Crosswalk.Config;
+
+/// <summary>A YAML syntax problem: 1-based position in the YAML text and a message without YamlDotNet's position prefix.</summary>
+public sealed record YamlProblem(int Line, int Column, string Message);
+
+/// <summary>
+/// Loads untrusted YAML (site.yml, front matter, catalogs) without letting it crash the build: one pass over the
+/// event stream first catches syntax errors with their position and refuses absurd nesting before YamlDotNet's
+/// recursive representation model sees it (a stack overflow cannot be caught). Aliases stay references, never
+/// expanded copies, so alias bombs cost nothing.
+/// </summary>
+public static class SafeYaml
+{
+    /// <summary>Collections nested deeper than this are refused.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Loads the documents of <paramref name="text"/>, or returns the first problem.</summary>
+    public static (YamlStream? Stream, YamlProblem? Problem) Load(string text)
+    {
+        if (PreScan(text) is { } problem)
+        {
+            return (null, problem);
+        }
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return (stream, null);
+        }
+        catch (YamlException ex)
+        {
+            return (null, new YamlProblem((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), Describe(ex)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return (null, new YamlProblem(1, 1, ex.Message));
+        }
+    }
+
+    /// <summary>The root node of the first document, or null for an empty text.</summary>
+    public static (YamlNode? Root, YamlProblem? Problem) LoadRoot(string text)
+    {
+        var (stream, problem) = Load(text);
+        if (stream is null)
+        {
+            return (null, problem);
+        }
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        return (root is YamlScalarNode { Value: null or "" or "~" } ? null : root, null);
+    }
+
+    private static YamlProblem? PreScan(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                last = e.End;
+                if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
+                {
+                    return new YamlProblem((int)e.Start.Line, (int)e.Start.Column, $"the YAML is nested more than {MaxDepth} levels deep");
+                }
+                if (e is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                }
+            }
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            return new YamlProblem((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), Describe(ex));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner throws this for some unterminated flow collections: the fault is after the last event.
+            return new YamlProblem((int)Math.Max(1, last.Line), (int)Math.Max(1, last.Column), "unexpected content after this point (an unclosed '[', '{' or quote?)");
+        }
+    }
+
+    /// <summary>YamlDotNet's message without its "(Line: 3, Col: 5, Idx: 20) - (…): " prefix.</summary>
+    public static string Describe(YamlException ex)
+    {
+        var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+        var dash = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && dash > 0)
+        {
+            message = message[(dash + 3)..];
+        }
+        return message.Trim();
+    }
+}
