@@ -48,6 +48,8 @@ public static class DiagnosticCodes
 
     /// <summary>A template failed to parse or render.</summary>
     public const string TemplateError = "CW4001";
+    /// <summary>A page's Markdown cannot be processed (nested too deeply, too large): the page is left out.</summary>
+    public const string UnprocessablePage = "CW4002";
 
     /// <summary>The output folder cannot be used or written.</summary>
     public const string OutputError = "CW5001";

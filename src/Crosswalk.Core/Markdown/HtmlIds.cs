@@ -9,8 +9,12 @@ public static partial class HtmlIds
     public static HashSet<string> Collect(string html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match tag in Tag().Matches(html))
+        foreach (Match tag in TagOrComment().Matches(html))
         {
+            if (!tag.Groups["tag"].Success)
+            {
+                continue;
+            }
             foreach (Match attr in IdAttribute().Matches(tag.Value))
             {
                 ids.Add(System.Net.WebUtility.HtmlDecode(attr.Groups["v"].Value));
@@ -19,9 +23,12 @@ public static partial class HtmlIds
         return ids;
     }
 
-    // Text content never holds a raw '<' (Markdig escapes it), so every match is a real tag.
-    [GeneratedRegex(@"<[a-zA-Z][^<>]*>")]
-    private static partial Regex Tag();
+    /// <summary>
+    /// A comment (group <c>comment</c>) or a start tag (group <c>tag</c>). Text content never holds a raw '&lt;'
+    /// (Markdig escapes it), so every tag match is a real tag; matching comments first keeps their contents out.
+    /// </summary>
+    [GeneratedRegex(@"(?<comment><!--.*?-->)|(?<tag><[a-zA-Z][^<>]*>)", RegexOptions.Singleline)]
+    internal static partial Regex TagOrComment();
 
     [GeneratedRegex(@"\s(?:id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
     private static partial Regex IdAttribute();

@@ -22,8 +22,15 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
         var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics);
-        var document = Markdig.Markdown.Parse(front.Body, pipeline);
-        var state = new State(source, front.BodyLine, placeholders);
+        var body = front.Body;
+        MdxTags? mdx = null;
+        if (source.RelativePath.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+        {
+            mdx = MdxTags.Join(body);
+            body = mdx.Text;
+        }
+        var document = Markdig.Markdown.Parse(body, pipeline);
+        var state = new State(source, front.BodyLine, placeholders, mdx);
 
         // Links first: the heading anchors added next are the parser's own and need no checking.
         CollectLinks(document, state);
@@ -32,7 +39,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         var claims = new List<ClaimRef>();
         foreach (var table in document.Descendants<Table>())
         {
-            var data = ReadTable(table, front.Body, state);
+            var data = ReadTable(table, body, state);
             tableData.Add(data);
             if (tables is not null)
             {
@@ -134,20 +141,10 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
                     auto.Url = state.Add(auto.Url, LinkKind.Link, auto.Line, auto.Column, auto.Url);
                     break;
                 case HtmlInline inline:
-                    inline.Tag = RewriteHtml(inline.Tag, inline.Line, inline.Column, state);
+                    inline.Tag = RewriteHtml(inline.Tag, offset => (inline.Line, inline.Column + offset), state);
                     break;
                 case HtmlBlock block:
-                    var lines = block.Lines;
-                    for (var i = 0; i < lines.Count; i++)
-                    {
-                        ref var line = ref lines.Lines[i];
-                        var original = line.Slice.ToString();
-                        var rewritten = RewriteHtml(original, block.Line + i, line.Column, state);
-                        if (!ReferenceEquals(original, rewritten))
-                        {
-                            line.Slice = new Markdig.Helpers.StringSlice(rewritten);
-                        }
-                    }
+                    RewriteHtmlBlock(block, state);
                     break;
                 default:
                     break;
@@ -155,22 +152,60 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         }
     }
 
-    /// <summary>Replaces each href/src value inside HTML tags with a placeholder, recording the link.</summary>
-    private static string RewriteHtml(string html, int line, int column, State state)
+    /// <summary>
+    /// Rewrites an HTML block as one text, so a tag spread over several lines (a JSX-like <c>&lt;Card</c> with one
+    /// attribute per line) is seen whole; placeholders add no line breaks, so the block keeps its lines.
+    /// </summary>
+    private static void RewriteHtmlBlock(HtmlBlock block, State state)
+    {
+        var lines = block.Lines;
+        var texts = new string[lines.Count];
+        var starts = new int[lines.Count];
+        var length = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            texts[i] = lines.Lines[i].Slice.ToString();
+            starts[i] = length;
+            length += texts[i].Length + 1;
+        }
+        var original = string.Join('\n', texts);
+        var rewritten = RewriteHtml(original, offset =>
+        {
+            var i = Array.BinarySearch(starts, offset);
+            i = i >= 0 ? i : ~i - 1;
+            return (block.Line + i, lines.Lines[i].Column + offset - starts[i]);
+        }, state);
+        if (ReferenceEquals(original, rewritten))
+        {
+            return;
+        }
+        var newTexts = rewritten.Split('\n');
+        for (var i = 0; i < lines.Count && i < newTexts.Length; i++)
+        {
+            lines.Lines[i].Slice = new Markdig.Helpers.StringSlice(newTexts[i]);
+        }
+    }
+
+    /// <summary>
+    /// Replaces each href/src value inside HTML tags with a placeholder, recording the link at the attribute's
+    /// position. Comments are left alone: a reader never sees a link inside one.
+    /// </summary>
+    private static string RewriteHtml(string html, Func<int, (int Line, int Column)> position, State state)
     {
         if (html.IndexOf("href", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("src", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return html;
         }
-        return HtmlTag().Replace(html, tag => HtmlUrlAttribute().Replace(tag.Value, attr =>
+        return HtmlIds.TagOrComment().Replace(html, tag => !tag.Groups["tag"].Success ? tag.Value : HtmlUrlAttribute().Replace(tag.Value, attr =>
         {
             var value = attr.Groups["v"];
-            var raw = value.Value;
-            var kind = attr.Groups["n"].Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
-            var url = System.Net.WebUtility.HtmlDecode(raw);
-            var placeholder = state.Add(url, kind, line, column + tag.Index + attr.Index, "");
+            var name = attr.Groups["n"];
+            var kind = name.Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
+            var url = System.Net.WebUtility.HtmlDecode(value.Value);
+            var (line, column) = position(tag.Index + name.Index);
+            var placeholder = state.Add(url, kind, line, column, "");
             var quote = attr.Groups["q"].Value;
-            return attr.Value[..(value.Index - attr.Index)] + placeholder + (quote.Length > 0 ? quote : "");
+            return attr.Value[..(value.Index - attr.Index)] + placeholder + quote;
         }));
     }
 
@@ -222,14 +257,11 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         return (raw.ToString(), column + lead);
     }
 
-    [GeneratedRegex(@"<[a-zA-Z][^<>]*>")]
-    private static partial Regex HtmlTag();
-
     [GeneratedRegex(@"\s(?<n>href|src)\s*=\s*(?:(?<q>"")(?<v>[^""]*)""|(?<q>')(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlUrlAttribute();
 
     /// <summary>Per-page parse state: positions relative to the file, and the links found so far.</summary>
-    private sealed class State(SourceFile source, int bodyLine, LinkPlaceholders placeholders)
+    private sealed class State(SourceFile source, int bodyLine, LinkPlaceholders placeholders, MdxTags? mdx)
     {
         private readonly Dictionary<string, int> _byPlaceholder = new(StringComparer.Ordinal);
 
@@ -237,8 +269,11 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
 
         public int FileLine(int markdigLine) => bodyLine + markdigLine + 1;
 
-        public SourceLocation Location(int markdigLine, int markdigColumn) =>
-            new(source.DisplayPath, FileLine(markdigLine), Math.Max(0, markdigColumn) + 1);
+        public SourceLocation Location(int markdigLine, int markdigColumn)
+        {
+            var (line, column) = mdx?.Map(markdigLine, markdigColumn) ?? (markdigLine, markdigColumn);
+            return new(source.DisplayPath, FileLine(line), Math.Max(0, column) + 1);
+        }
 
         public string Add(string url, LinkKind kind, int line, int column, string text)
         {

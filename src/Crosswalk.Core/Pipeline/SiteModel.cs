@@ -123,7 +123,17 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             return cached;
         }
         var bag = new DiagnosticBag();
-        var page = SourceReader.Read(file, bag) is { } text ? parser.Parse(file, text, bag) : null;
+        ParsedPage? page = null;
+        try
+        {
+            page = SourceReader.Read(file, bag) is { } text ? parser.Parse(file, text, bag) : null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InsufficientExecutionStackException or IndexOutOfRangeException or FormatException)
+        {
+            // Markdig refuses absurd nesting with an exception: the page is reported and left out, the build goes on.
+            bag.Report(DiagnosticCodes.UnprocessablePage, Severity.Error, $"the page cannot be processed: {ex.Message}",
+                new SourceLocation(file.DisplayPath, 1, 1), "simplify the deepest nesting of lists, quotes, brackets or HTML");
+        }
         var entry = new ParseEntry(length, stamp, page, bag.ToSortedList());
         if (state is not null)
         {

@@ -44,7 +44,7 @@ public sealed class PageParserTests
 
         // Then
         Assert.Equal(
-            [("policy.md#scope", LinkKind.Link, 4, 5), ("img/d.png", LinkKind.Image, 4, 39), ("/ir", LinkKind.Link, 8, 7), ("/raw", LinkKind.HtmlHref, 10, 3), ("/ref-target", LinkKind.Link, 18, 5)],
+            [("policy.md#scope", LinkKind.Link, 4, 5), ("img/d.png", LinkKind.Image, 4, 39), ("/ir", LinkKind.Link, 8, 7), ("/raw", LinkKind.HtmlHref, 10, 4), ("/ref-target", LinkKind.Link, 18, 5)],
             page.Links.Select(l => (l.Url, l.Kind, l.Location.Line, l.Location.Column)));
         Assert.Equal("the policy", page.Links[0].Text);
         Assert.DoesNotContain("policy.md", page.BodyHtml);
@@ -93,5 +93,28 @@ public sealed class PageParserTests
         Assert.Equal(3, cell.Location.Line);
         Assert.Equal(15, cell.Location.Column);
         Assert.Equal([0], table.Rows[0].Cells[0].LinkIds);
+    }
+
+    [Fact]
+    public void Checks_links_in_multi_line_jsx_tags_of_mdx_pages_at_their_own_line()
+    {
+        // Given: a Mintlify-style card whose attributes span lines, and a link inside an HTML comment
+        const string text = "# Cards\n\n<Card\n  title=\"Retries\"\n  href=\"/concepts/retry\"\n>\n  Body text.\n</Card>\n\n<!-- <a href=\"/gone\">old</a> -->\n\nAfter [x](/after).\n";
+
+        // When
+        var page = Pages.Parse("intro.mdx", text);
+
+        // Then
+        Assert.Equal([("/concepts/retry", 5, 3), ("/after", 12, 7)], page.Links.Select(l => (l.Url, l.Location.Line, l.Location.Column)));
+        Assert.Contains("<Card title=\"Retries\" href=\"" + Pages.Placeholders.For(0) + "\">", page.BodyHtml);
+        Assert.Contains("<!-- <a href=\"/gone\">old</a> -->", page.BodyHtml);
+    }
+
+    [Fact]
+    public void Ids_inside_html_comments_do_not_count()
+    {
+        var page = Pages.Parse("a.md", "<!-- <a id=\"ghost\"></a> -->\n\n<div id=\"real\"></div>\n");
+        Assert.DoesNotContain("ghost", page.Ids);
+        Assert.Contains("real", page.Ids);
     }
 }

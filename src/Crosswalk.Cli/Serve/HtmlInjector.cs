@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Cli.Serve;
+
+/// <summary>
+/// Adds the preview-only parts to an HTML response: the build version (in <c>head</c>), the diagnostics overlay and the
+/// live-reload script (before <c>&lt;/body&gt;</c>). Built files are never changed; this runs on the bytes being sent.
+/// </summary>
+internal static class HtmlInjector
+{
+    public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\"></script>";
+    public const int MaxListed = 200;
+
+    public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var sb = new StringBuilder(text.Length + 512);
+        var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        var body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        var meta = $"<meta name=\"crosswalk-version\" content=\"{version}\">";
+        var tail = Overlay(diagnostics) + ScriptTag;
+        if (head >= 0 && (body < 0 || head < body))
+        {
+            sb.Append(text, 0, head).Append(meta);
+            if (body >= 0)
+            {
+                sb.Append(text, head, body - head).Append(tail).Append(text, body, text.Length - body);
+            }
+            else
+            {
+                sb.Append(text, head, text.Length - head).Append(tail);
+            }
+        }
+        else if (body >= 0)
+        {
+            sb.Append(text, 0, body).Append(meta).Append(tail).Append(text, body, text.Length - body);
+        }
+        else
+        {
+            sb.Append(text).Append(meta).Append(tail);
+        }
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>The overlay listing the site's errors and warnings, or "" when there are none.</summary>
+    public static string Overlay(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var problems = diagnostics.Where(d => d.Severity is Severity.Error or Severity.Warning).ToList();
+        if (problems.Count == 0)
+        {
+            return "";
+        }
+        var severity = problems.Any(d => d.Severity == Severity.Error) ? "error" : "warning";
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"cw-diagnostics\" role=\"alert\" data-severity=\"").Append(severity).Append("\">");
+        sb.Append("<div class=\"cw-diagnostics-header\">").Append(problems.Count).Append(problems.Count == 1 ? " problem" : " problems").Append("</div>");
+        sb.Append("<ul>");
+        foreach (var d in problems.Take(MaxListed))
+        {
+            sb.Append("<li class=\"").Append(d.SeverityName).Append("\"><code>").Append(Escape(d.Code)).Append("</code> ");
+            if (d.Location is { } l)
+            {
+                sb.Append(Escape(l.ToString())).Append(": ");
+            }
+            sb.Append(Escape(d.Message));
+            if (d.Help is { Length: > 0 } help)
+            {
+                sb.Append('\n').Append("<span class=\"cw-help\">help: ").Append(Escape(help)).Append("</span>");
+            }
+            sb.Append("</li>");
+        }
+        if (problems.Count > MaxListed)
+        {
+            sb.Append("<li class=\"info\">… and ").Append(problems.Count - MaxListed).Append(" more (see the terminal)</li>");
+        }
+        sb.Append("</ul></div>");
+        return sb.ToString();
+    }
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,20 @@
+namespace Crosswalk.Cli.Serve;
+
+/// <summary>Tuning of the preview server; the defaults are what <c>crosswalk serve</c> uses.</summary>
+internal sealed record PreviewServerOptions
+{
+    /// <summary>Quiet period after the last file event before a rebuild starts.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Longest a stream of events may postpone a rebuild.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Interval of the comment lines that keep event streams open through proxies.</summary>
+    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long stopping may wait for open requests.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Also print which files changed before each rebuild.</summary>
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace Crosswalk.Cli.Tests.Serve;
+
+/// <summary>Headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) against the live preview.</summary>
+public sealed class BrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const float Timeout = 15_000;
+
+    [Fact]
+    public async Task An_open_page_reloads_itself_after_an_edit_and_keeps_its_scroll_position()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        var files = ServeSite.DefaultFiles();
+        var body = string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Paragraph {i} of a long policy, long enough to scroll."));
+        files["content/a.md"] = $"---\ntitle: Page A\n---\n## Section\n\nOriginal text.\n\n{body}\n";
+        await using var site = await ServeSite.StartAsync(files);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Timeout = Timeout,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
+        page.SetDefaultTimeout(Timeout);
+        await page.GotoAsync(new Uri(site.Url, "/a/").ToString());
+        await Assertions.Expect(page.Locator("article")).ToContainTextAsync("Original text.", new() { Timeout = Timeout });
+        // The page's event stream is open before the edit, so the reload comes from the event.
+        await WaitAsync(() => site.Server.EventClients >= 1, "the page to open /__crosswalk/events");
+
+        await page.EvaluateAsync("() => { window.scrollTo({ top: 1200, behavior: 'instant' }); window.__beforeEdit = true; }");
+        var before = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(before > 1000, $"page did not scroll: {before}; {await page.EvaluateAsync<string>("() => document.documentElement.scrollHeight + ' ' + innerHeight + ' ' + document.querySelectorAll('article p').length")}");
+
+        var marker = "Edited-" + Guid.NewGuid().ToString("N")[..8];
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n\n{body}\n");
+
+        await Assertions.Expect(page.Locator("article")).ToContainTextAsync(marker, new() { Timeout = Timeout });
+        // A real reload (not a patch): the page's own state is gone.
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeEdit === true"));
+        await page.WaitForFunctionAsync($"() => Math.abs(window.scrollY - {before}) < 2", null, new() { Timeout = Timeout });
+        Assert.Equal(0, await page.Locator(".cw-diagnostics").CountAsync());
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"timed out waiting for {what}");
+            }
+            await Task.Delay(20);
+        }
+    }
+}
