@@ -62,7 +62,10 @@ internal sealed partial class MdxTags
             {
                 var part = lines[j].TrimEnd('\r');
                 var lead = part.Length - part.TrimStart().Length;
-                joined.Append(' ');
+                if (part[lead] is not '>' and not '/')
+                {
+                    joined.Append(' ');
+                }
                 segments.Add((joined.Length, j, lead));
                 joined.Append(part.AsSpan(lead));
                 lines[j] = "";
