@@ -181,7 +181,9 @@ public static class FrontMatterReader
                     }
                     else
                     {
+                        // Once per catalog: an alias can repeat the same bad node many times.
                         Field(item, $"criteria under '{catalog}' must be strings such as CC6.1");
+                        break;
                     }
                 }
             }

@@ -6,6 +6,15 @@ namespace Crosswalk.Content;
 /// <summary>Reads a page as strict UTF-8 text; binary files and invalid UTF-8 are CW1005 at the first bad byte.</summary>
 public static class SourceReader
 {
+    /// <summary>Pages larger than this are refused (CW4002): no policy document is this long, and the cost would be unbounded.</summary>
+    public const int MaxPageBytes = 5 * 1024 * 1024;
+
+    /// <summary>Lines indented deeper than this many columns (or quoted deeper than <see cref="MaxQuoteDepth"/>) are refused.</summary>
+    public const int MaxIndent = 256;
+
+    /// <summary>Deepest blockquote nesting accepted.</summary>
+    public const int MaxQuoteDepth = 32;
+
     private static readonly UTF8Encoding s_strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Returns the text, or null after reporting why the file cannot be used.</summary>
@@ -21,6 +30,13 @@ public static class SourceReader
             diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
             return null;
         }
+        if (bytes.Length > MaxPageBytes)
+        {
+            diagnostics.Report(DiagnosticCodes.UnprocessablePage, Severity.Error,
+                $"page is {bytes.Length / (1024.0 * 1024.0):F1} MiB; pages over {MaxPageBytes / (1024 * 1024)} MiB are not processed",
+                new SourceLocation(file.DisplayPath, 1, 1), "split it into several pages");
+            return null;
+        }
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
@@ -28,9 +44,10 @@ public static class SourceReader
                 At(file, bytes, nul));
             return null;
         }
+        string text;
         try
         {
-            return s_strict.GetString(bytes);
+            text = s_strict.GetString(bytes);
         }
         catch (DecoderFallbackException ex)
         {
@@ -38,6 +55,53 @@ public static class SourceReader
                 At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
             return null;
         }
+        return TooDeep(text) is { } line
+            ? Refuse(file, line, diagnostics)
+            : text;
+    }
+
+    /// <summary>The 1-based line of the first line nested absurdly deep (indentation or quote markers), or null.</summary>
+    private static int? TooDeep(string text)
+    {
+        var line = 1;
+        var column = 0;
+        var quotes = 0;
+        var atStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+                quotes = 0;
+                atStart = true;
+                continue;
+            }
+            if (!atStart)
+            {
+                continue;
+            }
+            switch (c)
+            {
+                case ' ': column++; break;
+                case '\t': column += 4; break;
+                case '>': quotes++; column++; break;
+                default: atStart = false; break;
+            }
+            if (column > MaxIndent || quotes > MaxQuoteDepth)
+            {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static string? Refuse(SourceFile file, int line, DiagnosticBag diagnostics)
+    {
+        diagnostics.Report(DiagnosticCodes.UnprocessablePage, Severity.Error,
+            $"the page is nested too deeply here (more than {MaxIndent} columns of indentation or {MaxQuoteDepth} quote levels)",
+            new SourceLocation(file.DisplayPath, line, 1), "flatten the nesting of lists and quotes");
+        return null;
     }
 
     private static SourceLocation At(SourceFile file, byte[] bytes, int offset)
