@@ -82,9 +82,6 @@ internal sealed class PreviewServer : IAsyncDisposable
     /// <summary>Completes when the server has stopped.</summary>
     public Task Completion => _stopped.Task;
 
-    /// <summary>Raised on the rebuild loop after each rebuild (not the first build).</summary>
-    public event Action<PreviewBuild>? Rebuilt;
-
     /// <summary>The first, full build; prints its diagnostics. The caller refuses to serve when site.yml is unusable.</summary>
     public PreviewBuild BuildInitial()
     {
@@ -308,7 +305,6 @@ internal sealed class PreviewServer : IAsyncDisposable
                 _stderr.WriteLine($"warning: cannot watch '{failed}'; changes to it need a restart");
             }
         }
-        Rebuilt?.Invoke(build);
     }
 
     private void Report(PreviewBuild build, TimeSpan elapsed, bool initial)

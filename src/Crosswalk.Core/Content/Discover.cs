@@ -58,10 +58,31 @@ public static class Discover
                 }
                 else
                 {
+                    if (entry.LinkTarget is not null && !LinkStaysInside(entry, sourceDirectory))
+                    {
+                        diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Warning,
+                            "symbolic link leads outside the source folder (or nowhere) and is not read",
+                            new SourceLocation(Relative(rootDirectory, entry.FullName), 1, 1));
+                        continue;
+                    }
                     var kind = UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
                     files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind));
                 }
             }
+        }
+    }
+
+    private static bool LinkStaysInside(FileSystemInfo link, string sourceDirectory)
+    {
+        try
+        {
+            var target = File.ResolveLinkTarget(link.FullName, returnFinalTarget: true);
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceDirectory)) + Path.DirectorySeparatorChar;
+            return target is { Exists: true } && Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false; // a loop of links
         }
     }
 

@@ -27,6 +27,8 @@ public sealed class BrowserTests
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
         page.SetDefaultTimeout(Timeout);
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
         await page.GotoAsync(new Uri(site.Url, "/a/").ToString());
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync("Original text.", new() { Timeout = Timeout });
         // The page's event stream is open before the edit, so the reload comes from the event.
@@ -44,6 +46,7 @@ public sealed class BrowserTests
         Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeEdit === true"));
         await page.WaitForFunctionAsync($"() => Math.abs(window.scrollY - {before}) < 2", null, new() { Timeout = Timeout });
         Assert.Equal(0, await page.Locator(".cw-diagnostics").CountAsync());
+        Assert.Empty(scriptErrors);
     }
 
     private static async Task WaitAsync(Func<bool> condition, string what)
