@@ -66,4 +66,10 @@ public sealed record ParsedPage
 
     /// <summary>Name used in navigation.</summary>
     public string NavTitle => Meta.ShortTitle ?? Title;
+
+    /// <summary>A page is itself: identity, not a comparison of every member (bodies are large and pages are dictionary keys).</summary>
+    public bool Equals(ParsedPage? other) => ReferenceEquals(this, other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }

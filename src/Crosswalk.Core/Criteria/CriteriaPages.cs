@@ -39,7 +39,9 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         }
     }
 
-    private int CatalogOrder(Catalog catalog) => catalogs.All.ToList().IndexOf(catalog);
+    private readonly Dictionary<Catalog, int> _catalogOrder = catalogs.All.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+
+    private int CatalogOrder(Catalog catalog) => _catalogOrder.GetValueOrDefault(catalog);
 
     private string Url(string path) => HtmlEscape.Url(baseUrl + path.TrimStart('/'));
 
@@ -100,30 +102,14 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
           .Append(" criteria are claimed by at least one document (directly or through a group); ").Append(gaps.Count).Append(" gaps.</p>\n");
         sb.Append("<p class=\"cw-coverage-legend\"><span><span class=\"covered\"></span>Claimed</span> <span><span class=\"gap\"></span>Gap</span></p>\n");
         sb.Append("<h2 id=\"matrix\">Coverage matrix</h2>\n");
-        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th>");
-        foreach (var doc in documents)
+        if (documents.Count <= MaxMatrixColumns)
         {
-            sb.Append("<th scope=\"col\">").Append(Link(doc.Url, doc.NavTitle, doc.Title)).Append("</th>");
+            AppendMatrix(sb, catalog, documents);
         }
-        sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var criterion in catalog.Criteria)
+        else
         {
-            var covering = claims.Covering(criterion).Select(c => c.Page).ToHashSet();
-            var gap = criterion.IsLeaf && covering.Count == 0;
-            sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion.Id))).Append('"')
-              .Append(gap ? " class=\"gap\"" : criterion.IsLeaf ? "" : " class=\"group\"").Append("><th scope=\"row\">")
-              .Append(Link(CriterionUrls.Of(criterion), criterion.Id, criterion.Title)).Append(' ')
-              .Append(criterion.IsLeaf ? HtmlEscape.Text(criterion.Title) : $"<strong>{HtmlEscape.Text(criterion.Title)}</strong>")
-              .Append("</th>");
-            foreach (var doc in documents)
-            {
-                sb.Append(covering.Contains(doc)
-                    ? $"<td class=\"covered\" title=\"{HtmlEscape.Attribute($"{doc.Title} claims {criterion.Id}")}\"></td>"
-                    : criterion.IsLeaf ? "<td class=\"gap\"></td>" : "<td></td>");
-            }
-            sb.Append("</tr>\n");
+            AppendSummaryMatrix(sb, catalog, documents.Count);
         }
-        sb.Append("</tbody>\n</table></div>\n");
         sb.Append("<h2 id=\"gaps\">Gaps</h2>\n");
         if (gaps.Count == 0)
         {
@@ -148,6 +134,65 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             Headings = [new Heading(2, "matrix", "Coverage matrix", 0), new Heading(2, "gaps", "Gaps", 0)],
             Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
         };
+    }
+
+    /// <summary>A criteria × documents grid stays readable up to about this many documents; past it, a count per criterion.</summary>
+    public const int MaxMatrixColumns = 40;
+
+    private const int MaxListedDocuments = 8;
+
+    private void AppendMatrix(StringBuilder sb, Catalog catalog, List<ParsedPage> documents)
+    {
+        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th>");
+        foreach (var doc in documents)
+        {
+            sb.Append("<th scope=\"col\">").Append(Link(doc.Url, doc.NavTitle, doc.Title)).Append("</th>");
+        }
+        sb.Append("</tr></thead>\n<tbody>\n");
+        foreach (var criterion in catalog.Criteria)
+        {
+            var covering = claims.Covering(criterion).Select(c => c.Page).ToHashSet();
+            AppendRowHead(sb, criterion, covering.Count);
+            foreach (var doc in documents)
+            {
+                sb.Append(covering.Contains(doc)
+                    ? $"<td class=\"covered\" title=\"{HtmlEscape.Attribute($"{doc.Title} claims {criterion.Id}")}\"></td>"
+                    : criterion.IsLeaf ? "<td class=\"gap\"></td>" : "<td></td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</tbody>\n</table></div>\n");
+    }
+
+    /// <summary>For many documents: per criterion the number of documents and the first few, the rest on the criterion's page.</summary>
+    private void AppendSummaryMatrix(StringBuilder sb, Catalog catalog, int documentCount)
+    {
+        sb.Append("<p>").Append(documentCount).Append(" documents claim criteria of this catalog; each row lists the first ")
+          .Append(MaxListedDocuments).Append(" and links to the criterion's page for the rest.</p>\n");
+        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Documents</th><th scope=\"col\">Claimed by</th></tr></thead>\n<tbody>\n");
+        foreach (var criterion in catalog.Criteria)
+        {
+            var pages = claims.PagesCovering(criterion);
+            AppendRowHead(sb, criterion, pages.Count);
+            sb.Append(pages.Count > 0 ? "<td class=\"covered\">" : criterion.IsLeaf ? "<td class=\"gap\">" : "<td>").Append(pages.Count).Append("</td><td>");
+            sb.AppendJoin(", ", pages.Take(MaxListedDocuments).Select(p => Link(p.Url, p.NavTitle, p.Title)));
+            if (pages.Count > MaxListedDocuments)
+            {
+                sb.Append(", ").Append(Link(CriterionUrls.Of(criterion) + "#claims", $"and {pages.Count - MaxListedDocuments} more"));
+            }
+            sb.Append("</td></tr>\n");
+        }
+        sb.Append("</tbody>\n</table></div>\n");
+    }
+
+    private void AppendRowHead(StringBuilder sb, Criterion criterion, int coveringCount)
+    {
+        var gap = criterion.IsLeaf && coveringCount == 0;
+        sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion.Id))).Append('"')
+          .Append(gap ? " class=\"gap\"" : criterion.IsLeaf ? "" : " class=\"group\"").Append("><th scope=\"row\">")
+          .Append(Link(CriterionUrls.Of(criterion), criterion.Id, criterion.Title)).Append(' ')
+          .Append(criterion.IsLeaf ? HtmlEscape.Text(criterion.Title) : $"<strong>{HtmlEscape.Text(criterion.Title)}</strong>")
+          .Append("</th>");
     }
 
     private PageView CriterionPage(Criterion criterion)

@@ -1,6 +1,6 @@
 namespace Crosswalk.Output;
 
-/// <summary>Where stage <c>Write</c> puts files: a folder swapped in atomically, or memory (serve, check).</summary>
+/// <summary>Where stage <c>Write</c> puts files: a folder swapped in atomically, or memory (serve).</summary>
 public interface IOutputSink
 {
     /// <summary>Writes one file; <paramref name="relativePath"/> uses <c>/</c> and stays inside the output.</summary>
@@ -26,13 +26,6 @@ public sealed class MemoryOutput : IOutputSink
             _files.TryRemove(path, out _);
         }
     }
-}
-
-/// <summary>Discards everything: used by <c>check</c>, which renders to verify but writes nothing.</summary>
-public sealed class NullOutput : IOutputSink
-{
-    /// <inheritdoc />
-    public void Write(string relativePath, ReadOnlySpan<byte> content) => OutputPaths.Check(relativePath);
 }
 
 /// <summary>The one check every output path passes: relative, no <c>..</c>, no backslash, no drive.</summary>

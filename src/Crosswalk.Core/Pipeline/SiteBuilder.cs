@@ -15,7 +15,7 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options) => Run(options, write: true, sink: null);
 
     /// <summary>Runs every stage and every check, writing nothing.</summary>
-    public static BuildResult Check(BuildOptions options) => Run(options, write: false, sink: new NullOutput());
+    public static BuildResult Check(BuildOptions options) => Run(options, write: false, sink: null);
 
     /// <summary>Builds into <paramref name="output"/> (memory) whatever the diagnostics.</summary>
     public static BuildResult BuildTo(BuildOptions options, IOutputSink output) => Run(options, write: false, sink: output);
@@ -82,11 +82,23 @@ public static class SiteBuilder
         {
             writer = SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics);
         }
-        var target = writer ?? sink ?? new NullOutput();
+        var target = writer ?? sink;
         var written = false;
         try
         {
-            clock.Time("Render", () => site.Render(target, liveReload: state is not null));
+            // With nowhere to write (check, or a build that already failed), render samples only: every template is
+            // exercised and its ids are known, at a fraction of the cost.
+            clock.Time("Render", () =>
+            {
+                if (target is null)
+                {
+                    site.RenderSamples();
+                }
+                else
+                {
+                    site.Render(target, liveReload: state is not null);
+                }
+            });
             clock.Time("Verify", site.Verify);
             var failed = diagnostics.HasErrors || (options.Strict && diagnostics.ToSortedList().Any(d => d.Severity == Severity.Warning));
             if (writer is not null && !failed)

@@ -35,6 +35,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private Navigation? _navigation;
     private Theme? _theme;
     private Dictionary<ParsedPage, string[]> _hrefs = [];
+    private readonly Dictionary<string, HashSet<string>> _layoutIds = new(StringComparer.Ordinal);
     private Dictionary<ParsedPage, LinkTarget[]> _targets = [];
     private List<(string From, string To)> _redirectPages = [];
     private List<string> _generatedUrls = [];
@@ -306,6 +307,44 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
     private string PublicUrl(string path) => Config.BaseUrl + path.TrimStart('/');
 
+    private PageView ViewFor(ParsedPage page, string[] hrefs, IReadOnlyList<CriterionLink> criteria) => new()
+    {
+        Title = page.Title,
+        Url = page.Url,
+        ContentHtml = context.Placeholders.Replace(page.BodyHtml, id => id < hrefs.Length ? hrefs[id] : ""),
+        Layout = page.Meta.Layout ?? "page",
+        Page = page,
+        Summary = page.Meta.Summary,
+        HasH1 = page.HasH1,
+        Headings = page.Headings,
+        Criteria = criteria,
+    };
+
+    /// <summary>
+    /// What <c>check</c> renders: one page per layout, the 404 page and one generated page. Template errors surface and
+    /// the ids each layout adds become known, without the cost of rendering every page to discard it.
+    /// </summary>
+    public void RenderSamples()
+    {
+        var renderer = new PageRenderer(Config, _theme!, _navigation!);
+        var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
+        foreach (var group in Pages.GroupBy(p => p.Meta.Layout ?? "page"))
+        {
+            var page = group.First();
+            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), Diagnostics) is { } html)
+            {
+                var ids = HtmlIds.Collect(html);
+                ids.ExceptWith(page.Ids);
+                _layoutIds[group.Key] = ids;
+            }
+        }
+        renderer.Render(new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" }, Diagnostics);
+        if (criteriaPages.Build().FirstOrDefault() is { } generated)
+        {
+            renderer.Render(generated, Diagnostics);
+        }
+    }
+
     /// <summary>Every output path of this build (written now or kept from the previous one).</summary>
     public HashSet<string> OutputPaths { get; } = new(StringComparer.Ordinal);
 
@@ -328,19 +367,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 renderedEntries[output] = previous;
                 return;
             }
-            var body = context.Placeholders.Replace(page.BodyHtml, id => id < hrefs.Length ? hrefs[id] : "");
-            var view = new PageView
-            {
-                Title = page.Title,
-                Url = page.Url,
-                ContentHtml = body,
-                Layout = page.Meta.Layout ?? "page",
-                Page = page,
-                Summary = page.Meta.Summary,
-                HasH1 = page.HasH1,
-                Headings = page.Headings,
-                Criteria = criteria,
-            };
+            var view = ViewFor(page, hrefs, criteria);
             if (renderer.Render(view, Diagnostics, liveReload) is { } html)
             {
                 var ids = HtmlIds.Collect(html);
@@ -438,9 +465,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 {
                     continue;
                 }
-                var ids = _finalIds.Get(target.Page!.Url) ?? target.Page.Ids;
-                if (!ids.Contains(fragment))
+                var rendered = _finalIds.Get(target.Page!.Url);
+                var layoutIds = _layoutIds.GetValueOrDefault(target.Page.Meta.Layout ?? "page");
+                if (!(rendered?.Contains(fragment) ?? (target.Page.Ids.Contains(fragment) || layoutIds?.Contains(fragment) == true)))
                 {
+                    var ids = rendered ?? target.Page.Ids.Concat(layoutIds ?? []);
                     var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
                     Diagnostics.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
                         $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,

@@ -22,6 +22,10 @@ public sealed class Theme : ITemplateLoader
     private readonly Dictionary<string, Template> _templates;
     private readonly Dictionary<string, string> _displayPaths;
 
+    // Scriban's built-in functions, built once: creating them for every page was a measurable part of rendering.
+    // Templates only read them; assignments go to the page's own globals.
+    private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
+
     private Theme(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, IReadOnlyList<ThemeAsset> assets)
     {
         _templates = templates;
@@ -106,7 +110,7 @@ public sealed class Theme : ITemplateLoader
     /// <summary>A fresh render context with the safety limits set and every template pre-cached for includes.</summary>
     public TemplateContext CreateContext()
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(_builtins)
         {
             TemplateLoader = this,
             LoopLimit = 100_000,
