@@ -93,7 +93,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             _index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
                 CriteriaPages.Urls(_catalogs));
             _redirectPages = CheckRedirects(redirects);
-            _navigation = new Navigation(Pages);
+            _navigation = new Navigation(Pages, _catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null);
         });
         clock.Time("Resolve", () =>
         {

@@ -33,8 +33,11 @@ public sealed class Navigation
     /// <summary>The root index page, if any.</summary>
     public ParsedPage? Home { get; }
 
-    /// <summary>Builds the tree from <paramref name="pages"/> (source order does not matter).</summary>
-    public Navigation(IEnumerable<ParsedPage> pages)
+    /// <summary>
+    /// Builds the tree from <paramref name="pages"/> (source order does not matter); <paramref name="extra"/> adds
+    /// top-level entries after the folders, for generated sections such as the criteria.
+    /// </summary>
+    public Navigation(IEnumerable<ParsedPage> pages, IEnumerable<(string Title, string Url)>? extra = null)
     {
         var folders = new Dictionary<string, FolderBuilder>(StringComparer.Ordinal) { [""] = new FolderBuilder("") };
         foreach (var page in pages.Where(p => !p.Meta.HideFromNav))
@@ -60,6 +63,7 @@ public sealed class Navigation
             roots.Add(homeNode);
         }
         roots.AddRange(BuildChildren(root, null));
+        roots.AddRange((extra ?? []).Select(e => new NavNode { Title = e.Title, Url = e.Url }));
         Roots = roots;
     }
 
