@@ -2,25 +2,108 @@ using System.Text.RegularExpressions;
 
 namespace Crosswalk.Markdown;
 
-/// <summary>Collects the ids a browser can scroll to (<c>id</c>, and <c>name</c> on anchors) from HTML tags.</summary>
+/// <summary>Collects the ids a browser can scroll to (<c>id</c>, and <c>name</c>) from the start tags of HTML.</summary>
 public static partial class HtmlIds
 {
-    /// <summary>Every id/name value in the tags of <paramref name="html"/>, entity-decoded.</summary>
+    /// <summary>
+    /// Every id/name value in the start tags of <paramref name="html"/>, entity-decoded; comments are skipped. A hand-written
+    /// scan: it runs over every rendered page, where a regex allocated a match object per tag.
+    /// </summary>
     public static HashSet<string> Collect(string html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match tag in TagOrComment().Matches(html))
+        var span = html.AsSpan();
+        var i = 0;
+        while (i < span.Length && span[i..].IndexOf('<') is var next && next >= 0 && i + next + 1 < span.Length)
         {
-            if (!tag.Groups["tag"].Success)
+            i += next;
+            if (span[i..].StartsWith("<!--"))
             {
+                var end = span[(i + 4)..].IndexOf("-->");
+                if (end < 0)
+                {
+                    break;
+                }
+                i += 4 + end + 3;
                 continue;
             }
-            foreach (Match attr in IdAttribute().Matches(tag.Value))
+            if (!char.IsAsciiLetter(span[i + 1]))
             {
-                ids.Add(System.Net.WebUtility.HtmlDecode(attr.Groups["v"].Value));
+                i++;
+                continue;
             }
+            // Text content never holds a raw '<' (Markdig escapes it), so a tag runs to the next '>' with no '<' before it.
+            var close = span[(i + 1)..].IndexOfAny('<', '>');
+            if (close < 0 || span[i + 1 + close] == '<')
+            {
+                i++;
+                continue;
+            }
+            ReadAttributes(html, i + 1, i + 1 + close, ids);
+            i += close + 2;
         }
         return ids;
+    }
+
+    private static void ReadAttributes(string html, int start, int end, HashSet<string> ids)
+    {
+        var p = start;
+        while (p < end && !char.IsWhiteSpace(html[p]) && html[p] != '/')
+        {
+            p++; // tag name
+        }
+        while (p < end)
+        {
+            while (p < end && (char.IsWhiteSpace(html[p]) || html[p] == '/'))
+            {
+                p++;
+            }
+            var nameStart = p;
+            while (p < end && !char.IsWhiteSpace(html[p]) && html[p] is not '=' and not '/')
+            {
+                p++;
+            }
+            var name = html.AsSpan(nameStart, p - nameStart);
+            while (p < end && char.IsWhiteSpace(html[p]))
+            {
+                p++;
+            }
+            if (p >= end || html[p] != '=')
+            {
+                continue; // an attribute without a value
+            }
+            p++;
+            while (p < end && char.IsWhiteSpace(html[p]))
+            {
+                p++;
+            }
+            int valueStart, valueEnd;
+            if (p < end && html[p] is '"' or '\'')
+            {
+                var quote = html[p];
+                valueStart = p + 1;
+                valueEnd = html.IndexOf(quote, valueStart, end - valueStart);
+                if (valueEnd < 0)
+                {
+                    return;
+                }
+                p = valueEnd + 1;
+            }
+            else
+            {
+                valueStart = p;
+                while (p < end && !char.IsWhiteSpace(html[p]))
+                {
+                    p++;
+                }
+                valueEnd = p;
+            }
+            if (name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.Equals("name", StringComparison.OrdinalIgnoreCase))
+            {
+                var value = html.Substring(valueStart, valueEnd - valueStart);
+                ids.Add(value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value) : value);
+            }
+        }
     }
 
     /// <summary>
@@ -29,7 +112,4 @@ public static partial class HtmlIds
     /// </summary>
     [GeneratedRegex(@"(?<comment><!--.*?-->)|(?<tag><[a-zA-Z][^<>]*>)", RegexOptions.Singleline)]
     internal static partial Regex TagOrComment();
-
-    [GeneratedRegex(@"\s(?:id|name)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex IdAttribute();
 }

@@ -372,8 +372,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 var ids = HtmlIds.Collect(html);
                 _finalIds.Set(page.Url, ids);
-                sink.Write(output, Encoding.UTF8.GetBytes(html));
-                renderedEntries[output] = new RenderEntry(page, signature, ids);
+                WriteUtf8(sink, output, html);
+                if (state is not null)
+                {
+                    renderedEntries[output] = new RenderEntry(page, signature, ids);
+                }
                 Interlocked.Increment(ref rendered);
             }
         });
@@ -402,7 +405,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 {
                     if (renderer.Render(view, Diagnostics, liveReload) is { } html)
                     {
-                        sink.Write(UrlModel.OutputPath(view.Url), Encoding.UTF8.GetBytes(html));
+                        WriteUtf8(sink, UrlModel.OutputPath(view.Url), html);
                     }
                 });
                 if (state is not null)
@@ -437,6 +440,21 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             Write(sink, "assets/" + asset.RelativePath, asset.Content);
         }
         Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
+    }
+
+    /// <summary>Encodes into a pooled buffer: a page's bytes are needed only until the sink has them.</summary>
+    private static void WriteUtf8(IOutputSink sink, string path, string html)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(html.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(html, buffer);
+            sink.Write(path, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void Write(IOutputSink sink, string path, byte[] content)

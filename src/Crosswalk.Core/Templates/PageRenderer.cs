@@ -14,6 +14,8 @@ namespace Crosswalk.Templates;
 /// </summary>
 public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navigation)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
+
     /// <summary>URL prefix for the theme's assets.</summary>
     public string AssetBase => config.BaseUrl + "assets/";
 
@@ -45,9 +47,13 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         catch (ScriptRuntimeException ex)
         {
             var file = theme.DisplayPath(ex.Span.FileName ?? name);
-            diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error,
-                $"template error while rendering {view.Url}: {ex.OriginalMessage}",
-                new SourceLocation(file, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
+            var location = new SourceLocation(file, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1);
+            // One fault in a layout fails every page: it is reported once, naming the first page it broke.
+            if (_reported.TryAdd((location, ex.OriginalMessage), 0))
+            {
+                diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error,
+                    $"template error while rendering {view.Url}: {ex.OriginalMessage}", location);
+            }
             return null;
         }
     }
