@@ -48,11 +48,11 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         {
             var file = theme.DisplayPath(ex.Span.FileName ?? name);
             var location = new SourceLocation(file, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1);
-            // One fault in a layout fails every page: it is reported once, naming the first page it broke.
+            // One fault in a layout fails every page: it is reported once (no page named, so the output stays deterministic
+            // whatever order the pages render in).
             if (_reported.TryAdd((location, ex.OriginalMessage), 0))
             {
-                diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error,
-                    $"template error while rendering {view.Url}: {ex.OriginalMessage}", location);
+                diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"template error: {ex.OriginalMessage}", location);
             }
             return null;
         }
