@@ -21,7 +21,9 @@ public static class SafeYaml
     /// <summary>Loads the documents of <paramref name="text"/>, or returns the first problem.</summary>
     public static (YamlStream? Stream, YamlProblem? Problem) Load(string text)
     {
-        if (PreScan(text) is { } problem)
+        // Most YAML here is a few lines of front matter that cannot nest deeply: it skips the pre-scan (a second full
+        // parse). Anything that might nest deeply is scanned first.
+        if (!CannotNestDeeply(text) && PreScan(text) is { } problem)
         {
             return (null, problem);
         }
@@ -37,8 +39,25 @@ public static class SafeYaml
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return (null, new YamlProblem(1, 1, ex.Message));
+            return (null, PreScan(text) ?? new YamlProblem(1, 1, ex.Message));
         }
+    }
+
+    /// <summary>
+    /// True when the text has too few nesting markers to nest deeper than <see cref="MaxDepth"/>: every level needs a
+    /// '[', '{', '-' or ':' (or deeper indentation, which needs those too).
+    /// </summary>
+    private static bool CannotNestDeeply(string text)
+    {
+        var markers = 0;
+        foreach (var c in text)
+        {
+            if (c is '[' or '{' or '-' or ':' or '?' && ++markers > MaxDepth)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The root node of the first document, or null for an empty text.</summary>

@@ -19,7 +19,7 @@ internal sealed class StageClock(List<StageTiming> timings)
         var alloc = GC.GetTotalAllocatedBytes();
         var sw = Stopwatch.StartNew();
         var result = work();
-        timings.Add(new StageTiming(stage, sw.Elapsed, GC.GetTotalAllocatedBytes() - alloc));
+        timings.Add(new StageTiming(stage, sw.Elapsed, GC.GetTotalAllocatedBytes() - alloc, GC.GetTotalMemory(forceFullCollection: false)));
         return result;
     }
 
@@ -29,13 +29,13 @@ internal sealed class StageClock(List<StageTiming> timings)
 /// <summary>The stage results of one build, held together so later stages (and serve) can reach them.</summary>
 internal sealed class SiteModel(BuildContext context, IncrementalState? state = null)
 {
-    private readonly ConcurrentIdSets _finalIds = new();
+    private readonly TemplateIdSets _templateIds = new();
     private IReadOnlyList<SourceFile> _statics = [];
     private SiteIndex? _index;
     private Navigation? _navigation;
     private Theme? _theme;
     private Dictionary<ParsedPage, string[]> _hrefs = [];
-    private readonly Dictionary<string, HashSet<string>> _layoutIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> _layoutIds = new(StringComparer.Ordinal);
     private Dictionary<ParsedPage, LinkTarget[]> _targets = [];
     private List<(string From, string To)> _redirectPages = [];
     private List<string> _generatedUrls = [];
@@ -333,9 +333,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var page = group.First();
             if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), Diagnostics) is { } html)
             {
-                var ids = HtmlIds.Collect(html);
-                ids.ExceptWith(page.Ids);
-                _layoutIds[group.Key] = ids;
+                _layoutIds[group.Key] = TemplateOnly(html, page);
             }
         }
         renderer.Render(new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" }, Diagnostics);
@@ -363,15 +361,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var signature = state is null ? "" : string.Join("\u0001", hrefs) + "\u0002" + string.Join("\u0001", criteria) + "\u0002" + navSignature;
             if (state is not null && state.Rendered.TryGetValue(output, out var previous) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
             {
-                _finalIds.Set(page.Url, previous.Ids);
+                _templateIds.Set(page.Url, previous.Ids);
                 renderedEntries[output] = previous;
                 return;
             }
             var view = ViewFor(page, hrefs, criteria);
             if (renderer.Render(view, Diagnostics, liveReload) is { } html)
             {
-                var ids = HtmlIds.Collect(html);
-                _finalIds.Set(page.Url, ids);
+                var ids = _templateIds.Set(page.Url, TemplateOnly(html, page));
                 WriteUtf8(sink, output, html);
                 if (state is not null)
                 {
@@ -442,6 +439,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
     }
 
+    /// <summary>The ids of the final HTML that the page's body does not have: those the template added.</summary>
+    private static HashSet<string> TemplateOnly(string html, ParsedPage page)
+    {
+        var ids = HtmlIds.Collect(html);
+        ids.ExceptWith(page.Ids);
+        return ids;
+    }
+
     /// <summary>Encodes into a pooled buffer: a page's bytes are needed only until the sink has them.</summary>
     private static void WriteUtf8(IOutputSink sink, string path, string html)
     {
@@ -483,11 +488,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 {
                     continue;
                 }
-                var rendered = _finalIds.Get(target.Page!.Url);
-                var layoutIds = _layoutIds.GetValueOrDefault(target.Page.Meta.Layout ?? "page");
-                if (!(rendered?.Contains(fragment) ?? (target.Page.Ids.Contains(fragment) || layoutIds?.Contains(fragment) == true)))
+                var added = _templateIds.Get(target.Page!.Url) ?? _layoutIds.GetValueOrDefault(target.Page.Meta.Layout ?? "page");
+                if (!target.Page.Ids.Contains(fragment) && added?.Contains(fragment) != true)
                 {
-                    var ids = rendered ?? target.Page.Ids.Concat(layoutIds ?? []);
+                    var ids = added is null ? target.Page.Ids : target.Page.Ids.Concat(added);
                     var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
                     Diagnostics.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
                         $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
@@ -530,11 +534,22 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     }
 }
 
-internal sealed class ConcurrentIdSets
+/// <summary>
+/// The ids each page's template added, by URL. Most pages get the same few, so equal sets are stored once: holding a
+/// full id set per page cost more memory than anything else kept after rendering.
+/// </summary>
+internal sealed class TemplateIdSets
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _ids = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _byUrl = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _interned = new(StringComparer.Ordinal);
 
-    public void Set(string url, IReadOnlySet<string> ids) => _ids[url] = ids;
+    public IReadOnlySet<string> Set(string url, IReadOnlySet<string> ids)
+    {
+        var key = string.Join('\n', ids.Order(StringComparer.Ordinal));
+        var shared = _interned.GetOrAdd(key, _ => ids);
+        _byUrl[url] = shared;
+        return shared;
+    }
 
-    public IReadOnlySet<string>? Get(string url) => _ids.GetValueOrDefault(url);
+    public IReadOnlySet<string>? Get(string url) => _byUrl.GetValueOrDefault(url);
 }
