@@ -32,11 +32,21 @@ public static partial class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(fullPath)).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, $"cannot read '{file}': {ex.Message}", new SourceLocation(file, 1, 1));
+            return null;
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            var bytes = File.ReadAllBytes(fullPath);
+            var offset = Math.Max(0, ex.Index);
+            var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+            var lineStart = bytes.AsSpan(0, Math.Min(offset, bytes.Length)).LastIndexOf((byte)'\n') + 1;
+            var column = System.Text.Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
+            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, $"'{file}' is not valid UTF-8", new SourceLocation(file, line, column), "save it as UTF-8");
             return null;
         }
         return Parse(text, fullPath, diagnostics);
@@ -66,7 +76,11 @@ public static partial class ConfigLoader
         var config = Defaults(fullPath, root);
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: var key } || key is null)
+            {
+                reader.Error(keyNode, "keys in site.yml must be plain names");
+                continue;
+            }
             switch (key)
             {
                 case "title": config = config with { Title = reader.String(key, value) ?? config.Title }; break;

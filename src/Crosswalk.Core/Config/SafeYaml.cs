@@ -33,6 +33,12 @@ public static class SafeYaml
             stream.Load(new StringReader(text));
             return (stream, null);
         }
+        catch (AnchorNotFoundException ex)
+        {
+            // YamlDotNet reports an undefined alias at the start of the document; the event stream knows where it is.
+            var (line, column) = UndefinedAlias(text) ?? ((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+            return (null, new YamlProblem(line, column, Describe(ex)));
+        }
         catch (YamlException ex)
         {
             return (null, new YamlProblem((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), Describe(ex)));
@@ -41,6 +47,33 @@ public static class SafeYaml
         {
             return (null, PreScan(text) ?? new YamlProblem(1, 1, ex.Message));
         }
+    }
+
+    private static (int Line, int Column)? UndefinedAlias(string text)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                        return ((int)alias.Start.Line, (int)alias.Start.Column);
+                    case NodeEvent { Anchor.IsEmpty: false } node:
+                        anchors.Add(node.Anchor.Value);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
+        {
+            // Located by the caller's fallback.
+        }
+        return null;
     }
 
     /// <summary>

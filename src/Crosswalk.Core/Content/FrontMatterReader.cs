@@ -18,7 +18,8 @@ public static class FrontMatterReader
     {
         if (!TrySplit(text, out var yaml, out var bodyStart, out var bodyLine, out var closed))
         {
-            return new FrontMatterResult(new PageMeta(), text, 0);
+            // A byte-order mark is not text: it must not shift the columns of line 1.
+            return new FrontMatterResult(new PageMeta(), text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, 0);
         }
         if (!closed)
         {
@@ -105,8 +106,10 @@ public static class FrontMatterReader
     private static PageMeta ReadMeta(YamlMappingNode map, string file, DiagnosticBag diagnostics)
     {
         var meta = new PageMeta();
+        YamlNode usedAt = map;
         foreach (var (keyNode, value) in map.Children)
         {
+            usedAt = keyNode;
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             switch (key)
             {
@@ -158,8 +161,10 @@ public static class FrontMatterReader
             return null;
         }
 
+        // A node that starts before the key it belongs to came through an alias: report where it is used, not defined.
         void Field(YamlNode node, string message) =>
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatterField, Severity.Error, message, Loc(file, node));
+            diagnostics.Report(DiagnosticCodes.InvalidFrontMatterField, Severity.Error, message,
+                Loc(file, node.Start.Line < usedAt.Start.Line ? usedAt : node));
 
         List<SatisfiesEntry> ReadSatisfies(YamlNode node)
         {
@@ -171,6 +176,7 @@ public static class FrontMatterReader
             }
             foreach (var (k, v) in m.Children)
             {
+                usedAt = k;
                 var catalog = (k as YamlScalarNode)?.Value ?? "";
                 IEnumerable<YamlNode> items = v is YamlSequenceNode seq ? seq.Children : [v];
                 foreach (var item in items)

@@ -40,6 +40,11 @@ public static class UrlModel
         {
             return null;
         }
+        // Each segment becomes a folder or file name: file systems allow 255 bytes.
+        if (decoded.Split('/').Any(segment => System.Text.Encoding.UTF8.GetByteCount(segment) > 255))
+        {
+            return null;
+        }
         var last = decoded[(decoded.LastIndexOf('/') + 1)..];
         return last.Length == 0 || last.Contains('.') ? decoded : decoded + "/";
     }

@@ -5,7 +5,7 @@ namespace Crosswalk.Criteria;
 
 /// <summary>
 /// The catalogs and crosswalks a site uses, loaded once from site.yml's <c>catalogs:</c> list. Immutable after
-/// <see cref="Load"/>; safe to share across threads.
+/// <see cref="Load(IReadOnlyList{string}, string, DiagnosticBag)"/>; safe to share across threads.
 /// </summary>
 public sealed class CatalogSet
 {
@@ -49,14 +49,18 @@ public sealed class CatalogSet
     /// successor and crosswalk along. Problems are CW3006 diagnostics; this never throws on bad files.
     /// </summary>
     public static CatalogSet Load(IReadOnlyList<string> specs, string siteRoot, DiagnosticBag diagnostics)
+        => Load(specs, siteRoot, diagnostics, []);
+
+    /// <summary>As <see cref="Load(IReadOnlyList{string}, string, DiagnosticBag)"/>; <paramref name="specLocations"/> says where each spec is written, so a spec that names nothing is reported there.</summary>
+    public static CatalogSet Load(IReadOnlyList<string> specs, string siteRoot, DiagnosticBag diagnostics, IReadOnlyList<SourceLocation> specLocations)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(siteRoot);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var loader = new Loader(siteRoot, diagnostics);
-        foreach (var spec in specs)
+        for (var i = 0; i < specs.Count; i++)
         {
-            loader.LoadSpec(spec);
+            loader.LoadSpec(specs[i], i < specLocations.Count ? specLocations[i] : null);
         }
         return loader.Finish();
     }
@@ -123,12 +127,12 @@ public sealed class CatalogSet
         private readonly List<CrosswalkDraft> _crosswalks = [];
         private readonly HashSet<string> _seenFiles = new(StringComparer.Ordinal);
 
-        public void LoadSpec(string? spec)
+        public void LoadSpec(string? spec, SourceLocation? where = null)
         {
             spec = spec?.Trim();
             if (string.IsNullOrEmpty(spec))
             {
-                Report(null, "empty catalog entry; expected a built-in id or a YAML file path");
+                Report(where, "empty catalog entry; expected a built-in id or a YAML file path");
                 return;
             }
             if (s_builtInIds.Contains(spec, StringComparer.Ordinal))
@@ -144,14 +148,14 @@ public sealed class CatalogSet
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                Report(null, $"catalog '{spec}' is not a built-in id and not a valid path");
+                Report(where, $"catalog '{spec}' is not a built-in id and not a valid path");
                 return;
             }
             if (!File.Exists(full))
             {
                 var near = Suggest.Closest(spec, s_builtInIds);
                 var builtIns = string.Join(", ", s_builtInIds);
-                Report(null, $"catalog '{spec}' is not a built-in catalog ({builtIns}) and the file '{relative}' does not exist",
+                Report(where, $"catalog '{spec}' is not a built-in catalog ({builtIns}) and the file '{relative}' does not exist",
                     near.Count > 0 ? Suggest.Format(near) : null);
                 return;
             }

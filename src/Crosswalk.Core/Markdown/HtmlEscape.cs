@@ -52,4 +52,26 @@ public static class HtmlEscape
         }
         return Text(sb.ToString());
     }
+
+    /// <summary>
+    /// Percent-encodes a decoded site path (a page or file URL) for an href: unlike <see cref="Url"/>, it also encodes
+    /// '%', '#' and '?', which in a file name are characters, not URL syntax. The result needs no HTML escaping.
+    /// </summary>
+    public static string Path(string decodedPath)
+    {
+        var sb = new StringBuilder(decodedPath.Length + 8);
+        foreach (var b in Encoding.UTF8.GetBytes(decodedPath))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '_' or '~' or '!' or '$' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or ':' or '@')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return sb.ToString();
+    }
 }

@@ -58,7 +58,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
         _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
 
-        _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics));
+        _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics, Config.CatalogLocations));
         ResolveCriteria.CheckRules(Config, _catalogs, Diagnostics);
 
         var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl));
@@ -89,6 +89,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         clock.Time("Index", () =>
         {
             Pages = RemoveDuplicateUrls(Pages);
+            RemoveOutputCollisions();
             var redirects = CollectRedirects();
             _index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
                 CriteriaPages.Urls(_catalogs));
@@ -177,6 +178,58 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
         static int Rank(ParsedPage p) =>
             UrlModel.FromSourcePath(p.Source.RelativePath) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Pages and static files whose output file is one Crosswalk writes itself (the 404 page, sitemap.xml, theme assets,
+    /// criteria pages), or a static file that is also a page's output, are CW1004 and left out, rather than one silently
+    /// overwriting the other. Compared ignoring case, as a case-insensitive file system would.
+    /// </summary>
+    private void RemoveOutputCollisions()
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["404.html"] = "the 404 page",
+            ["sitemap.xml"] = "the sitemap",
+            [SiteWriter.MarkerFile] = "Crosswalk's output marker",
+        };
+        foreach (var asset in _theme!.Assets)
+        {
+            taken.TryAdd("assets/" + asset.RelativePath, "a theme asset");
+        }
+        if (_catalogs.All.Count > 0)
+        {
+            foreach (var url in CriteriaPages.Urls(_catalogs))
+            {
+                taken.TryAdd(UrlModel.OutputPath(url), "a generated criteria page");
+            }
+        }
+        var pages = new List<ParsedPage>(Pages.Count);
+        foreach (var page in Pages)
+        {
+            var output = UrlModel.OutputPath(page.Url);
+            if (taken.TryGetValue(output, out var owner))
+            {
+                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",
+                    page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1), "give the page another permalink");
+                continue;
+            }
+            taken[output] = $"page '{page.Source.DisplayPath}'";
+            pages.Add(page);
+        }
+        Pages = pages;
+        var statics = new List<SourceFile>(_statics.Count);
+        foreach (var file in _statics)
+        {
+            if (taken.TryGetValue(file.RelativePath, out var owner))
+            {
+                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
+                    new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
+                continue;
+            }
+            statics.Add(file);
+        }
+        _statics = statics;
     }
 
     private List<(string From, string To, SourceLocation Location)> CollectRedirects()
@@ -269,7 +322,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 pageTargets[link.Id] = target;
                 resolved[link.Id] = target.Kind switch
                 {
-                    TargetKind.Page or TargetKind.Static => HtmlEscape.Url(PublicUrl(target.Path!) + target.Suffix),
+                    TargetKind.Page or TargetKind.Static => HtmlEscape.Path(PublicUrl(target.Path!)) + HtmlEscape.Url(target.Suffix),
                     _ => HtmlEscape.Url(link.Url),
                 };
                 if (target.Page is { } to && to != page)
@@ -419,7 +472,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         foreach (var (from, to) in _redirectPages)
         {
-            Write(sink, UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : PublicUrl(to))));
+            Write(sink, UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : HtmlEscape.Path(PublicUrl(to)))));
         }
         foreach (var file in _statics)
         {
@@ -508,7 +561,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var url in Pages.Select(p => p.Url).Concat(_generatedUrls).Order(StringComparer.Ordinal))
         {
-            sb.Append("  <url><loc>").Append(HtmlEscape.Text((Config.SiteUrl ?? "") + PublicUrl(url))).Append("</loc></url>\n");
+            sb.Append("  <url><loc>").Append(HtmlEscape.Text(Config.SiteUrl ?? "")).Append(HtmlEscape.Path(PublicUrl(url))).Append("</loc></url>\n");
         }
         sb.Append("</urlset>\n");
         return sb.ToString();

@@ -19,8 +19,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// <summary>URL prefix for the theme's assets.</summary>
     public string AssetBase => config.BaseUrl + "assets/";
 
-    /// <summary>The public URL of a canonical site path: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
-    public string PublicUrl(string path) => config.BaseUrl + path.TrimStart('/');
+    /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
+    public string PublicUrl(string path) => HtmlEscape.Path(config.BaseUrl + path.TrimStart('/'));
 
     /// <summary>Renders <paramref name="view"/>; a template failure is CW4001 and returns null.</summary>
     public string? Render(PageView view, DiagnosticBag diagnostics, bool liveReload = false)

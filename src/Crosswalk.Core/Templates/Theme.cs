@@ -116,9 +116,13 @@ public sealed class Theme : ITemplateLoader
             LoopLimit = 100_000,
             RecursiveLimit = 64,
             ObjectRecursionLimit = 64,
-            LimitToString = 1_000_000,
+            // Generous enough for the largest page accepted (5 MiB of Markdown), small enough to stop a runaway string.
+            LimitToString = 32 * 1024 * 1024,
             OutputLimit = 64 * 1024 * 1024,
             RegexTimeOut = TimeSpan.FromSeconds(1),
+            // A limit reached is an error at the template's line, never a silently truncated page.
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
             MemberRenamer = StandardMemberRenamer.Default,

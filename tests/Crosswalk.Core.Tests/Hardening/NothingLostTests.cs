@@ -1,0 +1,114 @@
+using Crosswalk.Diagnostics;
+using Crosswalk.Output;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Tests.Hardening;
+
+/// <summary>A build killed or failing midway leaves the old site or the new one, never a mix; its leftovers go with the next build.</summary>
+public sealed class NothingLostTests
+{
+    [Fact]
+    public void A_crash_leftover_and_a_failed_build_leave_the_previous_site_then_a_good_build_cleans_up()
+    {
+        using var scratch = new Scratch();
+        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n");
+        Write(scratch, "content/index.md", "# Home\n\n[a](a.md)\n");
+        Write(scratch, "content/a.md", "# A\n");
+        var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
+        Assert.True(SiteBuilder.Build(options).Written);
+        var good = Scratch.Snapshot(scratch.Output);
+
+        // A build killed while writing left its temporary sibling behind, with the marker and some pages.
+        var parent = Path.GetDirectoryName(scratch.Output)!;
+        var stale = Path.Combine(parent, $"._site.crosswalk-tmp-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(stale, "a"));
+        File.WriteAllText(Path.Combine(stale, SiteWriter.MarkerFile), "");
+        File.WriteAllText(Path.Combine(stale, "a", "index.html"), "<p>half");
+        // A foreign folder with a similar name but no marker is not ours: it must survive.
+        var foreign = Path.Combine(parent, "._site.crosswalk-tmp-not-ours");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "keep.txt"), "keep");
+
+        Write(scratch, "content/a.md", "# A\n\n[broken](missing.md)\n");
+        var failed = SiteBuilder.Build(options);
+
+        Assert.False(failed.Written);
+        Assert.Contains(failed.Diagnostics, d => d.Code == "CW2001");
+        Assert.Equal(good, Scratch.Snapshot(scratch.Output));
+
+        Write(scratch, "content/a.md", "# A again\n");
+        var fixedBuild = SiteBuilder.Build(options);
+
+        Assert.True(fixedBuild.Written, HostileCorpus.Describe(fixedBuild.Diagnostics));
+        Assert.Contains("A again", File.ReadAllText(Path.Combine(scratch.Output, "a", "index.html")));
+        Assert.False(Directory.Exists(stale));
+        Assert.True(File.Exists(Path.Combine(foreign, "keep.txt")));
+        Assert.Equal(["._site.crosswalk-tmp-not-ours", "_site"],
+            Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_writer_disposed_without_commit_keeps_the_old_output_and_removes_its_temporary_folder()
+    {
+        using var scratch = new Scratch();
+        Directory.CreateDirectory(scratch.Output);
+        File.WriteAllText(Path.Combine(scratch.Output, SiteWriter.MarkerFile), "");
+        File.WriteAllText(Path.Combine(scratch.Output, "index.html"), "old");
+        var old = Scratch.Snapshot(scratch.Output);
+        var bag = new DiagnosticBag();
+
+        using (var writer = SiteWriter.Open(scratch.Output, [scratch.SiteRoot], bag))
+        {
+            Assert.NotNull(writer);
+            writer.Write("index.html", "new"u8);
+            writer.Write("deep/er/page.html", "new"u8);
+            // No Commit: as if the build failed or threw here.
+        }
+
+        Assert.Empty(bag.ToSortedList());
+        Assert.Equal(old, Scratch.Snapshot(scratch.Output));
+        Assert.Equal(["_site"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(scratch.Output)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_writer_refuses_paths_that_leave_the_output()
+    {
+        using var scratch = new Scratch();
+        var bag = new DiagnosticBag();
+        using var writer = SiteWriter.Open(scratch.Output, [scratch.SiteRoot], bag);
+        Assert.NotNull(writer);
+
+        foreach (var path in new[] { "../x.html", "/etc/x", "a/../../x", "a\\..\\..\\x", "C:/x", "a/./b", "", "a\0b" })
+        {
+            Assert.Throws<InvalidOperationException>(() => writer.Write(path, "x"u8));
+        }
+        Assert.False(File.Exists(Path.Combine(scratch.Root, "x.html")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_not_ours_or_holds_the_source_is_refused_and_left_alone()
+    {
+        using var scratch = new Scratch();
+        Write(scratch, "site.yml", "title: T\n");
+        Write(scratch, "content/index.md", "# Home\n");
+        var foreign = Path.Combine(scratch.Root, "out", "mine");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "thesis.docx"), "precious");
+
+        foreach (var output in new[] { foreign, scratch.SiteRoot, Path.Combine(scratch.SiteRoot, "content"), scratch.Root, "/" })
+        {
+            var before = Scratch.Snapshot(scratch.Root);
+            var result = SiteBuilder.Build(new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = output });
+            Assert.False(result.Written, output);
+            Assert.Contains(result.Diagnostics, d => d.Code == "CW5001");
+            Assert.Equal(before, Scratch.Snapshot(scratch.Root));
+        }
+    }
+
+    private static void Write(Scratch scratch, string relative, string text)
+    {
+        var full = Path.Combine(scratch.SiteRoot, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+}
