@@ -99,6 +99,7 @@ public static class SiteBuilder
                     site.Render(target, liveReload: state is not null);
                 }
             });
+
             clock.Time("Verify", site.Verify);
             var failed = diagnostics.HasErrors || (options.Strict && diagnostics.ToSortedList().Any(d => d.Severity == Severity.Warning));
             if (writer is not null && !failed)

@@ -422,7 +422,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             if (renderer.Render(view, Diagnostics, liveReload) is { } html)
             {
                 var ids = _templateIds.Set(page.Url, TemplateOnly(html, page));
-                WriteUtf8(sink, output, html);
+                sink.WriteText(output, html);
                 if (state is not null)
                 {
                     renderedEntries[output] = new RenderEntry(page, signature, ids);
@@ -455,7 +455,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 {
                     if (renderer.Render(view, Diagnostics, liveReload) is { } html)
                     {
-                        WriteUtf8(sink, UrlModel.OutputPath(view.Url), html);
+                        sink.WriteText(UrlModel.OutputPath(view.Url), html);
                     }
                 });
                 if (state is not null)
@@ -500,20 +500,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return ids;
     }
 
-    /// <summary>Encodes into a pooled buffer: a page's bytes are needed only until the sink has them.</summary>
-    private static void WriteUtf8(IOutputSink sink, string path, string html)
-    {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(html.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(html, buffer);
-            sink.Write(path, buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     private void Write(IOutputSink sink, string path, byte[] content)
     {

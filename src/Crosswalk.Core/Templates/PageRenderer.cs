@@ -36,7 +36,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var context = theme.CreateContext();
         var globals = new ScriptObject
         {
-            ["site"] = SiteModel(),
+            ["site"] = _site.Value,
             ["page"] = PageModel(view, liveReload),
         };
         context.PushGlobal(globals);
@@ -58,11 +58,14 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         }
     }
 
-    private ScriptObject SiteModel() => new()
+    // The site object is the same for every page: built once. Templates read it; their assignments go to page globals.
+    private readonly Lazy<ScriptObject> _site = new(() => SiteModelFor(config, config.BaseUrl + "assets/"));
+
+    private static ScriptObject SiteModelFor(SiteConfig config, string assetBase) => new()
     {
         ["title"] = HtmlEscape.Text(config.Title),
         ["base_url"] = HtmlEscape.Text(config.BaseUrl),
-        ["asset_base"] = HtmlEscape.Text(AssetBase),
+        ["asset_base"] = HtmlEscape.Text(assetBase),
         ["generator"] = "Crosswalk",
         ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -71,6 +74,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     {
         var page = view.Page;
         var meta = page?.Meta;
+        var toc = Toc(view.Headings);
+        var breadcrumbs = Breadcrumbs(view);
+        var nav = Nav(page);
+        // Counts are given as flags: a template calling array.size per page costs more than the rest of the page.
         var model = new ScriptObject
         {
             ["title"] = HtmlEscape.Text(view.Title),
@@ -78,9 +85,13 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["url"] = HtmlEscape.Text(PublicUrl(view.Url)),
             ["content"] = view.ContentHtml,
             ["has_h1"] = view.HasH1,
-            ["toc"] = Toc(view.Headings),
-            ["breadcrumbs"] = Breadcrumbs(view),
-            ["nav"] = Nav(page),
+            ["toc"] = toc,
+            ["has_toc"] = toc.Count > 0,
+            ["breadcrumbs"] = breadcrumbs,
+            ["has_breadcrumbs"] = breadcrumbs.Count > 0,
+            ["nav"] = nav,
+            ["has_nav"] = nav.Count > 0,
+            ["has_criteria"] = view.Criteria.Count > 0,
             ["owner"] = Escape(meta?.Owner),
             ["last_reviewed"] = Escape(meta?.LastReviewed),
             ["next_review"] = Escape(meta?.NextReview),
@@ -105,6 +116,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     {
         var top = new ScriptArray();
         ScriptArray? currentChildren = null;
+        ScriptObject? currentParent = null;
         foreach (var heading in headings.Where(h => h.Level is 2 or 3))
         {
             var children = new ScriptArray();
@@ -114,10 +126,12 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 ["html"] = HtmlEscape.Text(heading.Text),
                 ["level"] = heading.Level,
                 ["children"] = children,
+                ["has_children"] = false,
             };
             if (heading.Level == 3 && currentChildren is not null)
             {
                 currentChildren.Add(entry);
+                currentParent!["has_children"] = true;
             }
             else
             {
@@ -125,6 +139,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 if (heading.Level == 2)
                 {
                     currentChildren = children;
+                    currentParent = entry;
                 }
             }
         }
@@ -166,6 +181,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 ["has_children"] = node.Children.Count > 0,
                 // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
                 ["children"] = expanded ? Nodes(node.Children) : new ScriptArray(),
+                ["expanded"] = expanded && node.Children.Count > 0,
             };
         }));
     }
