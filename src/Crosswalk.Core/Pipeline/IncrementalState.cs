@@ -20,7 +20,7 @@ internal sealed class IncrementalState
     public Dictionary<string, RenderEntry> Rendered { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Signature of the inputs of the generated criteria pages last rendered.</summary>
-    public string? GeneratedSignature { get; set; }
+    public ulong? GeneratedSignature { get; set; }
 
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
@@ -30,4 +30,4 @@ internal sealed class IncrementalState
 internal sealed record ParseEntry(long Length, DateTime LastWriteUtc, ParsedPage? Page, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>A rendered page: the inputs it was rendered from and the ids of its HTML.</summary>
-internal sealed record RenderEntry(ParsedPage Page, string Signature, IReadOnlySet<string> Ids);
+internal sealed record RenderEntry(ParsedPage Page, ulong Signature, IReadOnlySet<string> Ids);

@@ -411,7 +411,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var hrefs = _hrefs[page];
             var criteria = criteriaPages.LinksFor(page);
             var output = UrlModel.OutputPath(page.Url);
-            var signature = state is null ? "" : string.Join("\u0001", hrefs) + "\u0002" + string.Join("\u0001", criteria) + "\u0002" + navSignature;
+            var signature = state is null ? 0UL : Fnv.Of(hrefs, Fnv.Of(criteria.Select(c => c.Url + "\u0001" + c.Title), navSignature));
             if (state is not null && state.Rendered.TryGetValue(output, out var previous) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
             {
                 _templateIds.Set(page.Url, previous.Ids);
@@ -444,14 +444,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         _generatedUrls = [];
         if (_catalogs.All.Count > 0)
         {
-            var generated = criteriaPages.Build().ToList();
-            _generatedUrls = generated.Select(g => g.Url).ToList();
+            _generatedUrls = CriteriaPages.Urls(_catalogs).ToList();
             OutputPaths.UnionWith(_generatedUrls.Select(UrlModel.OutputPath));
-            // Generated pages depend on every claim and on navigation: re-rendered only when those change.
-            var signature = state is null ? null : ClaimsSignature() + "\u0002" + navSignature;
+            // Generated pages depend on every claim and on navigation: built and rendered only when those change.
+            ulong? signature = state is null ? null : ClaimsSignature() ^ navSignature;
             if (state is null || state.GeneratedSignature != signature)
             {
-                generated.AsParallel().ForAll(view =>
+                criteriaPages.Build().AsParallel().ForAll(view =>
                 {
                     if (renderer.Render(view, Diagnostics, liveReload) is { } html)
                     {
@@ -508,11 +507,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     }
 
     /// <summary>Everything the sidebar and breadcrumbs of any page depend on.</summary>
-    private string NavigationSignature() => state is null ? "" : string.Join("\u0001",
+    private ulong NavigationSignature() => state is null ? 0UL : Fnv.Of(
         Pages.Select(p => $"{p.Source.RelativePath}\u0003{p.Url}\u0003{p.NavTitle}\u0003{p.Meta.NavOrder}\u0003{p.Meta.HideFromNav}"));
 
-    private string ClaimsSignature() => string.Join("\u0001",
-        _claims.All.Select(c => $"{c.Page.Url}\u0003{c.Page.Title}\u0003{c.Criterion.Catalog.Id}\u0003{c.Criterion.Id}\u0003{c.Location}\u0003{c.Holder.Url}\u0003{c.RowId}"));
+    private ulong ClaimsSignature() => Fnv.Of(_claims.All.Select(c =>
+        $"{c.Page.Url}\u0003{c.Page.Title}\u0003{c.Criterion.Catalog.Id}\u0003{c.Criterion.Id}\u0003{c.Location.File}\u0003{c.Location.Line}\u0003{c.Location.Column}\u0003{c.Holder.Url}\u0003{c.RowId}"));
 
     /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
     public void Verify()
@@ -591,4 +590,22 @@ internal sealed class TemplateIdSets
     }
 
     public IReadOnlySet<string>? Get(string url) => _byUrl.GetValueOrDefault(url);
+}
+
+/// <summary>64-bit FNV-1a over strings: a cheap fingerprint of a page's render inputs for the preview's cache.</summary>
+internal static class Fnv
+{
+    public static ulong Of(IEnumerable<string> parts, ulong seed = 14695981039346656037UL)
+    {
+        var hash = seed;
+        foreach (var part in parts)
+        {
+            foreach (var c in part)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+            hash = (hash ^ 0xFFFF) * 1099511628211UL; // a separator: ["ab", "c"] differs from ["a", "bc"]
+        }
+        return hash;
+    }
 }
