@@ -45,31 +45,7 @@ internal static class DiagnosticFormatter
             w.WriteStartArray("diagnostics");
             foreach (var d in result.Diagnostics)
             {
-                w.WriteStartObject();
-                w.WriteString("code", d.Code);
-                w.WriteString("severity", d.SeverityName);
-                if (d.Location is { } l)
-                {
-                    w.WriteString("file", l.File);
-                    w.WriteNumber("line", l.Line);
-                    w.WriteNumber("column", l.Column);
-                }
-                else
-                {
-                    w.WriteNull("file");
-                    w.WriteNull("line");
-                    w.WriteNull("column");
-                }
-                w.WriteString("message", d.Message);
-                if (d.Help is null)
-                {
-                    w.WriteNull("help");
-                }
-                else
-                {
-                    w.WriteString("help", d.Help);
-                }
-                w.WriteEndObject();
+                WriteDiagnostic(w, d);
             }
             w.WriteEndArray();
             w.WriteStartObject("summary");
@@ -81,5 +57,28 @@ internal static class DiagnosticFormatter
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>One diagnostic as the JSON object of DESIGN.md; shared by <c>--format json</c> and serve's endpoint.</summary>
+    public static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", d.Code);
+        w.WriteString("severity", d.SeverityName);
+        if (d.Location is { } l)
+        {
+            w.WriteString("file", l.File);
+            w.WriteNumber("line", l.Line);
+            w.WriteNumber("column", l.Column);
+        }
+        else
+        {
+            w.WriteNull("file");
+            w.WriteNull("line");
+            w.WriteNull("column");
+        }
+        w.WriteString("message", d.Message);
+        w.WriteString("help", d.Help);
+        w.WriteEndObject();
     }
 }

@@ -19,31 +19,7 @@ internal static class DiagnosticsJson
             w.WriteStartArray("diagnostics");
             foreach (var d in build?.Result.Diagnostics ?? [])
             {
-                w.WriteStartObject();
-                w.WriteString("code", d.Code);
-                w.WriteString("severity", d.SeverityName);
-                if (d.Location is { } l)
-                {
-                    w.WriteString("file", l.File);
-                    w.WriteNumber("line", l.Line);
-                    w.WriteNumber("column", l.Column);
-                }
-                else
-                {
-                    w.WriteNull("file");
-                    w.WriteNull("line");
-                    w.WriteNull("column");
-                }
-                w.WriteString("message", d.Message);
-                if (d.Help is null)
-                {
-                    w.WriteNull("help");
-                }
-                else
-                {
-                    w.WriteString("help", d.Help);
-                }
-                w.WriteEndObject();
+                Output.DiagnosticFormatter.WriteDiagnostic(w, d);
             }
             w.WriteEndArray();
             w.WriteEndObject();

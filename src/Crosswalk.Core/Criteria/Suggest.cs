@@ -1,3 +1,5 @@
+using Crosswalk.Diagnostics;
+
 namespace Crosswalk.Criteria;
 
 /// <summary>"Did you mean" candidates by edit distance (optimal string alignment, ignoring case).</summary>
@@ -19,7 +21,7 @@ internal static class Suggest
         var groupGuess = dot > 0 ? input[..dot] : null;
         var lastNumber = LastNumber(input);
         var scored = catalog.Criteria
-            .Select(c => (c, d: Distance(input, c.Id, max)))
+            .Select(c => (c, d: EditDistance.Compute(input, c.Id, max)))
             .Where(x => x.d <= max)
             .ToList();
         // Only the nearest: 'CC6.10' suggests 'CC6.1', not also every CC6.x two edits away.
@@ -43,7 +45,7 @@ internal static class Suggest
         }
         var max = MaxDistance(input);
         var scored = candidates
-            .Select((c, i) => (c, i, d: Distance(input, c, max)))
+            .Select((c, i) => (c, i, d: EditDistance.Compute(input, c, max)))
             .Where(x => x.d <= max)
             .ToList();
         var best = scored.Count > 0 ? scored.Min(x => x.d) : 0;
@@ -84,43 +86,5 @@ internal static class Suggest
         return end > start && end - start <= 9 ? int.Parse(id.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>Optimal string alignment distance ignoring case; returns <paramref name="max"/> + 1 once it is exceeded.</summary>
-    internal static int Distance(string a, string b, int max)
-    {
-        if (Math.Abs(a.Length - b.Length) > max)
-        {
-            return max + 1;
-        }
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            var rowMin = cur[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1
-                    && char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 2])
-                    && char.ToUpperInvariant(a[i - 2]) == char.ToUpperInvariant(b[j - 1]))
-                {
-                    v = Math.Min(v, prev2[j - 2] + 1);
-                }
-                cur[j] = v;
-                rowMin = Math.Min(rowMin, v);
-            }
-            if (rowMin > max)
-            {
-                return max + 1;
-            }
-            (prev2, prev, cur) = (prev, cur, prev2);
-        }
-        return prev[b.Length];
-    }
+
 }

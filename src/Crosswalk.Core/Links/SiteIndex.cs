@@ -1,4 +1,5 @@
 using Crosswalk.Content;
+using Crosswalk.Diagnostics;
 
 namespace Crosswalk.Links;
 
@@ -179,7 +180,7 @@ public sealed class SiteIndex
     {
         var limit = Math.Max(2, value.Length / 3);
         return candidates
-            .Select(c => (Candidate: c, Distance: UrlPath.Distance(value.TrimEnd('/'), c.TrimEnd('/'))))
+            .Select(c => (Candidate: c, Distance: EditDistance.Compute(value.TrimEnd('/'), c.TrimEnd('/'), limit)))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .Take(count)

@@ -80,30 +80,4 @@ public static class UrlPath
     /// <summary>Joins a folder (absolute, e.g. <c>/a/b</c>) and a relative path.</summary>
     public static string Combine(string folder, string relative) =>
         folder.EndsWith('/') ? folder + relative : folder + "/" + relative;
-
-    /// <summary>Levenshtein distance, bounded for speed.</summary>
-    public static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 20)
-        {
-            return int.MaxValue;
-        }
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
 }
