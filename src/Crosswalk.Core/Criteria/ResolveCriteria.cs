@@ -12,6 +12,15 @@ namespace Crosswalk.Criteria;
 /// </summary>
 public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalogs, SiteIndex index, DiagnosticBag diagnostics)
 {
+    /// <summary>The links of a page as already resolved by the Resolve stage (by link id), to avoid resolving them again.</summary>
+    public Func<ParsedPage, IReadOnlyList<LinkTarget>?>? ResolvedLinks { get; init; }
+
+    /// <summary>
+    /// Front-matter claims of pages parsed before, by page; a preview passes the same dictionary to every rebuild so an
+    /// unchanged page's <c>satisfies:</c> is not parsed again.
+    /// </summary>
+    public Dictionary<ParsedPage, (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)>? FrontMatterCache { get; init; }
+
     /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
     {
@@ -30,15 +39,41 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
     {
         var claims = new List<Claim>();
+        var live = FrontMatterCache is null ? null : new HashSet<ParsedPage>();
         foreach (var page in pages)
         {
-            claims.AddRange(FrontMatterClaims(page));
+            if (FrontMatterCache is null)
+            {
+                claims.AddRange(FrontMatterClaims(page, diagnostics));
+            }
+            else
+            {
+                live!.Add(page);
+                if (!FrontMatterCache.TryGetValue(page, out var cached))
+                {
+                    var bag = new DiagnosticBag();
+                    cached = (FrontMatterClaims(page, bag).ToList(), bag.ToSortedList());
+                    FrontMatterCache[page] = cached;
+                }
+                claims.AddRange(cached.Claims);
+                foreach (var d in cached.Diagnostics)
+                {
+                    diagnostics.Add(d);
+                }
+            }
             claims.AddRange(TableClaims(page));
+        }
+        if (live is not null)
+        {
+            foreach (var gone in FrontMatterCache!.Keys.Where(p => !live.Contains(p)).ToList())
+            {
+                FrontMatterCache.Remove(gone);
+            }
         }
         return new ClaimSet(claims);
     }
 
-    private IEnumerable<Claim> FrontMatterClaims(ParsedPage page)
+    private IEnumerable<Claim> FrontMatterClaims(ParsedPage page, DiagnosticBag diagnostics)
     {
         foreach (var entry in page.Meta.Satisfies)
         {
@@ -72,8 +107,9 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 continue;
             }
             // A row that links pages claims for them; a row without internal links claims for the page holding the table.
+            var resolved = ResolvedLinks?.Invoke(page);
             var targets = claim.LinkIds
-                .Select(id => index.Resolve(page, page.Links[id].Url))
+                .Select(id => resolved?[id] ?? index.Resolve(page, page.Links[id].Url))
                 .Where(t => t.Kind == TargetKind.Page && t.Page is not null)
                 .Select(t => t.Page!)
                 .Distinct()

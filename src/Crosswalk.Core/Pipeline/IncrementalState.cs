@@ -1,5 +1,6 @@
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
+using Crosswalk.Links;
 using Crosswalk.Markdown;
 
 namespace Crosswalk.Pipeline;
@@ -22,6 +23,24 @@ internal sealed class IncrementalState
     /// <summary>Signature of the inputs of the generated criteria pages last rendered.</summary>
     public ulong? GeneratedSignature { get; set; }
 
+    /// <summary>Fingerprint of the site's structure (places, titles, static files, redirects) at the last render.</summary>
+    public ulong? LastNavSignature { get; set; }
+
+    /// <summary>Fingerprint of every claim at the last render.</summary>
+    public ulong? LastClaimsSignature { get; set; }
+
+    /// <summary>Static files copied, by absolute path, with the length and time they had.</summary>
+    public Dictionary<string, (long Length, DateTime LastWriteUtc)> StaticStamps { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each page's resolved links, valid while <see cref="LinkStructure"/> is unchanged.</summary>
+    public Dictionary<ParsedPage, ResolvedLinks> Links { get; set; } = [];
+
+    /// <summary>The structure fingerprint the cached links were resolved against.</summary>
+    public ulong? LinkStructure { get; set; }
+
+    /// <summary>Front-matter claims by page, reused while the page's parse is.</summary>
+    public Dictionary<ParsedPage, (IReadOnlyList<Criteria.Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)> FrontMatterClaims { get; } = [];
+
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }
@@ -31,3 +50,6 @@ internal sealed record ParseEntry(long Length, DateTime LastWriteUtc, ParsedPage
 
 /// <summary>A rendered page: the inputs it was rendered from and the ids of its HTML.</summary>
 internal sealed record RenderEntry(ParsedPage Page, ulong Signature, IReadOnlySet<string> Ids);
+
+/// <summary>A page's links resolved: targets and rewritten hrefs by link id, and the diagnostics of the missing ones.</summary>
+internal sealed record ResolvedLinks(LinkTarget[] Targets, string[] Hrefs, IReadOnlyList<Diagnostic> Diagnostics);

@@ -96,10 +96,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             _redirectPages = CheckRedirects(redirects);
             _navigation = new Navigation(Pages, _catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null);
         });
-        clock.Time("Resolve", () =>
+        clock.Time("ResolveLinks", ResolveLinks);
+        clock.Time("ResolveCriteria", () =>
         {
-            ResolveLinks();
-            var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics);
+            var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics)
+            {
+                ResolvedLinks = page => _targets.GetValueOrDefault(page),
+                FrontMatterCache = state?.FrontMatterClaims,
+            };
             _claims = criteria.Claims(Pages);
             criteria.CheckCoverage(Pages, _claims);
         });
@@ -312,33 +316,41 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var hrefs = new Dictionary<ParsedPage, string[]>();
         var targets = new Dictionary<ParsedPage, LinkTarget[]>();
         var linked = new HashSet<ParsedPage>();
+        // A preview whose structure (URLs, static files, redirects) did not change resolves every link as before: an
+        // unchanged page takes its previous results, with any edited page it points to swapped for its new parse.
+        var structure = NavigationSignature();
+        var cache = state is not null && state.LinkStructure == structure ? state.Links : null;
+        var current = cache is null ? null : Pages.ToHashSet();
+        var fresh = new Dictionary<ParsedPage, ResolvedLinks>();
         foreach (var page in Pages)
         {
-            var resolved = new string[page.Links.Count];
-            var pageTargets = new LinkTarget[page.Links.Count];
-            foreach (var link in page.Links)
+            if (cache?.GetValueOrDefault(page) is not { } entry)
             {
-                var target = _index!.Resolve(page, link.Url);
-                pageTargets[link.Id] = target;
-                resolved[link.Id] = target.Kind switch
-                {
-                    TargetKind.Page or TargetKind.Static => HtmlEscape.Path(PublicUrl(target.Path!)) + HtmlEscape.Url(target.Suffix),
-                    _ => HtmlEscape.Url(link.Url),
-                };
+                entry = ResolveLinksOf(page);
+            }
+            else if (entry.Targets.Any(t => t.Page is { } p && !current!.Contains(p)))
+            {
+                entry = entry with { Targets = entry.Targets.Select(t => t.Page is { } p && !current!.Contains(p) ? t with { Page = _index!.PageAt(t.Path!) } : t).ToArray() };
+            }
+            fresh[page] = entry;
+            foreach (var d in entry.Diagnostics)
+            {
+                Diagnostics.Add(d);
+            }
+            foreach (var target in entry.Targets)
+            {
                 if (target.Page is { } to && to != page)
                 {
                     linked.Add(to);
                 }
-                if (target.Kind == TargetKind.Missing)
-                {
-                    var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
-                    Diagnostics.Report(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
-                        isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
-                        link.Location, target.Help);
-                }
             }
-            hrefs[page] = resolved;
-            targets[page] = pageTargets;
+            hrefs[page] = entry.Hrefs;
+            targets[page] = entry.Targets;
+        }
+        if (state is not null)
+        {
+            state.Links = fresh;
+            state.LinkStructure = structure;
         }
         _hrefs = hrefs;
         _targets = targets;
@@ -349,6 +361,31 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
                 new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
         }
+    }
+
+    private ResolvedLinks ResolveLinksOf(ParsedPage page)
+    {
+        var hrefs = new string[page.Links.Count];
+        var targets = new LinkTarget[page.Links.Count];
+        var diagnostics = new List<Diagnostic>();
+        foreach (var link in page.Links)
+        {
+            var target = _index!.Resolve(page, link.Url);
+            targets[link.Id] = target;
+            hrefs[link.Id] = target.Kind switch
+            {
+                TargetKind.Page or TargetKind.Static => HtmlEscape.Path(PublicUrl(target.Path!)) + HtmlEscape.Url(target.Suffix),
+                _ => HtmlEscape.Url(link.Url),
+            };
+            if (target.Kind == TargetKind.Missing)
+            {
+                var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
+                diagnostics.Add(new Diagnostic(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
+                    isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
+                    link.Location, target.Help));
+            }
+        }
+        return new ResolvedLinks(targets, hrefs, diagnostics);
     }
 
     private static bool LooksLikeFile(string url)
@@ -404,15 +441,26 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var renderer = new PageRenderer(Config, _theme!, _navigation!);
         var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
         var navSignature = NavigationSignature();
+        var claimsSignature = state is null ? 0UL : ClaimsSignature();
+        // When neither the site's structure nor any claim changed, a page whose parse was reused renders exactly as
+        // before: only edited pages are looked at, which keeps an edit on a large site cheap.
+        var unchangedSite = state is not null && state.LastNavSignature == navSignature && state.LastClaimsSignature == claimsSignature;
         var rendered = 0;
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
         Pages.AsParallel().ForAll(page =>
         {
+            var output = UrlModel.OutputPath(page.Url);
+            RenderEntry? previous = null;
+            if (unchangedSite && state!.Rendered.TryGetValue(output, out previous) && ReferenceEquals(previous.Page, page))
+            {
+                _templateIds.Set(page.Url, previous.Ids);
+                renderedEntries[output] = previous;
+                return;
+            }
             var hrefs = _hrefs[page];
             var criteria = criteriaPages.LinksFor(page);
-            var output = UrlModel.OutputPath(page.Url);
-            var signature = state is null ? 0UL : Fnv.Of(hrefs, Fnv.Of(criteria.Select(c => c.Url + "\u0001" + c.Title), navSignature));
-            if (state is not null && state.Rendered.TryGetValue(output, out var previous) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
+            var signature = state is null ? 0UL : PageSignature(hrefs, criteria, navSignature);
+            if (state is not null && (previous is not null || state.Rendered.TryGetValue(output, out previous)) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
             {
                 _templateIds.Set(page.Url, previous.Ids);
                 renderedEntries[output] = previous;
@@ -438,6 +486,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 state.Rendered[path] = entry;
             }
             state.LastRenderedPages = rendered;
+            state.LastNavSignature = navSignature;
+            state.LastClaimsSignature = claimsSignature;
         }
         OutputPaths.UnionWith(Pages.Select(p => UrlModel.OutputPath(p.Url)));
 
@@ -447,7 +497,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             _generatedUrls = CriteriaPages.Urls(_catalogs).ToList();
             OutputPaths.UnionWith(_generatedUrls.Select(UrlModel.OutputPath));
             // Generated pages depend on every claim and on navigation: built and rendered only when those change.
-            ulong? signature = state is null ? null : ClaimsSignature() ^ navSignature;
+            ulong? signature = state is null ? null : claimsSignature ^ navSignature;
             if (state is null || state.GeneratedSignature != signature)
             {
                 criteriaPages.Build().AsParallel().ForAll(view =>
@@ -464,8 +514,15 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
         }
 
+        // In a preview whose structure did not change, the pages below are as they were; only edited static files
+        // are copied again.
+        var reuse = unchangedSite;
         var notFound = new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" };
-        if (renderer.Render(notFound, Diagnostics, liveReload) is { } notFoundHtml)
+        if (reuse)
+        {
+            OutputPaths.Add("404.html");
+        }
+        else if (renderer.Render(notFound, Diagnostics, liveReload) is { } notFoundHtml)
         {
             Write(sink, "404.html", Encoding.UTF8.GetBytes(notFoundHtml));
         }
@@ -475,9 +532,18 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         foreach (var file in _statics)
         {
+            if (reuse && state!.StaticStamps.TryGetValue(file.FullPath, out var stamp) && stamp == Stamp(file))
+            {
+                OutputPaths.Add(file.RelativePath);
+                continue;
+            }
             try
             {
                 Write(sink, file.RelativePath, File.ReadAllBytes(file.FullPath));
+                if (state is not null)
+                {
+                    state.StaticStamps[file.FullPath] = Stamp(file);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -488,7 +554,20 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             Write(sink, "assets/" + asset.RelativePath, asset.Content);
         }
-        Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
+        if (reuse)
+        {
+            OutputPaths.Add("sitemap.xml");
+        }
+        else
+        {
+            Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
+        }
+    }
+
+    private static (long, DateTime) Stamp(SourceFile file)
+    {
+        var info = new FileInfo(file.FullPath);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
     }
 
     /// <summary>The ids of the final HTML that the page's body does not have: those the template added.</summary>
@@ -506,12 +585,56 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         sink.Write(path, content);
     }
 
-    /// <summary>Everything the sidebar and breadcrumbs of any page depend on.</summary>
-    private ulong NavigationSignature() => state is null ? 0UL : Fnv.Of(
-        Pages.Select(p => $"{p.Source.RelativePath}\u0003{p.Url}\u0003{p.NavTitle}\u0003{p.Meta.NavOrder}\u0003{p.Meta.HideFromNav}"));
+    /// <summary>
+    /// Everything the sidebar, breadcrumbs and resolved links of any page depend on: every page's place and title,
+    /// the static files and the redirects.
+    /// </summary>
+    private ulong NavigationSignature()
+    {
+        if (state is null)
+        {
+            return 0UL;
+        }
+        var f = new Fnv();
+        foreach (var p in Pages)
+        {
+            f.Add(p.Source.RelativePath).Add(p.Url).Add(p.NavTitle).Add(p.Meta.NavOrder ?? int.MinValue).Add(p.Meta.HideFromNav ? 1 : 0);
+        }
+        foreach (var file in _statics)
+        {
+            f.Add(file.RelativePath);
+        }
+        foreach (var (from, to) in _redirectPages)
+        {
+            f.Add(from).Add(to);
+        }
+        return f.Value;
+    }
 
-    private ulong ClaimsSignature() => Fnv.Of(_claims.All.Select(c =>
-        $"{c.Page.Url}\u0003{c.Page.Title}\u0003{c.Criterion.Catalog.Id}\u0003{c.Criterion.Id}\u0003{c.Location.File}\u0003{c.Location.Line}\u0003{c.Location.Column}\u0003{c.Holder.Url}\u0003{c.RowId}"));
+    private ulong ClaimsSignature()
+    {
+        var f = new Fnv();
+        foreach (var c in _claims.All)
+        {
+            f.Add(c.Page.Url).Add(c.Page.Title).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id)
+             .Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column).Add(c.Holder.Url).Add(c.RowId ?? "");
+        }
+        return f.Value;
+    }
+
+    private static ulong PageSignature(string[] hrefs, IReadOnlyList<CriterionLink> criteria, ulong navSignature)
+    {
+        var f = new Fnv().Add((int)(navSignature >> 32)).Add((int)navSignature);
+        foreach (var href in hrefs)
+        {
+            f.Add(href);
+        }
+        foreach (var c in criteria)
+        {
+            f.Add(c.Url).Add(c.Title);
+        }
+        return f.Value;
+    }
 
     /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
     public void Verify()
@@ -592,20 +715,21 @@ internal sealed class TemplateIdSets
     public IReadOnlySet<string>? Get(string url) => _byUrl.GetValueOrDefault(url);
 }
 
-/// <summary>64-bit FNV-1a over strings: a cheap fingerprint of a page's render inputs for the preview's cache.</summary>
-internal static class Fnv
+/// <summary>64-bit FNV-1a: a cheap fingerprint of render inputs for the preview's cache.</summary>
+internal sealed class Fnv
 {
-    public static ulong Of(IEnumerable<string> parts, ulong seed = 14695981039346656037UL)
+    public ulong Value { get; private set; } = 14695981039346656037UL;
+
+    public Fnv Add(string value)
     {
-        var hash = seed;
-        foreach (var part in parts)
+        var hash = Value;
+        foreach (var c in value)
         {
-            foreach (var c in part)
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
-            hash = (hash ^ 0xFFFF) * 1099511628211UL; // a separator: ["ab", "c"] differs from ["a", "bc"]
+            hash = (hash ^ c) * 1099511628211UL;
         }
-        return hash;
+        Value = (hash ^ 0xFFFF) * 1099511628211UL; // a separator: ("ab", "c") differs from ("a", "bc")
+        return this;
     }
+
+    public Fnv Add(int value) => Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
