@@ -21,6 +21,12 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// </summary>
     public Dictionary<ParsedPage, (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)>? FrontMatterCache { get; init; }
 
+    /// <summary>
+    /// Mapping-table claims of pages resolved before, by page; valid only while the site's URLs are unchanged (the caller
+    /// clears it otherwise). A claim for a page that was parsed again is moved to its new parse.
+    /// </summary>
+    public Dictionary<ParsedPage, IReadOnlyList<Claim>>? TableCache { get; init; }
+
     /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
     {
@@ -39,7 +45,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
     {
         var claims = new List<Claim>();
-        var live = FrontMatterCache is null ? null : new HashSet<ParsedPage>();
+        var live = FrontMatterCache is null ? null : pages.ToHashSet();
         foreach (var page in pages)
         {
             if (FrontMatterCache is null)
@@ -48,7 +54,6 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             }
             else
             {
-                live!.Add(page);
                 if (!FrontMatterCache.TryGetValue(page, out var cached))
                 {
                     var bag = new DiagnosticBag();
@@ -61,13 +66,29 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                     diagnostics.Add(d);
                 }
             }
-            claims.AddRange(TableClaims(page));
+            if (TableCache is null)
+            {
+                claims.AddRange(TableClaims(page));
+            }
+            else if (TableCache.TryGetValue(page, out var table))
+            {
+                claims.AddRange(table.Select(c => live!.Contains(c.Page) || index.PageAt(c.Page.Url) is not { } moved ? c : c with { Page = moved }));
+            }
+            else
+            {
+                TableCache[page] = table = TableClaims(page).ToList();
+                claims.AddRange(table);
+            }
         }
         if (live is not null)
         {
             foreach (var gone in FrontMatterCache!.Keys.Where(p => !live.Contains(p)).ToList())
             {
                 FrontMatterCache.Remove(gone);
+            }
+            foreach (var gone in TableCache?.Keys.Where(p => !live.Contains(p)).ToList() ?? [])
+            {
+                TableCache!.Remove(gone);
             }
         }
         return new ClaimSet(claims);

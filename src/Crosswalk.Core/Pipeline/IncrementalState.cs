@@ -41,6 +41,9 @@ internal sealed class IncrementalState
     /// <summary>Front-matter claims by page, reused while the page's parse is.</summary>
     public Dictionary<ParsedPage, (IReadOnlyList<Criteria.Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)> FrontMatterClaims { get; } = [];
 
+    /// <summary>Mapping-table claims by page, reused while the page's parse and the site's URLs are.</summary>
+    public Dictionary<ParsedPage, IReadOnlyList<Criteria.Claim>> TableClaims { get; } = [];
+
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }

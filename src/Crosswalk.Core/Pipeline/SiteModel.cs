@@ -103,6 +103,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 ResolvedLinks = page => _targets.GetValueOrDefault(page),
                 FrontMatterCache = state?.FrontMatterClaims,
+                TableCache = state?.TableClaims,
             };
             _claims = criteria.Claims(Pages);
             criteria.CheckCoverage(Pages, _claims);
@@ -349,6 +350,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         if (state is not null)
         {
+            if (cache is null)
+            {
+                state.TableClaims.Clear(); // resolved against other URLs
+            }
             state.Links = fresh;
             state.LinkStructure = structure;
         }

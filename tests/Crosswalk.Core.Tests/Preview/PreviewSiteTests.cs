@@ -105,4 +105,29 @@ public sealed class PreviewSiteTests
         Assert.Equal(0, fixedBuild.Result.Errors + fixedBuild.Result.Warnings);
         Assert.Contains("Fixed", Page(preview, "a/index.html"));
     }
+
+    [Fact]
+    public void An_edit_to_a_linked_page_is_seen_by_the_pages_that_link_to_it()
+    {
+        // Given: a page links to an anchor of b.md, and a mapping row claims CC6.1 for b.md
+        using var site = new TempSite(
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n[b](b.md#section)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
+            ("content/b.md", "---\ntitle: B\n---\n## Section\n\nText.\n"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        Assert.Equal(0, preview.Rebuild().Result.Errors);
+
+        // When: the heading is renamed (the page's place and title stay: an incremental rebuild)
+        Touch(site, "content/b.md", "---\ntitle: B\n---\n## Renamed\n\nText.\n");
+        var broken = preview.Rebuild([site.PathOf("content/b.md")]);
+
+        // Then: the anchor is checked against the new parse, and fixing it clears the error
+        Assert.False(broken.Full);
+        Assert.Equal(1, broken.RenderedPages);
+        Assert.Contains(broken.Result.Diagnostics, d => d.Code == "CW2002" && d.Location!.Value.File == "content/index.md");
+        Touch(site, "content/index.md", "# Home\n\n[b](b.md#renamed)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n");
+        var fixedBuild = preview.Rebuild([site.PathOf("content/index.md")]);
+        Assert.Equal(0, fixedBuild.Result.Errors);
+        Assert.Contains("href=\"/b/\"", Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+    }
 }
