@@ -38,7 +38,8 @@ internal sealed partial class MdxTags
                 fence = fence.Length == 0 ? f.Value : trimmed.StartsWith(fence, StringComparison.Ordinal) ? "" : fence;
                 continue;
             }
-            if (fence.Length > 0 || !OpenTag().IsMatch(trimmed) || TagEnd(lines[i], lines[i].Length - trimmed.Length) >= 0)
+            // The first line is searched after its '<'; continuation lines from their start (a lone '>' closes the tag).
+            if (fence.Length > 0 || !OpenTag().IsMatch(trimmed) || TagEnd(lines[i], lines[i].Length - trimmed.Length + 1) >= 0)
             {
                 continue;
             }
@@ -95,7 +96,7 @@ internal sealed partial class MdxTags
         return (origLine, origColumn + column - joinedColumn);
     }
 
-    /// <summary>Index of the '>' that ends a tag on this line (outside quotes and braces), or -1.</summary>
+    /// <summary>Index of the first '>' at or after <paramref name="start"/> outside quotes and braces, or -1.</summary>
     private static int TagEnd(string line, int start)
     {
         var quote = '\0';
@@ -119,7 +120,7 @@ internal sealed partial class MdxTags
             {
                 braces = Math.Max(0, braces - 1);
             }
-            else if (c == '>' && braces == 0 && k > start)
+            else if (c == '>' && braces == 0)
             {
                 return k;
             }
