@@ -183,7 +183,10 @@ public static class FrontMatterReader
                 {
                     if (item is YamlScalarNode { Value: { } expr })
                     {
-                        list.Add(new SatisfiesEntry(catalog, expr, Loc(file, item)));
+                        // Columns inside the expression count from its first character: after the opening quote, if any.
+                        var at = Loc(file, item);
+                        var quoted = item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+                        list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at));
                     }
                     else
                     {

@@ -35,6 +35,7 @@ public sealed class SiteIndex
     private readonly Dictionary<string, string> _static = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _generated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParsedPage> _byUrl = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _allUrls = [];
     private readonly Dictionary<string, ParsedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
@@ -56,15 +57,23 @@ public sealed class SiteIndex
                 _caseInsensitive.TryAdd(key, url);
             }
         }
-        foreach (var page in pages)
+        var list = pages.ToList();
+        // Every page's URL is registered before any source path, so a file name never takes another page's URL.
+        foreach (var page in list)
         {
-            foreach (var key in new[] { UrlPath.Key(page.Url), UrlPath.Key("/" + page.Source.RelativePath) })
+            if (UrlPath.Key(page.Url) is { } urlKey)
             {
-                if (key is not null)
-                {
-                    _pages.TryAdd(key, page);
-                    _caseInsensitive.TryAdd(key, page.Url);
-                }
+                _pages.TryAdd(urlKey, page);
+                _byUrl.TryAdd(urlKey, page);
+                _caseInsensitive.TryAdd(urlKey, page.Url);
+            }
+        }
+        foreach (var page in list)
+        {
+            if (UrlPath.Key("/" + page.Source.RelativePath) is { } sourceKey)
+            {
+                _pages.TryAdd(sourceKey, page);
+                _caseInsensitive.TryAdd(sourceKey, page.Url);
             }
             _allUrls.Add(page.Url);
             _byTitle.TryAdd(page.Title.Trim(), page);
@@ -94,6 +103,9 @@ public sealed class SiteIndex
 
     /// <summary>The first page (in source order) whose title or short title is <paramref name="title"/>, ignoring case.</summary>
     public ParsedPage? PageTitled(string title) => _byTitle.GetValueOrDefault(title.Trim());
+
+    /// <summary>The page whose URL (not source path) is <paramref name="path"/>, if any.</summary>
+    public ParsedPage? PageWithUrl(string path) => UrlPath.Key(path) is { } key && _byUrl.TryGetValue(key, out var page) ? page : null;
 
     /// <summary>The page at a canonical site path, if any.</summary>
     public ParsedPage? PageAt(string path) => UrlPath.Key(path) is { } key && _pages.TryGetValue(key, out var page) ? page : null;
@@ -153,9 +165,23 @@ public sealed class SiteIndex
         {
             return new LinkTarget(TargetKind.Page, page, page.Url, fragment, suffix);
         }
-        if (_redirects.TryGetValue(key, out var to) && PageAt(to) is { } redirected)
+        // A redirect source is valid when its chain ends on a page or leaves the site (loops are CW2004 elsewhere).
+        var hops = 0;
+        for (var current = key; _redirects.TryGetValue(current, out var to) && hops++ < 16;)
         {
-            return new LinkTarget(TargetKind.Page, redirected, redirected.Url, fragment, suffix);
+            if (IsExternal(to))
+            {
+                return new LinkTarget(TargetKind.External, null, null, fragment, suffix);
+            }
+            if (PageAt(to) is { } redirected)
+            {
+                return new LinkTarget(TargetKind.Page, redirected, redirected.Url, fragment, suffix);
+            }
+            if (UrlPath.Key(to) is not { } next)
+            {
+                break;
+            }
+            current = next;
         }
         if (_generated.TryGetValue(key, out var generated))
         {

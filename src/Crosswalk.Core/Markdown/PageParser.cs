@@ -32,9 +32,11 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         var document = Markdig.Markdown.Parse(body, pipeline);
         var state = new State(source, front.BodyLine, placeholders, mdx);
 
-        // Links first: the heading anchors added next are the parser's own and need no checking.
-        CollectLinks(document, state);
+        // Heading ids from the text as written (before links become placeholders); the anchor links are added after
+        // the links are collected, as they are the parser's own and need no checking.
         var headings = AssignHeadingIds(document, state);
+        CollectLinks(document, state);
+        AppendHeadingAnchors(document);
         var tableData = new List<TableData>();
         var claims = new List<ClaimRef>();
         foreach (var table in document.Descendants<Table>())
@@ -120,11 +122,19 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             var attributes = heading.GetAttributes();
             var id = attributes.Id is { Length: > 0 } given ? given : slugger.Slug(text);
             attributes.Id = id;
-            heading.Inline?.AppendChild(new HtmlInline(
-                $"<a class=\"heading-anchor\" href=\"#{HtmlEscape.Attribute(id)}\" aria-label=\"Link to this section\">#</a>"));
             result.Add(new Heading(heading.Level, id, text, state.FileLine(heading.Line)));
         }
         return result;
+    }
+
+    private static void AppendHeadingAnchors(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var id = heading.GetAttributes().Id;
+            heading.Inline?.AppendChild(new HtmlInline(
+                $"<a class=\"heading-anchor\" href=\"#{HtmlEscape.Attribute(id)}\" aria-label=\"Link to this section\">#</a>"));
+        }
     }
 
     private static void CollectLinks(MarkdownDocument document, State state)

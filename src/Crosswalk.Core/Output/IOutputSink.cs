@@ -40,7 +40,8 @@ public static class OutputPaths
     /// <summary>Returns <paramref name="relativePath"/> or throws when it could leave the output folder (a bug, never content).</summary>
     public static string Check(string relativePath)
     {
-        if (relativePath.Length == 0 || relativePath.StartsWith('/') || relativePath.Contains('\\') || relativePath.Contains(':')
+        // ':' names a drive or a stream only on Windows; elsewhere it is an ordinary character of a file name.
+        if (relativePath.Length == 0 || relativePath.StartsWith('/') || relativePath.Contains('\\') || (OperatingSystem.IsWindows() && relativePath.Contains(':'))
             || relativePath.Contains('\0') || relativePath.Split('/').Any(s => s is "" or "." or ".."))
         {
             throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");

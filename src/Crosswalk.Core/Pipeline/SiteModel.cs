@@ -39,6 +39,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private Dictionary<ParsedPage, LinkTarget[]> _targets = [];
     private List<(string From, string To)> _redirectPages = [];
     private List<string> _generatedUrls = [];
+    private Dictionary<string, string> _taken = [];
     private CatalogSet _catalogs = CatalogSet.Load([], "", new DiagnosticBag());
     private ClaimSet _claims = new([]);
 
@@ -223,18 +224,35 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             pages.Add(page);
         }
         Pages = pages;
+        // A folder that holds some output cannot also be a file (a static `LICENSE` next to a page at `/LICENSE/`).
+        var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var output in taken.Keys)
+        {
+            for (var slash = output.LastIndexOf('/'); slash > 0; slash = output.LastIndexOf('/', slash - 1))
+            {
+                folders.Add(output[..slash]);
+            }
+        }
         var statics = new List<SourceFile>(_statics.Count);
         foreach (var file in _statics)
         {
+            if (folders.Contains(file.RelativePath))
+            {
+                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
+                    new SourceLocation(file.DisplayPath, 1, 1), "rename the file or give the page another permalink");
+                continue;
+            }
             if (taken.TryGetValue(file.RelativePath, out var owner))
             {
                 Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
                     new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
                 continue;
             }
+            taken[file.RelativePath] = $"file '{file.DisplayPath}'";
             statics.Add(file);
         }
         _statics = statics;
+        _taken = taken;
     }
 
     private List<(string From, string To, SourceLocation Location)> CollectRedirects()
@@ -260,7 +278,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 continue;
             }
-            if (_index!.PageAt(from) is { } existing)
+            if (_taken.TryGetValue(UrlModel.OutputPath(fromUrl), out var owner) && _index!.PageWithUrl(from) is null)
+            {
+                Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                    $"redirect source '{from}' would overwrite {owner}", location);
+                continue;
+            }
+            if (_index!.PageWithUrl(from) is { } existing)
             {
                 Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
                     $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
@@ -621,8 +645,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var f = new Fnv();
         foreach (var c in _claims.All)
         {
-            f.Add(c.Page.Url).Add(c.Page.Title).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id)
-             .Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column).Add(c.Holder.Url).Add(c.RowId ?? "");
+            f.Add(c.Page.Url).Add(c.Page.Title).Add(c.Page.NavTitle).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id)
+             .Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column).Add(c.Holder.Url).Add(c.Holder.Title).Add(c.RowId ?? "");
         }
         return f.Value;
     }

@@ -54,6 +54,14 @@ public sealed class PreviewSite
             {
                 _state = new IncrementalState();
             }
+            else
+            {
+                // The watcher's word counts, not only the file's stamp: an edit can keep the length and the time.
+                foreach (var path in changed!)
+                {
+                    _state.Parsed.Remove(Path.GetFullPath(path));
+                }
+            }
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;
             var (result, outputs, config) = SiteBuilder.Preview(_options, _state, target);

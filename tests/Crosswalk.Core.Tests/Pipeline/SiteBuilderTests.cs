@@ -244,4 +244,72 @@ public sealed class SiteBuilderTests
         Assert.Equal("content/lonely.md(1,1): info CW2005: no page links to '/lonely/'", d.ToString());
         Assert.Equal(0, result.Errors);
     }
+
+    [Fact]
+    public void An_autolink_in_a_heading_gives_a_stable_id_and_toc_entry()
+    {
+        using var site = new TempSite(("site.yml", "title: T\nseverity: { CW2005: off }\n"), ("content/index.md", "# Home\n\n## See <https://example.com/x>\n"));
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var first = site.Read("_site/index.html");
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        Assert.Equal(first, site.Read("_site/index.html"));
+        Assert.DoesNotContain("cwlink", first);
+        Assert.Contains("href=\"#see-httpsexamplecomx\"", first);
+    }
+
+    [Fact]
+    public void A_source_path_never_takes_another_pages_url_and_a_moved_page_keeps_its_old_address()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\n"),
+            ("content/a.md", "---\npermalink: /x/\nredirect_from: [/a-old/]\n---\n# A\n"),
+            ("content/other.md", "---\npermalink: /a/\n---\n# Other\n"),
+            ("content/index.md", "# Home\n\n[to a](/a/) [old](/a-old/)\n"));
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        Assert.Contains("href=\"/a/\">to a", site.Read("_site/index.html"));
+        Assert.Contains("href=\"/x/\">old", site.Read("_site/index.html"));
+    }
+
+    [Fact]
+    public void Links_through_a_redirect_chain_or_to_an_external_redirect_are_valid()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /old/: /mid/\n  /mid/: /b/\n  /ext/: https://example.com/\n"),
+            ("content/b.md", "# B\n"),
+            ("content/index.md", "# Home\n\n[old](/old/) [ext](/ext/) [b](b.md)\n"));
+
+        var result = SiteBuilder.Check(Options(site));
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void Outputs_that_would_overwrite_each_other_are_reported()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\ncatalogs: [soc2-tsc-2017]\nredirects:\n  /criteria/: /\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/LICENSE", "MIT"),
+            ("content/license-page.md", "---\npermalink: /LICENSE/\n---\n# License\n"));
+
+        var result = SiteBuilder.Check(Options(site));
+
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW1004" && d.Location!.Value.File == "content/LICENSE");
+        Assert.Contains(result.Diagnostics, d => d.Code == "CW2004" && d.Message.Contains("would overwrite"));
+    }
+
+    [Fact]
+    public void Columns_in_a_quoted_satisfies_value_count_from_inside_the_quotes()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\ncatalogs: [soc2-tsc-2017]\n"),
+            ("content/index.md", "---\nsatisfies: { soc2-tsc-2017: \"CC7.2; CC8.9\" }\n---\n# Home\n"));
+
+        var d = Assert.Single(SiteBuilder.Check(Options(site)).Diagnostics);
+
+        Assert.Equal(("CW3001", 2, 37), (d.Code, d.Location!.Value.Line, d.Location!.Value.Column));
+    }
 }

@@ -130,4 +130,20 @@ public sealed class PreviewSiteTests
         Assert.Equal(0, fixedBuild.Result.Errors);
         Assert.Contains("href=\"/b/\"", Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
     }
+
+    [Fact]
+    public void An_edit_that_keeps_the_length_and_time_of_the_file_is_still_seen()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        var path = site.PathOf("content/a.md");
+        var stamp = File.GetLastWriteTimeUtc(path);
+
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Original", "Modified"));
+        File.SetLastWriteTimeUtc(path, stamp);
+        preview.Rebuild([path]);
+
+        Assert.Contains("Modified text.", Page(preview, "a/index.html"));
+    }
 }
