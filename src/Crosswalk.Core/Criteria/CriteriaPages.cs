@@ -131,7 +131,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             ContentHtml = sb.ToString(),
             Kind = "coverage",
             Summary = $"Coverage of {catalog.Name} by the site's documents.",
-            Headings = [new Heading(2, "matrix", "Coverage matrix", 0), new Heading(2, "gaps", "Gaps", 0)],
+            // No table of contents: the matrix needs the width more than two entries need a sidebar.
             Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
         };
     }
@@ -143,7 +143,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
 
     private void AppendMatrix(StringBuilder sb, Catalog catalog, List<ParsedPage> documents)
     {
-        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th>");
+        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix is-grid\">\n<thead><tr><th scope=\"col\">Criterion</th>");
         foreach (var doc in documents)
         {
             sb.Append("<th scope=\"col\">").Append(Link(doc.Url, doc.NavTitle, doc.Title)).Append("</th>");
@@ -155,9 +155,10 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             AppendRowHead(sb, criterion, covering.Count);
             foreach (var doc in documents)
             {
+                // Only a criterion that no document claims is a gap; elsewhere an empty cell is just "not this document".
                 sb.Append(covering.Contains(doc)
                     ? $"<td class=\"covered\" title=\"{HtmlEscape.Attribute($"{doc.Title} claims {criterion.Id}")}\"></td>"
-                    : criterion.IsLeaf ? "<td class=\"gap\"></td>" : "<td></td>");
+                    : criterion.IsLeaf && covering.Count == 0 ? "<td class=\"gap\"></td>" : "<td></td>");
             }
             sb.Append("</tr>\n");
         }
