@@ -17,9 +17,6 @@ public static class SiteBuilder
     /// <summary>Runs every stage and every check, writing nothing.</summary>
     public static BuildResult Check(BuildOptions options) => Run(options, write: false, sink: null);
 
-    /// <summary>Builds into <paramref name="output"/> (memory) whatever the diagnostics.</summary>
-    public static BuildResult BuildTo(BuildOptions options, IOutputSink output) => Run(options, write: false, sink: output);
-
     /// <summary>Loads, parses and resolves the site (no rendering): the catalogs, pages and claims, for reports.</summary>
     public static SiteAnalysis Analyze(BuildOptions options)
     {

@@ -16,9 +16,6 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
 
-    /// <summary>URL prefix for the theme's assets.</summary>
-    public string AssetBase => config.BaseUrl + "assets/";
-
     /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
     public string PublicUrl(string path) => HtmlEscape.Path(config.BaseUrl + path.TrimStart('/'));
 
