@@ -19,13 +19,13 @@ public enum LinkKind
 public sealed record LinkRef(int Id, string Url, LinkKind Kind, SourceLocation Location, string Text);
 
 /// <summary>A heading of a page, with its final id.</summary>
-public sealed record Heading(int Level, string Id, string Text, int Line);
+public sealed record Heading(int Level, string Id, string Text);
 
 /// <summary>A table cell's plain text and the links written in it.</summary>
 public sealed record TableCellData(string Text, SourceLocation Location, IReadOnlyList<int> LinkIds);
 
-/// <summary>A table row; <paramref name="Id"/> is the HTML id given to the row, if any.</summary>
-public sealed record TableRowData(IReadOnlyList<TableCellData> Cells, SourceLocation Location, string? Id);
+/// <summary>A table row: its cells and where it starts.</summary>
+public sealed record TableRowData(IReadOnlyList<TableCellData> Cells, SourceLocation Location);
 
 /// <summary>A table as the checker reads it: header cell texts and rows.</summary>
 public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<TableRowData> Rows, SourceLocation Location);

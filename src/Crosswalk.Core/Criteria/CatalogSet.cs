@@ -144,7 +144,7 @@ public sealed class CatalogSet
             try
             {
                 full = Path.GetFullPath(spec, Path.GetFullPath(siteRoot));
-                relative = Path.GetRelativePath(Path.GetFullPath(siteRoot), full).Replace('\\', '/');
+                relative = Content.Discover.Relative(Path.GetFullPath(siteRoot), full);
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {

@@ -213,7 +213,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         var headings = new List<Heading>();
         if (criterion.Children.Count > 0)
         {
-            headings.Add(new Heading(2, "contents", "Contents", 0));
+            headings.Add(new Heading(2, "contents", "Contents"));
             sb.Append("<h2 id=\"contents\">Contents</h2>\n<ul>\n");
             foreach (var child in criterion.Children)
             {
@@ -224,7 +224,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             sb.Append("</ul>\n");
         }
 
-        headings.Add(new Heading(2, "claims", "Claims", 0));
+        headings.Add(new Heading(2, "claims", "Claims"));
         sb.Append("<h2 id=\"claims\">Claims</h2>\n");
         var covering = claims.Covering(criterion).ToList();
         if (covering.Count == 0)
@@ -249,7 +249,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         var counterparts = Counterparts(criterion);
         if (counterparts.Count > 0)
         {
-            headings.Add(new Heading(2, "counterparts", "Counterparts", 0));
+            headings.Add(new Heading(2, "counterparts", "Counterparts"));
             sb.Append("<h2 id=\"counterparts\">Counterparts</h2>\n<ul>\n");
             foreach (var (label, other) in counterparts)
             {

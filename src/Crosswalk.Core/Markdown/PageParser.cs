@@ -122,7 +122,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             var attributes = heading.GetAttributes();
             var id = attributes.Id is { Length: > 0 } given ? given : slugger.Slug(text);
             attributes.Id = id;
-            result.Add(new Heading(heading.Level, id, text, state.FileLine(heading.Line)));
+            result.Add(new Heading(heading.Level, id, text));
         }
         return result;
     }
@@ -235,17 +235,15 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             }
             if (rowBlock.IsHeader)
             {
-                header.AddRange(cells.Select(c => InlineTextOfCell(rowBlock, c)));
+                header.AddRange(cells.Select(c => c.Text));
             }
             else
             {
-                rows.Add(new TableRowData(cells, state.Location(rowBlock.Line, rowBlock.Column), null));
+                rows.Add(new TableRowData(cells, state.Location(rowBlock.Line, rowBlock.Column)));
             }
         }
         return new TableData(header, rows, state.Location(table.Line, table.Column));
     }
-
-    private static string InlineTextOfCell(TableRow row, TableCellData cell) => cell.Text.Trim();
 
     /// <summary>The cell's source text (trimmed) and the 0-based column where it starts.</summary>
     private static (string Text, int Column) CellSource(TableCell cell, string body)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Crosswalk.Content;
 using Crosswalk.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
@@ -60,18 +61,18 @@ public sealed class Theme : ITemplateLoader
             if (!Directory.Exists(templatesDirectory))
             {
                 diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error,
-                    $"templates folder '{Path.GetRelativePath(rootDirectory, templatesDirectory).Replace('\\', '/')}' does not exist", null);
+                    $"templates folder '{Discover.Relative(rootDirectory, templatesDirectory)}' does not exist", null);
             }
             else
             {
                 foreach (var file in Directory.EnumerateFiles(templatesDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint }))
                 {
-                    var name = Path.GetRelativePath(templatesDirectory, file).Replace('\\', '/');
+                    var name = Discover.Relative(templatesDirectory, file);
                     if (name.Split('/').Any(p => p.StartsWith('.')))
                     {
                         continue;
                     }
-                    sources[name] = (File.ReadAllBytes(file), Path.GetRelativePath(rootDirectory, file).Replace('\\', '/'));
+                    sources[name] = (File.ReadAllBytes(file), Discover.Relative(rootDirectory, file));
                 }
             }
         }
