@@ -60,11 +60,10 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                     continue;
                 }
                 var cell = rowData.Cells[index];
-                var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs);
+                var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs, $"column '{rule.Column}'");
                 foreach (var problem in result.Problems)
                 {
-                    diagnostics.Report(problem.Code, problem.Severity,
-                        problem.Message.Replace($"in catalog '{catalog.Id}'", $"in column '{rule.Column}'", StringComparison.Ordinal),
+                    diagnostics.Report(problem.Code, problem.Severity, problem.Message,
                         cell.Location with { Column = cell.Location.Column + problem.Start }, problem.Help);
                 }
                 foreach (var reference in result.References.DistinctBy(x => x.Criterion))

@@ -29,7 +29,8 @@ public static class ReferenceParser
     /// <param name="text">The cell or value text.</param>
     /// <param name="columnCatalog">The catalog the column (or front-matter key) is mapped to.</param>
     /// <param name="catalogs">All loaded catalogs: for CW3002 (ID of another catalog) and CW3005 successor hints.</param>
-    public static ReferenceParseResult Parse(string text, Catalog columnCatalog, CatalogSet catalogs)
+    /// <param name="place">How messages name where the text stands, e.g. <c>column 'SOC2 Mapping'</c>; default: the catalog.</param>
+    public static ReferenceParseResult Parse(string text, Catalog columnCatalog, CatalogSet catalogs, string? place = null)
     {
         ArgumentNullException.ThrowIfNull(columnCatalog);
         ArgumentNullException.ThrowIfNull(catalogs);
@@ -38,7 +39,7 @@ public static class ReferenceParser
         {
             return new ReferenceParseResult([], [], IsNone: true);
         }
-        var state = new State(text, columnCatalog, catalogs);
+        var state = new State(text, columnCatalog, catalogs, place ?? $"catalog '{columnCatalog.Id}'");
         state.Run();
         return new ReferenceParseResult(state.References, state.Problems, IsNone: false);
     }
@@ -63,7 +64,7 @@ public static class ReferenceParser
         public int End => Start + Length;
     }
 
-    private sealed class State(string text, Catalog column, CatalogSet catalogs)
+    private sealed class State(string text, Catalog column, CatalogSet catalogs, string place)
     {
         private readonly List<Token> _tokens = [];
         private readonly Dictionary<string, string?> _helpCache = new(StringComparer.OrdinalIgnoreCase);
@@ -294,14 +295,14 @@ public static class ReferenceParser
                 var canonical = others[0].FindIgnoreCase(id)!.Id;
                 var names = Join(others.Select(c => $"'{c.Id}'"));
                 Problem(DiagnosticCodes.WrongCatalog, Severity.Error, start, length,
-                    $"{what} '{canonical}' is not in catalog '{column.Id}' but in {names}",
+                    $"{what} '{canonical}' is not in {place} but in {names}",
                     $"reference it in a column mapped to {names}, or use a criterion of '{column.Id}'");
                 return null;
             }
             if (LooksLikeId(id))
             {
                 Problem(DiagnosticCodes.UnknownCriterion, Severity.Error, start, length,
-                    $"unknown {what} '{id}' in catalog '{column.Id}'", HelpFor(id, aliasesToo: false));
+                    $"unknown {what} '{id}' in {place}", HelpFor(id, aliasesToo: false));
                 return null;
             }
             Malformed(start, length, $"'{id}' is not a well-formed criterion ID", HelpFor(id, aliasesToo: false) ?? GrammarHelp());
@@ -339,7 +340,7 @@ public static class ReferenceParser
                     else
                     {
                         Problem(DiagnosticCodes.WrongCatalog, Severity.Error, start, length,
-                            $"alias '{alias.Name}' is not in catalog '{column.Id}' but in '{catalog.Id}'",
+                            $"alias '{alias.Name}' is not in {place} but in '{catalog.Id}'",
                             column.Aliases.Count > 0
                                 ? $"aliases of '{column.Id}': {string.Join(", ", column.Aliases.Select(a => $"'{a.Name}'"))}"
                                 : $"reference it in a column mapped to '{catalog.Id}'");
