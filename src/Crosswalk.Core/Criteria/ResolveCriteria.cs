@@ -128,9 +128,8 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 continue;
             }
             // A row that links pages claims for them; a row without internal links claims for the page holding the table.
-            var resolved = ResolvedLinks?.Invoke(page);
             var targets = claim.LinkIds
-                .Select(id => resolved?[id] ?? index.Resolve(page, page.Links[id].Url))
+                .Select(id => Target(page, page.Links[id]))
                 .Where(t => t.Kind == TargetKind.Page && t.Page is not null)
                 .Select(t => t.Page!)
                 .Distinct()
@@ -141,6 +140,10 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             }
         }
     }
+
+    /// <summary>A link's target: as the Resolve stage found it, else resolved here.</summary>
+    private LinkTarget Target(ParsedPage page, LinkRef link) =>
+        ResolvedLinks?.Invoke(page) is { } resolved && link.Id < resolved.Count ? resolved[link.Id] : index.Resolve(page, link.Url);
 
     /// <summary>Checks every coverage table of <paramref name="pages"/> against <paramref name="claims"/>.</summary>
     public void CheckCoverage(IReadOnlyList<ParsedPage> pages, ClaimSet claims)
@@ -231,7 +234,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         foreach (var id in cell.LinkIds)
         {
             var link = page.Links[id];
-            var target = index.Resolve(page, link.Url);
+            var target = Target(page, link);
             if (target is { Kind: TargetKind.Page, Page: { } linked })
             {
                 found.Add((linked, Math.Max(0, link.Location.Column - cell.Location.Column)));
@@ -266,7 +269,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         // First the page that this page links with that text, then a page with that title or short title.
         foreach (var link in page.Links.Where(l => string.Equals(l.Text.Trim(), name, StringComparison.OrdinalIgnoreCase)))
         {
-            if (index.Resolve(page, link.Url) is { Kind: TargetKind.Page, Page: { } target })
+            if (Target(page, link) is { Kind: TargetKind.Page, Page: { } target })
             {
                 return target;
             }
