@@ -49,8 +49,13 @@ public sealed record ParsedPage
     public required string Title { get; init; }
     /// <summary>Canonical URL (without base_url), e.g. <c>/compliance/</c>.</summary>
     public required string Url { get; init; }
-    /// <summary>Body HTML with link placeholders that stage Render replaces.</summary>
-    public required string BodyHtml { get; init; }
+    /// <summary>
+    /// Body HTML as UTF-8 with link placeholders that stage Render fills in. Kept as bytes: it is most of what a
+    /// parsed site holds in memory, and it is written out as bytes.
+    /// </summary>
+    public required byte[] BodyUtf8 { get; init; }
+    /// <summary>The body HTML as text (placeholders left in).</summary>
+    public string BodyHtml => System.Text.Encoding.UTF8.GetString(BodyUtf8);
     /// <summary>The body starts with its own h1.</summary>
     public bool HasH1 { get; init; }
     /// <summary>Headings in order.</summary>

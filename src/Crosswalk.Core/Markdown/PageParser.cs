@@ -73,7 +73,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             Meta = front.Meta,
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
-            BodyHtml = html,
+            BodyUtf8 = System.Text.Encoding.UTF8.GetBytes(html),
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
             Headings = headings,
             Ids = HtmlIds.Collect(html),
@@ -85,12 +85,32 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
 
     private string Render(MarkdownDocument document)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var renderer = new HtmlRenderer(writer);
+        // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
+        var renderer = _renderers.Value!;
+        try
+        {
+            renderer.Render(document);
+            renderer.Writer.Flush();
+            return renderer.Writer.ToString()!;
+        }
+        finally
+        {
+            renderer.Clear();
+        }
+    }
+
+    private readonly ThreadLocal<ReusableHtmlRenderer> _renderers = new(() =>
+    {
+        var renderer = new ReusableHtmlRenderer();
         pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return renderer;
+    });
+
+    /// <summary>An HTML renderer over a string writer that can be emptied and used for the next page.</summary>
+    private sealed class ReusableHtmlRenderer() : HtmlRenderer(new StringWriter(CultureInfo.InvariantCulture))
+    {
+        /// <summary>Empties the writer and forgets line and indent state, as a new renderer would start.</summary>
+        public void Clear() => Reset();
     }
 
     private static string FallbackTitle(SourceFile source)

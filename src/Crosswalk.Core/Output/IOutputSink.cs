@@ -5,9 +5,6 @@ public interface IOutputSink
 {
     /// <summary>Writes one file; <paramref name="relativePath"/> uses <c>/</c> and stays inside the output.</summary>
     void Write(string relativePath, ReadOnlySpan<byte> content);
-
-    /// <summary>Writes one text file as UTF-8 without a byte-order mark.</summary>
-    void WriteText(string relativePath, string content);
 }
 
 /// <summary>Keeps the site in memory, keyed by relative path. Thread-safe.</summary>
@@ -20,9 +17,6 @@ public sealed class MemoryOutput : IOutputSink
 
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content) => _files[OutputPaths.Check(relativePath)] = content.ToArray();
-
-    /// <inheritdoc />
-    public void WriteText(string relativePath, string content) => _files[OutputPaths.Check(relativePath)] = System.Text.Encoding.UTF8.GetBytes(content);
 
     /// <summary>Forgets every file not in <paramref name="keep"/> (pages deleted or renamed since the last build).</summary>
     public void RemoveExcept(IReadOnlySet<string> keep)

@@ -83,30 +83,23 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        using var stream = Create(relativePath);
-        stream.Write(content);
-    }
-
-    /// <inheritdoc />
-    public void WriteText(string relativePath, string content)
-    {
-        // Streamed through a small encoder buffer: a whole page's bytes would be a large-object allocation per page.
-        using var writer = new StreamWriter(Create(relativePath), s_utf8, 16 * 1024);
-        writer.Write(content);
-    }
-
-    private static readonly System.Text.UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    private FileStream Create(string relativePath)
-    {
         var full = Path.GetFullPath(Path.Combine(_temp, OutputPaths.Check(relativePath)));
         if (!IsSameOrInside(_temp, full))
         {
             throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 4096);
+        var folder = Path.GetDirectoryName(full)!;
+        // Pages share folders: each is created once, not once per file (a key is present only once its folder exists).
+        _folders.GetOrAdd(folder, static f =>
+        {
+            Directory.CreateDirectory(f);
+            return 0;
+        });
+        using var handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None);
+        RandomAccess.Write(handle, content, 0);
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted.</summary>
     public void Commit()

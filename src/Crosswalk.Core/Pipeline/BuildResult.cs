@@ -21,5 +21,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public bool Failed(bool strict) => !ConfigUsable || Errors > 0 || (strict && Warnings > 0);
 }
 
-/// <summary>Wall time and allocated bytes of one stage, and the managed heap size after it.</summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, long AllocatedBytes, long HeapBytesAfter);
+/// <summary>
+/// Wall time, processor time (all threads), allocated bytes and garbage-collector pauses of one stage, and the managed
+/// heap size after it.
+/// </summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, long HeapBytesAfter, TimeSpan GcPause);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using Crosswalk.Config;
@@ -11,15 +12,18 @@ using Crosswalk.Templates;
 
 namespace Crosswalk.Pipeline;
 
-/// <summary>Measures stages: wall time and bytes allocated on all threads.</summary>
+/// <summary>Measures stages: wall time, processor time of all threads, bytes allocated on all threads and time the garbage collector paused them.</summary>
 internal sealed class StageClock(List<StageTiming> timings)
 {
     public T Time<T>(string stage, Func<T> work)
     {
         var alloc = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
+        var cpu = Environment.CpuUsage.TotalTime;
         var sw = Stopwatch.StartNew();
         var result = work();
-        timings.Add(new StageTiming(stage, sw.Elapsed, GC.GetTotalAllocatedBytes() - alloc, GC.GetTotalMemory(forceFullCollection: false)));
+        timings.Add(new StageTiming(stage, sw.Elapsed, Environment.CpuUsage.TotalTime - cpu, GC.GetTotalAllocatedBytes() - alloc,
+            GC.GetTotalMemory(forceFullCollection: false), GC.GetTotalPauseDuration() - paused));
         return result;
     }
 
@@ -430,7 +434,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         Title = page.Title,
         Url = page.Url,
-        ContentHtml = context.Placeholders.Replace(page.BodyHtml, id => id < hrefs.Length ? hrefs[id] : ""),
+        Body = new PageBody(page.BodyUtf8, context.Placeholders, hrefs),
         Layout = page.Meta.Layout ?? "page",
         Page = page,
         Summary = page.Meta.Summary,
@@ -447,18 +451,19 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         var renderer = new PageRenderer(Config, _theme!, _navigation!);
         var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
+        var scratch = new ArrayBufferWriter<byte>();
         foreach (var group in Pages.GroupBy(p => p.Meta.Layout ?? "page"))
         {
             var page = group.First();
-            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), Diagnostics) is { } html)
+            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), scratch, Diagnostics) is { } html)
             {
                 _layoutIds[group.Key] = TemplateOnly(html, page);
             }
         }
-        renderer.Render(new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" }, Diagnostics);
+        renderer.Render(NotFoundView, scratch, Diagnostics);
         if (criteriaPages.Build().FirstOrDefault() is { } generated)
         {
-            renderer.Render(generated, Diagnostics);
+            renderer.Render(generated, scratch, Diagnostics);
         }
     }
 
@@ -496,10 +501,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 return;
             }
             var view = ViewFor(page, hrefs, criteria);
-            if (renderer.Render(view, Diagnostics, liveReload) is { } html)
+            var buffer = RenderBuffer();
+            if (renderer.Render(view, buffer, Diagnostics, liveReload) is { } html)
             {
                 var ids = _templateIds.Set(page.Url, TemplateOnly(html, page));
-                sink.WriteText(output, html);
+                sink.Write(output, buffer.WrittenSpan);
                 if (state is not null)
                 {
                     renderedEntries[output] = new RenderEntry(page, signature, ids);
@@ -531,9 +537,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 criteriaPages.Build().AsParallel().ForAll(view =>
                 {
-                    if (renderer.Render(view, Diagnostics, liveReload) is { } html)
+                    var buffer = RenderBuffer();
+                    if (renderer.Render(view, buffer, Diagnostics, liveReload) is not null)
                     {
-                        sink.WriteText(UrlModel.OutputPath(view.Url), html);
+                        sink.Write(UrlModel.OutputPath(view.Url), buffer.WrittenSpan);
                     }
                 });
                 if (state is not null)
@@ -546,14 +553,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // In a preview whose structure did not change, the pages below are as they were; only edited static files
         // are copied again.
         var reuse = unchangedSite;
-        var notFound = new PageView { Title = "Page not found", Url = "/404.html", ContentHtml = "", Layout = "404", Kind = "404" };
         if (reuse)
         {
             OutputPaths.Add("404.html");
         }
-        else if (renderer.Render(notFound, Diagnostics, liveReload) is { } notFoundHtml)
+        else if (RenderBuffer() is var buffer && renderer.Render(NotFoundView, buffer, Diagnostics, liveReload) is not null)
         {
-            Write(sink, "404.html", Encoding.UTF8.GetBytes(notFoundHtml));
+            Write(sink, "404.html", buffer.WrittenSpan);
         }
         foreach (var (from, to) in _redirectPages)
         {
@@ -608,7 +614,23 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     }
 
 
-    private void Write(IOutputSink sink, string path, byte[] content)
+    private static readonly PageView NotFoundView = new() { Title = "Page not found", Url = "/404.html", Layout = "404", Kind = "404" };
+
+    // One output buffer per thread, reused page after page; one that grew for an outsized page is let go.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    private static ArrayBufferWriter<byte> RenderBuffer()
+    {
+        if (t_buffer is null || t_buffer.Capacity > 4 * 1024 * 1024)
+        {
+            t_buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+        t_buffer.ResetWrittenCount();
+        return t_buffer;
+    }
+
+    private void Write(IOutputSink sink, string path, ReadOnlySpan<byte> content)
     {
         OutputPaths.Add(path);
         sink.Write(path, content);

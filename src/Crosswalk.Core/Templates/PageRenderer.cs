@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Crosswalk.Config;
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
@@ -19,8 +21,44 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
     public string PublicUrl(string path) => HtmlEscape.Path(config.BaseUrl + path.TrimStart('/'));
 
-    /// <summary>Renders <paramref name="view"/>; a template failure is CW4001 and returns null.</summary>
-    public string? Render(PageView view, DiagnosticBag diagnostics, bool liveReload = false)
+    // Stands for a content page's body while the layout renders; never appears in a written page. The nonce keeps
+    // page text from forging it.
+    private readonly string _contentMarker = "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
+
+    /// <summary>
+    /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/> and returns the HTML the layout produced,
+    /// in which a content page's body may stand as a marker (its ids are the template's own). A template failure is
+    /// CW4001 and returns null, with <paramref name="output"/> left in an unspecified state.
+    /// </summary>
+    public string? Render(PageView view, IBufferWriter<byte> output, DiagnosticBag diagnostics, bool liveReload = false)
+    {
+        // When the theme only prints page.content, the layout renders around a marker and the body goes from its
+        // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
+        if (view.Body is { } body && theme.PrintsContentVerbatim($"layouts/{view.Layout}.html"))
+        {
+            var layout = RenderLayout(view, _contentMarker, diagnostics, liveReload);
+            if (layout is null)
+            {
+                return null;
+            }
+            var at = layout.IndexOf(_contentMarker, StringComparison.Ordinal);
+            if (at >= 0 && layout.IndexOf(_contentMarker, at + _contentMarker.Length, StringComparison.Ordinal) < 0)
+            {
+                Encoding.UTF8.GetBytes(layout.AsSpan(0, at), output);
+                body.WriteTo(output);
+                Encoding.UTF8.GetBytes(layout.AsSpan(at + _contentMarker.Length), output);
+                return layout;
+            }
+        }
+        var html = RenderLayout(view, view.Body?.ToHtml() ?? view.ContentHtml, diagnostics, liveReload);
+        if (html is not null)
+        {
+            Encoding.UTF8.GetBytes(html, output);
+        }
+        return html;
+    }
+
+    private string? RenderLayout(PageView view, string content, DiagnosticBag diagnostics, bool liveReload)
     {
         var name = $"layouts/{view.Layout}.html";
         var template = theme.Get(name);
@@ -31,10 +69,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             return null;
         }
         var context = theme.CreateContext();
-        var globals = new ScriptObject
+        var globals = new ScriptObject(2)
         {
             ["site"] = _site.Value,
-            ["page"] = PageModel(view, liveReload),
+            ["page"] = PageModel(view, content, liveReload),
         };
         context.PushGlobal(globals);
         try
@@ -67,7 +105,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private ScriptObject PageModel(PageView view, bool liveReload)
+    private ScriptObject PageModel(PageView view, string content, bool liveReload)
     {
         var page = view.Page;
         var meta = page?.Meta;
@@ -75,12 +113,12 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var breadcrumbs = Breadcrumbs(view);
         var nav = Nav(page);
         // Counts are given as flags: a template calling array.size per page costs more than the rest of the page.
-        var model = new ScriptObject
+        var model = new ScriptObject(24)
         {
             ["title"] = HtmlEscape.Text(view.Title),
             ["summary"] = view.Summary is null ? null : HtmlEscape.Text(view.Summary),
             ["url"] = HtmlEscape.Text(PublicUrl(view.Url)),
-            ["content"] = view.ContentHtml,
+            ["content"] = content,
             ["has_h1"] = view.HasH1,
             ["toc"] = toc,
             ["has_toc"] = toc.Count > 0,
@@ -92,13 +130,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["owner"] = Escape(meta?.Owner),
             ["last_reviewed"] = Escape(meta?.LastReviewed),
             ["next_review"] = Escape(meta?.NextReview),
-            ["criteria"] = new ScriptArray(view.Criteria.Select(c => new ScriptObject
-            {
-                ["catalog_name"] = HtmlEscape.Text(c.CatalogName),
-                ["id"] = HtmlEscape.Text(c.Id),
-                ["title"] = HtmlEscape.Text(c.Title),
-                ["url"] = HtmlEscape.Text(PublicUrl(c.Url)),
-            })),
+            ["criteria"] = new ScriptArray(view.Criteria.Select(c => _criteria.GetOrAdd(c, CriterionModel))),
             ["kind"] = view.Kind,
             ["source"] = Escape(page?.Source.DisplayPath),
             ["live_reload"] = liveReload,
@@ -106,6 +138,26 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         };
         return model;
     }
+
+    // Criteria and breadcrumb entries repeat across pages: each is built once and shared, read-only.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CriterionLink, ScriptObject> _criteria = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Url), ScriptObject> _crumbs = new();
+
+    private ScriptObject CriterionModel(CriterionLink c) => new(4)
+    {
+        ["catalog_name"] = HtmlEscape.Text(c.CatalogName),
+        ["id"] = HtmlEscape.Text(c.Id),
+        ["title"] = HtmlEscape.Text(c.Title),
+        ["url"] = HtmlEscape.Text(PublicUrl(c.Url)),
+        IsReadOnly = true,
+    };
+
+    private ScriptObject Crumb((string Title, string Url) crumb) => new(2)
+    {
+        ["title"] = HtmlEscape.Text(crumb.Title),
+        ["url"] = HtmlEscape.Text(PublicUrl(crumb.Url)),
+        IsReadOnly = true,
+    };
 
     private static string? Escape(string? value) => value is null ? null : HtmlEscape.Text(value);
 
@@ -117,7 +169,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         foreach (var heading in headings.Where(h => h.Level is 2 or 3))
         {
             var children = new ScriptArray();
-            var entry = new ScriptObject
+            var entry = new ScriptObject(6)
             {
                 ["id"] = HtmlEscape.Attribute(heading.Id),
                 ["html"] = HtmlEscape.Text(heading.Text),
@@ -149,11 +201,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ?? (view.Page is { } page
                 ? navigation.Breadcrumbs(page).Where(n => n.Url is not null).Select(n => (n.Title, n.Url!))
                 : navigation.Home is { } home ? [(home.NavTitle, home.Url)] : []);
-        return new ScriptArray(trail.Select(t => new ScriptObject
-        {
-            ["title"] = HtmlEscape.Text(t.Title),
-            ["url"] = HtmlEscape.Text(PublicUrl(t.Url)),
-        }));
+        return new ScriptArray(trail.Select(t => _crumbs.GetOrAdd(t, Crumb)));
     }
 
     private ScriptArray Nav(ParsedPage? current)
@@ -166,20 +214,50 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         }
         return Nodes(navigation.Roots);
 
-        ScriptArray Nodes(IEnumerable<NavNode> nodes) => new(nodes.Select(node =>
+        ScriptArray Nodes(IReadOnlyList<NavNode> nodes)
         {
-            var expanded = path.Contains(node);
-            return new ScriptObject
+            var array = new ScriptArray(nodes.Count);
+            foreach (var node in nodes)
+            {
+                array.Add(path.Contains(node) ? PathNode(node) : _collapsed.GetOrAdd(node, CollapsedNode));
+            }
+            return array;
+        }
+
+        ScriptObject PathNode(NavNode node)
+        {
+            var isActive = node == active;
+            return new ScriptObject(8)
             {
                 ["title"] = HtmlEscape.Text(node.Title),
                 ["url"] = node.Url is null ? null : HtmlEscape.Text(PublicUrl(node.Url)),
-                ["active"] = node == active,
-                ["in_path"] = expanded && node != active,
+                ["active"] = isActive,
+                ["in_path"] = !isActive,
                 ["has_children"] = node.Children.Count > 0,
                 // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
-                ["children"] = expanded ? Nodes(node.Children) : new ScriptArray(),
-                ["expanded"] = expanded && node.Children.Count > 0,
+                ["children"] = Nodes(node.Children),
+                ["expanded"] = node.Children.Count > 0,
             };
-        }));
+        }
+    }
+
+    // Nodes off the current page's branch look the same on every page: built once and shared, read-only so that no
+    // template can change what the next page sees.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<NavNode, ScriptObject> _collapsed = new();
+
+    private ScriptObject CollapsedNode(NavNode node)
+    {
+        var children = new ScriptArray { IsReadOnly = true };
+        return new ScriptObject(8)
+        {
+            ["title"] = HtmlEscape.Text(node.Title),
+            ["url"] = node.Url is null ? null : HtmlEscape.Text(PublicUrl(node.Url)),
+            ["active"] = false,
+            ["in_path"] = false,
+            ["has_children"] = node.Children.Count > 0,
+            ["children"] = children,
+            ["expanded"] = false,
+            IsReadOnly = true,
+        };
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using Crosswalk.Content;
+using Crosswalk.Markdown;
 
 namespace Crosswalk.Templates;
 
@@ -12,8 +14,10 @@ public sealed record PageView
     public required string Title { get; init; }
     /// <summary>Canonical URL without base_url.</summary>
     public required string Url { get; init; }
-    /// <summary>Body HTML (trusted: produced by Markdig or by Crosswalk).</summary>
-    public required string ContentHtml { get; init; }
+    /// <summary>Body HTML of a generated page (trusted: produced by Crosswalk). Content pages give <see cref="Body"/> instead.</summary>
+    public string ContentHtml { get; init; } = "";
+    /// <summary>Body of a content page (trusted: produced by Markdig), written out with its links filled in.</summary>
+    public PageBody? Body { get; init; }
     /// <summary>Template under <c>layouts/</c> without extension.</summary>
     public string Layout { get; init; } = "page";
     /// <summary><c>page</c>, <c>criterion</c>, <c>group</c>, <c>coverage</c>, <c>404</c>, <c>redirect</c>.</summary>
@@ -32,4 +36,16 @@ public sealed record PageView
     public IReadOnlyList<CriterionLink> Criteria { get; init; } = [];
     /// <summary>Where a redirect page points (canonical URL without base_url).</summary>
     public string? RedirectTo { get; init; }
+}
+
+/// <summary>A content page's UTF-8 body HTML and the resolved URLs for its link placeholders.</summary>
+public sealed class PageBody(byte[] utf8Html, LinkPlaceholders placeholders, IReadOnlyList<string> hrefs)
+{
+    private string Href(int id) => id < hrefs.Count ? hrefs[id] : "";
+
+    /// <summary>Writes the body, links filled in, as UTF-8.</summary>
+    public void WriteTo(IBufferWriter<byte> output) => placeholders.WriteReplaced(utf8Html, Href, output);
+
+    /// <summary>The body, links filled in, as text: for templates that do more with it than print it.</summary>
+    public string ToHtml() => placeholders.Replace(System.Text.Encoding.UTF8.GetString(utf8Html), Href);
 }

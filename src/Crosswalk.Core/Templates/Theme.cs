@@ -32,6 +32,63 @@ public sealed class Theme : ITemplateLoader
         _templates = templates;
         _displayPaths = displayPaths;
         Assets = assets;
+        // A layout reaches the partials and, through an include it names at run time or by its path, maybe other
+        // layouts: those count too.
+        var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        var partialsReachLayouts = partials.Any(t => MayIncludeLayout(t.Page));
+        var allOnlyPrint = templates.Values.All(t => OnlyPrintsContent(t.Page));
+        var partialsOnlyPrint = partials.All(t => OnlyPrintsContent(t.Page));
+        _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
+            t => t.Key,
+            t => partialsReachLayouts || MayIncludeLayout(t.Value.Page) ? allOnlyPrint : partialsOnlyPrint && OnlyPrintsContent(t.Value.Page),
+            StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<string, bool> _printsContentVerbatim;
+
+    /// <summary>
+    /// True when the layout <paramref name="name"/> (e.g. <c>layouts/page.html</c>) and every template it can include
+    /// use <c>page.content</c> only to print it, <c>{{ page.content }}</c>, outside any capture or function, and never
+    /// reach the page object another way: the body may then be written where it is printed without going through the
+    /// template.
+    /// </summary>
+    public bool PrintsContentVerbatim(string name) => _printsContentVerbatim.GetValueOrDefault(name);
+
+    private static bool OnlyPrintsContent(ScriptNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return true;
+            case ScriptMemberExpression { Member.Name: "content" } member
+                when member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member):
+            // The page object itself handed on (p = page, with page, for x in page) could reach content unseen.
+            case ScriptVariableGlobal { Name: "page" } page when page.Parent is not ScriptMemberExpression { Target: var target } || !ReferenceEquals(target, page):
+            case ScriptLiteral { Value: "content" }:
+                return false;
+            default:
+                return node.Children.All(OnlyPrintsContent);
+        }
+    }
+
+    private static bool MayIncludeLayout(ScriptNode? node) => node switch
+    {
+        null => false,
+        ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call =>
+            call.Arguments.Count == 0 || call.Arguments[0] is not ScriptLiteral { Value: string name } || name.TrimStart('/', '\\').StartsWith("layouts", StringComparison.Ordinal),
+        _ => node.Children.Any(MayIncludeLayout),
+    };
+
+    private static bool InsideCaptureOrFunction(ScriptNode node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            if (n is ScriptCaptureStatement or ScriptFunction)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Static files of the theme, written under <c>assets/</c>.</summary>

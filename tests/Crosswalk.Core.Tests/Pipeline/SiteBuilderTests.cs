@@ -219,6 +219,26 @@ public sealed class SiteBuilderTests
         Assert.All(result.Diagnostics, d => Assert.Equal(("theme/layouts/page.html", 3), (d.Location!.Value.File, d.Location!.Value.Line)));
     }
 
+    [Theory]
+    [InlineData("<main>{{ page.content }}</main>", "<p>See <a href=\"/docs/policies/\">policies</a>", 1)]
+    [InlineData("<main>{{ page.content | string.replace 'See' 'Read' }}</main>", "<p>Read <a href=\"/docs/policies/\">policies</a>", 1)]
+    [InlineData("{{ capture body }}{{ page.content }}{{ end }}<main>{{ body }}{{ body }}</main>", "<p>See <a href=\"/docs/policies/\">policies</a>", 2)]
+    public void A_layout_gets_the_body_with_links_filled_in_whether_it_prints_or_transforms_it(string layout, string expected, int times)
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off }\n");
+        site.Write("theme/layouts/page.html", layout);
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        var html = site.Read("_site/index.html");
+        Assert.StartsWith("<main>", html);
+        Assert.Equal(times, html.Split(expected).Length - 1);
+        Assert.DoesNotContain("cwlink", html);
+        Assert.DoesNotContain("cwcontent", html);
+    }
+
     [Fact]
     public void Reports_CW4001_for_an_include_outside_the_theme()
     {

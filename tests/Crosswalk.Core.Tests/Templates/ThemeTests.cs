@@ -1,0 +1,52 @@
+using Crosswalk.Diagnostics;
+using Crosswalk.Templates;
+using Crosswalk.Tests.Support;
+
+namespace Crosswalk.Tests.Templates;
+
+public sealed class ThemeTests
+{
+    private static Theme WithLayout(string layout, string? partial = null)
+    {
+        using var site = new TempSite(("theme/layouts/page.html", layout), ("theme/partials/extra.html", partial ?? "{{ page.title }}"));
+        var diagnostics = new DiagnosticBag();
+        var theme = Theme.Load(site.PathOf("theme"), site.Root, diagnostics);
+        Assert.Empty(diagnostics.ToSortedList());
+        return theme;
+    }
+
+    [Fact]
+    public void The_built_in_theme_only_prints_the_content_so_bodies_are_streamed()
+    {
+        var theme = Theme.Load(null, Path.GetTempPath(), new DiagnosticBag());
+
+        Assert.True(theme.PrintsContentVerbatim("layouts/page.html"));
+        // The 404 page tests whether the site gave it a body, so it gets the body as text.
+        Assert.False(theme.PrintsContentVerbatim("layouts/404.html"));
+    }
+
+    [Theory]
+    [InlineData("<main>{{ page.content }}</main>")]
+    [InlineData("{{ if page.title }}{{ page.content }}{{ end }} {{ content = 'x' }}{{ content }}")]
+    public void Printing_page_content_as_it_is_allows_streaming(string layout)
+    {
+        Assert.True(WithLayout(layout).PrintsContentVerbatim("layouts/page.html"));
+    }
+
+    [Theory]
+    [InlineData("{{ page.content | string.upcase }}")]
+    [InlineData("{{ page.content.size }}{{ page.content }}")]
+    [InlineData("{{ if page.content == '' }}empty{{ end }}{{ page.content }}")]
+    [InlineData("{{ capture body }}{{ page.content }}{{ end }}{{ body }}")]
+    [InlineData("{{ func f }}{{ page.content }}{{ end }}{{ f }}")]
+    [InlineData("{{ p = page }}{{ p.content }}")]
+    [InlineData("{{ with page }}{{ content }}{{ end }}")]
+    [InlineData("{{ page['content'] }}")]
+    [InlineData("{{ for kv in page }}{{ kv }}{{ end }}")]
+    [InlineData("{{ include 'partials/extra.html' }}{{ page.content }}", "{{ page.content | string.size }}")]
+    [InlineData("{{ include 'layouts/404.html' }}{{ page.content }}", "")]
+    public void Any_other_use_of_the_content_renders_it_in_full(string layout, string? partial = null)
+    {
+        Assert.False(WithLayout(layout, partial).PrintsContentVerbatim("layouts/page.html"));
+    }
+}
