@@ -111,7 +111,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var meta = page?.Meta;
         var toc = Toc(view.Headings);
         var breadcrumbs = Breadcrumbs(view);
-        var nav = Nav(page);
+        var nav = theme.MayRead("nav") ? Nav(page) : null;
+        var navHtml = theme.MayRead("nav_html") ? NavHtml(page) : null;
         // Counts are given as flags: a template calling array.size per page costs more than the rest of the page.
         var model = new ScriptObject(24)
         {
@@ -125,7 +126,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["breadcrumbs"] = breadcrumbs,
             ["has_breadcrumbs"] = breadcrumbs.Count > 0,
             ["nav"] = nav,
-            ["has_nav"] = nav.Count > 0,
+            ["nav_html"] = navHtml,
+            ["has_nav"] = navigation.Roots.Count > 0,
             ["has_criteria"] = view.Criteria.Count > 0,
             ["owner"] = Escape(meta?.Owner),
             ["last_reviewed"] = Escape(meta?.LastReviewed),
@@ -204,14 +206,20 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return new ScriptArray(trail.Select(t => _crumbs.GetOrAdd(t, Crumb)));
     }
 
-    private ScriptArray Nav(ParsedPage? current)
+    private HashSet<NavNode> PathTo(ParsedPage? current)
     {
         var path = new HashSet<NavNode>();
-        var active = current is null ? null : navigation.NodeOf(current);
-        for (var n = active; n is not null; n = n.Parent)
+        for (var n = current is null ? null : navigation.NodeOf(current); n is not null; n = n.Parent)
         {
             path.Add(n);
         }
+        return path;
+    }
+
+    private ScriptArray Nav(ParsedPage? current)
+    {
+        var path = PathTo(current);
+        var active = current is null ? null : navigation.NodeOf(current);
         return Nodes(navigation.Roots);
 
         ScriptArray Nodes(IReadOnlyList<NavNode> nodes)
@@ -259,5 +267,63 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["expanded"] = false,
             IsReadOnly = true,
         };
+    }
+
+    /// <summary>
+    /// The sidebar's nested lists as HTML (<c>page.nav_html</c>): the markup the built-in theme shows, built here because
+    /// a sidebar of a hundred entries per page costs more through a template than the rest of the page. Entries off the
+    /// current page's branch are the same on every page and built once.
+    /// </summary>
+    private string NavHtml(ParsedPage? current)
+    {
+        var path = PathTo(current);
+        var active = current is null ? null : navigation.NodeOf(current);
+        var html = new StringBuilder(16 * 1024);
+        AppendList(navigation.Roots, 1);
+        return html.ToString();
+
+        void AppendList(IReadOnlyList<NavNode> nodes, int depth)
+        {
+            html.Append("<ol class=\"cw-nav-list cw-nav-depth-").Append(depth).Append("\">");
+            foreach (var node in nodes)
+            {
+                if (!path.Contains(node))
+                {
+                    html.Append(_collapsedHtml.GetOrAdd(node, CollapsedItemHtml));
+                    continue;
+                }
+                var isActive = node == active;
+                var hasChildren = node.Children.Count > 0;
+                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive);
+                if (hasChildren)
+                {
+                    html.Append("\n    ");
+                    AppendList(node.Children, depth + 1);
+                }
+                html.Append("\n  </li>");
+            }
+            html.Append("\n</ol>\n");
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<NavNode, string> _collapsedHtml = new();
+
+    private string CollapsedItemHtml(NavNode node)
+    {
+        var item = new StringBuilder();
+        AppendItemStart(item, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", isActive: false);
+        return item.Append("\n  </li>").ToString();
+    }
+
+    private void AppendItemStart(StringBuilder html, NavNode node, string classes, bool isActive)
+    {
+        html.Append("\n  <li class=\"cw-nav-item").Append(classes).Append("\">");
+        if (node.Url is null)
+        {
+            html.Append("\n    <span class=\"cw-nav-label\">").Append(HtmlEscape.Text(node.Title)).Append("</span>");
+            return;
+        }
+        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(HtmlEscape.Text(PublicUrl(node.Url))).Append('"')
+            .Append(isActive ? " aria-current=\"page\"" : "").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
     }
 }

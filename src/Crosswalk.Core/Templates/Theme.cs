@@ -42,7 +42,42 @@ public sealed class Theme : ITemplateLoader
             t => t.Key,
             t => partialsReachLayouts || MayIncludeLayout(t.Value.Page) ? allOnlyPrint : partialsOnlyPrint && OnlyPrintsContent(t.Value.Page),
             StringComparer.Ordinal);
+        foreach (var template in templates.Values)
+        {
+            CollectNames(template.Page);
+        }
     }
+
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private bool _pageHandedOn;
+
+    /// <summary>
+    /// False when no template can read the page model's member <paramref name="name"/>: no template names it and none
+    /// hands the page object on. The renderer skips building what no template reads.
+    /// </summary>
+    public bool MayRead(string name) => _pageHandedOn || _names.Contains(name);
+
+    private void CollectNames(ScriptNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return;
+            case ScriptVariable variable:
+                _names.Add(variable.Name);
+                _pageHandedOn |= variable is ScriptVariableGlobal { Name: "page" } && !IsMemberTarget(variable);
+                break;
+            case ScriptLiteral { Value: string text }:
+                _names.Add(text);
+                break;
+        }
+        foreach (var child in node.Children)
+        {
+            CollectNames(child);
+        }
+    }
+
+    private static bool IsMemberTarget(ScriptNode node) => node.Parent is ScriptMemberExpression { Target: var target } && ReferenceEquals(target, node);
 
     private readonly Dictionary<string, bool> _printsContentVerbatim;
 
@@ -63,7 +98,7 @@ public sealed class Theme : ITemplateLoader
             case ScriptMemberExpression { Member.Name: "content" } member
                 when member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member):
             // The page object itself handed on (p = page, with page, for x in page) could reach content unseen.
-            case ScriptVariableGlobal { Name: "page" } page when page.Parent is not ScriptMemberExpression { Target: var target } || !ReferenceEquals(target, page):
+            case ScriptVariableGlobal { Name: "page" } page when !IsMemberTarget(page):
             case ScriptLiteral { Value: "content" }:
                 return false;
             default:
@@ -183,6 +218,9 @@ public sealed class Theme : ITemplateLoader
             OnOutputLimit = ScriptLimitBehavior.Throw,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
+            // HTML is not indentation-sensitive, but <pre> is: a multi-line value (a page body with code blocks) is
+            // printed as it is, never re-indented to the column its {{ }} stands at.
+            AutoIndent = false,
             MemberRenamer = StandardMemberRenamer.Default,
         };
         foreach (var (name, template) in _templates)

@@ -239,6 +239,85 @@ public sealed class SiteBuilderTests
         Assert.DoesNotContain("cwcontent", html);
     }
 
+    // The sidebar as a theme would write it from page.nav: it must show exactly what page.nav_html shows.
+    private const string SidebarFromNavObjects =
+        """
+        {{## Sidebar navigation. page.nav is already pruned: only expanded nodes carry children.
+             render_nav calls itself for each level (depth is only used for CSS). ##}}
+        {{~ func render_nav(nodes, depth) ~}}
+        <ol class="cw-nav-list cw-nav-depth-{{ depth }}">
+        {{~ for node in nodes ~}}
+        {{~ expanded = node.expanded ~}}
+          <li class="cw-nav-item{{ if node.active }} is-active{{ end }}{{ if node.in_path }} is-in-path{{ end }}{{ if node.has_children }} has-children{{ if expanded }} is-expanded{{ else }} is-collapsed{{ end }}{{ end }}">
+          {{~ if node.url ~}}
+            <a class="cw-nav-link" href="{{ node.url }}"{{ if node.active }} aria-current="page"{{ end }}>{{ node.title }}</a>
+          {{~ else ~}}
+            <span class="cw-nav-label">{{ node.title }}</span>
+          {{~ end ~}}
+          {{~ if expanded ~}}
+            {{ render_nav node.children (depth + 1) }}
+          {{~ end ~}}
+          </li>
+        {{~ end ~}}
+        </ol>
+        {{~ end ~}}
+        <nav class="cw-sidebar" id="cw-sidebar" aria-label="Site">
+          <div class="cw-sidebar-inner">
+          {{~ if page.has_nav ~}}
+            {{ render_nav page.nav 1 }}
+          {{~ else ~}}
+            <ol class="cw-nav-list cw-nav-depth-1"><li class="cw-nav-item"><a class="cw-nav-link" href="{{ site.base_url }}">Home</a></li></ol>
+          {{~ end ~}}
+          </div>
+        </nav>
+        """;
+
+    private static string Sidebar(byte[] page)
+    {
+        var html = System.Text.Encoding.UTF8.GetString(page);
+        var start = html.IndexOf("<nav class=\"cw-sidebar\"", StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        return html[start..html.IndexOf("</nav>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void The_nav_objects_and_nav_html_describe_the_same_sidebar()
+    {
+        using var site = SmallSite();
+        site.Write("content/policies/deep/index.md", "# Deep\n");
+        site.Write("content/policies/deep/leaf.md", "# Leaf\n");
+        site.Write("content/policies/deep/other.md", "---\nnav_order: 1\n---\n# Other\n");
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var builtIn = site.Snapshot("_site");
+
+        site.Write("site.yml", "title: Test Docs\nbase_url: /docs/\ntemplates: theme\nseverity:\n  CW2005: off\n");
+        site.Write("theme/partials/sidebar.html", SidebarFromNavObjects);
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+        var fromObjects = site.Snapshot("_site");
+
+        Assert.Equal(builtIn.Keys, fromObjects.Keys);
+        var pages = builtIn.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.True(pages.Count >= 6);
+        foreach (var path in pages)
+        {
+            Assert.Equal(Sidebar(builtIn[path]), Sidebar(fromObjects[path]));
+        }
+        Assert.Contains("<li class=\"cw-nav-item is-active\">\n    <a class=\"cw-nav-link\" href=\"/docs/policies/deep/leaf/\" aria-current=\"page\">Leaf</a>",
+            site.Read("_site/policies/deep/leaf/index.html"));
+    }
+
+    [Fact]
+    public void An_indented_content_tag_prints_code_blocks_as_written()
+    {
+        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n```\nline one\n  line two\n```\n"),
+            ("theme/layouts/page.html", "<main>\n    {{ page.content }}\n</main>\n"));
+
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+
+        Assert.Contains("<pre><code>line one\n  line two\n</code></pre>", site.Read("_site/index.html"));
+    }
+
     [Fact]
     public void Reports_CW4001_for_an_include_outside_the_theme()
     {

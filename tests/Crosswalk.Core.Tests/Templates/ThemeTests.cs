@@ -49,4 +49,16 @@ public sealed class ThemeTests
     {
         Assert.False(WithLayout(layout, partial).PrintsContentVerbatim("layouts/page.html"));
     }
+
+    [Fact]
+    public void Knows_which_page_members_the_templates_may_read()
+    {
+        var builtIn = Theme.Load(null, Path.GetTempPath(), new DiagnosticBag());
+        Assert.True(builtIn.MayRead("nav_html"));
+        Assert.False(builtIn.MayRead("nav"));
+
+        Assert.True(WithLayout("{{ for n in page.nav }}{{ n.title }}{{ end }}").MayRead("nav"));
+        // Once the page object is handed on, any member may be read through it.
+        Assert.True(WithLayout("{{ p = page }}{{ p[name] }}").MayRead("nav"));
+    }
 }
