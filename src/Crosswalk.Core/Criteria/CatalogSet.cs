@@ -32,6 +32,12 @@ public sealed class CatalogSet
     /// <summary>The loaded catalogs: those listed first, then any pulled in as a withdrawn catalog's successor.</summary>
     public IReadOnlyList<Catalog> All => _catalogs;
 
+    /// <summary><paramref name="first"/>, then every other catalog in order: where a mapping column looks for aliases.</summary>
+    public IReadOnlyList<Catalog> StartingWith(Catalog first) =>
+        _startingWith.GetOrAdd(first, f => _catalogs.Prepend(f).Distinct().ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Catalog, List<Catalog>> _startingWith = new();
+
     /// <summary>The loaded crosswalks.</summary>
     public IReadOnlyList<CatalogMapping> Mappings => _mappings;
 

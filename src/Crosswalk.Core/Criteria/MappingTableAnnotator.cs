@@ -45,17 +45,27 @@ public sealed class MappingTableAnnotator : ITableAnnotator
             return [];
         }
         var claims = new List<ClaimRef>();
-        var rows = table.OfType<TableRow>().Where(r => !r.IsHeader).ToList();
-        for (var r = 0; r < rows.Count && r < data.Rows.Count; r++)
+        var r = -1;
+        foreach (var block in table)
         {
+            if (block is not TableRow { IsHeader: false } row || ++r >= data.Rows.Count)
+            {
+                continue;
+            }
             var rowData = data.Rows[r];
-            var cells = rows[r].OfType<TableCell>().ToList();
-            var rowId = $"cw-row-{rowData.Location.Line}";
-            var rowLinks = rowData.Cells.Where((_, i) => !columns.ContainsKey(i)).SelectMany(c => c.LinkIds).ToList();
+            var rowId = "cw-row-" + rowData.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var rowLinks = new List<int>();
+            for (var i = 0; i < rowData.Cells.Count; i++)
+            {
+                if (!columns.ContainsKey(i))
+                {
+                    rowLinks.AddRange(rowData.Cells[i].LinkIds);
+                }
+            }
             var rowClaims = 0;
             foreach (var (index, (rule, catalog)) in columns)
             {
-                if (index >= rowData.Cells.Count || index >= cells.Count)
+                if (index >= rowData.Cells.Count || index >= row.Count || row[index] is not TableCell tableCell)
                 {
                     continue;
                 }
@@ -74,12 +84,12 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                 }
                 if (result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
                 {
-                    LinkCell(cells[index], cell.Text, result);
+                    LinkCell(tableCell, cell.Text, result);
                 }
             }
             if (rowClaims > 0)
             {
-                rows[r].GetAttributes().Id = rowId;
+                row.GetAttributes().Id = rowId;
             }
         }
         return claims;
@@ -108,6 +118,20 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         return columns;
     }
 
+    // Most references name one criterion, and the same few criteria recur on every page: their links are built once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Criterion, string> _openTags = new();
+
+    /// <summary>The opening &lt;a&gt; of a reference to <paramref name="criteria"/>, with the criteria's titles as its tooltip.</summary>
+    private string OpenTag(List<Criterion> criteria)
+    {
+        // A range or alias stands for several criteria: it links to the group (or catalog) that holds them all.
+        var target = criteria.Count == 1 ? CriterionUrls.Of(criteria[0])
+            : criteria[0].Parent is { } parent && criteria.All(c => c.Parent == parent) ? CriterionUrls.Of(parent)
+            : CriterionUrls.Catalog(criteria[0].Catalog);
+        var title = string.Join("; ", criteria.Take(8).Select(c => $"{c.Id}: {c.Title}")) + (criteria.Count > 8 ? $"; and {criteria.Count - 8} more" : "");
+        return $"<a class=\"criterion-ref\" href=\"{HtmlEscape.Url(_baseUrl + target.TrimStart('/'))}\" title=\"{HtmlEscape.Attribute(title)}\">";
+    }
+
     /// <summary>Replaces the cell's content with the same text in which each reference links to its criterion page.</summary>
     private void LinkCell(TableCell cell, string text, ReferenceParseResult result)
     {
@@ -126,13 +150,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
             }
             sb.Append(HtmlEscape.Text(text[pos..start]));
             var criteria = span.Select(r => r.Criterion).Distinct().ToList();
-            // A range or alias stands for several criteria: it links to the group (or catalog) that holds them all.
-            var target = criteria.Count == 1 ? CriterionUrls.Of(criteria[0])
-                : criteria[0].Parent is { } parent && criteria.All(c => c.Parent == parent) ? CriterionUrls.Of(parent)
-                : CriterionUrls.Catalog(criteria[0].Catalog);
-            var title = string.Join("; ", criteria.Take(8).Select(c => $"{c.Id}: {c.Title}")) + (criteria.Count > 8 ? $"; and {criteria.Count - 8} more" : "");
-            sb.Append("<a class=\"criterion-ref\" href=\"").Append(HtmlEscape.Url(_baseUrl + target.TrimStart('/')))
-              .Append("\" title=\"").Append(HtmlEscape.Attribute(title)).Append("\">")
+            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], c => OpenTag([c])) : OpenTag(criteria))
               .Append(HtmlEscape.Text(text[start..(start + length)])).Append("</a>");
             pos = start + length;
         }

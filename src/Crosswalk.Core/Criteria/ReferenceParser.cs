@@ -66,8 +66,8 @@ public static class ReferenceParser
 
     private sealed class State(string text, Catalog column, CatalogSet catalogs, string place)
     {
-        private readonly List<Token> _tokens = [];
-        private readonly Dictionary<string, string?> _helpCache = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<Token> _tokens = new(16);
+        private Dictionary<string, string?>? _helpCache;
         private bool _clauseMode;
         private bool _stopped;
 
@@ -313,7 +313,7 @@ public static class ReferenceParser
         {
             next = i;
             var start = _tokens[i].Start;
-            foreach (var catalog in catalogs.All.Prepend(column).Distinct())
+            foreach (var catalog in catalogs.StartingWith(column))
             {
                 foreach (var alias in catalog.Aliases)
                 {
@@ -498,6 +498,7 @@ public static class ReferenceParser
 
         private string? HelpFor(string input, bool aliasesToo)
         {
+            _helpCache ??= new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             if (_helpCache.TryGetValue(input, out var cached))
             {
                 return cached;

@@ -160,10 +160,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             {
                 foreach (var table in page.Tables)
                 {
-                    var header = table.Header.Select(MappingTableAnnotator.NormalizeHeader).ToList();
-                    var keyIndex = header.FindIndex(h => string.Equals(h, rule.Key, StringComparison.OrdinalIgnoreCase));
-                    var docsIndex = header.FindIndex(h => string.Equals(h, rule.Documents, StringComparison.OrdinalIgnoreCase));
-                    if (keyIndex < 0 || docsIndex < 0)
+                    if (CoverageColumns(table.Header, rule) is not var (keyIndex, docsIndex))
                     {
                         continue;
                     }
@@ -174,6 +171,15 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 }
             }
         }
+    }
+
+    /// <summary>Where <paramref name="rule"/>'s key and documents columns are in a table with <paramref name="header"/>, if it has both.</summary>
+    public static (int Key, int Documents)? CoverageColumns(IReadOnlyList<string> header, CoverageRule rule)
+    {
+        var normalized = header.Select(MappingTableAnnotator.NormalizeHeader).ToList();
+        var keyIndex = normalized.FindIndex(h => string.Equals(h, rule.Key, StringComparison.OrdinalIgnoreCase));
+        var docsIndex = normalized.FindIndex(h => string.Equals(h, rule.Documents, StringComparison.OrdinalIgnoreCase));
+        return keyIndex < 0 || docsIndex < 0 ? null : (keyIndex, docsIndex);
     }
 
     private void CheckRow(ParsedPage page, Catalog catalog, TableCellData keyCell, TableCellData docsCell, ClaimSet claims)

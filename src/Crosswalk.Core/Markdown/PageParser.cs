@@ -18,6 +18,12 @@ namespace Crosswalk.Markdown;
 /// </summary>
 public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholders placeholders, ITableAnnotator? tables = null)
 {
+    /// <summary>Keep the body HTML (false when no page will be rendered: its ids are still collected).</summary>
+    public bool KeepBody { get; init; } = true;
+
+    /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
+    public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
+
     /// <summary>Parses <paramref name="source"/> whose text is <paramref name="text"/>.</summary>
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
@@ -42,7 +48,10 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         foreach (var table in document.Descendants<Table>())
         {
             var data = ReadTable(table, body, state);
-            tableData.Add(data);
+            if (KeepTable?.Invoke(data.Header) ?? true)
+            {
+                tableData.Add(data);
+            }
             if (tables is not null)
             {
                 claims.AddRange(tables.Annotate(table, data, source, diagnostics));
@@ -73,7 +82,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             Meta = front.Meta,
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
-            BodyUtf8 = System.Text.Encoding.UTF8.GetBytes(html),
+            BodyUtf8 = KeepBody ? System.Text.Encoding.UTF8.GetBytes(html) : [],
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
             Headings = headings,
             Ids = HtmlIds.Collect(html),

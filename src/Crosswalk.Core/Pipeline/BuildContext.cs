@@ -11,4 +11,6 @@ namespace Crosswalk.Pipeline;
 /// <param name="Diagnostics">The diagnostics of this build.</param>
 /// <param name="Markdown">The one Markdig pipeline.</param>
 /// <param name="Placeholders">Link placeholders of this build.</param>
-public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders);
+/// <param name="RendersPages">Every page will be rendered (build, serve): parsed pages keep their body HTML.</param>
+public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
+    bool RendersPages);

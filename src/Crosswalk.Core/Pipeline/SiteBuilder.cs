@@ -28,7 +28,7 @@ public static class SiteBuilder
             return new SiteAnalysis(new BuildResult(diagnostics.ToSortedList(), 0, false, false, timings), null, [], new ClaimSet([]), []);
         }
         diagnostics.SetOverrides(config.Severity);
-        var site = new SiteModel(new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), LinkPlaceholders.CreateRandom()));
+        var site = new SiteModel(new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), LinkPlaceholders.CreateRandom(), RendersPages: false));
         site.Load(new StageClock(timings));
         var (catalogs, claims) = site.Criteria;
         var configured = config.Catalogs.Select(catalogs.Get).Where(c => c is not null).Select(c => c!).ToList();
@@ -69,7 +69,8 @@ public static class SiteBuilder
             return (new BuildResult(diagnostics.ToSortedList(), 0, ConfigUsable: false, Written: false, timings), new HashSet<string>(), config);
         }
 
-        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), state?.Placeholders ?? LinkPlaceholders.CreateRandom());
+        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), state?.Placeholders ?? LinkPlaceholders.CreateRandom(),
+            RendersPages: write || sink is not null);
         var site = new SiteModel(context, state);
         site.Load(clock);
 

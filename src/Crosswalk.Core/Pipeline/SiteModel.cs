@@ -66,7 +66,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics, Config.CatalogLocations));
         ResolveCriteria.CheckRules(Config, _catalogs, Diagnostics);
 
-        var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl));
+        // A parsed site is held in memory until it is rendered: check keeps no body HTML, and only tables a coverage rule
+        // could read are kept (mapping tables give their claims while parsing).
+        var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl))
+        {
+            KeepBody = context.RendersPages,
+            KeepTable = header => Config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
+        };
         Pages = clock.Time("ParseMarkdown", () => files.Where(f => f.Kind == SourceKind.Page)
             .AsParallel().AsOrdered()
             .Select(f => Parse(f, parser))
