@@ -18,8 +18,8 @@ internal static class BenchProgram
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
         run            per size: generate once, then alternate cold runs of `crosswalk build`, `crosswalk check` and
                        `hugo`; prints median wall time and peak RSS, ratios to Hugo and growth between sizes.
-                       --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: builds
-                       src/Crosswalk.Cli in Release (skip with --no-build). --timings: one extra
+                       --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: publishes
+                       src/Crosswalk.Cli in Release, ReadyToRun, into WORK/crosswalk-r2r (reuse it with --no-build). --timings: one extra
                        `build --timings` per size. Default work folder: $TMPDIR/crosswalk-bench.
         serve-latency  median time from a page edit to the next `event: reload` on /__crosswalk/events.
         """;

@@ -31,7 +31,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
     {
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
-        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, log);
+        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.WorkDirectory, log);
         var hugo = Tools.Hugo(options.HugoPath);
         var meter = new ProcessMeter(work);
 

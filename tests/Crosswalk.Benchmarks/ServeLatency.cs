@@ -21,7 +21,7 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
     {
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
-        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, log);
+        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.WorkDirectory, log);
         var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"serve-corpus-{options.Pages}"));
         var corpus = CorpusGenerator.Generate(options.Pages, options.Seed, corpusDir);
         log.WriteLine($"corpus: {corpus.Pages} pages in {corpusDir}");

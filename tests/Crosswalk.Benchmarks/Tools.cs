@@ -12,10 +12,11 @@ internal sealed record Launcher(string FileName, IReadOnlyList<string> Prefix, s
 internal static class Tools
 {
     /// <summary>
-    /// <paramref name="explicitPath"/> (a <c>.dll</c> is run with <c>dotnet</c>), else builds
-    /// <c>src/Crosswalk.Cli</c> in Release and uses its <c>crosswalk.dll</c>.
+    /// <paramref name="explicitPath"/> (a <c>.dll</c> is run with <c>dotnet</c>), else publishes <c>src/Crosswalk.Cli</c>
+    /// in Release, ReadyToRun for this machine's runtime identifier, into <paramref name="workDirectory"/>: the tool as it
+    /// is shipped, precompiled, so the figures do not include compiling Crosswalk itself at run time.
     /// </summary>
-    public static Launcher Crosswalk(string? explicitPath, bool skipBuild, TextWriter log)
+    public static Launcher Crosswalk(string? explicitPath, bool skipBuild, string workDirectory, TextWriter log)
     {
         if (explicitPath is not null)
         {
@@ -31,12 +32,15 @@ internal static class Tools
 
         var root = RepositoryRoot()
             ?? throw new UsageException("cannot find the repository root (Crosswalk.slnx); pass --crosswalk PATH_TO_crosswalk.dll");
-        var dll = Path.Combine(root, "src", "Crosswalk.Cli", "bin", "Release", "net10.0", "crosswalk.dll");
+        var publish = Path.Combine(Path.GetFullPath(workDirectory), "crosswalk-r2r");
+        var dll = Path.Combine(publish, "crosswalk.dll");
         if (!skipBuild)
         {
-            log.WriteLine("building src/Crosswalk.Cli in Release ...");
+            var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+            string[] args = ["publish", "src/Crosswalk.Cli", "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", publish, "-nologo", "-v", "q"];
+            log.WriteLine($"dotnet {string.Join(' ', args)}");
             var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "build", "-c", "Release", "src/Crosswalk.Cli", "-nologo", "-v", "q" })
+            foreach (var a in args)
             {
                 psi.ArgumentList.Add(a);
             }
@@ -48,14 +52,14 @@ internal static class Tools
             {
                 log.WriteLine(stdoutTask.Result);
                 log.WriteLine(stderrTask.Result);
-                throw new InvalidOperationException($"'dotnet build -c Release src/Crosswalk.Cli' failed with exit code {p.ExitCode}");
+                throw new InvalidOperationException($"publishing src/Crosswalk.Cli failed with exit code {p.ExitCode}");
             }
         }
         if (!File.Exists(dll))
         {
-            throw new UsageException($"'{dll}' does not exist; build src/Crosswalk.Cli in Release or pass --crosswalk");
+            throw new UsageException($"'{dll}' does not exist; run without --no-build once, or pass --crosswalk");
         }
-        return new Launcher("dotnet", [dll], $"dotnet {Path.GetRelativePath(Environment.CurrentDirectory, dll)}");
+        return new Launcher("dotnet", [dll], $"dotnet {dll}");
     }
 
     /// <summary><paramref name="explicitPath"/>, else <c>hugo</c> on PATH, else null.</summary>
