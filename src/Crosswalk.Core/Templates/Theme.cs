@@ -25,7 +25,15 @@ public sealed class Theme : ITemplateLoader
 
     // Scriban's built-in functions, built once: creating them for every page was a measurable part of rendering.
     // Templates only read them; assignments go to the page's own globals.
-    private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
+    private readonly ScriptObject _builtins = BuiltinsWithThemeInclude();
+
+    private static ScriptObject BuiltinsWithThemeInclude()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        builtins.Remove("include");
+        builtins.SetValue("include", new ThemeInclude(), readOnly: true);
+        return builtins;
+    }
 
     private Theme(Dictionary<string, Template> templates, Dictionary<string, string> displayPaths, IReadOnlyList<ThemeAsset> assets)
     {

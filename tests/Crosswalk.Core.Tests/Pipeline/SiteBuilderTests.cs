@@ -318,6 +318,24 @@ public sealed class SiteBuilderTests
         Assert.Contains("<pre><code>line one\n  line two\n</code></pre>", site.Read("_site/index.html"));
     }
 
+    [Theory]
+    [InlineData("<p>{{ include 'partials/t.html' }}</p>", "<p>[Home]</p>")]
+    [InlineData("{{ x = include 'partials/t.html' }}<p>{{ x | string.upcase }}{{ x }}</p>", "<p>[HOME][Home]</p>")]
+    [InlineData("<p>{{ include 'partials/t.html' suffix: '!' }}</p>", "<p>[Home]!</p>")]
+    [InlineData("<p>{{ include 'partials/args.html' 'a' 'b' }}</p>", "<p>a,b</p>")]
+    public void Includes_print_in_place_or_give_their_text_as_a_value(string layout, string expected)
+    {
+        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off }\n"), ("content/index.md", "# Home\n"),
+            ("theme/layouts/page.html", layout),
+            ("theme/partials/t.html", "[{{ page.title }}]{{ $suffix }}"),
+            ("theme/partials/args.html", "{{ $1 }},{{ $2 }}"));
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        Assert.Equal(expected, site.Read("_site/index.html"));
+    }
+
     [Fact]
     public void Reports_CW4001_for_an_include_outside_the_theme()
     {
