@@ -28,6 +28,15 @@ public sealed class DiagnosticBag
         _items.Enqueue(diagnostic);
     }
 
+    /// <summary>Adds each of <paramref name="diagnostics"/> as <see cref="Add(Diagnostic)"/> does.</summary>
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            Add(d);
+        }
+    }
+
     /// <summary>Convenience for <see cref="Add(Diagnostic)"/>.</summary>
     public void Report(string code, Severity severity, string message, SourceLocation? location, string? help = null)
         => Add(new Diagnostic(code, severity, message, location, help));

@@ -44,6 +44,15 @@ internal sealed class IncrementalState
     /// <summary>Mapping-table claims by page, reused while the page's parse and the site's URLs are.</summary>
     public Dictionary<ParsedPage, IReadOnlyList<Criteria.Claim>> TableClaims { get; } = [];
 
+    /// <summary>The files the last build found, their paths, and what finding them reported.</summary>
+    public (IReadOnlyList<SourceFile> Files, HashSet<string> Paths, IReadOnlyList<Diagnostic> Diagnostics)? Files { get; set; }
+
+    /// <summary>
+    /// The absolute paths the file watcher reported since the last build, or null when that is not known (everything
+    /// is then looked at again). Other files are taken as they were, without listing folders or reading file stamps.
+    /// </summary>
+    public IReadOnlySet<string>? Changed { get; set; }
+
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }

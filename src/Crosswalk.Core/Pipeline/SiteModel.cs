@@ -58,7 +58,24 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     public void Load(StageClock clock)
     {
         var excluded = new[] { Config.OutputDirectory };
-        var files = clock.Time("Discover", () => Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, Diagnostics));
+        var files = clock.Time("Discover", () =>
+        {
+            // A preview told which files changed, all of them known and still there, has the same files as before.
+            if (state is { Changed: { } changed, Files: var (known, paths, reported) } && changed.All(p => paths.Contains(p) && File.Exists(p)))
+            {
+                Diagnostics.AddRange(reported);
+                return known;
+            }
+            var bag = new DiagnosticBag();
+            var found = Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, bag);
+            var diagnostics = bag.ToSortedList();
+            Diagnostics.AddRange(diagnostics);
+            if (state is not null)
+            {
+                state.Files = (found, found.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal), diagnostics);
+            }
+            return found;
+        });
         _statics = files.Where(f => f.Kind == SourceKind.Static).ToList();
         SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
         _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
@@ -124,6 +141,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// <summary>Parses one file, or takes it from the incremental state when the file is unchanged.</summary>
     private ParseEntry Parse(SourceFile file, PageParser parser)
     {
+        if (state is { Changed: { } changed } && !changed.Contains(file.FullPath) && state.Parsed.TryGetValue(file.FullPath, out var unchanged)
+            && unchanged.Page?.Source == file)
+        {
+            return unchanged;
+        }
         long length = -1;
         var stamp = DateTime.MinValue;
         try
@@ -493,7 +515,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             RenderEntry? previous = null;
             if (unchangedSite && state!.Rendered.TryGetValue(output, out previous) && ReferenceEquals(previous.Page, page))
             {
-                _templateIds.Set(page.Url, previous.Ids);
+                _templateIds.Keep(page.Url, previous.Ids);
                 renderedEntries[output] = previous;
                 return;
             }
@@ -502,7 +524,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var signature = state is null ? 0UL : PageSignature(hrefs, criteria, navSignature);
             if (state is not null && (previous is not null || state.Rendered.TryGetValue(output, out previous)) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
             {
-                _templateIds.Set(page.Url, previous.Ids);
+                _templateIds.Keep(page.Url, previous.Ids);
                 renderedEntries[output] = previous;
                 return;
             }
@@ -761,6 +783,9 @@ internal sealed class TemplateIdSets
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _byUrl = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _interned = new(StringComparer.Ordinal);
 
+    /// <summary>Records the ids of a page rendered before, already shared by <see cref="Set"/>.</summary>
+    public void Keep(string url, IReadOnlySet<string> shared) => _byUrl[url] = shared;
+
     public IReadOnlySet<string> Set(string url, IReadOnlySet<string> ids)
     {
         var key = string.Join('\n', ids.Order(StringComparer.Ordinal));
@@ -779,14 +804,24 @@ internal sealed class Fnv
 
     public Fnv Add(string value)
     {
+        // FNV-1a over 64-bit words (four characters at a time): signatures cover every page of a site on every edit.
+        var chars = value.AsSpan();
         var hash = Value;
-        foreach (var c in value)
+        foreach (var word in System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(chars))
+        {
+            hash = (hash ^ word) * 1099511628211UL;
+        }
+        foreach (var c in chars[(chars.Length & ~3)..])
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
-        Value = (hash ^ 0xFFFF) * 1099511628211UL; // a separator: ("ab", "c") differs from ("a", "bc")
+        Value = (hash ^ 0xFFFF0000UL ^ (ulong)value.Length) * 1099511628211UL; // a separator: ("ab", "c") differs from ("a", "bc")
         return this;
     }
 
-    public Fnv Add(int value) => Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Fnv Add(int value)
+    {
+        Value = (Value ^ 0xFFFE0000UL ^ (uint)value) * 1099511628211UL;
+        return this;
+    }
 }

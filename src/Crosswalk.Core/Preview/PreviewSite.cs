@@ -57,10 +57,12 @@ public sealed class PreviewSite
             else
             {
                 // The watcher's word counts, not only the file's stamp: an edit can keep the length and the time.
-                foreach (var path in changed!)
+                var paths = changed!.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+                foreach (var path in paths)
                 {
-                    _state.Parsed.Remove(Path.GetFullPath(path));
+                    _state.Parsed.Remove(path);
                 }
+                _state.Changed = paths;
             }
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;

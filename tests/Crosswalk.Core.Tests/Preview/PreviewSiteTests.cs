@@ -60,6 +60,61 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void A_page_the_watcher_reports_as_new_is_found()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+
+        site.Write("content/fresh/new.md", "# New page\n\n[a](../a.md)\n");
+        preview.Rebuild([site.PathOf("content/fresh/new.md")]);
+
+        Assert.Contains("New page", Page(preview, "fresh/new/index.html"));
+    }
+
+    [Fact]
+    public void Files_the_watcher_did_not_report_are_taken_as_they_were_until_a_full_rebuild()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+
+        Touch(site, "content/p05.md", "---\ntitle: Page 5\n---\nUnreported edit.\n");
+        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nReported edit.\n");
+        preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.Contains("Reported edit.", Page(preview, "a/index.html"));
+        Assert.DoesNotContain("Unreported edit.", Page(preview, "p05/index.html"));
+        preview.Rebuild();
+        Assert.Contains("Unreported edit.", Page(preview, "p05/index.html"));
+    }
+
+    [Fact]
+    public void What_listing_the_files_reported_is_reported_again_after_an_edit()
+    {
+        using var site = Site();
+        var outside = Path.Combine(Path.GetTempPath(), "crosswalk-outside-" + Guid.NewGuid().ToString("N") + ".md");
+        File.WriteAllText(outside, "# Outside\n");
+        try
+        {
+            File.CreateSymbolicLink(site.PathOf("content/escape.md"), outside);
+            var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+            var first = preview.Rebuild();
+            Assert.Contains(first.Result.Diagnostics, d => d.Code == "CW1005" && d.Location!.Value.File == "content/escape.md");
+
+            Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited.\n");
+            var edit = preview.Rebuild([site.PathOf("content/a.md")]);
+
+            Assert.False(edit.Full);
+            Assert.Equal(first.Result.Diagnostics.Where(d => d.Code == "CW1005"), edit.Result.Diagnostics.Where(d => d.Code == "CW1005"));
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
