@@ -46,6 +46,22 @@ public sealed class SiteIndex
     {
     }
 
+    /// <summary>Points every entry for a page in <paramref name="replaced"/> at its replacement (a preview's new parse of it).</summary>
+    public void ReplacePages(IReadOnlyDictionary<ParsedPage, ParsedPage> replaced)
+    {
+        if (replaced.Count == 0)
+        {
+            return;
+        }
+        foreach (var map in (Dictionary<string, ParsedPage>[])[_pages, _byUrl, _byTitle])
+        {
+            foreach (var key in map.Where(e => replaced.ContainsKey(e.Value)).Select(e => e.Key).ToList())
+            {
+                map[key] = replaced[map[key]];
+            }
+        }
+    }
+
     /// <summary>Also knows <paramref name="generatedUrls"/>: pages Crosswalk generates (criteria), which links may target.</summary>
     public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects, IEnumerable<string> generatedUrls)
     {

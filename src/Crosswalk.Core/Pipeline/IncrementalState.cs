@@ -53,9 +53,16 @@ internal sealed class IncrementalState
     /// </summary>
     public IReadOnlySet<string>? Changed { get; set; }
 
+    /// <summary>What the last Index stage made, reused while its inputs are unchanged.</summary>
+    public IndexEntry? Index { get; set; }
+
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }
+
+/// <summary>The Index stage's results: the pages and files kept, the index, the sidebar, the redirect pages, the taken outputs and what it reported.</summary>
+internal sealed record IndexEntry(ulong Signature, List<ParsedPage> Pages, IReadOnlyList<SourceFile> Statics, SiteIndex Index, Templates.Navigation Navigation,
+    List<(string From, string To)> RedirectPages, Dictionary<string, string> Taken, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>A parsed page with the file stamp it was read at and the diagnostics parsing produced.</summary>
 internal sealed record ParseEntry(long Length, DateTime LastWriteUtc, ParsedPage? Page, IReadOnlyList<Diagnostic> Diagnostics);

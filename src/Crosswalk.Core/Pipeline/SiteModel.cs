@@ -53,7 +53,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     public int SourcePageCount { get; private set; }
 
     private SiteConfig Config => context.Config;
-    private DiagnosticBag Diagnostics => context.Diagnostics;
+    // While the Index stage runs, what it reports is collected apart, so a preview can replay it when it reuses the index.
+    private DiagnosticBag? _indexDiagnostics;
+
+    private DiagnosticBag Diagnostics => _indexDiagnostics ?? context.Diagnostics;
 
     public void Load(StageClock clock)
     {
@@ -116,6 +119,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
         clock.Time("Index", () =>
         {
+            var signature = state is null ? 0UL : IndexSignature();
+            if (state?.Index is { } previous && previous.Signature == signature)
+            {
+                ReuseIndex(previous);
+                return;
+            }
+            _indexDiagnostics = new DiagnosticBag();
             Pages = RemoveDuplicateUrls(Pages);
             RemoveOutputCollisions();
             var redirects = CollectRedirects();
@@ -123,6 +133,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 CriteriaPages.Urls(_catalogs));
             _redirectPages = CheckRedirects(redirects);
             _navigation = new Navigation(Pages, _catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null);
+            var reported = _indexDiagnostics.ToSortedList();
+            _indexDiagnostics = null;
+            Diagnostics.AddRange(reported);
+            if (state is not null)
+            {
+                state.Index = new IndexEntry(signature, Pages, _statics, _index, _navigation, _redirectPages, _taken, reported);
+            }
         });
         clock.Time("ResolveLinks", ResolveLinks);
         clock.Time("ResolveCriteria", () =>
@@ -183,6 +200,56 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
         }
         return entry;
+    }
+
+    /// <summary>
+    /// Everything the Index stage reads: each page's path, URL, titles, sidebar place, permalink and redirects, and the
+    /// static files. While it is unchanged (a preview edit to a body), the last index serves again.
+    /// </summary>
+    private ulong IndexSignature()
+    {
+        var f = new Fnv();
+        foreach (var p in Pages)
+        {
+            f.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(p.Meta.NavOrder ?? int.MinValue)
+             .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
+            foreach (var (url, at) in p.Meta.RedirectFrom)
+            {
+                f.Add(url).Add(at.Line).Add(at.Column);
+            }
+        }
+        foreach (var file in _statics)
+        {
+            f.Add(file.RelativePath);
+        }
+        return f.Value;
+    }
+
+    /// <summary>Takes the last index, sidebar and redirects, with this build's parse of each edited page swapped in.</summary>
+    private void ReuseIndex(IndexEntry previous)
+    {
+        var current = Pages.ToDictionary(p => p.Source.FullPath, StringComparer.Ordinal);
+        var replaced = new Dictionary<ParsedPage, ParsedPage>();
+        var pages = new List<ParsedPage>(previous.Pages.Count);
+        foreach (var old in previous.Pages)
+        {
+            var now = current[old.Source.FullPath];
+            if (!ReferenceEquals(now, old))
+            {
+                replaced[old] = now;
+            }
+            pages.Add(now);
+        }
+        previous.Index.ReplacePages(replaced);
+        previous.Navigation.ReplacePages(replaced);
+        Pages = pages;
+        _statics = previous.Statics;
+        _index = previous.Index;
+        _navigation = previous.Navigation;
+        _redirectPages = previous.RedirectPages;
+        _taken = previous.Taken;
+        Diagnostics.AddRange(previous.Diagnostics);
+        state!.Index = previous with { Pages = pages };
     }
 
     /// <summary>The catalogs and claims, for commands that report on them.</summary>

@@ -10,7 +10,7 @@ public sealed class NavNode
     /// <summary>Canonical URL (without base_url) or null for a folder without index page.</summary>
     public string? Url { get; init; }
     /// <summary>The page this node stands for (a page, or a folder's index page).</summary>
-    public ParsedPage? Page { get; init; }
+    public ParsedPage? Page { get; internal set; }
     /// <summary>Children in sidebar order.</summary>
     public List<NavNode> Children { get; } = [];
     /// <summary>Sort key from <c>nav_order</c>.</summary>
@@ -31,7 +31,7 @@ public sealed class Navigation
     public IReadOnlyList<NavNode> Roots { get; }
 
     /// <summary>The root index page, if any.</summary>
-    public ParsedPage? Home { get; }
+    public ParsedPage? Home { get; private set; }
 
     /// <summary>
     /// Builds the tree from <paramref name="pages"/> (source order does not matter); <paramref name="extra"/> adds
@@ -105,6 +105,23 @@ public sealed class Navigation
             return title != 0 ? title : StringComparer.Ordinal.Compare(a.Url ?? "", b.Url ?? "");
         });
         return nodes;
+    }
+
+    /// <summary>Makes each node of a page in <paramref name="replaced"/> stand for its replacement (a preview's new parse of it).</summary>
+    public void ReplacePages(IReadOnlyDictionary<ParsedPage, ParsedPage> replaced)
+    {
+        foreach (var (old, now) in replaced)
+        {
+            if (_byPage.Remove(old, out var node))
+            {
+                node.Page = now;
+                _byPage[now] = node;
+            }
+            if (Home == old)
+            {
+                Home = now;
+            }
+        }
     }
 
     /// <summary>The node of <paramref name="page"/>, if it is in the sidebar.</summary>

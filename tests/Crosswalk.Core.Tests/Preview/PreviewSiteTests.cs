@@ -115,6 +115,29 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void A_body_edit_keeps_the_index_with_its_findings_and_the_edited_page_in_it()
+    {
+        using var site = Site();
+        site.Write("content/moved.md", "---\ntitle: Moved\nredirect_from: [/gone/]\n---\n# Moved\n");
+        site.Write("content/loop.md", "---\ntitle: Loop\nredirect_from: [/loop/]\n---\n# Loop\n");
+        site.Write("site.yml", "title: Preview\nredirects:\n  /x/: /y/\n");
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        var first = preview.Rebuild();
+        var redirectFindings = first.Result.Diagnostics.Where(d => d.Code == "CW2004").ToList();
+        Assert.NotEmpty(redirectFindings);
+
+        Touch(site, "content/index.md", "# Home\n\nNew home text. [a](a.md#section)\n");
+        var edit = preview.Rebuild([site.PathOf("content/index.md")]);
+
+        Assert.False(edit.Full);
+        Assert.Equal(redirectFindings, edit.Result.Diagnostics.Where(d => d.Code == "CW2004"));
+        Assert.Contains("New home text.", Page(preview, "index.html"));
+        // The sidebar's home entry and the breadcrumbs lead to the edited home page.
+        Assert.Contains("href=\"/\"", Page(preview, "a/index.html"));
+        Assert.DoesNotContain(edit.Result.Diagnostics, d => d.Severity == Crosswalk.Diagnostics.Severity.Error && d.Code != "CW2004");
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
