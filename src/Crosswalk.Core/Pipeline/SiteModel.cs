@@ -578,12 +578,12 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
         Pages.AsParallel().ForAll(page =>
         {
-            var output = UrlModel.OutputPath(page.Url);
+            var output = page.OutputPath;
             RenderEntry? previous = null;
             if (unchangedSite && state!.Rendered.TryGetValue(output, out previous) && ReferenceEquals(previous.Page, page))
             {
+                // Its entry stays in the state as it is (an unchanged site keeps its entries).
                 _templateIds.Keep(page.Url, previous.Ids);
-                renderedEntries[output] = previous;
                 return;
             }
             var hrefs = _hrefs[page];
@@ -610,16 +610,23 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         });
         if (state is not null)
         {
-            state.Rendered.Clear();
+            // Unchanged, the site has the same pages: only the entries of pages rendered again change.
+            if (!unchangedSite)
+            {
+                state.Rendered.Clear();
+            }
             foreach (var (path, entry) in renderedEntries)
             {
-                state.Rendered[path] = entry;
+                if (!state.Rendered.TryGetValue(path, out var kept) || !ReferenceEquals(kept, entry))
+                {
+                    state.Rendered[path] = entry;
+                }
             }
             state.LastRenderedPages = rendered;
             state.LastNavSignature = navSignature;
             state.LastClaimsSignature = claimsSignature;
         }
-        OutputPaths.UnionWith(Pages.Select(p => UrlModel.OutputPath(p.Url)));
+        OutputPaths.UnionWith(Pages.Select(p => p.OutputPath));
 
         _generatedUrls = [];
         if (_catalogs.All.Count > 0)
@@ -759,11 +766,22 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
     private ulong ClaimsSignature()
     {
+        // A page's URL and titles are hashed once, not once for each of its claims.
+        var pageHashes = new Dictionary<ParsedPage, ulong>();
+        ulong Of(ParsedPage page)
+        {
+            if (!pageHashes.TryGetValue(page, out var hash))
+            {
+                pageHashes[page] = hash = new Fnv().Add(page.Url).Add(page.Title).Add(page.NavTitle).Add(page.Source.DisplayPath).Value;
+            }
+            return hash;
+        }
         var f = new Fnv();
         foreach (var c in _claims.All)
         {
-            f.Add(c.Page.Url).Add(c.Page.Title).Add(c.Page.NavTitle).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id)
-             .Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column).Add(c.Holder.Url).Add(c.Holder.Title).Add(c.RowId ?? "");
+            f.Add(Of(c.Page)).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.Line).Add(c.Location.Column)
+             .Add(ReferenceEquals(c.Location.File, c.Holder.Source.DisplayPath) ? "\0holder" : c.Location.File)
+             .Add(Of(c.Holder)).Add(c.RowId ?? "");
         }
         return f.Value;
     }
@@ -883,6 +901,13 @@ internal sealed class Fnv
             hash = (hash ^ c) * 1099511628211UL;
         }
         Value = (hash ^ 0xFFFF0000UL ^ (ulong)value.Length) * 1099511628211UL; // a separator: ("ab", "c") differs from ("a", "bc")
+        return this;
+    }
+
+    public Fnv Add(ulong value)
+    {
+        Value = (Value ^ value) * 1099511628211UL;
+        Value = (Value ^ (value >> 29)) * 1099511628211UL;
         return this;
     }
 
