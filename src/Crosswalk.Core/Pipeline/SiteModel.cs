@@ -446,11 +446,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var cache = state is not null && state.LinkStructure == structure ? state.Links : null;
         var current = cache is null ? null : Pages.ToHashSet();
         var fresh = new Dictionary<ParsedPage, ResolvedLinks>();
+        // Resolving a page's links reads only the index: pages without a cached result are resolved in parallel.
+        var resolved = Pages.Where(p => cache?.ContainsKey(p) != true).AsParallel()
+            .Select(p => (Page: p, Links: ResolveLinksOf(p))).ToDictionary(r => r.Page, r => r.Links);
         foreach (var page in Pages)
         {
             if (cache?.GetValueOrDefault(page) is not { } entry)
             {
-                entry = ResolveLinksOf(page);
+                entry = resolved[page];
             }
             else if (entry.Targets.Any(t => t.Page is { } p && !current!.Contains(p)))
             {
