@@ -577,6 +577,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // When neither the site's structure nor any claim changed, a page whose parse was reused renders exactly as
         // before: only edited pages are looked at, which keeps an edit on a large site cheap.
         var unchangedSite = state is not null && state.LastNavSignature == navSignature && state.LastClaimsSignature == claimsSignature;
+        _unchangedSite = unchangedSite;
         var rendered = 0;
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
         Pages.AsParallel().ForAll(page =>
@@ -803,28 +804,59 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return f.Value;
     }
 
+    // True when the last Render found the site as the build before left it (a preview edit to bodies only).
+    private bool _unchangedSite;
+
     /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
     public void Verify()
     {
+        // In a preview of an unchanged site, a page whose link targets are the very ones of the last build (the same
+        // pages, parsed and rendered as before) has the same findings.
+        var previous = _unchangedSite ? state?.Anchors : null;
+        var results = state is null ? null : new Dictionary<ParsedPage, (LinkTarget[] Targets, List<Diagnostic> Findings)>(Pages.Count);
         foreach (var page in Pages)
         {
             var targets = _targets[page];
-            foreach (var link in page.Links)
+            if (previous is not null && previous.TryGetValue(page, out var last) && ReferenceEquals(last.Targets, targets))
             {
-                var target = targets[link.Id];
-                if (target is not { Kind: TargetKind.Page, Page: not null, Fragment: { Length: > 0 } fragment } || fragment == "top")
-                {
-                    continue;
-                }
-                var added = _templateIds.Get(target.Page!.Url) ?? _layoutIds.GetValueOrDefault(target.Page.Meta.Layout ?? "page");
-                if (!target.Page.Ids.Contains(fragment) && added?.Contains(fragment) != true)
-                {
-                    var ids = added is null ? target.Page.Ids : target.Page.Ids.Concat(added);
-                    var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
-                    Diagnostics.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
-                        $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
-                        closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?");
-                }
+                Diagnostics.AddRange(last.Findings);
+                results![page] = last;
+                continue;
+            }
+            if (results is null)
+            {
+                VerifyAnchors(page, targets, Diagnostics);
+                continue;
+            }
+            var findings = new DiagnosticBag();
+            VerifyAnchors(page, targets, findings);
+            var list = findings.ToSortedList().ToList();
+            Diagnostics.AddRange(list);
+            results.Add(page, (targets, list));
+        }
+        if (state is not null)
+        {
+            state.Anchors = results;
+        }
+    }
+
+    private void VerifyAnchors(ParsedPage page, LinkTarget[] targets, DiagnosticBag findings)
+    {
+        foreach (var link in page.Links)
+        {
+            var target = targets[link.Id];
+            if (target is not { Kind: TargetKind.Page, Page: not null, Fragment: { Length: > 0 } fragment } || fragment == "top")
+            {
+                continue;
+            }
+            var added = _templateIds.Get(target.Page!.Url) ?? _layoutIds.GetValueOrDefault(target.Page.Meta.Layout ?? "page");
+            if (!target.Page.Ids.Contains(fragment) && added?.Contains(fragment) != true)
+            {
+                var ids = added is null ? target.Page.Ids : target.Page.Ids.Concat(added);
+                var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
+                findings.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
+                    $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
+                    closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?");
             }
         }
     }

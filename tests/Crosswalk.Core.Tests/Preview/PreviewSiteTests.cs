@@ -138,6 +138,24 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void A_missing_anchor_stays_reported_through_edits_elsewhere_until_it_is_fixed()
+    {
+        using var site = Site();
+        site.Write("content/index.md", "# Home\n\n[a](a.md#nope)\n");
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        var first = preview.Rebuild().Result.Diagnostics.Where(d => d.Code == "CW2002").ToList();
+        Assert.Single(first);
+
+        Touch(site, "content/p05.md", "---\ntitle: Page 5\n---\nEdited.\n");
+        var edit = preview.Rebuild([site.PathOf("content/p05.md")]);
+        Assert.Equal(first, edit.Result.Diagnostics.Where(d => d.Code == "CW2002"));
+
+        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Nope\n");
+        var fixedBuild = preview.Rebuild([site.PathOf("content/a.md")]);
+        Assert.DoesNotContain(fixedBuild.Result.Diagnostics, d => d.Code == "CW2002");
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
