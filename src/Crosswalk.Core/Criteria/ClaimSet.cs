@@ -16,6 +16,7 @@ public sealed class ClaimSet
 {
     private readonly Dictionary<ParsedPage, List<Claim>> _byPage = [];
     private readonly Dictionary<Criterion, List<Claim>> _byCriterion = [];
+    private readonly Dictionary<ParsedPage, List<Claim>> _byHolder = [];
 
     /// <summary>Indexes <paramref name="claims"/>.</summary>
     public ClaimSet(IEnumerable<Claim> claims)
@@ -25,13 +26,17 @@ public sealed class ClaimSet
         {
             Add(_byPage, claim.Page, claim);
             Add(_byCriterion, claim.Criterion, claim);
+            Add(_byHolder, claim.Holder, claim);
         }
     }
 
     /// <summary>All claims in the order found.</summary>
     public IReadOnlyList<Claim> All { get; }
 
-    /// <summary>Claims made by <paramref name="page"/>.</summary>
+    /// <summary>Claims written on <paramref name="page"/> (its front matter and mapping rows), whatever document they are for.</summary>
+    public IReadOnlyList<Claim> HeldBy(ParsedPage page) => _byHolder.GetValueOrDefault(page) ?? (IReadOnlyList<Claim>)[];
+
+    /// <summary>Claims for <paramref name="page"/> as the document claiming (wherever they are written).</summary>
     public IReadOnlyList<Claim> Of(ParsedPage page) => _byPage.GetValueOrDefault(page) ?? (IReadOnlyList<Claim>)[];
 
     /// <summary>Claims naming exactly <paramref name="criterion"/>.</summary>

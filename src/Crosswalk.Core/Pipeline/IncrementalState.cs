@@ -59,6 +59,9 @@ internal sealed class IncrementalState
     /// <summary>What the last Index stage made, reused while its inputs are unchanged.</summary>
     public IndexEntry? Index { get; set; }
 
+    /// <summary>A hash of the claims written on each page, kept while the page's parse and claims are.</summary>
+    public Dictionary<ParsedPage, ulong> HeldClaimsHashes { get; } = [];
+
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }

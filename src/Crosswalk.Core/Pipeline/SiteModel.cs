@@ -479,6 +479,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             if (cache is null)
             {
                 state.TableClaims.Clear(); // resolved against other URLs
+                state.HeldClaimsHashes.Clear();
             }
             state.Links = fresh;
             state.LinkStructure = structure;
@@ -768,24 +769,36 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return f.Value;
     }
 
+    /// <summary>
+    /// Everything generated pages and criteria boxes show of the claims: every page's URL and titles, and what each
+    /// page's claims say. The latter is hashed once per parse of the page and kept while its claims are.
+    /// </summary>
     private ulong ClaimsSignature()
     {
-        // A page's URL and titles are hashed once, not once for each of its claims.
-        var pageHashes = new Dictionary<ParsedPage, ulong>();
-        ulong Of(ParsedPage page)
-        {
-            if (!pageHashes.TryGetValue(page, out var hash))
-            {
-                pageHashes[page] = hash = new Fnv().Add(page.Url).Add(page.Title).Add(page.NavTitle).Add(page.Source.DisplayPath).Value;
-            }
-            return hash;
-        }
+        var held = state!.HeldClaimsHashes;
         var f = new Fnv();
-        foreach (var c in _claims.All)
+        foreach (var page in Pages)
         {
-            f.Add(Of(c.Page)).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.Line).Add(c.Location.Column)
-             .Add(ReferenceEquals(c.Location.File, c.Holder.Source.DisplayPath) ? "\0holder" : c.Location.File)
-             .Add(Of(c.Holder)).Add(c.RowId ?? "");
+            if (!held.TryGetValue(page, out var hash))
+            {
+                var h = new Fnv();
+                foreach (var c in _claims.HeldBy(page))
+                {
+                    h.Add(c.Page.Url).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column)
+                     .Add(c.RowId ?? "");
+                }
+                held[page] = hash = h.Value;
+            }
+            f.Add(page.Url).Add(page.Title).Add(page.NavTitle).Add(hash);
+        }
+        if (held.Count > Pages.Count)
+        {
+            // Earlier parses of edited pages.
+            var live = Pages.ToHashSet();
+            foreach (var gone in held.Keys.Where(p => !live.Contains(p)).ToList())
+            {
+                held.Remove(gone);
+            }
         }
         return f.Value;
     }

@@ -156,6 +156,29 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void A_changed_claim_updates_the_criterion_pages_and_a_changed_title_their_lists()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
+            ("content/b.md", "---\ntitle: B\nshort_title: B\n---\nText.\n"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        const string claimRow = "<tr><td><a href=\"/b/\">";
+        Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+
+        Touch(site, "content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.2 |\n");
+        preview.Rebuild([site.PathOf("content/index.md")]);
+        Assert.DoesNotContain(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+        Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
+
+        // The sidebar shows the short title, so only the criterion pages list the new title.
+        Touch(site, "content/b.md", "---\ntitle: Bravo Policy\nshort_title: B\n---\nText.\n");
+        preview.Rebuild([site.PathOf("content/b.md")]);
+        Assert.Contains("Bravo Policy", Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
