@@ -724,17 +724,17 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private static readonly PageView NotFoundView = new() { Title = "Page not found", Url = "/404.html", Layout = "404", Kind = "404" };
 
     // One output buffer per thread, reused page after page; one that grew for an outsized page is let go.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private readonly ThreadLocal<ArrayBufferWriter<byte>?> _buffers = new();
 
-    private static ArrayBufferWriter<byte> RenderBuffer()
+    private ArrayBufferWriter<byte> RenderBuffer()
     {
-        if (t_buffer is null || t_buffer.Capacity > 4 * 1024 * 1024)
+        var buffer = _buffers.Value;
+        if (buffer is null || buffer.Capacity > 4 * 1024 * 1024)
         {
-            t_buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            _buffers.Value = buffer = new ArrayBufferWriter<byte>(64 * 1024);
         }
-        t_buffer.ResetWrittenCount();
-        return t_buffer;
+        buffer.ResetWrittenCount();
+        return buffer;
     }
 
     private void Write(IOutputSink sink, string path, ReadOnlySpan<byte> content)
