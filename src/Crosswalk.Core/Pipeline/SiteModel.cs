@@ -747,7 +747,12 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// Everything the sidebar, breadcrumbs and resolved links of any page depend on: every page's place and title,
     /// the static files and the redirects.
     /// </summary>
-    private ulong NavigationSignature()
+    private ulong NavigationSignature() => _navigationSignature ??= ComputeNavigationSignature();
+
+    // Worked out once the Index stage has settled the pages, static files and redirects; later stages only read it.
+    private ulong? _navigationSignature;
+
+    private ulong ComputeNavigationSignature()
     {
         if (state is null)
         {
