@@ -95,25 +95,32 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
     private string Render(MarkdownDocument document)
     {
         // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
-        var renderer = _renderers.Value!;
+        var renderer = _renderers.Value ??= NewRenderer();
         try
         {
             renderer.Render(document);
             renderer.Writer.Flush();
-            return renderer.Writer.ToString()!;
-        }
-        finally
-        {
+            var html = renderer.Writer.ToString()!;
             renderer.Clear();
+            return html;
+        }
+        catch
+        {
+            // A render that stopped half-way (Markdig's nesting limit) can leave switches such as "HTML for inlines"
+            // off: the next page on this thread gets a new renderer.
+            _renderers.Value = NewRenderer();
+            throw;
         }
     }
 
-    private readonly ThreadLocal<ReusableHtmlRenderer> _renderers = new(() =>
+    private ReusableHtmlRenderer NewRenderer()
     {
         var renderer = new ReusableHtmlRenderer();
         pipeline.Setup(renderer);
         return renderer;
-    });
+    }
+
+    private readonly ThreadLocal<ReusableHtmlRenderer> _renderers = new();
 
     /// <summary>An HTML renderer over a string writer that can be emptied and used for the next page.</summary>
     private sealed class ReusableHtmlRenderer() : HtmlRenderer(new StringWriter(CultureInfo.InvariantCulture))
