@@ -40,30 +40,29 @@ public sealed class Theme : ITemplateLoader
         _templates = templates;
         _displayPaths = displayPaths;
         Assets = assets;
-        // A layout reaches the partials and, through an include it names at run time or by its path, maybe other
-        // layouts: those count too.
-        var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
-        var partialsReachLayouts = partials.Any(t => MayIncludeLayout(t.Page));
-        var allOnlyPrint = templates.Values.All(t => OnlyPrintsContent(t.Page));
-        var partialsOnlyPrint = partials.All(t => OnlyPrintsContent(t.Page));
-        _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
-            t => t.Key,
-            t => partialsReachLayouts || MayIncludeLayout(t.Value.Page) ? allOnlyPrint : partialsOnlyPrint && OnlyPrintsContent(t.Value.Page),
-            StringComparer.Ordinal);
         foreach (var template in templates.Values)
         {
             CollectNames(template.Page);
         }
+        // Streaming is for the plain case only: the layout itself prints page.content, no partial touches it, no
+        // template includes a layout, and nothing can reach templates' text or the page in ways the check cannot see
+        // (this[...], object.eval_template, wrap).
+        var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
+        var plain = !_opaque && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
+        _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
+            t => t.Key, t => plain && OnlyPrintsContent(t.Value.Page), StringComparer.Ordinal);
     }
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _pageHandedOn;
+    // A template uses this[...], object.eval / eval_template or wrap: what it reads or prints cannot be told from its text.
+    private bool _opaque;
 
     /// <summary>
     /// False when no template can read the page model's member <paramref name="name"/>: no template names it and none
     /// hands the page object on. The renderer skips building what no template reads.
     /// </summary>
-    public bool MayRead(string name) => _pageHandedOn || _names.Contains(name);
+    public bool MayRead(string name) => _pageHandedOn || _opaque || _names.Contains(name);
 
     private void CollectNames(ScriptNode? node)
     {
@@ -74,6 +73,10 @@ public sealed class Theme : ITemplateLoader
             case ScriptVariable variable:
                 _names.Add(variable.Name);
                 _pageHandedOn |= variable is ScriptVariableGlobal { Name: "page" } && !IsMemberTarget(variable);
+                _opaque |= variable.Name is "eval" or "eval_template";
+                break;
+            case ScriptThisExpression or ScriptWrapStatement:
+                _opaque = true;
                 break;
             case ScriptLiteral { Value: string text }:
                 _names.Add(text);
@@ -90,10 +93,10 @@ public sealed class Theme : ITemplateLoader
     private readonly Dictionary<string, bool> _printsContentVerbatim;
 
     /// <summary>
-    /// True when the layout <paramref name="name"/> (e.g. <c>layouts/page.html</c>) and every template it can include
-    /// use <c>page.content</c> only to print it, <c>{{ page.content }}</c>, outside any capture or function, and never
-    /// reach the page object another way: the body may then be written where it is printed without going through the
-    /// template.
+    /// True when the layout <paramref name="name"/> (e.g. <c>layouts/page.html</c>) uses <c>page.content</c> only to
+    /// print it, <c>{{ page.content }}</c>, outside any capture, function or wrap, never hands the page object on, and
+    /// no partial mentions <c>content</c>, no template includes a layout or uses <c>this</c>, <c>wrap</c> or
+    /// <c>object.eval</c>: the body may then be written where it is printed without going through the template.
     /// </summary>
     public bool PrintsContentVerbatim(string name) => _printsContentVerbatim.GetValueOrDefault(name);
 
@@ -114,6 +117,13 @@ public sealed class Theme : ITemplateLoader
         }
     }
 
+    private static bool MentionsContent(ScriptNode? node) => node switch
+    {
+        null => false,
+        ScriptVariable { Name: "content" } or ScriptLiteral { Value: "content" } => true,
+        _ => node.Children.Any(MentionsContent),
+    };
+
     private static bool MayIncludeLayout(ScriptNode? node) => node switch
     {
         null => false,
@@ -126,7 +136,7 @@ public sealed class Theme : ITemplateLoader
     {
         for (var n = node.Parent; n is not null; n = n.Parent)
         {
-            if (n is ScriptCaptureStatement or ScriptFunction)
+            if (n is ScriptCaptureStatement or ScriptFunction or ScriptWrapStatement)
             {
                 return true;
             }

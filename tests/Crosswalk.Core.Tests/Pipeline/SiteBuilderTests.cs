@@ -318,6 +318,19 @@ public sealed class SiteBuilderTests
         Assert.Contains("<pre><code>line one\n  line two\n</code></pre>", site.Read("_site/index.html"));
     }
 
+    [Fact]
+    public void A_partial_that_prints_the_body_into_a_capture_gets_the_body_itself()
+    {
+        using var site = SmallSite();
+        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off }\n");
+        site.Write("theme/partials/body.html", "{{ page.content }}");
+        site.Write("theme/layouts/page.html", "{{ capture m }}{{ include 'partials/body.html' }}{{ end }}<main>{{ m | string.replace 'See' 'Read' }}</main>");
+
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+
+        Assert.Contains("<p>Read <a href=\"/docs/policies/\">policies</a>", site.Read("_site/index.html"));
+    }
+
     [Theory]
     [InlineData("<p>{{ include 'partials/t.html' }}</p>", "<p>[Home]</p>")]
     [InlineData("{{ x = include 'partials/t.html' }}<p>{{ x | string.upcase }}{{ x }}</p>", "<p>[HOME][Home]</p>")]

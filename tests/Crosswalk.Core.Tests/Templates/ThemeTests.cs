@@ -44,6 +44,11 @@ public sealed class ThemeTests
     [InlineData("{{ page['content'] }}")]
     [InlineData("{{ for kv in page }}{{ kv }}{{ end }}")]
     [InlineData("{{ include 'partials/extra.html' }}{{ page.content }}", "{{ page.content | string.size }}")]
+    [InlineData("{{ capture m }}{{ include 'partials/extra.html' }}{{ end }}{{ m | string.size }}", "{{ page.content }}")]
+    [InlineData("{{ x = include 'partials/extra.html' }}{{ x | string.contains 'world' }}", "{{ page.content }}")]
+    [InlineData("{{ page.content }}{{ this['pa' + 'ge'].title }}")]
+    [InlineData("{{ page.content }}{{ '{{ 1 }}' | object.eval_template }}")]
+    [InlineData("{{ func f; ret $0 | string.upcase; end }}{{ wrap f }}{{ page.content }}{{ end }}")]
     [InlineData("{{ include 'layouts/404.html' }}{{ page.content }}", "")]
     public void Any_other_use_of_the_content_renders_it_in_full(string layout, string? partial = null)
     {
@@ -58,7 +63,9 @@ public sealed class ThemeTests
         Assert.False(builtIn.MayRead("nav"));
 
         Assert.True(WithLayout("{{ for n in page.nav }}{{ n.title }}{{ end }}").MayRead("nav"));
-        // Once the page object is handed on, any member may be read through it.
+        // Once the page object is handed on, or a template reads what it cannot be seen to, any member may be read.
         Assert.True(WithLayout("{{ p = page }}{{ p[name] }}").MayRead("nav"));
+        Assert.True(WithLayout("{{ this['page'][name] }}").MayRead("nav"));
+        Assert.True(WithLayout("{{ '{{ page.nav }}' | object.eval_template }}").MayRead("nav"));
     }
 }
