@@ -44,6 +44,9 @@ internal sealed class IncrementalState
     /// <summary>Mapping-table claims by page, reused while the page's parse and the site's URLs are.</summary>
     public Dictionary<ParsedPage, IReadOnlyList<Criteria.Claim>> TableClaims { get; } = [];
 
+    /// <summary>The catalogs loaded by the first build of this state and what loading them reported.</summary>
+    public (Criteria.CatalogSet Catalogs, IReadOnlyList<Diagnostic> Diagnostics)? Catalogs { get; set; }
+
     /// <summary>The files the last build found, their paths, and what finding them reported.</summary>
     public (IReadOnlyList<SourceFile> Files, HashSet<string> Paths, IReadOnlyList<Diagnostic> Diagnostics)? Files { get; set; }
 

@@ -83,7 +83,25 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
         _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
 
-        _catalogs = clock.Time("LoadCatalogs", () => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, Diagnostics, Config.CatalogLocations));
+        _catalogs = clock.Time("LoadCatalogs", () =>
+        {
+            // A preview keeps its catalogs (editing one rebuilds everything): cached claims hold their criteria, and
+            // criteria are compared by identity.
+            if (state?.Catalogs is var (kept, reported))
+            {
+                Diagnostics.AddRange(reported);
+                return kept;
+            }
+            var bag = new DiagnosticBag();
+            var loaded = CatalogSet.Load(Config.Catalogs, Config.RootDirectory, bag, Config.CatalogLocations);
+            var diagnostics = bag.ToSortedList();
+            Diagnostics.AddRange(diagnostics);
+            if (state is not null)
+            {
+                state.Catalogs = (loaded, diagnostics);
+            }
+            return loaded;
+        });
         ResolveCriteria.CheckRules(Config, _catalogs, Diagnostics);
 
         // A parsed site is held in memory until it is rendered: check keeps no body HTML, and only tables a coverage rule

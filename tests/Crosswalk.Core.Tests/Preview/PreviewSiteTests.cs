@@ -179,6 +179,27 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void Claims_kept_from_earlier_builds_still_count_after_an_edit_elsewhere()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: P\ncatalogs: [acme.yaml]\nseverity: { CW2005: off }\n"),
+            ("acme.yaml", "catalog:\n  id: acme\ncriteria:\n  - { id: X1, title: First }\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/a.md", "---\ntitle: A\n---\nText.\n"),
+            ("content/d.md", "---\ntitle: D\nsatisfies: { acme: [X1] }\n---\nText.\n"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        const string claimRow = "<tr><td><a href=\"/d/\">";
+        Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
+
+        // A user catalog is read from its file on every full build; an edit elsewhere must not lose the claim.
+        Touch(site, "content/a.md", "---\ntitle: A renamed\n---\nText.\n");
+        preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
