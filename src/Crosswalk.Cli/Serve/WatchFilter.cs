@@ -20,25 +20,6 @@ internal static class WatchFilter
                 return true;
             }
         }
-        return IsEditorTemp(Path.GetFileName(path));
-    }
-
-    /// <summary>Names editors and tools write next to the file being saved.</summary>
-    public static bool IsEditorTemp(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-        var ext = Path.GetExtension(name).ToLowerInvariant();
-        return name.EndsWith('~')                                   // emacs, vim, gedit backups
-            || name.StartsWith(".#", StringComparison.Ordinal)      // emacs lock files
-            || (name.StartsWith('#') && name.EndsWith('#'))         // emacs auto-save
-            || name == "4913"                                       // vim's write test
-            || name == ".DS_Store" || name == "Thumbs.db"
-            || ext is ".swp" or ".swx" or ".swo" or ".swn" or ".tmp" or ".temp" or ".bak" or ".crdownload" or ".part" or ".kate-swp"
-            || name.EndsWith("___jb_tmp___", StringComparison.Ordinal)   // JetBrains safe write
-            || name.EndsWith("___jb_old___", StringComparison.Ordinal)
-            || name.StartsWith(".goutputstream-", StringComparison.Ordinal);
+        return Crosswalk.Content.EditorFiles.IsScratch(Path.GetFileName(path));
     }
 }

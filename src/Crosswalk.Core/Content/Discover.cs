@@ -6,8 +6,8 @@ namespace Crosswalk.Content;
 public static class Discover
 {
     /// <summary>
-    /// Walks <paramref name="sourceDirectory"/>. Hidden entries (starting with <c>.</c>), <paramref name="excluded"/> folders
-    /// and directory links are skipped: a link could lead outside the source folder or loop.
+    /// Walks <paramref name="sourceDirectory"/>. Hidden entries (starting with <c>.</c>), editors' scratch files,
+    /// <paramref name="excluded"/> folders and directory links are skipped: a link could lead outside the source folder or loop.
     /// </summary>
     public static IReadOnlyList<SourceFile> Run(string sourceDirectory, string rootDirectory, IReadOnlyCollection<string> excluded, DiagnosticBag diagnostics)
     {
@@ -65,8 +65,12 @@ public static class Discover
                             new SourceLocation(Relative(rootDirectory, entry.FullName), 1, 1));
                         continue;
                     }
+                    if (EditorFiles.IsScratch(entry.Name))
+                    {
+                        continue;
+                    }
                     var kind = UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
-                    files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind));
+                    files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind) { IsLink = entry.LinkTarget is not null });
                 }
             }
         }

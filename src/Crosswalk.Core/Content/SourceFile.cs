@@ -19,6 +19,9 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Dis
     /// <summary>True for <c>index.md</c>/<c>index.mdx</c>/<c>_index.md</c>, the page that stands for its folder.</summary>
     public bool IsIndex => Kind == SourceKind.Page && System.IO.Path.GetFileNameWithoutExtension(RelativePath) is "index" or "_index" or "README";
 
+    /// <summary>A symbolic link (to a file inside the source folder): what it shows can change without it being touched.</summary>
+    public bool IsLink { get; init; }
+
     /// <summary>The folder part of <see cref="RelativePath"/> ("" at the root).</summary>
     public string Folder => RelativePath.LastIndexOf('/') is var i and >= 0 ? RelativePath[..i] : "";
 }

@@ -63,8 +63,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var excluded = new[] { Config.OutputDirectory };
         var files = clock.Time("Discover", () =>
         {
-            // A preview told which files changed, all of them known and still there, has the same files as before.
-            if (state is { Changed: { } changed, Files: var (known, paths, reported) } && changed.All(p => paths.Contains(p) && File.Exists(p)))
+            // A preview told which files changed, all of them known, still there and not (now) links, has the same files
+            // as before. Discover would have to judge a new link.
+            if (state is { Changed: { } changed, Files: var (known, paths, reported) }
+                && changed.All(p => paths.Contains(p) && File.Exists(p) && new FileInfo(p).LinkTarget is null))
             {
                 Diagnostics.AddRange(reported);
                 return known;
@@ -176,7 +178,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// <summary>Parses one file, or takes it from the incremental state when the file is unchanged.</summary>
     private ParseEntry Parse(SourceFile file, PageParser parser)
     {
-        if (state is { Changed: { } changed } && !changed.Contains(file.FullPath) && state.Parsed.TryGetValue(file.FullPath, out var unchanged)
+        // A file the watcher did not report is as it was; a link is checked anyway, its target may have changed.
+        if (state is { Changed: { } changed } && !file.IsLink && !changed.Contains(file.FullPath) && state.Parsed.TryGetValue(file.FullPath, out var unchanged)
             && unchanged.Page?.Source == file)
         {
             return unchanged;
@@ -186,6 +189,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         try
         {
             var info = new FileInfo(file.FullPath);
+            // A link's own stamp does not change when its target is edited: the target's is what counts.
+            if (file.IsLink && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
             (length, stamp) = (info.Length, info.LastWriteTimeUtc);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -727,6 +735,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private static (long, DateTime) Stamp(SourceFile file)
     {
         var info = new FileInfo(file.FullPath);
+        if (file.IsLink && info.Exists && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+        {
+            info = target;
+        }
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
     }
 

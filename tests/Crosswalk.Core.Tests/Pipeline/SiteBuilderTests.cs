@@ -350,6 +350,22 @@ public sealed class SiteBuilderTests
     }
 
     [Fact]
+    public void Editors_scratch_files_are_not_part_of_the_site()
+    {
+        using var site = SmallSite();
+        site.Write("content/notes.md~", "backup");
+        site.Write("content/policies/access.md.bak", "backup");
+        site.Write("content/4913", "");
+        site.Write("content/img/logo.tmp", "partial download");
+
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+
+        var files = site.Snapshot("_site").Keys.ToList();
+        Assert.DoesNotContain(files, f => f.EndsWith('~') || f.EndsWith(".bak", StringComparison.Ordinal) || f.EndsWith("4913", StringComparison.Ordinal) || f.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Contains("img/d.svg", files);
+    }
+
+    [Fact]
     public void Reports_CW4001_for_an_include_outside_the_theme()
     {
         using var site = SmallSite();

@@ -200,6 +200,46 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void A_known_page_replaced_by_a_link_out_of_the_source_folder_is_refused_as_a_full_build_would()
+    {
+        using var site = Site();
+        var outside = Path.Combine(Path.GetTempPath(), "crosswalk-outside-" + Guid.NewGuid().ToString("N") + ".md");
+        File.WriteAllText(outside, "# Outside secret\n");
+        try
+        {
+            var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+            preview.Rebuild();
+
+            File.Delete(site.PathOf("content/p05.md"));
+            File.CreateSymbolicLink(site.PathOf("content/p05.md"), outside);
+            var edit = preview.Rebuild([site.PathOf("content/p05.md")]);
+
+            Assert.Contains(edit.Result.Diagnostics, d => d.Code == "CW1005" && d.Location!.Value.File == "content/p05.md");
+            Assert.DoesNotContain("Outside secret", Page(preview, "p05/index.html"));
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
+    public void A_link_inside_the_source_folder_shows_its_target_after_the_target_is_edited()
+    {
+        using var site = Site();
+        site.Write("content/shared/real.md", "# Real\n\nFirst text.\n");
+        File.CreateSymbolicLink(site.PathOf("content/link.md"), site.PathOf("content/shared/real.md"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        Assert.Contains("First text.", Page(preview, "link/index.html"));
+
+        Touch(site, "content/shared/real.md", "# Real\n\nSecond text.\n");
+        preview.Rebuild([site.PathOf("content/shared/real.md")]);
+
+        Assert.Contains("Second text.", Page(preview, "link/index.html"));
+    }
+
+    [Fact]
     public void A_title_change_re_renders_every_page_because_the_sidebar_changes()
     {
         using var site = Site();
