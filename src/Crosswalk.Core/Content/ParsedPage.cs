@@ -49,7 +49,10 @@ public sealed record ParsedPage
     public required string Title { get; init; }
     /// <summary>Canonical URL (without base_url), e.g. <c>/compliance/</c>.</summary>
     public required string Url { get; init; }
-    /// <summary>The output file of <see cref="Url"/> (e.g. <c>a/b/index.html</c>), worked out once.</summary>
+    /// <summary>
+    /// The output file of <see cref="Url"/> (e.g. <c>a/b/index.html</c>), worked out once. Pages are never copied with
+    /// <c>with</c> (identity matters to every cache), which would carry the cached value over to another URL.
+    /// </summary>
     public string OutputPath => field ??= UrlModel.OutputPath(Url);
     /// <summary>
     /// Body HTML as UTF-8 with link placeholders that stage Render fills in. Kept as bytes: it is most of what a
