@@ -44,7 +44,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>Collects every claim of <paramref name="pages"/>.</summary>
     public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
     {
-        if (FrontMatterCache is null && TableCache is null)
+        if (FrontMatterCache is not { } frontMatterCache || TableCache is not { } tableCache)
         {
             // Each page's claims are its own work: read in parallel, kept in page order.
             return new ClaimSet(pages.AsParallel().AsOrdered()
@@ -52,52 +52,36 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 .SelectMany(c => c)
                 .ToList());
         }
+        // A preview: each page's claims are reused while its parse is (table claims also while the site's URLs are).
         var claims = new List<Claim>();
-        var live = FrontMatterCache is null ? null : pages.ToHashSet();
+        var live = pages.ToHashSet();
         foreach (var page in pages)
         {
-            if (FrontMatterCache is null)
+            if (!frontMatterCache.TryGetValue(page, out var cached))
             {
-                claims.AddRange(FrontMatterClaims(page, diagnostics));
+                var bag = new DiagnosticBag();
+                cached = (FrontMatterClaims(page, bag).ToList(), bag.ToSortedList());
+                frontMatterCache[page] = cached;
+            }
+            claims.AddRange(cached.Claims);
+            diagnostics.AddRange(cached.Diagnostics);
+            if (tableCache.TryGetValue(page, out var table))
+            {
+                claims.AddRange(table.Select(c => live.Contains(c.Page) || index.PageAt(c.Page.Url) is not { } moved ? c : c with { Page = moved }));
             }
             else
             {
-                if (!FrontMatterCache.TryGetValue(page, out var cached))
-                {
-                    var bag = new DiagnosticBag();
-                    cached = (FrontMatterClaims(page, bag).ToList(), bag.ToSortedList());
-                    FrontMatterCache[page] = cached;
-                }
-                claims.AddRange(cached.Claims);
-                foreach (var d in cached.Diagnostics)
-                {
-                    diagnostics.Add(d);
-                }
-            }
-            if (TableCache is null)
-            {
-                claims.AddRange(TableClaims(page));
-            }
-            else if (TableCache.TryGetValue(page, out var table))
-            {
-                claims.AddRange(table.Select(c => live!.Contains(c.Page) || index.PageAt(c.Page.Url) is not { } moved ? c : c with { Page = moved }));
-            }
-            else
-            {
-                TableCache[page] = table = TableClaims(page).ToList();
+                tableCache[page] = table = TableClaims(page).ToList();
                 claims.AddRange(table);
             }
         }
-        if (live is not null)
+        foreach (var gone in frontMatterCache.Keys.Where(p => !live.Contains(p)).ToList())
         {
-            foreach (var gone in FrontMatterCache!.Keys.Where(p => !live.Contains(p)).ToList())
-            {
-                FrontMatterCache.Remove(gone);
-            }
-            foreach (var gone in TableCache?.Keys.Where(p => !live.Contains(p)).ToList() ?? [])
-            {
-                TableCache!.Remove(gone);
-            }
+            frontMatterCache.Remove(gone);
+        }
+        foreach (var gone in tableCache.Keys.Where(p => !live.Contains(p)).ToList())
+        {
+            tableCache.Remove(gone);
         }
         return new ClaimSet(claims);
     }
