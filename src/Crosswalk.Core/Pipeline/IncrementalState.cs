@@ -57,7 +57,7 @@ internal sealed class IncrementalState
     public IReadOnlySet<string>? Changed { get; set; }
 
     /// <summary>Each page's link targets and the missing anchors found among them by the last Verify stage.</summary>
-    public Dictionary<ParsedPage, (LinkTarget[] Targets, List<Diagnostic> Findings)>? Anchors { get; set; }
+    public Dictionary<ParsedPage, (LinkTarget[] Targets, IReadOnlyList<Diagnostic> Findings)>? Anchors { get; set; }
 
     /// <summary>What the last Index stage made, reused while its inputs are unchanged.</summary>
     public IndexEntry? Index { get; set; }

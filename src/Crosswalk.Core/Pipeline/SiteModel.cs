@@ -53,10 +53,30 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     public int SourcePageCount { get; private set; }
 
     private SiteConfig Config => context.Config;
-    // While the Index stage runs, what it reports is collected apart, so a preview can replay it when it reuses the index.
-    private DiagnosticBag? _indexDiagnostics;
+    private DiagnosticBag Diagnostics => context.Diagnostics;
 
-    private DiagnosticBag Diagnostics => _indexDiagnostics ?? context.Diagnostics;
+    /// <summary>
+    /// Runs <paramref name="work"/> against a bag of its own and adds what it reported to the build's diagnostics; the
+    /// list is returned so a preview can replay it when it reuses the work's result.
+    /// </summary>
+    private IReadOnlyList<Diagnostic> Reporting(Action<DiagnosticBag> work)
+    {
+        Reporting(bag =>
+        {
+            work(bag);
+            return true;
+        }, out var reported);
+        return reported;
+    }
+
+    private T Reporting<T>(Func<DiagnosticBag, T> work, out IReadOnlyList<Diagnostic> reported)
+    {
+        var bag = new DiagnosticBag();
+        var result = work(bag);
+        reported = bag.ToSortedList();
+        Diagnostics.AddRange(reported);
+        return result;
+    }
 
     public void Load(StageClock clock)
     {
@@ -71,10 +91,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 Diagnostics.AddRange(reported);
                 return known;
             }
-            var bag = new DiagnosticBag();
-            var found = Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, bag);
-            var diagnostics = bag.ToSortedList();
-            Diagnostics.AddRange(diagnostics);
+            var found = Reporting(bag => Discover.Run(Config.SourceDirectory, Config.RootDirectory, excluded, bag), out var diagnostics);
             if (state is not null)
             {
                 state.Files = (found, found.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal), diagnostics);
@@ -94,10 +111,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 Diagnostics.AddRange(reported);
                 return kept;
             }
-            var bag = new DiagnosticBag();
-            var loaded = CatalogSet.Load(Config.Catalogs, Config.RootDirectory, bag, Config.CatalogLocations);
-            var diagnostics = bag.ToSortedList();
-            Diagnostics.AddRange(diagnostics);
+            var loaded = Reporting(bag => CatalogSet.Load(Config.Catalogs, Config.RootDirectory, bag, Config.CatalogLocations), out var diagnostics);
             if (state is not null)
             {
                 state.Catalogs = (loaded, diagnostics);
@@ -145,20 +159,21 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 ReuseIndex(previous);
                 return;
             }
-            _indexDiagnostics = new DiagnosticBag();
-            Pages = RemoveDuplicateUrls(Pages);
-            RemoveOutputCollisions();
-            var redirects = CollectRedirects();
-            _index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
-                CriteriaPages.Urls(_catalogs));
-            _redirectPages = CheckRedirects(redirects);
-            _navigation = new Navigation(Pages, _catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null);
-            var reported = _indexDiagnostics.ToSortedList();
-            _indexDiagnostics = null;
-            Diagnostics.AddRange(reported);
+            var (index, navigation) = Reporting(bag =>
+            {
+                Pages = RemoveDuplicateUrls(Pages, bag);
+                RemoveOutputCollisions(bag);
+                var redirects = CollectRedirects();
+                var index = new SiteIndex(Pages, _statics, redirects.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To)),
+                    CriteriaPages.Urls(_catalogs));
+                _index = index;
+                _redirectPages = CheckRedirects(redirects, bag);
+                return (index, new Navigation(Pages, _catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null));
+            }, out var reported);
+            _navigation = navigation;
             if (state is not null)
             {
-                state.Index = new IndexEntry(signature, Pages, _statics, _index, _navigation, _redirectPages, _taken, reported);
+                state.Index = new IndexEntry(signature, Pages, _statics, index, navigation, _redirectPages, _taken, reported);
             }
         });
         clock.Time("ResolveLinks", ResolveLinks);
@@ -281,7 +296,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// <summary>The catalogs and claims, for commands that report on them.</summary>
     public (CatalogSet Catalogs, ClaimSet Claims) Criteria => (_catalogs, _claims);
 
-    private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages)
+    private List<ParsedPage> RemoveDuplicateUrls(List<ParsedPage> pages, DiagnosticBag report)
     {
         // The page whose own path gives the URL keeps it; else one without a permalink; else the first in path order.
         // The other is reported and left out, so links keep resolving to the page that naturally owns the URL.
@@ -298,7 +313,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             byUrl[page.Url] = keep;
             dropped.Add(drop);
             var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
-            Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
+            report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
                 sameCase
                     ? $"URL '{drop.Url}' is claimed by both '{drop.Source.DisplayPath}' and '{keep.Source.DisplayPath}'"
                     : $"URL '{drop.Url}' of '{drop.Source.DisplayPath}' differs only in letter case from '{keep.Url}' of '{keep.Source.DisplayPath}'",
@@ -316,7 +331,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// criteria pages), or a static file that is also a page's output, are CW1004 and left out, rather than one silently
     /// overwriting the other. Compared ignoring case, as a case-insensitive file system would.
     /// </summary>
-    private void RemoveOutputCollisions()
+    private void RemoveOutputCollisions(DiagnosticBag report)
     {
         var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -341,7 +356,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var output = UrlModel.OutputPath(page.Url);
             if (taken.TryGetValue(output, out var owner))
             {
-                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",
                     page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1), "give the page another permalink");
                 continue;
             }
@@ -363,13 +378,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             if (folders.Contains(file.RelativePath))
             {
-                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
                     new SourceLocation(file.DisplayPath, 1, 1), "rename the file or give the page another permalink");
                 continue;
             }
             if (taken.TryGetValue(file.RelativePath, out var owner))
             {
-                Diagnostics.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
                     new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
                 continue;
             }
@@ -390,7 +405,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return list;
     }
 
-    private List<(string From, string To)> CheckRedirects(List<(string From, string To, SourceLocation Location)> redirects)
+    private List<(string From, string To)> CheckRedirects(List<(string From, string To, SourceLocation Location)> redirects, DiagnosticBag report)
     {
         var result = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -405,13 +420,13 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             if (_taken.TryGetValue(UrlModel.OutputPath(fromUrl), out var owner) && _index!.PageWithUrl(from) is null)
             {
-                Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
                     $"redirect source '{from}' would overwrite {owner}", location);
                 continue;
             }
             if (_index!.PageWithUrl(from) is { } existing)
             {
-                Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
                     $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
                 continue;
             }
@@ -441,7 +456,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             if (looped)
             {
-                Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
             }
             else if (SiteIndex.IsExternal(current))
             {
@@ -450,7 +465,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             else if (target is null)
             {
                 var closest = SiteIndex.Closest(UrlPath.Key(to) ?? to, _index.Urls, 1).FirstOrDefault();
-                Diagnostics.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
                     closest is null ? null : $"did you mean '{closest}'?");
             }
             else
@@ -861,7 +876,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // In a preview of an unchanged site, a page whose link targets are the very ones of the last build (the same
         // pages, parsed and rendered as before) has the same findings.
         var previous = _unchangedSite ? state?.Anchors : null;
-        var results = state is null ? null : new Dictionary<ParsedPage, (LinkTarget[] Targets, List<Diagnostic> Findings)>(Pages.Count);
+        var results = state is null ? null : new Dictionary<ParsedPage, (LinkTarget[] Targets, IReadOnlyList<Diagnostic> Findings)>(Pages.Count);
         foreach (var page in Pages)
         {
             var targets = _targets[page];
@@ -876,11 +891,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 VerifyAnchors(page, targets, Diagnostics);
                 continue;
             }
-            var findings = new DiagnosticBag();
-            VerifyAnchors(page, targets, findings);
-            var list = findings.ToSortedList().ToList();
-            Diagnostics.AddRange(list);
-            results.Add(page, (targets, list));
+            results.Add(page, (targets, Reporting(bag => VerifyAnchors(page, targets, bag))));
         }
         if (state is not null)
         {
