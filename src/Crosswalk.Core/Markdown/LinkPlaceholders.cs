@@ -31,7 +31,9 @@ public sealed class LinkPlaceholders
 
     /// <summary>Replaces every placeholder in <paramref name="html"/> with <paramref name="resolve"/>(id), which must return attribute-safe text.</summary>
     public string Replace(string html, Func<int, string> resolve) =>
-        _pattern.Replace(html, m => resolve(int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)));
+        _pattern.Replace(html, m => int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? resolve(id)
+            : m.Value); // digits no int holds: never one of ours, so left as text (as WriteReplaced does)
 
     /// <summary>
     /// Writes UTF-8 <paramref name="html"/> to <paramref name="output"/> with every placeholder replaced, as
