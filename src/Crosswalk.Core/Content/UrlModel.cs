@@ -49,6 +49,9 @@ public static class UrlModel
         return last.Length == 0 || last.Contains('.') ? decoded : decoded + "/";
     }
 
+    /// <summary>The public, percent-encoded path of a canonical site path: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
+    public static string PublicPath(string baseUrl, string path) => Markdown.HtmlEscape.Path(baseUrl + path.TrimStart('/'));
+
     /// <summary>The output file, relative to the output folder with <c>/</c>: <c>/a/</c> → <c>a/index.html</c>.</summary>
     public static string OutputPath(string url) => url.EndsWith('/') ? url[1..] + "index.html" : url[1..];
 

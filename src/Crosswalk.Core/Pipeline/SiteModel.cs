@@ -547,7 +547,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             targets[link.Id] = target;
             hrefs[link.Id] = target.Kind switch
             {
-                TargetKind.Page or TargetKind.Static => HtmlEscape.Path(PublicUrl(target.Path!)) + HtmlEscape.Url(target.Suffix),
+                TargetKind.Page or TargetKind.Static => UrlModel.PublicPath(Config.BaseUrl, target.Path!) + HtmlEscape.Url(target.Suffix),
                 _ => HtmlEscape.Url(link.Url),
             };
             if (target.Kind == TargetKind.Missing)
@@ -568,7 +568,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return ext.Length > 0 && !UrlModel.IsPagePath(path) && ext is not ".html" and not ".htm";
     }
 
-    private string PublicUrl(string path) => Config.BaseUrl + path.TrimStart('/');
 
     private PageView ViewFor(ParsedPage page, string[] hrefs, IReadOnlyList<CriterionLink> criteria) => new()
     {
@@ -711,7 +710,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         foreach (var (from, to) in _redirectPages)
         {
-            Write(sink, UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : HtmlEscape.Path(PublicUrl(to)))));
+            Write(sink, UrlModel.OutputPath(from), Encoding.UTF8.GetBytes(RedirectPage(SiteIndex.IsExternal(to) ? to : UrlModel.PublicPath(Config.BaseUrl, to))));
         }
         foreach (var file in _statics)
         {
@@ -927,7 +926,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var url in Pages.Select(p => p.Url).Concat(_generatedUrls).Order(StringComparer.Ordinal))
         {
-            sb.Append("  <url><loc>").Append(HtmlEscape.Text(Config.SiteUrl ?? "")).Append(HtmlEscape.Path(PublicUrl(url))).Append("</loc></url>\n");
+            sb.Append("  <url><loc>").Append(HtmlEscape.Text(Config.SiteUrl ?? "")).Append(UrlModel.PublicPath(Config.BaseUrl, url)).Append("</loc></url>\n");
         }
         sb.Append("</urlset>\n");
         return sb.ToString();

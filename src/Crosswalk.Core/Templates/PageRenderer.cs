@@ -19,7 +19,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
 
     /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
-    public string PublicUrl(string path) => HtmlEscape.Path(config.BaseUrl + path.TrimStart('/'));
+    public string PublicUrl(string path) => UrlModel.PublicPath(config.BaseUrl, path);
+
+    // A public URL as an attribute value of the model.
+    private string Href(string path) => HtmlEscape.Text(PublicUrl(path));
 
     // Stands for a content page's body while the layout renders; never appears in a written page. The nonce keeps
     // page text from forging it.
@@ -118,7 +121,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         {
             ["title"] = HtmlEscape.Text(view.Title),
             ["summary"] = view.Summary is null ? null : HtmlEscape.Text(view.Summary),
-            ["url"] = HtmlEscape.Text(PublicUrl(view.Url)),
+            ["url"] = Href(view.Url),
             ["content"] = content,
             ["has_h1"] = view.HasH1,
             ["toc"] = toc,
@@ -136,7 +139,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["kind"] = view.Kind,
             ["source"] = Escape(page?.Source.DisplayPath),
             ["live_reload"] = liveReload,
-            ["redirect_to"] = view.RedirectTo is null ? null : HtmlEscape.Text(PublicUrl(view.RedirectTo)),
+            ["redirect_to"] = view.RedirectTo is null ? null : Href(view.RedirectTo),
         };
         return model;
     }
@@ -150,14 +153,14 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         ["catalog_name"] = HtmlEscape.Text(c.CatalogName),
         ["id"] = HtmlEscape.Text(c.Id),
         ["title"] = HtmlEscape.Text(c.Title),
-        ["url"] = HtmlEscape.Text(PublicUrl(c.Url)),
+        ["url"] = Href(c.Url),
         IsReadOnly = true,
     };
 
     private ScriptObject Crumb((string Title, string Url) crumb) => new(2)
     {
         ["title"] = HtmlEscape.Text(crumb.Title),
-        ["url"] = HtmlEscape.Text(PublicUrl(crumb.Url)),
+        ["url"] = Href(crumb.Url),
         IsReadOnly = true,
     };
 
@@ -234,18 +237,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
         ScriptObject PathNode(NavNode node)
         {
+            // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
             var isActive = node == active;
-            return new ScriptObject(8)
-            {
-                ["title"] = HtmlEscape.Text(node.Title),
-                ["url"] = node.Url is null ? null : HtmlEscape.Text(PublicUrl(node.Url)),
-                ["active"] = isActive,
-                ["in_path"] = !isActive,
-                ["has_children"] = node.Children.Count > 0,
-                // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
-                ["children"] = Nodes(node.Children),
-                ["expanded"] = node.Children.Count > 0,
-            };
+            return NavObject(node, isActive, inPath: !isActive, Nodes(node.Children), expanded: node.Children.Count > 0);
         }
     }
 
@@ -255,19 +249,21 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
     private ScriptObject CollapsedNode(NavNode node)
     {
-        var children = new ScriptArray { IsReadOnly = true };
-        return new ScriptObject(8)
-        {
-            ["title"] = HtmlEscape.Text(node.Title),
-            ["url"] = node.Url is null ? null : HtmlEscape.Text(PublicUrl(node.Url)),
-            ["active"] = false,
-            ["in_path"] = false,
-            ["has_children"] = node.Children.Count > 0,
-            ["children"] = children,
-            ["expanded"] = false,
-            IsReadOnly = true,
-        };
+        var collapsed = NavObject(node, active: false, inPath: false, new ScriptArray { IsReadOnly = true }, expanded: false);
+        collapsed.IsReadOnly = true;
+        return collapsed;
     }
+
+    private ScriptObject NavObject(NavNode node, bool active, bool inPath, ScriptArray children, bool expanded) => new(8)
+    {
+        ["title"] = HtmlEscape.Text(node.Title),
+        ["url"] = node.Url is null ? null : Href(node.Url),
+        ["active"] = active,
+        ["in_path"] = inPath,
+        ["has_children"] = node.Children.Count > 0,
+        ["children"] = children,
+        ["expanded"] = expanded,
+    };
 
     /// <summary>
     /// The sidebar's nested lists as HTML (<c>page.nav_html</c>): the markup the built-in theme shows, built here because
@@ -323,7 +319,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             html.Append("\n    <span class=\"cw-nav-label\">").Append(HtmlEscape.Text(node.Title)).Append("</span>");
             return;
         }
-        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(HtmlEscape.Text(PublicUrl(node.Url))).Append('"')
+        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(Href(node.Url)).Append('"')
             .Append(isActive ? " aria-current=\"page\"" : "").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
     }
 }
