@@ -45,10 +45,10 @@ public sealed class Theme : ITemplateLoader
             CollectNames(template.Page);
         }
         // Streaming is for the plain case only: the layout itself prints page.content, no partial touches it, no
-        // template includes a layout, and nothing can reach templates' text or the page in ways the check cannot see
-        // (this[...], object.eval_template, wrap).
+        // template includes a layout or hands the page object on, and nothing reaches templates' text or the page
+        // in ways the check cannot see (this[...], object.eval_template, wrap).
         var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
-        var plain = !_opaque && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
+        var plain = !_opaque && !_pageHandedOn && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
         _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
             t => t.Key, t => plain && OnlyPrintsContent(t.Value.Page), StringComparer.Ordinal);
     }
@@ -108,8 +108,6 @@ public sealed class Theme : ITemplateLoader
                 return true;
             case ScriptMemberExpression { Member.Name: "content" } member
                 when member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member):
-            // The page object itself handed on (p = page, with page, for x in page) could reach content unseen.
-            case ScriptVariableGlobal { Name: "page" } page when !IsMemberTarget(page):
             case ScriptLiteral { Value: "content" }:
                 return false;
             default:
