@@ -59,8 +59,6 @@ public sealed record ParsedPage
     /// parsed site holds in memory, and it is written out as bytes.
     /// </summary>
     public required byte[] BodyUtf8 { get; init; }
-    /// <summary>The body HTML as text (placeholders left in).</summary>
-    public string BodyHtml => System.Text.Encoding.UTF8.GetString(BodyUtf8);
     /// <summary>The body starts with its own h1.</summary>
     public bool HasH1 { get; init; }
     /// <summary>Headings in order.</summary>

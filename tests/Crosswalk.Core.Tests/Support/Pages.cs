@@ -16,3 +16,13 @@ public static class Pages
         return new PageParser(s_pipeline, Placeholders).Parse(source, text, diagnostics ?? new DiagnosticBag());
     }
 }
+
+/// <summary>What tests read of a parsed page.</summary>
+public static class ParsedPageExtensions
+{
+    extension(ParsedPage page)
+    {
+        /// <summary>The body HTML as text, link placeholders left in.</summary>
+        public string BodyHtml => System.Text.Encoding.UTF8.GetString(page.BodyUtf8);
+    }
+}
