@@ -153,7 +153,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
         clock.Time("Index", () =>
         {
-            var signature = state is null ? 0UL : IndexSignature();
+            var signature = _structure = state is null ? 0UL : IndexSignature();
             if (state?.Index is { } previous && previous.Signature == signature)
             {
                 ReuseIndex(previous);
@@ -242,6 +242,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         return entry;
     }
+
+    // The site's structure in a preview (0 otherwise): what the index, sidebar, breadcrumbs and resolved links of every
+    // page are made from. While it is unchanged, those are reused.
+    private ulong _structure;
 
     /// <summary>
     /// Everything the Index stage reads: each page's path, URL, titles, sidebar place, permalink and redirects, and the
@@ -483,7 +487,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var linked = new HashSet<ParsedPage>();
         // A preview whose structure (URLs, static files, redirects) did not change resolves every link as before: an
         // unchanged page takes its previous results, with any edited page it points to swapped for its new parse.
-        var structure = NavigationSignature();
+        var structure = _structure;
         var cache = state is not null && state.LinkStructure == structure ? state.Links : null;
         var current = cache is null ? null : Pages.ToHashSet();
         var fresh = new Dictionary<ParsedPage, ResolvedLinks>();
@@ -590,19 +594,18 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         var renderer = new PageRenderer(Config, _theme!, _navigation!);
         var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
-        var scratch = new ArrayBufferWriter<byte>();
         foreach (var group in Pages.GroupBy(p => p.Meta.Layout ?? "page"))
         {
             var page = group.First();
-            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), scratch, Diagnostics) is { } html)
+            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), RenderBuffer(), Diagnostics) is { } html)
             {
                 _layoutIds[group.Key] = TemplateOnly(html, page);
             }
         }
-        renderer.Render(NotFoundView, scratch, Diagnostics);
+        renderer.Render(NotFoundView, RenderBuffer(), Diagnostics);
         if (criteriaPages.Build().FirstOrDefault() is { } generated)
         {
-            renderer.Render(generated, scratch, Diagnostics);
+            renderer.Render(generated, RenderBuffer(), Diagnostics);
         }
     }
 
@@ -613,7 +616,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         var renderer = new PageRenderer(Config, _theme!, _navigation!);
         var criteriaPages = new CriteriaPages(_catalogs, _claims, Config.BaseUrl, _navigation!.Home?.NavTitle, _navigation.Home?.Url);
-        var navSignature = NavigationSignature();
+        var navSignature = _structure;
         var claimsSignature = state is null ? 0UL : ClaimsSignature();
         // When neither the site's structure nor any claim changed, a page whose parse was reused renders exactly as
         // before: only edited pages are looked at, which keeps an edit on a large site cheap.
@@ -785,37 +788,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         OutputPaths.Add(path);
         sink.Write(path, content);
-    }
-
-    /// <summary>
-    /// Everything the sidebar, breadcrumbs and resolved links of any page depend on: every page's place and title,
-    /// the static files and the redirects.
-    /// </summary>
-    private ulong NavigationSignature() => _navigationSignature ??= ComputeNavigationSignature();
-
-    // Worked out once the Index stage has settled the pages, static files and redirects; later stages only read it.
-    private ulong? _navigationSignature;
-
-    private ulong ComputeNavigationSignature()
-    {
-        if (state is null)
-        {
-            return 0UL;
-        }
-        var f = new Fnv();
-        foreach (var p in Pages)
-        {
-            f.Add(p.Source.RelativePath).Add(p.Url).Add(p.NavTitle).Add(p.Meta.NavOrder ?? int.MinValue).Add(p.Meta.HideFromNav ? 1 : 0);
-        }
-        foreach (var file in _statics)
-        {
-            f.Add(file.RelativePath);
-        }
-        foreach (var (from, to) in _redirectPages)
-        {
-            f.Add(from).Add(to);
-        }
-        return f.Value;
     }
 
     /// <summary>
