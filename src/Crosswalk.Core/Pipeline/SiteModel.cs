@@ -357,7 +357,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var pages = new List<ParsedPage>(Pages.Count);
         foreach (var page in Pages)
         {
-            var output = UrlModel.OutputPath(page.Url);
+            var output = page.OutputPath;
             if (taken.TryGetValue(output, out var owner))
             {
                 report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",

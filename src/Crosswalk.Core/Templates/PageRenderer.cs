@@ -37,9 +37,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     {
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
-        if (view.Body is { } body && theme.PrintsContentVerbatim($"layouts/{view.Layout}.html"))
+        var name = $"layouts/{view.Layout}.html";
+        if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
-            var layout = RenderLayout(view, _contentMarker, diagnostics, liveReload);
+            var layout = RenderLayout(view, name, _contentMarker, diagnostics, liveReload);
             if (layout is null)
             {
                 return null;
@@ -53,7 +54,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 return layout;
             }
         }
-        var html = RenderLayout(view, view.Body?.ToHtml() ?? view.ContentHtml, diagnostics, liveReload);
+        var html = RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, diagnostics, liveReload);
         if (html is not null)
         {
             Encoding.UTF8.GetBytes(html, output);
@@ -61,9 +62,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return html;
     }
 
-    private string? RenderLayout(PageView view, string content, DiagnosticBag diagnostics, bool liveReload)
+    private string? RenderLayout(PageView view, string name, string content, DiagnosticBag diagnostics, bool liveReload)
     {
-        var name = $"layouts/{view.Layout}.html";
         var template = theme.Get(name);
         if (template is null)
         {
