@@ -16,20 +16,11 @@ internal static class CriteriaCommands
     {
         var command = new Command("criteria", "List a catalog's criteria, or show one criterion with the pages that claim it.");
         var id = new Argument<string?>("ID") { Description = "A criterion or group ID, e.g. CC6.1 or A.9.", Arity = ArgumentArity.ZeroOrOne };
-        var catalog = CatalogOption();
-        var config = CommonOptions.Config();
         command.Arguments.Add(id);
-        command.Options.Add(catalog);
-        command.Options.Add(config);
-        command.Options.Add(CommonOptions.Verbose());
+        var (catalog, config) = AddSiteOptions(command);
         command.SetAction(parse =>
         {
-            var analysis = Analyze(parse.GetValue(config));
-            if (!Usable(analysis, stdout, stderr))
-            {
-                return CrosswalkCli.ExitUsage;
-            }
-            if (!SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out var catalogs))
+            if (!TryAnalyze(parse, config, catalog, stdout, stderr, out var analysis, out var catalogs))
             {
                 return CrosswalkCli.ExitUsage;
             }
@@ -65,18 +56,13 @@ internal static class CriteriaCommands
     public static Command Coverage(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("coverage", "Report, per criterion, the pages that claim it, with totals and gaps.");
-        var catalog = CatalogOption();
-        var config = CommonOptions.Config();
+        var (catalog, config) = AddSiteOptions(command);
         var format = new Option<string>("--format", "-f") { Description = "text, csv or json.", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong(CoverageFormats);
-        command.Options.Add(catalog);
-        command.Options.Add(config);
         command.Options.Add(format);
-        command.Options.Add(CommonOptions.Verbose());
         command.SetAction(parse =>
         {
-            var analysis = Analyze(parse.GetValue(config));
-            if (!Usable(analysis, stdout, stderr) || !SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out var catalogs))
+            if (!TryAnalyze(parse, config, catalog, stdout, stderr, out var analysis, out var catalogs))
             {
                 return CrosswalkCli.ExitUsage;
             }
@@ -95,11 +81,25 @@ internal static class CriteriaCommands
         return command;
     }
 
-    private static Option<string?> CatalogOption() => new("--catalog")
+    /// <summary>The options both reports take: --catalog, --config and --verbose.</summary>
+    private static (Option<string?> Catalog, Option<string?> Config) AddSiteOptions(Command command)
     {
-        Description = "Catalog id (default: every catalog named in site.yml).",
-        HelpName = "ID",
-    };
+        var catalog = new Option<string?>("--catalog") { Description = "Catalog id (default: every catalog named in site.yml).", HelpName = "ID" };
+        var config = CommonOptions.Config();
+        command.Options.Add(catalog);
+        command.Options.Add(config);
+        command.Options.Add(CommonOptions.Verbose());
+        return (catalog, config);
+    }
+
+    /// <summary>Analyzes the site and picks the catalogs to report on; false (after saying why) when it cannot.</summary>
+    private static bool TryAnalyze(ParseResult parse, Option<string?> config, Option<string?> catalog, TextWriter stdout, TextWriter stderr,
+        out SiteAnalysis analysis, out IReadOnlyList<Catalog> catalogs)
+    {
+        analysis = Analyze(parse.GetValue(config));
+        catalogs = [];
+        return Usable(analysis, stdout, stderr) && SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out catalogs);
+    }
 
     private static SiteAnalysis Analyze(string? configPath) => SiteBuilder.Analyze(new BuildOptions
     {
