@@ -25,18 +25,22 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         .Select(c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c)))
         .ToList();
 
-    /// <summary>All generated pages.</summary>
-    public IEnumerable<PageView> Build()
+    /// <summary>
+    /// All generated pages, each built when called: a criterion page lists every claim on it, and building them one
+    /// after another inside a parallel loop's enumerator would serialise the largest pages of the site.
+    /// </summary>
+    public Func<PageView>[] Build()
     {
-        yield return IndexPage();
+        var pages = new List<Func<PageView>> { IndexPage };
         foreach (var catalog in catalogs.All)
         {
-            yield return MatrixPage(catalog);
+            pages.Add(() => MatrixPage(catalog));
             foreach (var criterion in catalog.Criteria)
             {
-                yield return CriterionPage(criterion);
+                pages.Add(() => CriterionPage(criterion));
             }
         }
+        return [.. pages];
     }
 
     private readonly Dictionary<Catalog, int> _catalogOrder = catalogs.All.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);

@@ -597,15 +597,16 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         foreach (var group in Pages.GroupBy(p => p.Meta.Layout ?? "page"))
         {
             var page = group.First();
-            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), RenderBuffer(), Diagnostics) is { } html)
+            var buffer = RenderBuffer();
+            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), buffer, Diagnostics))
             {
-                _layoutIds[group.Key] = TemplateOnly(html, page);
+                _layoutIds[group.Key] = TemplateOnly(buffer.WrittenSpan, page);
             }
         }
         renderer.Render(NotFoundView, RenderBuffer(), Diagnostics);
         if (criteriaPages.Build().FirstOrDefault() is { } generated)
         {
-            renderer.Render(generated, RenderBuffer(), Diagnostics);
+            renderer.Render(generated(), RenderBuffer(), Diagnostics);
         }
     }
 
@@ -622,6 +623,9 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // before: only edited pages are looked at, which keeps an edit on a large site cheap.
         var unchangedSite = state is not null && state.LastNavSignature == navSignature && state.LastClaimsSignature == claimsSignature;
         _unchangedSite = unchangedSite;
+        // A build needs a page's template ids only where a link's anchor is not in the page's body; a preview keeps
+        // them all, since a later edit may link to any page without rendering it again.
+        var idsNeeded = state is null ? AnchorTargetsOutsideBody() : null;
         var rendered = 0;
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
         Pages.AsParallel().ForAll(page =>
@@ -645,14 +649,17 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             var view = ViewFor(page, hrefs, criteria);
             var buffer = RenderBuffer();
-            if (renderer.Render(view, buffer, Diagnostics, liveReload) is { } html)
+            if (renderer.Render(view, buffer, Diagnostics, liveReload))
             {
-                var ids = _templateIds.Set(page.Url, TemplateOnly(html, page));
-                sink.Write(output, buffer.WrittenSpan);
-                if (state is not null)
+                if (idsNeeded?.Contains(page) != false)
                 {
-                    renderedEntries[output] = new RenderEntry(page, signature, ids);
+                    var ids = _templateIds.Set(page.Url, TemplateOnly(buffer.WrittenSpan, page));
+                    if (state is not null)
+                    {
+                        renderedEntries[output] = new RenderEntry(page, signature, ids);
+                    }
                 }
+                sink.Write(output, buffer.WrittenSpan);
                 Interlocked.Increment(ref rendered);
             }
         });
@@ -685,10 +692,12 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             ulong? signature = state is null ? null : claimsSignature ^ navSignature;
             if (state is null || state.GeneratedSignature != signature)
             {
-                criteriaPages.Build().AsParallel().ForAll(view =>
+                // Pages differ in size by orders of magnitude: handed out one at a time, not in fixed ranges.
+                System.Collections.Concurrent.Partitioner.Create(criteriaPages.Build(), loadBalance: true).AsParallel().ForAll(build =>
                 {
+                    var view = build();
                     var buffer = RenderBuffer();
-                    if (renderer.Render(view, buffer, Diagnostics, liveReload) is not null)
+                    if (renderer.Render(view, buffer, Diagnostics, liveReload))
                     {
                         sink.Write(UrlModel.OutputPath(view.Url), buffer.WrittenSpan);
                     }
@@ -707,7 +716,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             OutputPaths.Add("404.html");
         }
-        else if (RenderBuffer() is var buffer && renderer.Render(NotFoundView, buffer, Diagnostics, liveReload) is not null)
+        else if (RenderBuffer() is var buffer && renderer.Render(NotFoundView, buffer, Diagnostics, liveReload))
         {
             Write(sink, "404.html", buffer.WrittenSpan);
         }
@@ -760,11 +769,29 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     }
 
     /// <summary>The ids of the final HTML that the page's body does not have: those the template added.</summary>
-    private static HashSet<string> TemplateOnly(string html, ParsedPage page)
+    private static HashSet<string> TemplateOnly(ReadOnlySpan<byte> html, ParsedPage page)
     {
-        var ids = HtmlIds.Collect(html);
+        var ids = HtmlIds.Collect(Encoding.UTF8.GetString(html));
         ids.ExceptWith(page.Ids);
         return ids;
+    }
+
+    /// <summary>Pages a link points into at an id their body does not have: only their template's ids decide it.</summary>
+    private HashSet<ParsedPage> AnchorTargetsOutsideBody()
+    {
+        var pages = new HashSet<ParsedPage>();
+        foreach (var page in Pages)
+        {
+            var targets = _targets[page];
+            foreach (var link in page.Links)
+            {
+                if (targets[link.Id] is { Kind: TargetKind.Page, Page: { } target, Fragment: { Length: > 0 } fragment } && fragment != "top" && !target.Ids.Contains(fragment))
+                {
+                    pages.Add(target);
+                }
+            }
+        }
+        return pages;
     }
 
 

@@ -29,47 +29,39 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     private readonly string _contentMarker = "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
 
     /// <summary>
-    /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/> and returns the HTML the layout produced,
-    /// in which a content page's body may stand as a marker (its ids are the template's own). A template failure is
-    /// CW4001 and returns null, with <paramref name="output"/> left in an unspecified state.
+    /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/>, which is cleared first. A template failure
+    /// is CW4001 and returns false, with <paramref name="output"/> holding part of the page.
     /// </summary>
-    public string? Render(PageView view, IBufferWriter<byte> output, DiagnosticBag diagnostics, bool liveReload = false)
+    public bool Render(PageView view, ArrayBufferWriter<byte> output, DiagnosticBag diagnostics, bool liveReload = false)
     {
+        output.ResetWrittenCount();
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         var name = $"layouts/{view.Layout}.html";
         if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
-            var layout = RenderLayout(view, name, _contentMarker, diagnostics, liveReload);
-            if (layout is null)
+            var streamed = new Utf8Output(output, _contentMarker, body);
+            if (!RenderLayout(view, name, _contentMarker, streamed, diagnostics, liveReload))
             {
-                return null;
+                return false;
             }
-            var at = layout.IndexOf(_contentMarker, StringComparison.Ordinal);
-            if (at >= 0 && layout.IndexOf(_contentMarker, at + _contentMarker.Length, StringComparison.Ordinal) < 0)
+            if (!streamed.MarkerLeaked)
             {
-                Encoding.UTF8.GetBytes(layout.AsSpan(0, at), output);
-                body.WriteTo(output);
-                Encoding.UTF8.GetBytes(layout.AsSpan(at + _contentMarker.Length), output);
-                return layout;
+                return true;
             }
+            output.ResetWrittenCount();
         }
-        var html = RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, diagnostics, liveReload);
-        if (html is not null)
-        {
-            Encoding.UTF8.GetBytes(html, output);
-        }
-        return html;
+        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload);
     }
 
-    private string? RenderLayout(PageView view, string name, string content, DiagnosticBag diagnostics, bool liveReload)
+    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload)
     {
         var template = theme.Get(name);
         if (template is null)
         {
             diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"layout '{view.Layout}' does not exist (expected {name} in the theme)",
                 view.Page is { } p ? new SourceLocation(p.Source.DisplayPath, 1, 1) : null);
-            return null;
+            return false;
         }
         var context = theme.CreateContext();
         var globals = new ScriptObject(2)
@@ -78,9 +70,12 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             ["page"] = PageModel(view, content, liveReload),
         };
         context.PushGlobal(globals);
+        context.PushOutput(output);
         try
         {
-            return template.Render(context);
+            template.Render(context);
+            output.Complete();
+            return true;
         }
         catch (ScriptRuntimeException ex)
         {
@@ -92,7 +87,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             {
                 diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"template error: {ex.OriginalMessage}", location);
             }
-            return null;
+            return false;
         }
     }
 

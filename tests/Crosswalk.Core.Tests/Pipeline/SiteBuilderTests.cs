@@ -139,6 +139,26 @@ public sealed class SiteBuilderTests
     }
 
     [Theory]
+    [InlineData("cw-main", null)]
+    [InlineData("cw-mian", "'#cw-main'")]
+    public void Anchors_a_layout_adds_are_checked_against_the_built_page(string fragment, string? suggestion)
+    {
+        using var site = SmallSite();
+        site.Write("content/index.md", $"# Home\n\n[x](policies/access.md#{fragment}) [y](policies/access.md#reviews)\n");
+
+        var result = SiteBuilder.Build(Options(site));
+
+        if (suggestion is null)
+        {
+            Assert.Empty(result.Diagnostics);
+            return;
+        }
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(("CW2002", 3, 1), (d.Code, d.Location!.Value.Line, d.Location!.Value.Column));
+        Assert.Contains(suggestion, d.Help);
+    }
+
+    [Theory]
     [InlineData("content")]
     [InlineData(".")]
     [InlineData("..")]
@@ -223,6 +243,8 @@ public sealed class SiteBuilderTests
     [InlineData("<main>{{ page.content }}</main>", "<p>See <a href=\"/docs/policies/\">policies</a>", 1)]
     [InlineData("<main>{{ page.content | string.replace 'See' 'Read' }}</main>", "<p>Read <a href=\"/docs/policies/\">policies</a>", 1)]
     [InlineData("{{ capture body }}{{ page.content }}{{ end }}<main>{{ body }}{{ body }}</main>", "<p>See <a href=\"/docs/policies/\">policies</a>", 2)]
+    [InlineData("<main>{{ page.content }}<hr>{{ page.content }}</main>", "<p>See <a href=\"/docs/policies/\">policies</a>", 2)]
+    [InlineData("<main>{{ if page.kind == 'none' }}{{ page.content }}{{ end }}</main>", "<p>See", 0)]
     public void A_layout_gets_the_body_with_links_filled_in_whether_it_prints_or_transforms_it(string layout, string expected, int times)
     {
         using var site = SmallSite();

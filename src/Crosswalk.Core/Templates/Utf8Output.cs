@@ -1,0 +1,50 @@
+using System.Buffers;
+using System.Text;
+using Scriban.Runtime;
+
+namespace Crosswalk.Templates;
+
+/// <summary>
+/// A Scriban output that encodes what a layout prints straight into the page's UTF-8 buffer, instead of growing a
+/// string of the whole page to encode it afterwards. Given a marker, wherever the layout prints the marker itself (the
+/// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place.
+/// </summary>
+internal sealed class Utf8Output(IBufferWriter<byte> target, string? marker = null, PageBody? body = null) : IScriptOutput
+{
+    // Stateful, so a surrogate pair printed in two pieces is still encoded as one character.
+    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+
+    /// <summary>
+    /// True when the marker's text reached the output inside another string: the layout did more with the content
+    /// than print it, and the page must be rendered with the body as text.
+    /// </summary>
+    public bool MarkerLeaked { get; private set; }
+
+    public void Write(string text, int offset, int count)
+    {
+        if (marker is not null && ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
+        {
+            _encoder.Convert([], target, flush: true, out _, out _);
+            body!.WriteTo(target);
+            return;
+        }
+        var chars = text.AsSpan(offset, count);
+        if (marker is not null && chars.Length >= marker.Length && chars.IndexOf(marker, StringComparison.Ordinal) >= 0)
+        {
+            MarkerLeaked = true;
+        }
+        _encoder.Convert(chars, target, flush: false, out _, out _);
+    }
+
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(text, offset, count);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes out a character the last write left pending (a lone high surrogate, as U+FFFD).</summary>
+    public void Complete() => _encoder.Convert([], target, flush: true, out _, out _);
+
+    // Template.Render returns the output's text; this output keeps none.
+    public override string ToString() => "";
+}
