@@ -18,9 +18,12 @@ public sealed class ClaimSet
     private readonly Dictionary<Criterion, List<Claim>> _byCriterion = [];
     private readonly Dictionary<ParsedPage, List<Claim>> _byHolder = [];
 
+    private readonly Lazy<Dictionary<ParsedPage, int>> _titleRanks;
+
     /// <summary>Indexes <paramref name="claims"/>.</summary>
     public ClaimSet(IEnumerable<Claim> claims)
     {
+        _titleRanks = new(TitleRanks);
         All = claims.ToList();
         foreach (var claim in All)
         {
@@ -56,7 +59,25 @@ public sealed class ClaimSet
 
     /// <summary>Pages covering <paramref name="criterion"/>, each once, in title order.</summary>
     public IReadOnlyList<ParsedPage> PagesCovering(Criterion criterion) =>
-        Covering(criterion).Select(c => c.Page).Distinct().OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        Covering(criterion).Select(c => c.Page).Distinct().OrderBy(TitleRank).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Where a claiming page's title falls in case-insensitive order (equal titles share a rank). Criteria pages sort
+    /// thousands of claims each by title: comparing ranks instead of strings, the titles are compared once per site.
+    /// </summary>
+    public int TitleRank(ParsedPage page) => _titleRanks.Value[page];
+
+    private Dictionary<ParsedPage, int> TitleRanks()
+    {
+        var pages = _byPage.Keys.ToArray();
+        Array.Sort(pages, static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Title, b.Title));
+        var ranks = new Dictionary<ParsedPage, int>(pages.Length);
+        for (var i = 0; i < pages.Length; i++)
+        {
+            ranks[pages[i]] = i > 0 && StringComparer.OrdinalIgnoreCase.Equals(pages[i].Title, pages[i - 1].Title) ? ranks[pages[i - 1]] : i;
+        }
+        return ranks;
+    }
 
     private static void Add<TKey>(Dictionary<TKey, List<Claim>> map, TKey key, Claim claim) where TKey : notnull
     {

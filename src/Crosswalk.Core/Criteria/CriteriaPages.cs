@@ -52,6 +52,11 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     private string Link(string path, string text, string? title = null) =>
         $"<a href=\"{Url(path)}\"{(title is null ? "" : $" title=\"{HtmlEscape.Attribute(title)}\"")}>{HtmlEscape.Text(text)}</a>";
 
+    // A page claiming criteria is linked from each of their pages: its link is built once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ParsedPage, string> _pageLinks = new();
+
+    private string PageLink(ParsedPage page) => _pageLinks.GetOrAdd(page, p => Link(p.Url, p.Title));
+
     private List<(string, string)> Trail(params (string Title, string Url)[] extra)
     {
         var trail = new List<(string, string)>();
@@ -238,12 +243,12 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         else
         {
             sb.Append("<table>\n<thead><tr><th>Document</th><th>Claimed as</th><th>Stated in</th></tr></thead>\n<tbody>\n");
-            foreach (var claim in covering.OrderBy(c => c.Page.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line))
+            foreach (var claim in covering.OrderBy(c => claims.TitleRank(c.Page)).ThenBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line))
             {
                 var source = claim.RowId is null
-                    ? $"front matter of {Link(claim.Holder.Url, claim.Holder.Title)}"
+                    ? $"front matter of {PageLink(claim.Holder)}"
                     : $"{Link(claim.Holder.Url + "#" + claim.RowId, $"table row in {claim.Holder.Title}")}";
-                sb.Append("<tr><td>").Append(Link(claim.Page.Url, claim.Page.Title)).Append("</td><td>")
+                sb.Append("<tr><td>").Append(PageLink(claim.Page)).Append("</td><td>")
                   .Append(claim.Criterion == criterion ? HtmlEscape.Text(criterion.Id) : $"{Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)} (contains {HtmlEscape.Text(criterion.Id)})")
                   .Append("</td><td>").Append(source).Append(" <small>(").Append(HtmlEscape.Text($"{claim.Location.File}:{claim.Location.Line}")).Append(")</small></td></tr>\n");
             }
