@@ -16,28 +16,162 @@ public sealed class ClaimSet
 {
     private readonly Dictionary<ParsedPage, List<Claim>> _byPage = [];
     private readonly Dictionary<Criterion, List<Claim>> _byCriterion = [];
-    private readonly Dictionary<ParsedPage, List<Claim>> _byHolder = [];
+    private readonly Dictionary<ParsedPage, IReadOnlyList<Claim>> _byHolder = [];
+    // Holders in page order and where each stands, for a set built from holders: what keeps it patchable.
+    private readonly List<ParsedPage>? _holders;
+    private readonly Dictionary<ParsedPage, int>? _position;
+    private IReadOnlyList<Claim>? _all;
+    private Lazy<Dictionary<ParsedPage, int>> _titleRanks;
 
-    private readonly Lazy<Dictionary<ParsedPage, int>> _titleRanks;
-
-    /// <summary>Indexes <paramref name="claims"/>.</summary>
+    /// <summary>Indexes <paramref name="claims"/>, kept in the order given.</summary>
     public ClaimSet(IEnumerable<Claim> claims)
     {
         _titleRanks = new(TitleRanks);
-        All = claims.ToList();
-        foreach (var claim in All)
+        var all = claims.ToList();
+        _all = all;
+        var held = new Dictionary<ParsedPage, List<Claim>>();
+        foreach (var claim in all)
         {
             Add(_byPage, claim.Page, claim);
             Add(_byCriterion, claim.Criterion, claim);
-            Add(_byHolder, claim.Holder, claim);
+            Add(held, claim.Holder, claim);
+        }
+        foreach (var (holder, list) in held)
+        {
+            _byHolder[holder] = list;
         }
     }
 
+    private ClaimSet(IReadOnlyList<ParsedPage> holders, Func<ParsedPage, IReadOnlyList<Claim>> heldBy)
+    {
+        _titleRanks = new(TitleRanks);
+        _holders = [.. holders];
+        _position = new Dictionary<ParsedPage, int>(holders.Count);
+        for (var i = 0; i < holders.Count; i++)
+        {
+            var held = heldBy(holders[i]);
+            _position[holders[i]] = i;
+            _byHolder[holders[i]] = held;
+            foreach (var claim in held)
+            {
+                Add(_byPage, claim.Page, claim);
+                Add(_byCriterion, claim.Criterion, claim);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The claims written on <paramref name="holders"/>, in their order: each holder's claims are the list
+    /// <paramref name="heldBy"/> gives, every claim's <see cref="Claim.Holder"/> being that page. Such a set can be
+    /// updated with <see cref="Update"/>.
+    /// </summary>
+    public static ClaimSet FromHolders(IReadOnlyList<ParsedPage> holders, Func<ParsedPage, IReadOnlyList<Claim>> heldBy) => new(holders, heldBy);
+
+    /// <summary>
+    /// This set made to hold what <see cref="FromHolders"/> would build from <paramref name="holders"/>, when they are
+    /// this set's holders with a few replaced (or given other claim lists) in place; null when they are not (build
+    /// afresh). A preview edit touches one page of thousands: only the index entries its old and new claims fall
+    /// under are redone. This set is changed and returned; it is not to be used as it was.
+    /// </summary>
+    public ClaimSet? Update(IReadOnlyList<ParsedPage> holders, Func<ParsedPage, IReadOnlyList<Claim>> heldBy, int maxChanged = 64)
+    {
+        if (_holders is null || _position is null || holders.Count != _holders.Count)
+        {
+            return null;
+        }
+        var changed = new List<int>();
+        for (var i = 0; i < holders.Count; i++)
+        {
+            if (!ReferenceEquals(holders[i], _holders[i]) || !ReferenceEquals(heldBy(holders[i]), _byHolder[_holders[i]]))
+            {
+                if (changed.Count == maxChanged)
+                {
+                    return null;
+                }
+                changed.Add(i);
+            }
+        }
+        if (changed.Count == 0)
+        {
+            return this;
+        }
+        var gone = new HashSet<ParsedPage>();
+        var removed = new List<Claim>();
+        var added = new List<Claim>();
+        foreach (var i in changed)
+        {
+            var old = _holders[i];
+            gone.Add(old);
+            removed.AddRange(_byHolder[old]);
+            _byHolder.Remove(old);
+            _position.Remove(old);
+        }
+        foreach (var i in changed)
+        {
+            var holder = holders[i];
+            _holders[i] = holder;
+            _position[holder] = i;
+            var held = heldBy(holder);
+            _byHolder[holder] = held;
+            added.AddRange(held);
+        }
+        Reindex(_byPage, c => c.Page, removed, added, gone);
+        Reindex(_byCriterion, c => c.Criterion, removed, added, gone);
+        _all = null;
+        _titleRanks = new(TitleRanks);
+        return this;
+    }
+
+    // Redoes the lists the removed and added claims fall under: the removed holders' claims leave, the added ones go
+    // where their holder stands (a holder's claims are consecutive, in its own order).
+    private void Reindex<TKey>(Dictionary<TKey, List<Claim>> map, Func<Claim, TKey> key, List<Claim> removed, List<Claim> added, HashSet<ParsedPage> gone)
+        where TKey : notnull
+    {
+        foreach (var k in removed.Select(key).Distinct())
+        {
+            if (map.TryGetValue(k, out var list))
+            {
+                list.RemoveAll(c => gone.Contains(c.Holder));
+                if (list.Count == 0)
+                {
+                    map.Remove(k);
+                }
+            }
+        }
+        foreach (var claim in added)
+        {
+            var k = key(claim);
+            if (!map.TryGetValue(k, out var list))
+            {
+                map[k] = list = [];
+            }
+            var position = _position![claim.Holder];
+            // After every claim of a holder standing at or before this one's.
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_position[list[mid].Holder] <= position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            list.Insert(lo, claim);
+        }
+    }
+
+    /// <summary>The pages claims are written on, in page order, for a set built by <see cref="FromHolders"/>; else empty.</summary>
+    public IReadOnlyList<ParsedPage> Holders => _holders ?? [];
+
     /// <summary>All claims in the order found.</summary>
-    public IReadOnlyList<Claim> All { get; }
+    public IReadOnlyList<Claim> All => _all ??= _holders!.SelectMany(h => _byHolder[h]).ToList();
 
     /// <summary>Claims written on <paramref name="page"/> (its front matter and mapping rows), whatever document they are for.</summary>
-    public IReadOnlyList<Claim> HeldBy(ParsedPage page) => _byHolder.GetValueOrDefault(page) ?? (IReadOnlyList<Claim>)[];
+    public IReadOnlyList<Claim> HeldBy(ParsedPage page) => _byHolder.GetValueOrDefault(page) ?? [];
 
     /// <summary>Claims for <paramref name="page"/> as the document claiming (wherever they are written).</summary>
     public IReadOnlyList<Claim> Of(ParsedPage page) => _byPage.GetValueOrDefault(page) ?? (IReadOnlyList<Claim>)[];

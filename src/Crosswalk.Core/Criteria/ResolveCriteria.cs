@@ -16,16 +16,14 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     public Func<ParsedPage, IReadOnlyList<LinkTarget>?>? ResolvedLinks { get; init; }
 
     /// <summary>
-    /// Front-matter claims of pages parsed before, by page; a preview passes the same dictionary to every rebuild so an
-    /// unchanged page's <c>satisfies:</c> is not parsed again.
+    /// A preview's claims by the page they are written on, with what reading its front matter reported: the same
+    /// dictionary is passed to every rebuild, so a page's claims are read again only when it was parsed again. Valid
+    /// while the site's URLs are unchanged (the caller clears it otherwise).
     /// </summary>
-    public Dictionary<ParsedPage, (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)>? FrontMatterCache { get; init; }
+    public Dictionary<ParsedPage, (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)>? HeldCache { get; init; }
 
-    /// <summary>
-    /// Mapping-table claims of pages resolved before, by page; valid only while the site's URLs are unchanged (the caller
-    /// clears it otherwise). A claim for a page that was parsed again is moved to its new parse.
-    /// </summary>
-    public Dictionary<ParsedPage, IReadOnlyList<Claim>>? TableCache { get; init; }
+    /// <summary>The claims of the last preview build, updated in place when few pages changed (see <see cref="ClaimSet.Update"/>).</summary>
+    public ClaimSet? Previous { get; init; }
 
     /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
@@ -44,46 +42,66 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>Collects every claim of <paramref name="pages"/>.</summary>
     public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
     {
-        if (FrontMatterCache is not { } frontMatterCache || TableCache is not { } tableCache)
+        if (HeldCache is not { } cache)
         {
             // Each page's claims are its own work: read in parallel, kept in page order.
-            return new ClaimSet(pages.AsParallel().AsOrdered()
-                .Select(page => FrontMatterClaims(page, diagnostics).Concat(TableClaims(page)).ToList())
-                .SelectMany(c => c)
-                .ToList());
+            var held = pages.AsParallel().AsOrdered()
+                .Select(page =>
+                {
+                    var bag = new DiagnosticBag();
+                    var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
+                    return (Claims: claims, Diagnostics: bag.ToSortedList());
+                })
+                .ToList();
+            var byPage = new Dictionary<ParsedPage, IReadOnlyList<Claim>>(pages.Count);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                diagnostics.AddRange(held[i].Diagnostics);
+                byPage[pages[i]] = held[i].Claims;
+            }
+            return ClaimSet.FromHolders(pages, page => byPage[page]);
         }
-        // A preview: each page's claims are reused while its parse is (table claims also while the site's URLs are).
-        var claims = new List<Claim>();
-        var live = pages.ToHashSet();
+
+        // A preview: a page's claims are reused while its parse is. A claim that a mapping row makes for another page
+        // is pointed at that page's new parse when it was edited (the URLs are the same, or the cache was cleared).
+        if (Previous is { } previous && previous.Holders.Count == pages.Count)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var (stale, now) = (previous.Holders[i], pages[i]);
+                if (ReferenceEquals(stale, now))
+                {
+                    continue;
+                }
+                foreach (var holder in previous.Of(stale).Select(c => c.Holder).Distinct().ToList())
+                {
+                    if (holder != stale && cache.TryGetValue(holder, out var entry))
+                    {
+                        cache[holder] = (entry.Claims.Select(c => c.Page == stale ? c with { Page = now } : c).ToList(), entry.Diagnostics);
+                    }
+                }
+                cache.Remove(stale);
+            }
+        }
         foreach (var page in pages)
         {
-            if (!frontMatterCache.TryGetValue(page, out var cached))
+            if (!cache.TryGetValue(page, out var entry))
             {
                 var bag = new DiagnosticBag();
-                cached = (FrontMatterClaims(page, bag).ToList(), bag.ToSortedList());
-                frontMatterCache[page] = cached;
+                var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
+                cache[page] = entry = (claims, bag.ToSortedList());
             }
-            claims.AddRange(cached.Claims);
-            diagnostics.AddRange(cached.Diagnostics);
-            if (tableCache.TryGetValue(page, out var table))
-            {
-                claims.AddRange(table.Select(c => live.Contains(c.Page) || index.PageAt(c.Page.Url) is not { } moved ? c : c with { Page = moved }));
-            }
-            else
-            {
-                tableCache[page] = table = TableClaims(page).ToList();
-                claims.AddRange(table);
-            }
+            diagnostics.AddRange(entry.Diagnostics);
         }
-        foreach (var gone in frontMatterCache.Keys.Where(p => !live.Contains(p)).ToList())
+        if (cache.Count > pages.Count)
         {
-            frontMatterCache.Remove(gone);
+            var live = pages.ToHashSet();
+            foreach (var gone in cache.Keys.Where(p => !live.Contains(p)).ToList())
+            {
+                cache.Remove(gone);
+            }
         }
-        foreach (var gone in tableCache.Keys.Where(p => !live.Contains(p)).ToList())
-        {
-            tableCache.Remove(gone);
-        }
-        return new ClaimSet(claims);
+        return Previous?.Update(pages, page => cache[page].Claims) ?? ClaimSet.FromHolders(pages, page => cache[page].Claims);
     }
 
     private IEnumerable<Claim> FrontMatterClaims(ParsedPage page, DiagnosticBag diagnostics)

@@ -38,11 +38,11 @@ internal sealed class IncrementalState
     /// <summary>The structure fingerprint the cached links were resolved against.</summary>
     public ulong? LinkStructure { get; set; }
 
-    /// <summary>Front-matter claims by page, reused while the page's parse is.</summary>
-    public Dictionary<ParsedPage, (IReadOnlyList<Criteria.Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)> FrontMatterClaims { get; } = [];
+    /// <summary>Claims by the page they are written on, with what reading its front matter reported; reused while the page's parse and the site's URLs are.</summary>
+    public Dictionary<ParsedPage, (IReadOnlyList<Criteria.Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)> HeldClaims { get; } = [];
 
-    /// <summary>Mapping-table claims by page, reused while the page's parse and the site's URLs are.</summary>
-    public Dictionary<ParsedPage, IReadOnlyList<Criteria.Claim>> TableClaims { get; } = [];
+    /// <summary>The last build's claims, updated by the next build rather than built again.</summary>
+    public Criteria.ClaimSet? Claims { get; set; }
 
     /// <summary>The catalogs loaded by the first build of this state and what loading them reported.</summary>
     public (Criteria.CatalogSet Catalogs, IReadOnlyList<Diagnostic> Diagnostics)? Catalogs { get; set; }

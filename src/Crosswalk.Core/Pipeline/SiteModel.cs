@@ -182,10 +182,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics)
             {
                 ResolvedLinks = page => _targets.GetValueOrDefault(page),
-                FrontMatterCache = state?.FrontMatterClaims,
-                TableCache = state?.TableClaims,
+                HeldCache = state?.HeldClaims,
+                Previous = state?.Claims,
             };
             _claims = criteria.Claims(Pages);
+            if (state is not null)
+            {
+                state.Claims = _claims;
+            }
             criteria.CheckCoverage(Pages, _claims);
         });
     }
@@ -523,7 +527,9 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             if (cache is null)
             {
-                state.TableClaims.Clear(); // resolved against other URLs
+                // Resolved against other URLs.
+                state.HeldClaims.Clear();
+                state.Claims = null;
                 state.HeldClaimsHashes.Clear();
             }
             state.Links = fresh;

@@ -326,4 +326,61 @@ public sealed class PreviewSiteTests
 
         Assert.Contains("Modified text.", Page(preview, "a/index.html"));
     }
+
+    [Fact]
+    public void Random_edits_to_claims_titles_and_bodies_leave_the_preview_as_a_fresh_build_would()
+    {
+        // Pages claim criteria in front matter and through mapping rows that link other pages; a coverage table
+        // checks them. Each edit rewrites one page; after each, every page and criterion page must be as a new
+        // preview of the same files shows them, with the same findings.
+        var random = new Random(11);
+        string[] criteria = ["CC6.1", "CC6.2", "CC6.3", "CC7.1", "CC6"];
+        string PageText(int i)
+        {
+            var sb = new StringBuilder($"---\ntitle: {(random.Next(4) == 0 ? $"Renamed {i}" : $"Doc {i}")}\n");
+            if (random.Next(2) == 0)
+            {
+                sb.Append($"satisfies: {{ soc2-tsc-2017: [{criteria[random.Next(criteria.Length)]}] }}\n");
+            }
+            sb.Append($"---\nBody {random.Next(100)}.\n\n| Doc | SOC2 |\n|---|---|\n");
+            for (var r = random.Next(3); r > 0; r--)
+            {
+                var target = random.Next(5);
+                sb.Append(random.Next(3) == 0 ? "| Self " : $"| [D{target}](d{target}.md) ").Append($"| {criteria[random.Next(criteria.Length)]} |\n");
+            }
+            return sb.ToString();
+        }
+        var files = new List<(string, string)>
+        {
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\n" +
+                         "coverage:\n  - { catalog: soc2-tsc-2017, key: Criterion, documents: Documents }\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n| Criterion | Documents |\n|---|---|\n| CC6.1 | [D0](d0.md), [D1](d1.md) |\n| CC7.1 | [D2](d2.md) |\n"),
+        };
+        for (var i = 0; i < 5; i++)
+        {
+            files.Add(($"content/d{i}.md", PageText(i)));
+        }
+        using var site = new TempSite([.. files]);
+        var options = new BuildOptions { ConfigPath = site.ConfigPath };
+        var preview = new PreviewSite(options);
+        preview.Rebuild();
+        string[] outputs = ["index.html", .. Enumerable.Range(0, 5).Select(i => $"d{i}/index.html"), "criteria/index.html", "criteria/soc2-tsc-2017/index.html",
+            .. criteria.Select(c => $"criteria/soc2-tsc-2017/{c.ToLowerInvariant()}/index.html")];
+
+        for (var step = 0; step < 30; step++)
+        {
+            var page = random.Next(5);
+            var edited = $"content/d{page}.md";
+            Touch(site, edited, PageText(page));
+            var build = preview.Rebuild([site.PathOf(edited)]);
+
+            var fresh = new PreviewSite(options);
+            var expected = fresh.Rebuild();
+            Assert.Equal(expected.Result.Diagnostics, build.Result.Diagnostics);
+            foreach (var output in outputs)
+            {
+                Assert.True(Page(fresh, output) == Page(preview, output), $"step {step}, {edited}: {output} differs");
+            }
+        }
+    }
 }
