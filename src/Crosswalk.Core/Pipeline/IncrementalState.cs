@@ -35,6 +35,12 @@ internal sealed class IncrementalState
     /// <summary>Each page's resolved links, valid while <see cref="LinkStructure"/> is unchanged.</summary>
     public Dictionary<ParsedPage, ResolvedLinks> Links { get; set; } = [];
 
+    /// <summary>The pages, in order, the cached links were resolved for.</summary>
+    public List<ParsedPage>? LinkPages { get; set; }
+
+    /// <summary>How many other pages link to each page, for the cached links.</summary>
+    public Dictionary<ParsedPage, int> Inbound { get; set; } = [];
+
     /// <summary>The structure fingerprint the cached links were resolved against.</summary>
     public ulong? LinkStructure { get; set; }
 

@@ -38,9 +38,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     private SiteIndex? _index;
     private Navigation? _navigation;
     private Theme? _theme;
-    private Dictionary<ParsedPage, string[]> _hrefs = [];
     private readonly Dictionary<string, IReadOnlySet<string>> _layoutIds = new(StringComparer.Ordinal);
-    private Dictionary<ParsedPage, LinkTarget[]> _targets = [];
     private List<(string From, string To)> _redirectPages = [];
     private List<string> _generatedUrls = [];
     private Dictionary<string, string> _taken = [];
@@ -181,7 +179,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             var criteria = new ResolveCriteria(Config, _catalogs, _index!, Diagnostics)
             {
-                ResolvedLinks = page => _targets.GetValueOrDefault(page),
+                ResolvedLinks = page => _links.GetValueOrDefault(page)?.Targets,
                 HeldCache = state?.HeldClaims,
                 Previous = state?.Claims,
             };
@@ -486,63 +484,115 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
     private void ResolveLinks()
     {
-        var hrefs = new Dictionary<ParsedPage, string[]>();
-        var targets = new Dictionary<ParsedPage, LinkTarget[]>();
-        var linked = new HashSet<ParsedPage>();
-        // A preview whose structure (URLs, static files, redirects) did not change resolves every link as before: an
-        // unchanged page takes its previous results, with any edited page it points to swapped for its new parse.
+        // A preview whose structure (URLs, static files, redirects) did not change resolves every link as before: only
+        // the edited pages are resolved again, and links to them are pointed at their new parse.
         var structure = _structure;
-        var cache = state is not null && state.LinkStructure == structure ? state.Links : null;
-        var current = cache is null ? null : Pages.ToHashSet();
-        var fresh = new Dictionary<ParsedPage, ResolvedLinks>();
-        // Resolving a page's links reads only the index: pages without a cached result are resolved in parallel.
-        var resolved = Pages.Where(p => cache?.ContainsKey(p) != true).AsParallel()
-            .Select(p => (Page: p, Links: ResolveLinksOf(p))).ToDictionary(r => r.Page, r => r.Links);
-        foreach (var page in Pages)
+        if (state is not null && state.LinkStructure == structure && state.LinkPages is { } previous && previous.Count == Pages.Count)
         {
-            if (cache?.GetValueOrDefault(page) is not { } entry)
-            {
-                entry = resolved[page];
-            }
-            else if (entry.Targets.Any(t => t.Page is { } p && !current!.Contains(p)))
-            {
-                entry = entry with { Targets = entry.Targets.Select(t => t.Page is { } p && !current!.Contains(p) ? t with { Page = _index!.PageAt(t.Path!) } : t).ToArray() };
-            }
-            fresh[page] = entry;
-            foreach (var d in entry.Diagnostics)
-            {
-                Diagnostics.Add(d);
-            }
-            foreach (var target in entry.Targets)
-            {
-                if (target.Page is { } to && to != page)
-                {
-                    linked.Add(to);
-                }
-            }
-            hrefs[page] = entry.Hrefs;
-            targets[page] = entry.Targets;
+            UpdateLinks(previous, state.Links, state.Inbound);
         }
-        if (state is not null)
+        else
         {
-            if (cache is null)
+            if (state is not null)
             {
                 // Resolved against other URLs.
                 state.HeldClaims.Clear();
                 state.Claims = null;
                 state.HeldClaimsHashes.Clear();
             }
-            state.Links = fresh;
+            // Resolving a page's links reads only the index: done in parallel.
+            var resolved = Pages.AsParallel().AsOrdered().Select(ResolveLinksOf).ToList();
+            _links = new Dictionary<ParsedPage, ResolvedLinks>(Pages.Count);
+            _inbound = new Dictionary<ParsedPage, int>(Pages.Count);
+            for (var i = 0; i < Pages.Count; i++)
+            {
+                _links[Pages[i]] = resolved[i];
+                CountInbound(Pages[i], resolved[i], +1);
+            }
+        }
+        foreach (var page in Pages)
+        {
+            foreach (var d in _links[page].Diagnostics)
+            {
+                Diagnostics.Add(d);
+            }
+        }
+        if (state is not null)
+        {
+            state.Links = _links;
+            state.Inbound = _inbound;
+            state.LinkPages = Pages;
             state.LinkStructure = structure;
         }
-        _hrefs = hrefs;
-        _targets = targets;
 
         // Orphans: reachable only through the sidebar or search. The home page is the entry point.
-        foreach (var page in Pages.Where(p => !linked.Contains(p) && p != _navigation?.Home && p.Url != "/"))
+        foreach (var page in Pages.Where(p => _inbound.GetValueOrDefault(p) == 0 && p != _navigation?.Home && p.Url != "/"))
         {
             Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
                 new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
+        }
+    }
+
+    // Each page's resolved links, and how many other pages link to each page (for orphans).
+    private Dictionary<ParsedPage, ResolvedLinks> _links = [];
+    private Dictionary<ParsedPage, int> _inbound = [];
+
+    private void CountInbound(ParsedPage page, ResolvedLinks links, int delta)
+    {
+        foreach (var to in links.Targets.Select(t => t.Page).Distinct())
+        {
+            if (to is not null && to != page)
+            {
+                _inbound[to] = _inbound.GetValueOrDefault(to) + delta;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last build's links with each edited page (a new parse where the old one stood) resolved again, and the
+    /// links of other pages to it pointed at the new parse. The dictionaries are the last build's, changed in place.
+    /// </summary>
+    private void UpdateLinks(List<ParsedPage> previous, Dictionary<ParsedPage, ResolvedLinks> links, Dictionary<ParsedPage, int> inbound)
+    {
+        _links = links;
+        _inbound = inbound;
+        var replaced = new List<(ParsedPage Old, ParsedPage New)>();
+        for (var i = 0; i < Pages.Count; i++)
+        {
+            if (!ReferenceEquals(previous[i], Pages[i]))
+            {
+                replaced.Add((previous[i], Pages[i]));
+            }
+        }
+        if (replaced.Count == 0)
+        {
+            return;
+        }
+        foreach (var (old, _) in replaced)
+        {
+            CountInbound(old, links[old], -1);
+            links.Remove(old);
+        }
+        var moved = replaced.ToDictionary(r => r.Old, r => r.New);
+        foreach (var (page, entry) in links.ToList())
+        {
+            // A reference comparison per link: an edit looks at every link of the site.
+            if (Array.Exists(entry.Targets, t => t.Page is { } p && moved.ContainsKey(p)))
+            {
+                links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => t.Page is { } p && moved.TryGetValue(p, out var now) ? t with { Page = now } : t) };
+            }
+        }
+        foreach (var (old, now) in replaced)
+        {
+            if (inbound.Remove(old, out var count))
+            {
+                inbound[now] = count;
+            }
+        }
+        foreach (var (_, now) in replaced)
+        {
+            var entry = links[now] = ResolveLinksOf(now);
+            CountInbound(now, entry, +1);
         }
     }
 
@@ -604,7 +654,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             var page = group.First();
             var buffer = RenderBuffer();
-            if (renderer.Render(ViewFor(page, _hrefs[page], criteriaPages.LinksFor(page)), buffer, Diagnostics))
+            if (renderer.Render(ViewFor(page, _links[page].Hrefs, criteriaPages.LinksFor(page)), buffer, Diagnostics))
             {
                 _layoutIds[group.Key] = TemplateOnly(buffer.WrittenSpan, page);
             }
@@ -644,7 +694,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 _templateIds.Keep(page.Url, previous.Ids);
                 return;
             }
-            var hrefs = _hrefs[page];
+            var hrefs = _links[page].Hrefs;
             var criteria = criteriaPages.LinksFor(page);
             var signature = state is null ? 0UL : PageSignature(hrefs, criteria, navSignature);
             if (state is not null && (previous is not null || state.Rendered.TryGetValue(output, out previous)) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
@@ -788,7 +838,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var pages = new HashSet<ParsedPage>();
         foreach (var page in Pages)
         {
-            var targets = _targets[page];
+            var targets = _links[page].Targets;
             foreach (var link in page.Links)
             {
                 if (targets[link.Id] is { Kind: TargetKind.Page, Page: { } target, Fragment: { Length: > 0 } fragment } && fragment != "top" && !target.Ids.Contains(fragment))
@@ -883,7 +933,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var results = state is null ? null : new Dictionary<ParsedPage, (LinkTarget[] Targets, IReadOnlyList<Diagnostic> Findings)>(Pages.Count);
         foreach (var page in Pages)
         {
-            var targets = _targets[page];
+            var targets = _links[page].Targets;
             if (previous is not null && previous.TryGetValue(page, out var last) && ReferenceEquals(last.Targets, targets))
             {
                 Diagnostics.AddRange(last.Findings);

@@ -342,7 +342,7 @@ public sealed class PreviewSiteTests
             {
                 sb.Append($"satisfies: {{ soc2-tsc-2017: [{criteria[random.Next(criteria.Length)]}] }}\n");
             }
-            sb.Append($"---\nBody {random.Next(100)}.\n\n| Doc | SOC2 |\n|---|---|\n");
+            sb.Append($"---\n## Part {random.Next(3)}\n\nBody {random.Next(100)}, see [d](d{random.Next(5)}.md#part-{random.Next(3)}).\n\n| Doc | SOC2 |\n|---|---|\n");
             for (var r = random.Next(3); r > 0; r--)
             {
                 var target = random.Next(5);
@@ -353,7 +353,7 @@ public sealed class PreviewSiteTests
         var files = new List<(string, string)>
         {
             ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\n" +
-                         "coverage:\n  - { catalog: soc2-tsc-2017, key: Criterion, documents: Documents }\nseverity: { CW2005: off }\n"),
+                         "coverage:\n  - { catalog: soc2-tsc-2017, key: Criterion, documents: Documents }\n"),
             ("content/index.md", "# Home\n\n| Criterion | Documents |\n|---|---|\n| CC6.1 | [D0](d0.md), [D1](d1.md) |\n| CC7.1 | [D2](d2.md) |\n"),
         };
         for (var i = 0; i < 5; i++)
