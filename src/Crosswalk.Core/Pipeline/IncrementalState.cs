@@ -53,6 +53,9 @@ internal sealed class IncrementalState
     /// <summary>The catalogs loaded by the first build of this state and what loading them reported.</summary>
     public (Criteria.CatalogSet Catalogs, IReadOnlyList<Diagnostic> Diagnostics)? Catalogs { get; set; }
 
+    /// <summary>The theme loaded by the first build of this state and what loading it reported.</summary>
+    public (Templates.Theme Theme, IReadOnlyList<Diagnostic> Diagnostics)? Theme { get; set; }
+
     /// <summary>The files the last build found, their paths, and what finding them reported.</summary>
     public (IReadOnlyList<SourceFile> Files, HashSet<string> Paths, IReadOnlyList<Diagnostic> Diagnostics)? Files { get; set; }
 
@@ -68,15 +71,30 @@ internal sealed class IncrementalState
     /// <summary>What the last Index stage made, reused while its inputs are unchanged.</summary>
     public IndexEntry? Index { get; set; }
 
-    /// <summary>A hash of the claims written on each page, kept while the page's parse and claims are.</summary>
+    /// <summary>A hash of each page's place in the site's structure (path, URL, titles, sidebar place, redirects), by parse.</summary>
+    public Dictionary<ParsedPage, ulong> StructureHashes { get; } = [];
+
+    /// <summary>A hash of each page's URL, titles and the claims written on it, kept while the page's parse and claims are.</summary>
     public Dictionary<ParsedPage, ulong> HeldClaimsHashes { get; } = [];
+
+    /// <summary>The pages of the last Render, in order.</summary>
+    public List<ParsedPage>? RenderedPages { get; set; }
+
+    /// <summary>The ids each page's template added, as of the last Render.</summary>
+    public TemplateIdSets TemplateIds { get; set; } = new();
+
+    /// <summary>Every output path of the last build; the same set while the site is unchanged.</summary>
+    public HashSet<string> OutputPaths { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Content pages rendered by the last build (the rest were reused).</summary>
     public int LastRenderedPages { get; set; }
 }
 
-/// <summary>The Index stage's results: the pages and files kept, the index, the sidebar, the redirect pages, the taken outputs and what it reported.</summary>
-internal sealed record IndexEntry(ulong Signature, List<ParsedPage> Pages, IReadOnlyList<SourceFile> Statics, SiteIndex Index, Templates.Navigation Navigation,
+/// <summary>
+/// The Index stage's results: the pages parsed (in file order) and those kept, the files, the index, the sidebar, the
+/// redirect pages, the taken outputs and what it reported.
+/// </summary>
+internal sealed record IndexEntry(ulong Signature, List<ParsedPage> Parsed, List<ParsedPage> Pages, IReadOnlyList<SourceFile> Statics, SiteIndex Index, Templates.Navigation Navigation,
     List<(string From, string To)> RedirectPages, Dictionary<string, string> Taken, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>A parsed page with the file stamp it was read at and the diagnostics parsing produced.</summary>

@@ -33,7 +33,7 @@ internal sealed class StageClock(List<StageTiming> timings)
 /// <summary>The stage results of one build, held together so later stages (and serve) can reach them.</summary>
 internal sealed class SiteModel(BuildContext context, IncrementalState? state = null)
 {
-    private readonly TemplateIdSets _templateIds = new();
+    private TemplateIdSets _templateIds = new();
     private IReadOnlyList<SourceFile> _statics = [];
     private SiteIndex? _index;
     private Navigation? _navigation;
@@ -98,7 +98,21 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         });
         _statics = files.Where(f => f.Kind == SourceKind.Static).ToList();
         SourcePageCount = files.Count(f => f.Kind == SourceKind.Page);
-        _theme = clock.Time("LoadTheme", () => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, Diagnostics));
+        _theme = clock.Time("LoadTheme", () =>
+        {
+            // A preview keeps its theme: editing a template rebuilds everything.
+            if (state?.Theme is var (kept, reported))
+            {
+                Diagnostics.AddRange(reported);
+                return kept;
+            }
+            var theme = Reporting(bag => Theme.Load(Config.TemplatesDirectory, Config.RootDirectory, bag), out var diagnostics);
+            if (state is not null)
+            {
+                state.Theme = (theme, diagnostics);
+            }
+            return theme;
+        });
 
         _catalogs = clock.Time("LoadCatalogs", () =>
         {
@@ -157,6 +171,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 ReuseIndex(previous);
                 return;
             }
+            var parsed = Pages;
             var (index, navigation) = Reporting(bag =>
             {
                 Pages = RemoveDuplicateUrls(Pages, bag);
@@ -171,7 +186,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             _navigation = navigation;
             if (state is not null)
             {
-                state.Index = new IndexEntry(signature, Pages, _statics, index, navigation, _redirectPages, _taken, reported);
+                state.Index = new IndexEntry(signature, parsed, Pages, _statics, index, navigation, _redirectPages, _taken, reported);
             }
         });
         clock.Time("ResolveLinks", ResolveLinks);
@@ -258,12 +273,15 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var f = new Fnv();
         foreach (var p in Pages)
         {
-            f.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(p.Meta.NavOrder ?? int.MinValue)
-             .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
-            foreach (var (url, at) in p.Meta.RedirectFrom)
+            f.Add(PageHash(state!.StructureHashes, p, static (p, _, h) =>
             {
-                f.Add(url).Add(at.Line).Add(at.Column);
-            }
+                h.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(p.Meta.NavOrder ?? int.MinValue)
+                 .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
+                foreach (var (url, at) in p.Meta.RedirectFrom)
+                {
+                    h.Add(url).Add(at.Line).Add(at.Column);
+                }
+            }, 0));
         }
         foreach (var file in _statics)
         {
@@ -275,18 +293,17 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// <summary>Takes the last index, sidebar and redirects, with this build's parse of each edited page swapped in.</summary>
     private void ReuseIndex(IndexEntry previous)
     {
-        var current = Pages.ToDictionary(p => p.Source.FullPath, StringComparer.Ordinal);
+        // The same signature: the same files in the same order, some parsed again.
+        var parsed = Pages;
         var replaced = new Dictionary<ParsedPage, ParsedPage>();
-        var pages = new List<ParsedPage>(previous.Pages.Count);
-        foreach (var old in previous.Pages)
+        for (var i = 0; i < parsed.Count; i++)
         {
-            var now = current[old.Source.FullPath];
-            if (!ReferenceEquals(now, old))
+            if (!ReferenceEquals(previous.Parsed[i], parsed[i]))
             {
-                replaced[old] = now;
+                replaced[previous.Parsed[i]] = parsed[i];
             }
-            pages.Add(now);
         }
+        var pages = replaced.Count == 0 ? previous.Pages : previous.Pages.ConvertAll(p => replaced.GetValueOrDefault(p, p));
         previous.Index.ReplacePages(replaced);
         previous.Navigation.ReplacePages(replaced);
         Pages = pages;
@@ -296,7 +313,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         _redirectPages = previous.RedirectPages;
         _taken = previous.Taken;
         Diagnostics.AddRange(previous.Diagnostics);
-        state!.Index = previous with { Pages = pages };
+        state!.Index = previous with { Parsed = parsed, Pages = pages };
     }
 
     /// <summary>The catalogs and claims, for commands that report on them.</summary>
@@ -573,14 +590,18 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             CountInbound(old, links[old], -1);
             links.Remove(old);
         }
-        var moved = replaced.ToDictionary(r => r.Old, r => r.New);
-        foreach (var (page, entry) in links.ToList())
+        // Reference comparisons with the few edited pages: an edit looks at every link of the site.
+        var stale = new List<(ParsedPage Page, ResolvedLinks Entry)>();
+        foreach (var (page, entry) in links)
         {
-            // A reference comparison per link: an edit looks at every link of the site.
-            if (Array.Exists(entry.Targets, t => t.Page is { } p && moved.ContainsKey(p)))
+            if (Array.Exists(entry.Targets, t => t.Page is { } p && replaced.Exists(r => ReferenceEquals(r.Old, p))))
             {
-                links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => t.Page is { } p && moved.TryGetValue(p, out var now) ? t with { Page = now } : t) };
+                stale.Add((page, entry));
             }
+        }
+        foreach (var (page, entry) in stale)
+        {
+            links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => replaced.Find(r => ReferenceEquals(r.Old, t.Page)) is ({ }, { } now) ? t with { Page = now } : t) };
         }
         foreach (var (old, now) in replaced)
         {
@@ -667,7 +688,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     }
 
     /// <summary>Every output path of this build (written now or kept from the previous one).</summary>
-    public HashSet<string> OutputPaths { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> OutputPaths { get; private set; } = new(StringComparer.Ordinal);
 
     public void Render(IOutputSink sink, bool liveReload = false)
     {
@@ -682,9 +703,26 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // A build needs a page's template ids only where a link's anchor is not in the page's body; a preview keeps
         // them all, since a later edit may link to any page without rendering it again.
         var idsNeeded = state is null ? AnchorTargetsOutsideBody() : null;
+        IReadOnlyList<ParsedPage> pages = Pages;
+        if (state is not null)
+        {
+            // Ids and output paths carry over from the last build of an unchanged site, where only the pages parsed
+            // again (at the place of their earlier parse) are looked at.
+            if (!unchangedSite)
+            {
+                state.TemplateIds = new TemplateIdSets();
+                state.OutputPaths = new HashSet<string>(StringComparer.Ordinal);
+            }
+            else if (state.RenderedPages is { } last && last.Count == Pages.Count)
+            {
+                pages = Pages.Where((page, i) => !ReferenceEquals(page, last[i])).ToList();
+            }
+            _templateIds = state.TemplateIds;
+            OutputPaths = state.OutputPaths;
+        }
         var rendered = 0;
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
-        Pages.AsParallel().ForAll(page =>
+        pages.AsParallel().ForAll(page =>
         {
             var output = page.OutputPath;
             RenderEntry? previous = null;
@@ -734,10 +772,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 }
             }
             state.LastRenderedPages = rendered;
+            state.RenderedPages = Pages;
             state.LastNavSignature = navSignature;
             state.LastClaimsSignature = claimsSignature;
         }
-        OutputPaths.UnionWith(Pages.Select(p => p.OutputPath));
+        if (!unchangedSite)
+        {
+            OutputPaths.UnionWith(Pages.Select(p => p.OutputPath));
+        }
 
         _generatedUrls = [];
         if (_catalogs.All.Count > 0)
@@ -879,32 +921,44 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// </summary>
     private ulong ClaimsSignature()
     {
-        var held = state!.HeldClaimsHashes;
         var f = new Fnv();
         foreach (var page in Pages)
         {
-            if (!held.TryGetValue(page, out var hash))
+            f.Add(PageHash(state!.HeldClaimsHashes, page, static (page, claims, h) =>
             {
-                var h = new Fnv();
-                foreach (var c in _claims.HeldBy(page))
+                h.Add(page.Url).Add(page.Title).Add(page.NavTitle);
+                foreach (var c in claims.HeldBy(page))
                 {
                     h.Add(c.Page.Url).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column)
                      .Add(c.RowId ?? "");
                 }
-                held[page] = hash = h.Value;
-            }
-            f.Add(page.Url).Add(page.Title).Add(page.NavTitle).Add(hash);
-        }
-        if (held.Count > Pages.Count)
-        {
-            // Earlier parses of edited pages.
-            var live = Pages.ToHashSet();
-            foreach (var gone in held.Keys.Where(p => !live.Contains(p)).ToList())
-            {
-                held.Remove(gone);
-            }
+            }, _claims));
         }
         return f.Value;
+    }
+
+    /// <summary>
+    /// A page's hash for a site signature, worked out once per parse of the page: <paramref name="hashes"/> keeps it
+    /// while the page is in the site (an edit hashes the edited page, not every page). Earlier parses of edited pages
+    /// are dropped now and then.
+    /// </summary>
+    private ulong PageHash<T>(Dictionary<ParsedPage, ulong> hashes, ParsedPage page, Action<ParsedPage, T, Fnv> hash, T arg)
+    {
+        if (hashes.TryGetValue(page, out var value))
+        {
+            return value;
+        }
+        if (hashes.Count > Pages.Count + 256)
+        {
+            var live = Pages.ToHashSet();
+            foreach (var gone in hashes.Keys.Where(p => !live.Contains(p)).ToList())
+            {
+                hashes.Remove(gone);
+            }
+        }
+        var f = new Fnv();
+        hash(page, arg, f);
+        return hashes[page] = f.Value;
     }
 
     private static ulong PageSignature(string[] hrefs, IReadOnlyList<CriterionLink> criteria, ulong navSignature)

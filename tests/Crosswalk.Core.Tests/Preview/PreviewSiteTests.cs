@@ -356,9 +356,10 @@ public sealed class PreviewSiteTests
                          "coverage:\n  - { catalog: soc2-tsc-2017, key: Criterion, documents: Documents }\n"),
             ("content/index.md", "# Home\n\n| Criterion | Documents |\n|---|---|\n| CC6.1 | [D0](d0.md), [D1](d1.md) |\n| CC7.1 | [D2](d2.md) |\n"),
         };
+        var texts = Enumerable.Range(0, 5).Select(PageText).ToArray();
         for (var i = 0; i < 5; i++)
         {
-            files.Add(($"content/d{i}.md", PageText(i)));
+            files.Add(($"content/d{i}.md", texts[i]));
         }
         using var site = new TempSite([.. files]);
         var options = new BuildOptions { ConfigPath = site.ConfigPath };
@@ -371,7 +372,9 @@ public sealed class PreviewSiteTests
         {
             var page = random.Next(5);
             var edited = $"content/d{page}.md";
-            Touch(site, edited, PageText(page));
+            // Half the edits rewrite the page; the others change its body only (the site's structure and claims stay).
+            texts[page] = random.Next(2) == 0 ? PageText(page) : System.Text.RegularExpressions.Regex.Replace(texts[page], @"Body \d+", $"Body {100 + step}");
+            Touch(site, edited, texts[page]);
             var build = preview.Rebuild([site.PathOf(edited)]);
 
             var fresh = new PreviewSite(options);
