@@ -17,6 +17,9 @@ internal sealed class IncrementalState
     /// <summary>Parsed pages by absolute path.</summary>
     public Dictionary<string, ParseEntry> Parsed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The last Parse stage: the file list it was given and what it found, by page.</summary>
+    public LastParse? LastParse { get; set; }
+
     /// <summary>Rendered content pages by output path.</summary>
     public Dictionary<string, RenderEntry> Rendered { get; } = new(StringComparer.Ordinal);
 
@@ -96,6 +99,12 @@ internal sealed class IncrementalState
 /// </summary>
 internal sealed record IndexEntry(ulong Signature, List<ParsedPage> Parsed, List<ParsedPage> Pages, IReadOnlyList<SourceFile> Statics, SiteIndex Index, Templates.Navigation Navigation,
     List<(string From, string To)> RedirectPages, Dictionary<string, string> Taken, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// A Parse stage's input and results: the list of files (reused as the same object while no file came or went), its
+/// pages, each page's parse, where each page's path stands, and which pages are links.
+/// </summary>
+internal sealed record LastParse(IReadOnlyList<SourceFile> Files, List<SourceFile> PageFiles, ParseEntry[] Entries, Dictionary<string, int> PageIndex, int[] Links);
 
 /// <summary>A parsed page with the file stamp it was read at and the diagnostics parsing produced.</summary>
 internal sealed record ParseEntry(long Length, DateTime LastWriteUtc, ParsedPage? Page, IReadOnlyList<Diagnostic> Diagnostics);

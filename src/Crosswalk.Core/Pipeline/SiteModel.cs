@@ -139,29 +139,24 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             KeepBody = context.RendersPages,
             KeepTable = header => Config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
         };
-        Pages = clock.Time("ParseMarkdown", () => files.Where(f => f.Kind == SourceKind.Page)
-            .AsParallel().AsOrdered()
-            .Select(f => Parse(f, parser))
-            .ToList()
-            .Select(entry =>
+        Pages = clock.Time("ParseMarkdown", () =>
+        {
+            var entries = ParseAll(files, parser);
+            var pages = new List<ParsedPage>(entries.Length);
+            foreach (var entry in entries)
             {
                 // Replayed in file order through the site's bag, which applies severity overrides.
                 foreach (var d in entry.Diagnostics)
                 {
                     Diagnostics.Add(d);
                 }
-                return entry.Page;
-            })
-            .Where(p => p is not null).Select(p => p!)
-            .ToList());
-        if (state is not null)
-        {
-            var live = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in state.Parsed.Keys.Where(k => !live.Contains(k)).ToList())
-            {
-                state.Parsed.Remove(gone);
+                if (entry.Page is not null)
+                {
+                    pages.Add(entry.Page);
+                }
             }
-        }
+            return pages;
+        });
 
         clock.Time("Index", () =>
         {
@@ -205,6 +200,38 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             criteria.CheckCoverage(Pages, _claims);
         });
+    }
+
+    /// <summary>Parses the site's pages in file order, in parallel; a preview parses again only what may have changed.</summary>
+    private ParseEntry[] ParseAll(IReadOnlyList<SourceFile> files, PageParser parser)
+    {
+        if (state is { Changed: { } changed, LastParse: { } last } && ReferenceEquals(last.Files, files))
+        {
+            // The files of the last build: only those reported changed, and links (whose targets may have changed), are
+            // looked at. Nothing is gone, so nothing is forgotten.
+            var entries = (ParseEntry[])last.Entries.Clone();
+            var again = last.Links.Concat(changed.Select(p => last.PageIndex.GetValueOrDefault(p, -1)).Where(i => i >= 0)).Distinct().ToList();
+            foreach (var (i, entry) in again.AsParallel().Select(i => (i, Parse(last.PageFiles[i], parser))).ToList())
+            {
+                entries[i] = entry;
+            }
+            state.LastParse = last with { Entries = entries };
+            return entries;
+        }
+        var pageFiles = files.Where(f => f.Kind == SourceKind.Page).ToList();
+        var parsed = pageFiles.AsParallel().AsOrdered().Select(f => Parse(f, parser)).ToArray();
+        if (state is not null)
+        {
+            var live = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in state.Parsed.Keys.Where(k => !live.Contains(k)).ToList())
+            {
+                state.Parsed.Remove(gone);
+            }
+            state.LastParse = new LastParse(files, pageFiles, parsed,
+                pageFiles.Select((f, i) => (f.FullPath, i)).ToDictionary(x => x.FullPath, x => x.i, StringComparer.Ordinal),
+                [.. pageFiles.Select((f, i) => (f, i)).Where(x => x.f.IsLink).Select(x => x.i)]);
+        }
+        return parsed;
     }
 
     /// <summary>Parses one file, or takes it from the incremental state when the file is unchanged.</summary>
@@ -543,8 +570,12 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
 
         // Orphans: reachable only through the sidebar or search. The home page is the entry point.
-        foreach (var page in Pages.Where(p => _inbound.GetValueOrDefault(p) == 0 && p != _navigation?.Home && p.Url != "/"))
+        foreach (var page in Pages)
         {
+            if (_inbound.GetValueOrDefault(page) > 0 || page == _navigation?.Home || page.Url == "/")
+            {
+                continue;
+            }
             Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
                 new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
         }
@@ -594,14 +625,29 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var stale = new List<(ParsedPage Page, ResolvedLinks Entry)>();
         foreach (var (page, entry) in links)
         {
-            if (Array.Exists(entry.Targets, t => t.Page is { } p && replaced.Exists(r => ReferenceEquals(r.Old, p))))
+            foreach (var target in entry.Targets)
             {
-                stale.Add((page, entry));
+                if (target.Page is { } p && IsReplaced(p))
+                {
+                    stale.Add((page, entry));
+                    break;
+                }
             }
         }
         foreach (var (page, entry) in stale)
         {
             links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => replaced.Find(r => ReferenceEquals(r.Old, t.Page)) is ({ }, { } now) ? t with { Page = now } : t) };
+        }
+        bool IsReplaced(ParsedPage page)
+        {
+            foreach (var (old, _) in replaced)
+            {
+                if (ReferenceEquals(old, page))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         foreach (var (old, now) in replaced)
         {
