@@ -71,16 +71,17 @@ public sealed class ClaimSet
     /// This set made to hold what <see cref="FromHolders"/> would build from <paramref name="holders"/>, when they are
     /// this set's holders with a few replaced (or given other claim lists) in place; null when they are not (build
     /// afresh). A preview edit touches one page of thousands: only the index entries its old and new claims fall
-    /// under are redone. This set is changed and returned; it is not to be used as it was.
+    /// under are redone. <paramref name="candidates"/>, when given, are the only places that may have changed. This
+    /// set is changed and returned; it is not to be used as it was.
     /// </summary>
-    public ClaimSet? Update(IReadOnlyList<ParsedPage> holders, Func<ParsedPage, IReadOnlyList<Claim>> heldBy, int maxChanged = 64)
+    public ClaimSet? Update(IReadOnlyList<ParsedPage> holders, Func<ParsedPage, IReadOnlyList<Claim>> heldBy, IEnumerable<int>? candidates = null, int maxChanged = 64)
     {
         if (_holders is null || _position is null || holders.Count != _holders.Count)
         {
             return null;
         }
-        var changed = new List<int>();
-        for (var i = 0; i < holders.Count; i++)
+        var changed = new SortedSet<int>();
+        foreach (var i in candidates ?? Enumerable.Range(0, holders.Count))
         {
             if (!ReferenceEquals(holders[i], _holders[i]) || !ReferenceEquals(heldBy(holders[i]), _byHolder[_holders[i]]))
             {
@@ -95,16 +96,15 @@ public sealed class ClaimSet
         {
             return this;
         }
-        var gone = new HashSet<ParsedPage>();
-        var removed = new List<Claim>();
+        // Out first, while the old holders still have their places: a holder's claims are one run in each list.
+        var removed = changed.SelectMany(i => _byHolder[_holders[i]]).ToList();
+        Remove(_byPage, c => c.Page, removed, changed);
+        Remove(_byCriterion, c => c.Criterion, removed, changed);
         var added = new List<Claim>();
         foreach (var i in changed)
         {
-            var old = _holders[i];
-            gone.Add(old);
-            removed.AddRange(_byHolder[old]);
-            _byHolder.Remove(old);
-            _position.Remove(old);
+            _byHolder.Remove(_holders[i]);
+            _position.Remove(_holders[i]);
         }
         foreach (var i in changed)
         {
@@ -115,29 +115,39 @@ public sealed class ClaimSet
             _byHolder[holder] = held;
             added.AddRange(held);
         }
-        Reindex(_byPage, c => c.Page, removed, added, gone);
-        Reindex(_byCriterion, c => c.Criterion, removed, added, gone);
+        Insert(_byPage, c => c.Page, added);
+        Insert(_byCriterion, c => c.Criterion, added);
         _all = null;
         _titleRanks = new(TitleRanks);
         return this;
     }
 
-    // Redoes the lists the removed and added claims fall under: the removed holders' claims leave, the added ones go
-    // where their holder stands (a holder's claims are consecutive, in its own order).
-    private void Reindex<TKey>(Dictionary<TKey, List<Claim>> map, Func<Claim, TKey> key, List<Claim> removed, List<Claim> added, HashSet<ParsedPage> gone)
+    private void Remove<TKey>(Dictionary<TKey, List<Claim>> map, Func<Claim, TKey> key, List<Claim> removed, SortedSet<int> places)
         where TKey : notnull
     {
         foreach (var k in removed.Select(key).Distinct())
         {
-            if (map.TryGetValue(k, out var list))
+            if (!map.TryGetValue(k, out var list))
             {
-                list.RemoveAll(c => gone.Contains(c.Holder));
-                if (list.Count == 0)
-                {
-                    map.Remove(k);
-                }
+                continue;
+            }
+            // From the last place back, so earlier runs keep their indexes.
+            foreach (var place in places.Reverse())
+            {
+                var from = After(list, place - 1);
+                list.RemoveRange(from, After(list, place) - from);
+            }
+            if (list.Count == 0)
+            {
+                map.Remove(k);
             }
         }
+    }
+
+    // Adds each claim after every claim of a holder standing at or before its own (a holder's claims keep their order).
+    private void Insert<TKey>(Dictionary<TKey, List<Claim>> map, Func<Claim, TKey> key, List<Claim> added)
+        where TKey : notnull
+    {
         foreach (var claim in added)
         {
             var k = key(claim);
@@ -145,27 +155,34 @@ public sealed class ClaimSet
             {
                 map[k] = list = [];
             }
-            var position = _position![claim.Holder];
-            // After every claim of a holder standing at or before this one's.
-            int lo = 0, hi = list.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (_position[list[mid].Holder] <= position)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-            list.Insert(lo, claim);
+            list.Insert(After(list, _position![claim.Holder]), claim);
         }
+    }
+
+    // The index of the first claim in list (in holder order) whose holder stands after place.
+    private int After(List<Claim> list, int place)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_position![list[mid].Holder] <= place)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>The pages claims are written on, in page order, for a set built by <see cref="FromHolders"/>; else empty.</summary>
     public IReadOnlyList<ParsedPage> Holders => _holders ?? [];
+
+    /// <summary>Where <paramref name="holder"/> stands among <see cref="Holders"/>.</summary>
+    public int PlaceOf(ParsedPage holder) => _position![holder];
 
     /// <summary>All claims in the order found.</summary>
     public IReadOnlyList<Claim> All => _all ??= _holders!.SelectMany(h => _byHolder[h]).ToList();

@@ -64,8 +64,12 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
 
         // A preview: a page's claims are reused while its parse is. A claim that a mapping row makes for another page
         // is pointed at that page's new parse when it was edited (the URLs are the same, or the cache was cleared).
+        // With the last build's claims at hand, only the places of edited pages and of those claiming for them are
+        // looked at.
+        List<int>? candidates = null;
         if (Previous is { } previous && previous.Holders.Count == pages.Count)
         {
+            candidates = [];
             for (var i = 0; i < pages.Count; i++)
             {
                 var (stale, now) = (previous.Holders[i], pages[i]);
@@ -73,25 +77,26 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 {
                     continue;
                 }
+                candidates.Add(i);
                 foreach (var holder in previous.Of(stale).Select(c => c.Holder).Distinct().ToList())
                 {
                     if (holder != stale && cache.TryGetValue(holder, out var entry))
                     {
                         cache[holder] = (entry.Claims.Select(c => c.Page == stale ? c with { Page = now } : c).ToList(), entry.Diagnostics);
+                        candidates.Add(previous.PlaceOf(holder));
                     }
                 }
                 cache.Remove(stale);
             }
         }
-        foreach (var page in pages)
+        foreach (var page in candidates is null ? pages : candidates.Select(i => pages[i]))
         {
-            if (!cache.TryGetValue(page, out var entry))
+            if (!cache.ContainsKey(page))
             {
                 var bag = new DiagnosticBag();
                 var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
-                cache[page] = entry = (claims, bag.ToSortedList());
+                cache[page] = (claims, bag.ToSortedList());
             }
-            diagnostics.AddRange(entry.Diagnostics);
         }
         if (cache.Count > pages.Count)
         {
@@ -101,7 +106,14 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 cache.Remove(gone);
             }
         }
-        return Previous?.Update(pages, page => cache[page].Claims) ?? ClaimSet.FromHolders(pages, page => cache[page].Claims);
+        foreach (var (_, entry) in cache)
+        {
+            if (entry.Diagnostics.Count > 0)
+            {
+                diagnostics.AddRange(entry.Diagnostics);
+            }
+        }
+        return Previous?.Update(pages, page => cache[page].Claims, candidates) ?? ClaimSet.FromHolders(pages, page => cache[page].Claims);
     }
 
     private IEnumerable<Claim> FrontMatterClaims(ParsedPage page, DiagnosticBag diagnostics)

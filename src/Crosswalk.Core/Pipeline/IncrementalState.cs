@@ -68,8 +68,11 @@ internal sealed class IncrementalState
     /// </summary>
     public IReadOnlySet<string>? Changed { get; set; }
 
-    /// <summary>Each page's link targets and the missing anchors found among them by the last Verify stage.</summary>
-    public Dictionary<ParsedPage, (LinkTarget[] Targets, IReadOnlyList<Diagnostic> Findings)>? Anchors { get; set; }
+    /// <summary>The missing anchors the last Verify stage found on each page.</summary>
+    public Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>? Anchors { get; set; }
+
+    /// <summary>The pages no other page links to, as of the last build.</summary>
+    public HashSet<ParsedPage>? Orphans { get; set; }
 
     /// <summary>What the last Index stage made, reused while its inputs are unchanged.</summary>
     public IndexEntry? Index { get; set; }

@@ -554,12 +554,43 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 CountInbound(Pages[i], resolved[i], +1);
             }
         }
-        foreach (var page in Pages)
+        foreach (var (_, entry) in _links)
         {
-            foreach (var d in _links[page].Diagnostics)
+            foreach (var d in entry.Diagnostics)
             {
                 Diagnostics.Add(d);
             }
+        }
+
+        // Orphans: reachable only through the sidebar or search. The home page is the entry point. After an update
+        // only the pages whose count of linking pages changed can have become or stopped being one.
+        var orphans = _recounted is not null && state?.Orphans is { } kept ? kept : [];
+        if (_recounted is not null && ReferenceEquals(orphans, state?.Orphans))
+        {
+            foreach (var (old, _) in _replacedPages)
+            {
+                orphans.Remove(old);
+            }
+            foreach (var page in _recounted)
+            {
+                if (IsOrphan(page))
+                {
+                    orphans.Add(page);
+                }
+                else
+                {
+                    orphans.Remove(page);
+                }
+            }
+        }
+        else
+        {
+            orphans.UnionWith(Pages.Where(IsOrphan));
+        }
+        foreach (var page in orphans)
+        {
+            Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
+                new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
         }
         if (state is not null)
         {
@@ -567,23 +598,21 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             state.Inbound = _inbound;
             state.LinkPages = Pages;
             state.LinkStructure = structure;
-        }
-
-        // Orphans: reachable only through the sidebar or search. The home page is the entry point.
-        foreach (var page in Pages)
-        {
-            if (_inbound.GetValueOrDefault(page) > 0 || page == _navigation?.Home || page.Url == "/")
-            {
-                continue;
-            }
-            Diagnostics.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
-                new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
+            state.Orphans = orphans;
         }
     }
+
+    private bool IsOrphan(ParsedPage page) => _inbound.GetValueOrDefault(page) == 0 && page != _navigation?.Home && page.Url != "/";
 
     // Each page's resolved links, and how many other pages link to each page (for orphans).
     private Dictionary<ParsedPage, ResolvedLinks> _links = [];
     private Dictionary<ParsedPage, int> _inbound = [];
+
+    // After a link update: the pages whose links were resolved or pointed anew, the pages replaced by a new parse,
+    // and the pages whose count of linking pages changed. Null after a full resolve.
+    private List<ParsedPage>? _relinked;
+    private List<(ParsedPage Old, ParsedPage New)> _replacedPages = [];
+    private HashSet<ParsedPage>? _recounted;
 
     private void CountInbound(ParsedPage page, ResolvedLinks links, int delta)
     {
@@ -592,6 +621,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             if (to is not null && to != page)
             {
                 _inbound[to] = _inbound.GetValueOrDefault(to) + delta;
+                _recounted?.Add(to);
             }
         }
     }
@@ -612,6 +642,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 replaced.Add((previous[i], Pages[i]));
             }
         }
+        _relinked = [];
+        _recounted = [];
         if (replaced.Count == 0)
         {
             return;
@@ -634,6 +666,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 }
             }
         }
+        _relinked = [.. replaced.Select(r => r.New), .. stale.Select(s => s.Page)];
+        _replacedPages = replaced;
         foreach (var (page, entry) in stale)
         {
             links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => replaced.Find(r => ReferenceEquals(r.Old, t.Page)) is ({ }, { } now) ? t with { Page = now } : t) };
@@ -660,6 +694,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             var entry = links[now] = ResolveLinksOf(now);
             CountInbound(now, entry, +1);
+            _recounted.Add(now);
         }
     }
 
@@ -1027,33 +1062,49 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// <summary>Stage <c>Verify</c>: anchors are checked against the ids of the final HTML, template ids included.</summary>
     public void Verify()
     {
+        if (state is null)
+        {
+            foreach (var page in Pages)
+            {
+                VerifyAnchors(page, _links[page].Targets, Diagnostics.Add);
+            }
+            return;
+        }
         // In a preview of an unchanged site, a page whose link targets are the very ones of the last build (the same
-        // pages, parsed and rendered as before) has the same findings.
-        var previous = _unchangedSite ? state?.Anchors : null;
-        var results = state is null ? null : new Dictionary<ParsedPage, (LinkTarget[] Targets, IReadOnlyList<Diagnostic> Findings)>(Pages.Count);
-        foreach (var page in Pages)
+        // pages, parsed and rendered as before) has the same findings: only pages whose links were updated are
+        // checked again.
+        var findings = _unchangedSite && _relinked is not null && state.Anchors is { } kept ? kept : null;
+        IEnumerable<ParsedPage> check = Pages;
+        if (findings is not null)
+        {
+            foreach (var (old, _) in _replacedPages)
+            {
+                findings.Remove(old);
+            }
+            check = _relinked!;
+        }
+        else
+        {
+            findings = new Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>(Pages.Count);
+        }
+        foreach (var page in check)
         {
             var targets = _links[page].Targets;
-            if (previous is not null && previous.TryGetValue(page, out var last) && ReferenceEquals(last.Targets, targets))
-            {
-                Diagnostics.AddRange(last.Findings);
-                results![page] = last;
-                continue;
-            }
-            if (results is null)
-            {
-                VerifyAnchors(page, targets, Diagnostics);
-                continue;
-            }
-            results.Add(page, (targets, Reporting(bag => VerifyAnchors(page, targets, bag))));
+            var found = new List<Diagnostic>();
+            VerifyAnchors(page, targets, found.Add);
+            findings[page] = found;
         }
-        if (state is not null)
+        foreach (var (_, found) in findings)
         {
-            state.Anchors = results;
+            foreach (var d in found)
+            {
+                Diagnostics.Add(d);
+            }
         }
+        state.Anchors = findings;
     }
 
-    private void VerifyAnchors(ParsedPage page, LinkTarget[] targets, DiagnosticBag findings)
+    private void VerifyAnchors(ParsedPage page, LinkTarget[] targets, Action<Diagnostic> report)
     {
         foreach (var link in page.Links)
         {
@@ -1067,9 +1118,9 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 var ids = added is null ? target.Page.Ids : target.Page.Ids.Concat(added);
                 var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
-                findings.Report(DiagnosticCodes.MissingAnchor, Severity.Error,
+                report(new Diagnostic(DiagnosticCodes.MissingAnchor, Severity.Error,
                     $"anchor '#{fragment}' does not exist on '{target.Page.Url}'", link.Location,
-                    closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?");
+                    closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?"));
             }
         }
     }
