@@ -41,8 +41,8 @@ internal sealed class IncrementalState
     /// <summary>The pages, in order, the cached links were resolved for.</summary>
     public List<ParsedPage>? LinkPages { get; set; }
 
-    /// <summary>How many other pages link to each page, for the cached links.</summary>
-    public Dictionary<ParsedPage, int> Inbound { get; set; } = [];
+    /// <summary>The other pages linking to each page, for the cached links.</summary>
+    public Dictionary<ParsedPage, HashSet<ParsedPage>> Referrers { get; set; } = [];
 
     /// <summary>The structure fingerprint the cached links were resolved against.</summary>
     public ulong? LinkStructure { get; set; }

@@ -533,7 +533,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var structure = _structure;
         if (state is not null && state.LinkStructure == structure && state.LinkPages is { } previous && previous.Count == Pages.Count)
         {
-            UpdateLinks(previous, state.Links, state.Inbound);
+            UpdateLinks(previous, state.Links, state.Referrers);
         }
         else
         {
@@ -547,18 +547,18 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             // Resolving a page's links reads only the index: done in parallel.
             var resolved = Pages.AsParallel().AsOrdered().Select(ResolveLinksOf).ToList();
             _links = new Dictionary<ParsedPage, ResolvedLinks>(Pages.Count);
-            _inbound = new Dictionary<ParsedPage, int>(Pages.Count);
+            _referrers = new Dictionary<ParsedPage, HashSet<ParsedPage>>(Pages.Count);
             for (var i = 0; i < Pages.Count; i++)
             {
                 _links[Pages[i]] = resolved[i];
-                CountInbound(Pages[i], resolved[i], +1);
+                Refer(Pages[i], resolved[i], add: true);
             }
         }
         foreach (var (_, entry) in _links)
         {
-            foreach (var d in entry.Diagnostics)
+            if (entry.Diagnostics.Count > 0)
             {
-                Diagnostics.Add(d);
+                Diagnostics.AddRange(entry.Diagnostics);
             }
         }
 
@@ -595,34 +595,47 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         if (state is not null)
         {
             state.Links = _links;
-            state.Inbound = _inbound;
+            state.Referrers = _referrers;
             state.LinkPages = Pages;
             state.LinkStructure = structure;
             state.Orphans = orphans;
         }
     }
 
-    private bool IsOrphan(ParsedPage page) => _inbound.GetValueOrDefault(page) == 0 && page != _navigation?.Home && page.Url != "/";
+    private bool IsOrphan(ParsedPage page) => _referrers.GetValueOrDefault(page) is not { Count: > 0 } && page != _navigation?.Home && page.Url != "/";
 
-    // Each page's resolved links, and how many other pages link to each page (for orphans).
+    // Each page's resolved links, and the other pages linking to each page (for orphans, and to find the links to an
+    // edited page without looking at every link).
     private Dictionary<ParsedPage, ResolvedLinks> _links = [];
-    private Dictionary<ParsedPage, int> _inbound = [];
+    private Dictionary<ParsedPage, HashSet<ParsedPage>> _referrers = [];
 
     // After a link update: the pages whose links were resolved or pointed anew, the pages replaced by a new parse,
-    // and the pages whose count of linking pages changed. Null after a full resolve.
+    // and the pages whose set of linking pages changed. Null after a full resolve.
     private List<ParsedPage>? _relinked;
     private List<(ParsedPage Old, ParsedPage New)> _replacedPages = [];
     private HashSet<ParsedPage>? _recounted;
 
-    private void CountInbound(ParsedPage page, ResolvedLinks links, int delta)
+    private void Refer(ParsedPage page, ResolvedLinks links, bool add)
     {
-        foreach (var to in links.Targets.Select(t => t.Page).Distinct())
+        foreach (var target in links.Targets)
         {
-            if (to is not null && to != page)
+            if (target.Page is not { } to || to == page)
             {
-                _inbound[to] = _inbound.GetValueOrDefault(to) + delta;
-                _recounted?.Add(to);
+                continue;
             }
+            if (add)
+            {
+                if (!_referrers.TryGetValue(to, out var referrers))
+                {
+                    _referrers[to] = referrers = [];
+                }
+                referrers.Add(page);
+            }
+            else
+            {
+                _referrers.GetValueOrDefault(to)?.Remove(page);
+            }
+            _recounted?.Add(to);
         }
     }
 
@@ -630,10 +643,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// The last build's links with each edited page (a new parse where the old one stood) resolved again, and the
     /// links of other pages to it pointed at the new parse. The dictionaries are the last build's, changed in place.
     /// </summary>
-    private void UpdateLinks(List<ParsedPage> previous, Dictionary<ParsedPage, ResolvedLinks> links, Dictionary<ParsedPage, int> inbound)
+    private void UpdateLinks(List<ParsedPage> previous, Dictionary<ParsedPage, ResolvedLinks> links, Dictionary<ParsedPage, HashSet<ParsedPage>> referrers)
     {
         _links = links;
-        _inbound = inbound;
+        _referrers = referrers;
         var replaced = new List<(ParsedPage Old, ParsedPage New)>();
         for (var i = 0; i < Pages.Count; i++)
         {
@@ -644,58 +657,38 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         _relinked = [];
         _recounted = [];
+        _replacedPages = replaced;
         if (replaced.Count == 0)
         {
             return;
         }
         foreach (var (old, _) in replaced)
         {
-            CountInbound(old, links[old], -1);
+            Refer(old, links[old], add: false);
             links.Remove(old);
         }
-        // Reference comparisons with the few edited pages: an edit looks at every link of the site.
-        var stale = new List<(ParsedPage Page, ResolvedLinks Entry)>();
-        foreach (var (page, entry) in links)
+        var moved = replaced.ToDictionary(r => r.Old, r => r.New);
+        // What still links to an edited page's old parse: pages that were not edited. Their links and the sets of
+        // pages linking to it move to the new parse.
+        var stale = replaced.SelectMany(r => referrers.GetValueOrDefault(r.Old) ?? []).Distinct().ToList();
+        foreach (var page in stale)
         {
-            foreach (var target in entry.Targets)
-            {
-                if (target.Page is { } p && IsReplaced(p))
-                {
-                    stale.Add((page, entry));
-                    break;
-                }
-            }
-        }
-        _relinked = [.. replaced.Select(r => r.New), .. stale.Select(s => s.Page)];
-        _replacedPages = replaced;
-        foreach (var (page, entry) in stale)
-        {
-            links[page] = entry with { Targets = Array.ConvertAll(entry.Targets, t => replaced.Find(r => ReferenceEquals(r.Old, t.Page)) is ({ }, { } now) ? t with { Page = now } : t) };
-        }
-        bool IsReplaced(ParsedPage page)
-        {
-            foreach (var (old, _) in replaced)
-            {
-                if (ReferenceEquals(old, page))
-                {
-                    return true;
-                }
-            }
-            return false;
+            links[page] = links[page] with { Targets = Array.ConvertAll(links[page].Targets, t => t.Page is { } p && moved.TryGetValue(p, out var now) ? t with { Page = now } : t) };
         }
         foreach (var (old, now) in replaced)
         {
-            if (inbound.Remove(old, out var count))
+            if (referrers.Remove(old, out var set))
             {
-                inbound[now] = count;
+                referrers[now] = set;
             }
+            _recounted.Add(now);
         }
         foreach (var (_, now) in replaced)
         {
-            var entry = links[now] = ResolveLinksOf(now);
-            CountInbound(now, entry, +1);
-            _recounted.Add(now);
+            Refer(now, links[now] = ResolveLinksOf(now), add: true);
         }
+        _relinked = [.. replaced.Select(r => r.New), .. stale];
+        _recounted.ExceptWith(moved.Keys);
     }
 
     private ResolvedLinks ResolveLinksOf(ParsedPage page)
