@@ -132,6 +132,9 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         return $"<a class=\"criterion-ref\" href=\"{HtmlEscape.Url(_baseUrl + target.TrimStart('/'))}\" title=\"{HtmlEscape.Attribute(title)}\">";
     }
 
+    [ThreadStatic]
+    private static StringBuilder? t_cell;
+
     /// <summary>Replaces the cell's content with the same text in which each reference links to its criterion page.</summary>
     private void LinkCell(TableCell cell, string text, ReferenceParseResult result)
     {
@@ -139,7 +142,9 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         {
             return;
         }
-        var sb = new StringBuilder();
+        // One builder per thread: a mapping table has a linked cell per row and column.
+        var sb = t_cell ??= new StringBuilder(256);
+        sb.Clear();
         var pos = 0;
         foreach (var span in result.References.GroupBy(r => (r.Start, r.Length)).OrderBy(g => g.Key.Start))
         {

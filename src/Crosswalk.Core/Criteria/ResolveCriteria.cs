@@ -150,17 +150,34 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 continue;
             }
             // A row that links pages claims for them; a row without internal links claims for the page holding the table.
-            var targets = claim.LinkIds
-                .Select(id => Target(page, page.Links[id]))
-                .Where(t => t.Kind == TargetKind.Page && t.Page is not null)
-                .Select(t => t.Page!)
-                .Distinct()
-                .ToList();
-            foreach (var target in targets.Count > 0 ? targets : [page])
+            var claimed = 0;
+            for (var i = 0; i < claim.LinkIds.Count; i++)
             {
+                if (Target(page, page.Links[claim.LinkIds[i]]) is not { Kind: TargetKind.Page, Page: { } target } || LinksEarlier(page, claim.LinkIds, i, target))
+                {
+                    continue;
+                }
+                claimed++;
                 yield return new Claim(target, criterion, claim.Location, page, claim.RowId);
             }
+            if (claimed == 0)
+            {
+                yield return new Claim(page, criterion, claim.Location, page, claim.RowId);
+            }
         }
+    }
+
+    // Whether a link of the row before the i-th already goes to target (a row claims once for each page it links).
+    private bool LinksEarlier(ParsedPage page, IReadOnlyList<int> linkIds, int i, ParsedPage target)
+    {
+        for (var j = 0; j < i; j++)
+        {
+            if (Target(page, page.Links[linkIds[j]]) is { Kind: TargetKind.Page, Page: { } earlier } && earlier == target)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A link's target: as the Resolve stage found it, else resolved here.</summary>

@@ -39,6 +39,17 @@ public static class UrlPath
     /// <summary>Decodes percent-escapes and resolves <c>.</c>/<c>..</c>; keeps a trailing slash. Null when it climbs above the root.</summary>
     public static string? Normalize(string absolutePath)
     {
+        // Most links are already normal: rooted, nothing escaped, no empty or dot segments. They are their own result.
+        if (absolutePath.StartsWith('/') && !absolutePath.Contains('%') && !absolutePath.Contains("//", StringComparison.Ordinal)
+            && !absolutePath.Contains("/.", StringComparison.Ordinal))
+        {
+            return absolutePath;
+        }
+        return NormalizeSlowly(absolutePath);
+    }
+
+    internal static string? NormalizeSlowly(string absolutePath)
+    {
         string decoded;
         try
         {

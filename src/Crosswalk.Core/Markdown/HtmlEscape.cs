@@ -57,7 +57,14 @@ public static class HtmlEscape
     /// Percent-encodes a decoded site path (a page or file URL) for an href: unlike <see cref="Url"/>, it also encodes
     /// '%', '#' and '?', which in a file name are characters, not URL syntax. The result needs no HTML escaping.
     /// </summary>
-    public static string Path(string decodedPath)
+    public static string Path(string decodedPath) =>
+        decodedPath.AsSpan().IndexOfAnyExcept(PathSafe) < 0 ? decodedPath : PathSlowly(decodedPath);
+
+    // What Path leaves as it is (ASCII only: anything else is percent-encoded as UTF-8).
+    private static readonly System.Buffers.SearchValues<char> PathSafe =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~!$()*+,;=:@");
+
+    internal static string PathSlowly(string decodedPath)
     {
         var sb = new StringBuilder(decodedPath.Length + 8);
         foreach (var b in Encoding.UTF8.GetBytes(decodedPath))

@@ -1,0 +1,41 @@
+using CsCheck;
+using Crosswalk.Links;
+using Crosswalk.Markdown;
+
+namespace Crosswalk.Tests.Links;
+
+public sealed class UrlPathTests
+{
+    // Paths built from the pieces that matter to the fast paths: separators, dot segments, escapes, non-ASCII.
+    private static readonly Gen<string> Paths = Gen.OneOf(Gen.Const("/"), Gen.Const("."), Gen.Const(".."), Gen.Const("%2F"), Gen.Const("%"), Gen.Const("%zz"),
+            Gen.Const("a"), Gen.Const("index"), Gen.Const(".md"), Gen.Const("é"), Gen.Const(" "), Gen.Const("#"), Gen.Const("?"), Gen.Const("%20"),
+            Gen.Char["az09-_~!$()*+,;=:@"].Array[1, 4].Select(c => new string(c)))
+        .Array[0, 10].Select(p => string.Concat(p));
+
+    [Theory]
+    [InlineData("/a/b/", "/a/b/")]
+    [InlineData("/a/./b/../c", "/a/c")]
+    [InlineData("/a//b", "/a/b")]
+    [InlineData("/a%20b", "/a b")]
+    [InlineData("/..", null)]
+    [InlineData("/", "/")]
+    public void Normalize_resolves_escapes_dot_segments_and_empty_segments(string path, string? expected)
+    {
+        Assert.Equal(expected, UrlPath.Normalize(path));
+    }
+
+    [Fact]
+    public void The_fast_path_of_Normalize_agrees_with_the_full_one()
+    {
+        Paths.Sample(path => Assert.Equal(UrlPath.NormalizeSlowly(path), UrlPath.Normalize(path)), iter: 5000);
+        Paths.Select(p => "/" + p).Sample(path => Assert.Equal(UrlPath.NormalizeSlowly(path), UrlPath.Normalize(path)), iter: 5000);
+    }
+
+    [Fact]
+    public void The_fast_path_of_HtmlEscape_Path_agrees_with_the_full_one()
+    {
+        Paths.Sample(path => Assert.Equal(HtmlEscape.PathSlowly(path), HtmlEscape.Path(path)), iter: 5000);
+        Assert.Equal("/a%20b/%C3%A9%25", HtmlEscape.Path("/a b/é%"));
+        Assert.Equal("/a-b_c/", HtmlEscape.Path("/a-b_c/"));
+    }
+}
