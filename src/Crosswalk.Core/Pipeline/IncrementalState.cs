@@ -7,7 +7,10 @@ namespace Crosswalk.Pipeline;
 
 /// <summary>
 /// What one build leaves for the next when previewing: parsed pages by file stamp and rendered pages by their inputs,
-/// so a rebuild re-parses only changed files and re-renders only pages whose inputs changed.
+/// so a rebuild re-parses only changed files and re-renders only pages whose inputs changed. While the site's
+/// structure stays the same (the same files in the same places), pages keep their places from build to build: the
+/// link tables, referrers, claims, orphans and anchor findings of the last build are then updated in place at the
+/// places of the pages parsed again, so an edit costs about as much on a site of 10,000 pages as on one of 100.
 /// </summary>
 internal sealed class IncrementalState
 {

@@ -55,18 +55,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
     /// <summary>
     /// Runs <paramref name="work"/> against a bag of its own and adds what it reported to the build's diagnostics; the
-    /// list is returned so a preview can replay it when it reuses the work's result.
+    /// list is given back so a preview can replay it when it reuses the work's result.
     /// </summary>
-    private IReadOnlyList<Diagnostic> Reporting(Action<DiagnosticBag> work)
-    {
-        Reporting(bag =>
-        {
-            work(bag);
-            return true;
-        }, out var reported);
-        return reported;
-    }
-
     private T Reporting<T>(Func<DiagnosticBag, T> work, out IReadOnlyList<Diagnostic> reported)
     {
         var bag = new DiagnosticBag();
