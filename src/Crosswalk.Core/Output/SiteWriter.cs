@@ -1,4 +1,5 @@
 using Crosswalk.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 
 namespace Crosswalk.Output;
 
@@ -95,8 +96,20 @@ public sealed class SiteWriter : IOutputSink, IDisposable
             Directory.CreateDirectory(f);
             return 0;
         });
-        using var handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None);
-        RandomAccess.Write(handle, content, 0);
+        // The folder is new, so a file is new: creating it exclusively spares truncating it (a system call per file).
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None);
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None);
+        }
+        using (handle)
+        {
+            RandomAccess.Write(handle, content, 0);
+        }
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
