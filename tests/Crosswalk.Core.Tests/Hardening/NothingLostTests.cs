@@ -71,6 +71,22 @@ public sealed class NothingLostTests
     }
 
     [Fact]
+    public void A_path_written_twice_holds_the_second_content_whole()
+    {
+        using var scratch = new Scratch();
+        var bag = new DiagnosticBag();
+        using (var writer = SiteWriter.Open(scratch.Output, [scratch.SiteRoot], bag))
+        {
+            Assert.NotNull(writer);
+            writer.Write("a/index.html", "a longer first version"u8);
+            writer.Write("a/index.html", "second"u8);
+            writer.Commit();
+        }
+
+        Assert.Equal("second", File.ReadAllText(Path.Combine(scratch.Output, "a", "index.html")));
+    }
+
+    [Fact]
     public void A_writer_refuses_paths_that_leave_the_output()
     {
         using var scratch = new Scratch();
