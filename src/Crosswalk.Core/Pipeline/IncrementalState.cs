@@ -86,6 +86,9 @@ internal sealed class IncrementalState
     /// <summary>A hash of each page's URL, titles and the claims written on it, kept while the page's parse and claims are.</summary>
     public Dictionary<ParsedPage, ulong> HeldClaimsHashes { get; } = [];
 
+    /// <summary>The pages whose render failed in the last build (their layout is missing or raised an error).</summary>
+    public HashSet<ParsedPage> FailedRenders { get; set; } = [];
+
     /// <summary>The pages of the last Render, in order.</summary>
     public List<ParsedPage>? RenderedPages { get; set; }
 

@@ -224,12 +224,20 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return parsed;
     }
 
+    // The last parse of a file; files are parsed in parallel, and the state's dictionary is written under its lock.
+    private ParseEntry? Parsed(SourceFile file)
+    {
+        lock (state!.Parsed)
+        {
+            return state.Parsed.GetValueOrDefault(file.FullPath);
+        }
+    }
+
     /// <summary>Parses one file, or takes it from the incremental state when the file is unchanged.</summary>
     private ParseEntry Parse(SourceFile file, PageParser parser)
     {
         // A file the watcher did not report is as it was; a link is checked anyway, its target may have changed.
-        if (state is { Changed: { } changed } && !file.IsLink && !changed.Contains(file.FullPath) && state.Parsed.TryGetValue(file.FullPath, out var unchanged)
-            && unchanged.Page?.Source == file)
+        if (state is { Changed: { } changed } && !file.IsLink && !changed.Contains(file.FullPath) && Parsed(file) is { } unchanged && unchanged.Page?.Source == file)
         {
             return unchanged;
         }
@@ -249,8 +257,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             // Reported by the read below.
         }
-        if (state is not null && state.Parsed.TryGetValue(file.FullPath, out var cached) && cached.Length == length && cached.LastWriteUtc == stamp
-            && cached.Page?.Source == file)
+        if (state is not null && Parsed(file) is { } cached && cached.Length == length && cached.LastWriteUtc == stamp && cached.Page?.Source == file)
         {
             return cached;
         }
@@ -739,9 +746,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             var page = group.First();
             var buffer = RenderBuffer();
-            if (renderer.Render(ViewFor(page, _links[page].Hrefs, criteriaPages.LinksFor(page)), buffer, Diagnostics))
+            var bodies = new List<Range>();
+            if (renderer.Render(ViewFor(page, _links[page].Hrefs, criteriaPages.LinksFor(page)), buffer, Diagnostics, bodies: bodies))
             {
-                _layoutIds[group.Key] = TemplateOnly(buffer.WrittenSpan, page);
+                _layoutIds[group.Key] = TemplateOnly(buffer.WrittenSpan, bodies, page);
             }
         }
         renderer.Render(NotFoundView, RenderBuffer(), Diagnostics);
@@ -779,13 +787,16 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             else if (state.RenderedPages is { } last && last.Count == Pages.Count)
             {
-                pages = Pages.Where((page, i) => !ReferenceEquals(page, last[i])).ToList();
+                // A page whose render failed is tried again, and reports again.
+                var failedBefore = state.FailedRenders;
+                pages = Pages.Where((page, i) => !ReferenceEquals(page, last[i]) || failedBefore.Contains(page)).ToList();
             }
             _templateIds = state.TemplateIds;
             OutputPaths = state.OutputPaths;
         }
         var rendered = 0;
         var renderedEntries = new System.Collections.Concurrent.ConcurrentDictionary<string, RenderEntry>(StringComparer.Ordinal);
+        var failed = new System.Collections.Concurrent.ConcurrentBag<ParsedPage>();
         pages.AsParallel().ForAll(page =>
         {
             var output = page.OutputPath;
@@ -807,19 +818,24 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             var view = ViewFor(page, hrefs, criteria);
             var buffer = RenderBuffer();
-            if (renderer.Render(view, buffer, Diagnostics, liveReload))
+            var bodies = idsNeeded?.Contains(page) != false ? new List<Range>() : null;
+            if (!renderer.Render(view, buffer, Diagnostics, liveReload, bodies))
             {
-                if (idsNeeded?.Contains(page) != false)
-                {
-                    var ids = _templateIds.Set(page.Url, TemplateOnly(buffer.WrittenSpan, page));
-                    if (state is not null)
-                    {
-                        renderedEntries[output] = new RenderEntry(page, signature, ids);
-                    }
-                }
-                sink.Write(output, buffer.WrittenSpan);
-                Interlocked.Increment(ref rendered);
+                // No ids of an earlier render may stand for it.
+                _templateIds.Remove(page.Url);
+                failed.Add(page);
+                return;
             }
+            if (bodies is not null)
+            {
+                var ids = _templateIds.Set(page.Url, TemplateOnly(buffer.WrittenSpan, bodies, page));
+                if (state is not null)
+                {
+                    renderedEntries[output] = new RenderEntry(page, signature, ids);
+                }
+            }
+            sink.Write(output, buffer.WrittenSpan);
+            Interlocked.Increment(ref rendered);
         });
         if (state is not null)
         {
@@ -828,6 +844,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             {
                 state.Rendered.Clear();
             }
+            foreach (var page in failed)
+            {
+                state.Rendered.Remove(page.OutputPath);
+            }
+            state.FailedRenders = [.. failed];
             foreach (var (path, entry) in renderedEntries)
             {
                 if (!state.Rendered.TryGetValue(path, out var kept) || !ReferenceEquals(kept, entry))
@@ -904,6 +925,12 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
+                if (OutputPaths.Contains(file.RelativePath))
+                {
+                    // Kept from the last build: a new set, so the preview lets go of the file it served.
+                    OutputPaths = new HashSet<string>(OutputPaths, StringComparer.Ordinal);
+                    OutputPaths.Remove(file.RelativePath);
+                }
             }
         }
         foreach (var asset in _theme!.Assets)
@@ -918,6 +945,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
         }
+        if (state is not null)
+        {
+            state.OutputPaths = OutputPaths;
+        }
     }
 
     private static (long, DateTime) Stamp(SourceFile file)
@@ -930,10 +961,23 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
     }
 
-    /// <summary>The ids of the final HTML that the page's body does not have: those the template added.</summary>
-    private static HashSet<string> TemplateOnly(ReadOnlySpan<byte> html, ParsedPage page)
+    /// <summary>
+    /// The ids the template added to a page: those of the HTML it produced, read without the body where the body was
+    /// written in as it is (an unclosed comment or tag in a body must not hide what follows it), and without the
+    /// body's own ids.
+    /// </summary>
+    private static HashSet<string> TemplateOnly(ReadOnlySpan<byte> html, List<Range> bodies, ParsedPage page)
     {
-        var ids = HtmlIds.Collect(Encoding.UTF8.GetString(html));
+        var text = new StringBuilder(html.Length);
+        var at = 0;
+        foreach (var body in bodies)
+        {
+            var (start, length) = body.GetOffsetAndLength(html.Length);
+            text.Append(Encoding.UTF8.GetString(html[at..start])).Append(' ');
+            at = start + length;
+        }
+        text.Append(Encoding.UTF8.GetString(html[at..]));
+        var ids = HtmlIds.Collect(text.ToString());
         ids.ExceptWith(page.Ids);
         return ids;
     }
@@ -1162,6 +1206,8 @@ internal sealed class TemplateIdSets
     }
 
     public IReadOnlySet<string>? Get(string url) => _byUrl.GetValueOrDefault(url);
+
+    public void Remove(string url) => _byUrl.TryRemove(url, out _);
 }
 
 /// <summary>64-bit FNV-1a: a cheap fingerprint of render inputs for the preview's cache.</summary>

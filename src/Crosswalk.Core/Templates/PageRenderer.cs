@@ -30,11 +30,14 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
     /// <summary>
     /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/>, which is cleared first. A template failure
-    /// is CW4001 and returns false, with <paramref name="output"/> holding part of the page.
+    /// is CW4001 and returns false, with <paramref name="output"/> holding part of the page. <paramref name="bodies"/>,
+    /// when given, receives where the page's body stands in the output when it was written in as it is (what the
+    /// template itself produced is the rest).
     /// </summary>
-    public bool Render(PageView view, ArrayBufferWriter<byte> output, DiagnosticBag diagnostics, bool liveReload = false)
+    public bool Render(PageView view, ArrayBufferWriter<byte> output, DiagnosticBag diagnostics, bool liveReload = false, List<Range>? bodies = null)
     {
         output.ResetWrittenCount();
+        bodies?.Clear();
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         var name = $"layouts/{view.Layout}.html";
@@ -47,6 +50,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             }
             if (!streamed.MarkerLeaked)
             {
+                bodies?.AddRange(streamed.Bodies);
                 return true;
             }
             output.ResetWrittenCount();

@@ -9,7 +9,7 @@ namespace Crosswalk.Templates;
 /// string of the whole page to encode it afterwards. Given a marker, wherever the layout prints the marker itself (the
 /// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place.
 /// </summary>
-internal sealed class Utf8Output(IBufferWriter<byte> target, string? marker = null, PageBody? body = null) : IScriptOutput
+internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker = null, PageBody? body = null) : IScriptOutput
 {
     // Stateful, so a surrogate pair printed in two pieces is still encoded as one character.
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
@@ -20,12 +20,17 @@ internal sealed class Utf8Output(IBufferWriter<byte> target, string? marker = nu
     /// </summary>
     public bool MarkerLeaked { get; private set; }
 
+    /// <summary>Where in the target the body was written, each time the layout printed it.</summary>
+    public List<Range> Bodies { get; } = [];
+
     public void Write(string text, int offset, int count)
     {
         if (marker is not null && ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
         {
             _encoder.Convert([], target, flush: true, out _, out _);
+            var start = target.WrittenCount;
             body!.WriteTo(target);
+            Bodies.Add(start..target.WrittenCount);
             return;
         }
         var chars = text.AsSpan(offset, count);

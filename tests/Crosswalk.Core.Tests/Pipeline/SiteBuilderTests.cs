@@ -138,6 +138,19 @@ public sealed class SiteBuilderTests
         Assert.Contains("'#reviews'", d.Help);
     }
 
+    [Fact]
+    public void An_unclosed_comment_in_a_body_hides_none_of_the_ids_the_layout_adds_after_it()
+    {
+        using var site = new TempSite(("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\n"), ("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n"),
+            ("content/a.md", "---\ntitle: A\n---\nSee [b](b.md#cw-criteria-title)\n"),
+            ("content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC6.1] }\n---\nB body\n\n<!-- todo: finish\n\nmore\n"));
+
+        var result = SiteBuilder.Build(Options(site));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "CW2002");
+        Assert.True(result.Written);
+    }
+
     [Theory]
     [InlineData("cw-main", null)]
     [InlineData("cw-mian", "'#cw-main'")]

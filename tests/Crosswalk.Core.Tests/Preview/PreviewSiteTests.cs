@@ -386,4 +386,58 @@ public sealed class PreviewSiteTests
             }
         }
     }
+
+    [Fact]
+    public void A_page_that_failed_to_render_reports_again_after_an_edit_elsewhere()
+    {
+        using var site = new TempSite(("site.yml", "title: P\n"), ("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n"),
+            ("content/a.md", "---\ntitle: A\nlayout: nosuch\n---\nA body\n"), ("content/b.md", "---\ntitle: B\n---\nB body\n"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        Assert.Contains(preview.Rebuild().Result.Diagnostics, d => d.Code == "CW4001");
+
+        Touch(site, "content/b.md", "---\ntitle: B\n---\nB body edited\n");
+        var build = preview.Rebuild([site.PathOf("content/b.md")]);
+
+        Assert.False(build.Full);
+        Assert.Contains(build.Result.Diagnostics, d => d.Code == "CW4001" && d.Message.Contains("nosuch"));
+    }
+
+    [Fact]
+    public void An_edited_page_that_fails_to_render_keeps_no_ids_of_its_earlier_render()
+    {
+        // #cw-criteria-title is the layout's: shown only on a page that claims criteria.
+        using var site = new TempSite(("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\n"), ("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n"),
+            ("content/a.md", "---\ntitle: A\n---\nSee [b](b.md#cw-criteria-title)\n"),
+            ("content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC6.1] }\n---\nB body\n"));
+        var options = new BuildOptions { ConfigPath = site.ConfigPath };
+        var preview = new PreviewSite(options);
+        Assert.DoesNotContain(preview.Rebuild().Result.Diagnostics, d => d.Code == "CW2002");
+
+        Touch(site, "content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC6.1] }\nlayout: nosuch\n---\nB body\n");
+        var build = preview.Rebuild([site.PathOf("content/b.md")]);
+
+        Assert.Equal(new PreviewSite(options).Rebuild().Result.Diagnostics, build.Result.Diagnostics);
+        Assert.Contains(build.Result.Diagnostics, d => d.Code == "CW2002");
+    }
+
+    [Fact]
+    public void A_static_file_that_cannot_be_read_is_no_longer_served()
+    {
+        using var site = new TempSite(("site.yml", "title: P\n"), ("content/index.md", "# Home\n\n[s](s.txt)\n"), ("content/s.txt", "old static"));
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
+        preview.Rebuild();
+        Assert.True(preview.TryGetFile("s.txt", out _));
+
+        Touch(site, "content/s.txt", "new static");
+        // Held exclusively, the file cannot be read while the preview rebuilds.
+        using (new FileStream(site.PathOf("content/s.txt"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var build = preview.Rebuild([site.PathOf("content/s.txt")]);
+            Assert.Contains(build.Result.Diagnostics, d => d.Code == "CW1005");
+            Assert.False(preview.TryGetFile("s.txt", out _));
+        }
+
+        preview.Rebuild([site.PathOf("content/s.txt")]);
+        Assert.Equal("new static", Page(preview, "s.txt"));
+    }
 }
