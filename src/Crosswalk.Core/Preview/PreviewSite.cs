@@ -85,6 +85,9 @@ public sealed class PreviewSite
         }
     }
 
+    /// <summary>Every built file, by relative path.</summary>
+    internal IReadOnlyDictionary<string, byte[]> Files => _output.Files;
+
     /// <summary>The built file at <paramref name="relativePath"/> (with <c>/</c>, no leading slash), if any.</summary>
     public bool TryGetFile(string relativePath, out byte[] content) => _output.Files.TryGetValue(relativePath, out content!);
 

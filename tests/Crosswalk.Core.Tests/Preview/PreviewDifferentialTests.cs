@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Crosswalk.Pipeline;
+using Crosswalk.Preview;
+using Crosswalk.Tests.Support;
+
+namespace Crosswalk.Tests.Preview;
+
+/// <summary>
+/// Random sequences of edits of every kind a preview sees, each compared with a fresh preview of the same files:
+/// every built file and every diagnostic must be the same. Most edits keep the site's structure, so the in-place
+/// updates of links, claims, orphans and anchors are exercised; the others rebuild them.
+/// </summary>
+public sealed class PreviewDifferentialTests
+{
+    private const int Documents = 6;
+    private static readonly string[] Criteria = ["CC6.1", "CC6.2", "CC6.3", "CC7.1", "CC6"];
+
+    private static void Touch(TempSite site, string path, string text)
+    {
+        site.Write(path, text);
+        File.SetLastWriteTimeUtc(site.PathOf(path), DateTime.UtcNow.AddSeconds(5));
+    }
+
+    // A document: its title, place and redirects sometimes change; claims in front matter and in mapping rows (some
+    // for other documents); links to headings, template ids, static files, redirects, a symbolic link and raw HTML ids.
+    private static string Document(Random random, int i, bool structural)
+    {
+        var sb = new StringBuilder($"---\ntitle: {(structural && random.Next(4) == 0 ? $"Renamed {i}" : $"Doc {i}")}\n");
+        if (structural)
+        {
+            if (random.Next(8) == 0)
+            {
+                sb.Append($"permalink: /d{random.Next(Documents)}/\n");
+            }
+            if (random.Next(5) == 0)
+            {
+                sb.Append($"redirect_from: [/old{random.Next(3)}/]\n");
+            }
+            if (random.Next(6) == 0)
+            {
+                sb.Append($"nav_order: {random.Next(3)}\n");
+            }
+        }
+        if (random.Next(2) == 0)
+        {
+            sb.Append($"satisfies: {{ soc2-tsc-2017: [{Criteria[random.Next(Criteria.Length)]}] }}\n");
+        }
+        sb.Append($"---\n## Part {random.Next(3)}\n\nBody {random.Next(100)}, see [d](d{random.Next(Documents)}.md#part-{random.Next(3)}) and [s](s{random.Next(3)}.txt)");
+        string[] extras = [$" and [o](/old{random.Next(3)}/)", $" and [p](d{random.Next(Documents)}.md)", $" and [self](#part-{random.Next(3)})",
+            $" and [t](d{random.Next(Documents)}.md#cw-{(random.Next(2) == 0 ? "toc" : "criteria")}-title)", $" and [l](l.md#x{random.Next(2)})",
+            $" <span id=\"x{random.Next(2)}\"></span>"];
+        foreach (var extra in extras.Where(_ => random.Next(3) == 0))
+        {
+            sb.Append(extra);
+        }
+        sb.Append(".\n\n| Doc | SOC2 |\n|---|---|\n");
+        for (var r = random.Next(3); r > 0; r--)
+        {
+            var target = random.Next(Documents);
+            sb.Append(random.Next(3) == 0 ? "| Self " : $"| [D{target}](d{target}.md) ").Append($"| {Criteria[random.Next(Criteria.Length)]} |\n");
+        }
+        if (structural && random.Next(12) == 0)
+        {
+            sb.Append('\0'); // a page that cannot be read as text
+        }
+        return sb.ToString();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Every_rebuild_after_random_edits_matches_a_fresh_preview(int seed)
+    {
+        var random = new Random(seed);
+        var files = new List<(string, string)>
+        {
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\n" +
+                         "coverage:\n  - { catalog: soc2-tsc-2017, key: Criterion, documents: Documents }\n"),
+            ("content/index.md", "# Home\n\n| Criterion | Documents |\n|---|---|\n| CC6.1 | [D0](d0.md), [D1](d1.md) |\n| CC7.1 | [D2](d2.md) |\n"),
+            ("content/s0.txt", "s0"), ("content/s1.txt", "s1"),
+        };
+        for (var i = 0; i < Documents; i++)
+        {
+            files.Add(($"content/d{i}.md", Document(random, i, structural: true)));
+        }
+        using var site = new TempSite([.. files]);
+        File.CreateSymbolicLink(site.PathOf("content/l.md"), "d0.md");
+        var options = new BuildOptions { ConfigPath = site.ConfigPath };
+        var preview = new PreviewSite(options);
+        preview.Rebuild();
+
+        for (var step = 0; step < 40; step++)
+        {
+            var changed = new List<string>();
+            var (op, p) = (random.Next(100), random.Next(Documents));
+            var path = $"content/d{p}.md";
+            var exists = File.Exists(site.PathOf(path));
+            string edit;
+            if (op < 35)
+            {
+                Touch(site, path, Document(random, p, structural: random.Next(3) == 0));
+                (edit, changed) = ($"rewrite {path}", [path]);
+            }
+            else if (op < 50 && exists)
+            {
+                Touch(site, path, Regex.Replace(site.Read(path), @"Body \d+", $"Body {100 + step}"));
+                (edit, changed) = ($"body of {path}", [path]);
+            }
+            else if (op < 62)
+            {
+                var other = $"content/d{(p + 1 + random.Next(Documents - 1)) % Documents}.md";
+                Touch(site, path, Document(random, p, structural: false));
+                Touch(site, other, Document(random, p, structural: false));
+                (edit, changed) = ($"rewrite {path} and {other}", [path, other]);
+            }
+            else if (op < 72 && exists)
+            {
+                File.Delete(site.PathOf(path));
+                (edit, changed) = ($"delete {path}", [path]);
+            }
+            else if (op < 84)
+            {
+                var file = $"content/s{random.Next(3)}.txt";
+                if (File.Exists(site.PathOf(file)) && random.Next(3) == 0)
+                {
+                    File.Delete(site.PathOf(file));
+                }
+                else
+                {
+                    Touch(site, file, $"static {step}");
+                }
+                (edit, changed) = ($"static {file}", [file]);
+            }
+            else if (op < 92)
+            {
+                Touch(site, "content/index.md", site.Read("content/index.md") + $"\nMore [x](d{random.Next(Documents)}.md).\n");
+                (edit, changed) = ("home", ["content/index.md"]);
+            }
+            else
+            {
+                File.Delete(site.PathOf("content/l.md"));
+                File.CreateSymbolicLink(site.PathOf("content/l.md"), $"d{p}.md");
+                (edit, changed) = ($"link to d{p}.md", ["content/l.md"]);
+            }
+
+            var build = preview.Rebuild(changed.Select(site.PathOf).ToList());
+
+            var fresh = new PreviewSite(options);
+            var expected = fresh.Rebuild();
+            var at = $"seed {seed}, step {step} ({edit})";
+            Assert.True(expected.Result.Diagnostics.SequenceEqual(build.Result.Diagnostics), $"{at}: diagnostics differ");
+            Assert.True(fresh.Files.Keys.Order().SequenceEqual(preview.Files.Keys.Order()), $"{at}: files differ");
+            foreach (var (name, bytes) in fresh.Files)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(preview.Files[name]), $"{at}: {name} differs");
+            }
+        }
+    }
+}
