@@ -23,6 +23,9 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     private readonly string _baseUrl;
 
     /// <summary>Creates the annotator; rules whose catalog is not loaded are reported as CW3006 by the caller and skipped here.</summary>
+    /// <summary>Link each reference in a mapping cell to its criterion page (false when no page will be rendered).</summary>
+    public bool LinkCells { get; init; } = true;
+
     public MappingTableAnnotator(IReadOnlyList<MappingRule> rules, CatalogSet catalogs, string baseUrl)
     {
         _catalogs = catalogs;
@@ -82,7 +85,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                         cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks));
                     rowClaims++;
                 }
-                if (result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
+                if (LinkCells && result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
                 {
                     LinkCell(tableCell, cell.Text, result);
                 }

@@ -18,7 +18,10 @@ namespace Crosswalk.Markdown;
 /// </summary>
 public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholders placeholders, ITableAnnotator? tables = null)
 {
-    /// <summary>Keep the body HTML (false when no page will be rendered: its ids are still collected).</summary>
+    /// <summary>
+    /// Keep the body HTML (false when no page will be rendered: its ids are still collected, and heading anchor links,
+    /// which add none, are left out).
+    /// </summary>
     public bool KeepBody { get; init; } = true;
 
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
@@ -42,7 +45,11 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         // the links are collected, as they are the parser's own and need no checking.
         var headings = AssignHeadingIds(document, state);
         CollectLinks(document, state);
-        AppendHeadingAnchors(document);
+        if (KeepBody)
+        {
+            // Links of the page's own: they add no id, so a page that is not rendered goes without.
+            AppendHeadingAnchors(document);
+        }
         var tableData = new List<TableData>();
         var claims = new List<ClaimRef>();
         foreach (var table in document.Descendants<Table>())

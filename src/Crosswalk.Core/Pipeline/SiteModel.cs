@@ -124,7 +124,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
         // A parsed site is held in memory until it is rendered: check keeps no body HTML, and only tables a coverage rule
         // could read are kept (mapping tables give their claims while parsing).
-        var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl))
+        var parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(Config.Mappings, _catalogs, Config.BaseUrl) { LinkCells = context.RendersPages })
         {
             KeepBody = context.RendersPages,
             KeepTable = header => Config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),

@@ -138,4 +138,30 @@ public sealed class PageParserTests
 
         Assert.Contains("Hello <em>world</em> <b>raw</b> <a href=", page.BodyHtml);
     }
+
+    [Fact]
+    public void A_page_parsed_without_its_body_has_the_same_ids_links_headings_and_claims()
+    {
+        // What a build keeps and what check keeps: check leaves out the heading anchors and the linked mapping cells,
+        // which add no id.
+        var catalogs = Crosswalk.Criteria.CatalogSet.Load(["soc2-tsc-2017"], "/", new DiagnosticBag());
+        var rules = new[] { new Crosswalk.Config.MappingRule("SOC2", "soc2-tsc-2017", null, null, new SourceLocation("site.yml", 1, 1)) };
+        const string text = "# Title\n\n## Access {#access}\n\nText[^1] <a name=\"legacy\"></a>\n\n| Control | SOC2 |\n|---|---|\n| [A](a.md) | CC6.1, CC6.2 |\n| B | CC7.1 |\n\n[^1]: Note.\n";
+        var source = new SourceFile("/site/content/p.md", "p.md", "content/p.md", SourceKind.Page);
+        ParsedPage Parse(bool keepBody) => new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders,
+            new Crosswalk.Criteria.MappingTableAnnotator(rules, catalogs, "/") { LinkCells = keepBody }) { KeepBody = keepBody }
+            .Parse(source, text, new DiagnosticBag());
+
+        var (built, checkedOnly) = (Parse(true), Parse(false));
+
+        Assert.Contains("criterion-ref", built.BodyHtml);
+        Assert.Contains("heading-anchor", built.BodyHtml);
+        Assert.Empty(checkedOnly.BodyUtf8);
+        Assert.Equal(built.Ids.Order(), checkedOnly.Ids.Order());
+        Assert.Contains("cw-row-9", built.Ids);
+        Assert.Contains("legacy", built.Ids);
+        Assert.Equal(built.Links, checkedOnly.Links);
+        Assert.Equal(built.Headings, checkedOnly.Headings);
+        Assert.Equal(built.TableClaims.Select(c => (c.CriterionId, c.Location, c.RowId)), checkedOnly.TableClaims.Select(c => (c.CriterionId, c.Location, c.RowId)));
+    }
 }
