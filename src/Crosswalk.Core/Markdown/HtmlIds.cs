@@ -9,10 +9,13 @@ public static partial class HtmlIds
     /// Every id/name value in the start tags of <paramref name="html"/>, entity-decoded; comments are skipped. A hand-written
     /// scan: it runs over every rendered page, where a regex allocated a match object per tag.
     /// </summary>
-    public static HashSet<string> Collect(string html)
+    public static HashSet<string> Collect(string html) => Collect(html.AsSpan());
+
+    /// <inheritdoc cref="Collect(string)"/>
+    public static HashSet<string> Collect(ReadOnlySpan<char> html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var span = html.AsSpan();
+        var span = html;
         var i = 0;
         while (i < span.Length && span[i..].IndexOf('<') is var next && next >= 0 && i + next + 1 < span.Length)
         {
@@ -45,7 +48,7 @@ public static partial class HtmlIds
         return ids;
     }
 
-    private static void ReadAttributes(string html, int start, int end, HashSet<string> ids)
+    private static void ReadAttributes(ReadOnlySpan<char> html, int start, int end, HashSet<string> ids)
     {
         var p = start;
         while (p < end && !char.IsWhiteSpace(html[p]) && html[p] != '/')
@@ -63,7 +66,7 @@ public static partial class HtmlIds
             {
                 p++;
             }
-            var name = html.AsSpan(nameStart, p - nameStart);
+            var name = html.Slice(nameStart, p - nameStart);
             while (p < end && char.IsWhiteSpace(html[p]))
             {
                 p++;
@@ -82,11 +85,12 @@ public static partial class HtmlIds
             {
                 var quote = html[p];
                 valueStart = p + 1;
-                valueEnd = html.IndexOf(quote, valueStart, end - valueStart);
+                valueEnd = html[valueStart..end].IndexOf(quote);
                 if (valueEnd < 0)
                 {
                     return;
                 }
+                valueEnd += valueStart;
                 p = valueEnd + 1;
             }
             else
@@ -100,7 +104,7 @@ public static partial class HtmlIds
             }
             if (name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.Equals("name", StringComparison.OrdinalIgnoreCase))
             {
-                var value = html.Substring(valueStart, valueEnd - valueStart);
+                var value = html[valueStart..valueEnd].ToString();
                 ids.Add(value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value) : value);
             }
         }

@@ -65,7 +65,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             }
         }
 
-        var html = Render(document);
+        var (ids, bodyUtf8) = Render(document);
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
         var title = front.Meta.Title ?? h1?.Text ?? FallbackTitle(source);
         var url = UrlModel.FromSourcePath(source.RelativePath);
@@ -89,17 +89,19 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             Meta = front.Meta,
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
-            BodyUtf8 = KeepBody ? System.Text.Encoding.UTF8.GetBytes(html) : [],
+            BodyUtf8 = bodyUtf8,
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
             Headings = headings,
-            Ids = HtmlIds.Collect(html),
+            Ids = ids,
             Links = state.Links,
             Tables = tableData,
             TableClaims = claims,
         };
     }
 
-    private string Render(MarkdownDocument document)
+    // The body's ids, and the body as UTF-8 when it is kept: read from the renderer's buffer, which after the first few
+    // pages of a thread is one block of text (no string of the page is made then).
+    private (HashSet<string> Ids, byte[] Utf8) Render(MarkdownDocument document)
     {
         // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
         var renderer = _renderers.Value ??= NewRenderer();
@@ -107,9 +109,17 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         {
             renderer.Render(document);
             renderer.Writer.Flush();
-            var html = renderer.Writer.ToString()!;
+            var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
+            var html = OneBlock(buffer, out var block) ? block.Span : buffer.ToString().AsSpan();
+            byte[] utf8 = [];
+            if (KeepBody)
+            {
+                utf8 = new byte[System.Text.Encoding.UTF8.GetByteCount(html)];
+                System.Text.Encoding.UTF8.GetBytes(html, utf8);
+            }
+            var result = (HtmlIds.Collect(html), utf8);
             renderer.Clear();
-            return html;
+            return result;
         }
         catch
         {
@@ -118,6 +128,20 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             _renderers.Value = NewRenderer();
             throw;
         }
+    }
+
+    private static bool OneBlock(System.Text.StringBuilder buffer, out ReadOnlyMemory<char> block)
+    {
+        block = default;
+        var count = 0;
+        foreach (var chunk in buffer.GetChunks())
+        {
+            if (chunk.Length > 0 && count++ == 0)
+            {
+                block = chunk;
+            }
+        }
+        return count <= 1;
     }
 
     private ReusableHtmlRenderer NewRenderer()
