@@ -25,6 +25,9 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>The claims of the last preview build, updated in place when few pages changed (see <see cref="ClaimSet.Update"/>).</summary>
     public ClaimSet? Previous { get; init; }
 
+    /// <summary>The pages parsed again since <see cref="Previous"/>, each with its place and the parse it replaces.</summary>
+    public IReadOnlyList<(int Place, ParsedPage Old, ParsedPage New)>? Replaced { get; init; }
+
     /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
     {
@@ -67,17 +70,12 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         // With the last build's claims at hand, only the places of edited pages and of those claiming for them are
         // looked at.
         List<int>? candidates = null;
-        if (Previous is { } previous && previous.Holders.Count == pages.Count)
+        if (Previous is { } previous && Replaced is { } replaced)
         {
             candidates = [];
-            for (var i = 0; i < pages.Count; i++)
+            foreach (var (place, stale, now) in replaced)
             {
-                var (stale, now) = (previous.Holders[i], pages[i]);
-                if (ReferenceEquals(stale, now))
-                {
-                    continue;
-                }
-                candidates.Add(i);
+                candidates.Add(place);
                 foreach (var holder in previous.Of(stale).Select(c => c.Holder).Distinct().ToList())
                 {
                     if (holder != stale && cache.TryGetValue(holder, out var entry))

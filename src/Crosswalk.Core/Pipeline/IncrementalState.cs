@@ -38,17 +38,11 @@ internal sealed class IncrementalState
     /// <summary>Static files copied, by absolute path, with the length and time they had.</summary>
     public Dictionary<string, (long Length, DateTime LastWriteUtc)> StaticStamps { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Each page's resolved links, valid while <see cref="LinkStructure"/> is unchanged.</summary>
+    /// <summary>Each page's resolved links, valid while the site's structure is unchanged.</summary>
     public Dictionary<ParsedPage, ResolvedLinks> Links { get; set; } = [];
-
-    /// <summary>The pages, in order, the cached links were resolved for.</summary>
-    public List<ParsedPage>? LinkPages { get; set; }
 
     /// <summary>The other pages linking to each page, for the cached links.</summary>
     public Dictionary<ParsedPage, HashSet<ParsedPage>> Referrers { get; set; } = [];
-
-    /// <summary>The structure fingerprint the cached links were resolved against.</summary>
-    public ulong? LinkStructure { get; set; }
 
     /// <summary>Claims by the page they are written on, with what reading its front matter reported; reused while the page's parse and the site's URLs are.</summary>
     public Dictionary<ParsedPage, (IReadOnlyList<Criteria.Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)> HeldClaims { get; } = [];
@@ -88,9 +82,6 @@ internal sealed class IncrementalState
 
     /// <summary>The pages whose render failed in the last build (their layout is missing or raised an error).</summary>
     public HashSet<ParsedPage> FailedRenders { get; set; } = [];
-
-    /// <summary>The pages of the last Render, in order.</summary>
-    public List<ParsedPage>? RenderedPages { get; set; }
 
     /// <summary>The ids each page's template added, as of the last Render.</summary>
     public TemplateIdSets TemplateIds { get; set; } = new();

@@ -182,6 +182,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 ResolvedLinks = page => _links.GetValueOrDefault(page)?.Targets,
                 HeldCache = state?.HeldClaims,
                 Previous = state?.Claims,
+                Replaced = _replaced,
             };
             _claims = criteria.Claims(Pages);
             if (state is not null)
@@ -288,6 +289,10 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     // page are made from. While it is unchanged, those are reused.
     private ulong _structure;
 
+    // When the last index was reused: the pages parsed again, each with its place among the pages and the parse it
+    // replaces. Every later stage updates the last build's results at these places; null when the structure changed.
+    private List<(int Place, ParsedPage Old, ParsedPage New)>? _replaced;
+
     /// <summary>
     /// Everything the Index stage reads: each page's path, URL, titles, sidebar place, permalink and redirects, and the
     /// static files. While it is unchanged (a preview edit to a body), the last index serves again.
@@ -328,6 +333,14 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
         }
         var pages = replaced.Count == 0 ? previous.Pages : previous.Pages.ConvertAll(p => replaced.GetValueOrDefault(p, p));
+        _replaced = [];
+        for (var i = 0; replaced.Count > 0 && i < pages.Count; i++)
+        {
+            if (!ReferenceEquals(pages[i], previous.Pages[i]))
+            {
+                _replaced.Add((i, previous.Pages[i], pages[i]));
+            }
+        }
         previous.Index.ReplacePages(replaced);
         previous.Navigation.ReplacePages(replaced);
         Pages = pages;
@@ -527,10 +540,9 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     {
         // A preview whose structure (URLs, static files, redirects) did not change resolves every link as before: only
         // the edited pages are resolved again, and links to them are pointed at their new parse.
-        var structure = _structure;
-        if (state is not null && state.LinkStructure == structure && state.LinkPages is { } previous && previous.Count == Pages.Count)
+        if (state is not null && _replaced is { } replaced)
         {
-            UpdateLinks(previous, state.Links, state.Referrers);
+            UpdateLinks(replaced, state.Links, state.Referrers);
         }
         else
         {
@@ -561,10 +573,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
 
         // Orphans: reachable only through the sidebar or search. The home page is the entry point. After an update
         // only the pages whose count of linking pages changed can have become or stopped being one.
-        var orphans = _recounted is not null && state?.Orphans is { } kept ? kept : [];
-        if (_recounted is not null && ReferenceEquals(orphans, state?.Orphans))
+        HashSet<ParsedPage> orphans;
+        if (_recounted is not null && state?.Orphans is { } kept)
         {
-            foreach (var (old, _) in _replacedPages)
+            orphans = kept;
+            foreach (var (_, old, _) in _replaced!)
             {
                 orphans.Remove(old);
             }
@@ -582,7 +595,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         }
         else
         {
-            orphans.UnionWith(Pages.Where(IsOrphan));
+            orphans = [.. Pages.Where(IsOrphan)];
         }
         foreach (var page in orphans)
         {
@@ -593,8 +606,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             state.Links = _links;
             state.Referrers = _referrers;
-            state.LinkPages = Pages;
-            state.LinkStructure = structure;
             state.Orphans = orphans;
         }
     }
@@ -609,7 +620,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     // After a link update: the pages whose links were resolved or pointed anew, the pages replaced by a new parse,
     // and the pages whose set of linking pages changed. Null after a full resolve.
     private List<ParsedPage>? _relinked;
-    private List<(ParsedPage Old, ParsedPage New)> _replacedPages = [];
     private HashSet<ParsedPage>? _recounted;
 
     private void Refer(ParsedPage page, ResolvedLinks links, bool add)
@@ -640,26 +650,18 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
     /// The last build's links with each edited page (a new parse where the old one stood) resolved again, and the
     /// links of other pages to it pointed at the new parse. The dictionaries are the last build's, changed in place.
     /// </summary>
-    private void UpdateLinks(List<ParsedPage> previous, Dictionary<ParsedPage, ResolvedLinks> links, Dictionary<ParsedPage, HashSet<ParsedPage>> referrers)
+    private void UpdateLinks(List<(int Place, ParsedPage Old, ParsedPage New)> replaced, Dictionary<ParsedPage, ResolvedLinks> links,
+        Dictionary<ParsedPage, HashSet<ParsedPage>> referrers)
     {
         _links = links;
         _referrers = referrers;
-        var replaced = new List<(ParsedPage Old, ParsedPage New)>();
-        for (var i = 0; i < Pages.Count; i++)
-        {
-            if (!ReferenceEquals(previous[i], Pages[i]))
-            {
-                replaced.Add((previous[i], Pages[i]));
-            }
-        }
         _relinked = [];
         _recounted = [];
-        _replacedPages = replaced;
         if (replaced.Count == 0)
         {
             return;
         }
-        foreach (var (old, _) in replaced)
+        foreach (var (_, old, _) in replaced)
         {
             Refer(old, links[old], add: false);
             links.Remove(old);
@@ -672,7 +674,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         {
             links[page] = links[page] with { Targets = Array.ConvertAll(links[page].Targets, t => t.Page is { } p && moved.TryGetValue(p, out var now) ? t with { Page = now } : t) };
         }
-        foreach (var (old, now) in replaced)
+        foreach (var (_, old, now) in replaced)
         {
             if (referrers.Remove(old, out var set))
             {
@@ -680,7 +682,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             }
             _recounted.Add(now);
         }
-        foreach (var (_, now) in replaced)
+        foreach (var (_, _, now) in replaced)
         {
             Refer(now, links[now] = ResolveLinksOf(now), add: true);
         }
@@ -770,7 +772,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         var claimsSignature = state is null ? 0UL : ClaimsSignature();
         // When neither the site's structure nor any claim changed, a page whose parse was reused renders exactly as
         // before: only edited pages are looked at, which keeps an edit on a large site cheap.
-        var unchangedSite = state is not null && state.LastNavSignature == navSignature && state.LastClaimsSignature == claimsSignature;
+        var unchangedSite = state is not null && _replaced is not null && state.LastNavSignature == navSignature && state.LastClaimsSignature == claimsSignature;
         _unchangedSite = unchangedSite;
         // A build needs a page's template ids only where a link's anchor is not in the page's body; a preview keeps
         // them all, since a later edit may link to any page without rendering it again.
@@ -785,11 +787,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 state.TemplateIds = new TemplateIdSets();
                 state.OutputPaths = new HashSet<string>(StringComparer.Ordinal);
             }
-            else if (state.RenderedPages is { } last && last.Count == Pages.Count)
+            else
             {
                 // A page whose render failed is tried again, and reports again.
-                var failedBefore = state.FailedRenders;
-                pages = Pages.Where((page, i) => !ReferenceEquals(page, last[i]) || failedBefore.Contains(page)).ToList();
+                var gone = _replaced!.Select(r => r.Old).ToHashSet();
+                pages = [.. _replaced!.Select(r => r.New), .. state.FailedRenders.Where(p => !gone.Contains(p))];
             }
             _templateIds = state.TemplateIds;
             OutputPaths = state.OutputPaths;
@@ -800,17 +802,11 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         pages.AsParallel().ForAll(page =>
         {
             var output = page.OutputPath;
-            RenderEntry? previous = null;
-            if (unchangedSite && state!.Rendered.TryGetValue(output, out previous) && ReferenceEquals(previous.Page, page))
-            {
-                // Its entry stays in the state as it is (an unchanged site keeps its entries).
-                _templateIds.Keep(page.Url, previous.Ids);
-                return;
-            }
             var hrefs = _links[page].Hrefs;
             var criteria = criteriaPages.LinksFor(page);
             var signature = state is null ? 0UL : PageSignature(hrefs, criteria, navSignature);
-            if (state is not null && (previous is not null || state.Rendered.TryGetValue(output, out previous)) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
+            // A page parsed as before whose links, criteria and sidebar are as before renders as before.
+            if (state is not null && state.Rendered.TryGetValue(output, out var previous) && ReferenceEquals(previous.Page, page) && previous.Signature == signature)
             {
                 _templateIds.Keep(page.Url, previous.Ids);
                 renderedEntries[output] = previous;
@@ -857,7 +853,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
                 }
             }
             state.LastRenderedPages = rendered;
-            state.RenderedPages = Pages;
             state.LastNavSignature = navSignature;
             state.LastClaimsSignature = claimsSignature;
         }
@@ -1104,7 +1099,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         IEnumerable<ParsedPage> check = Pages;
         if (findings is not null)
         {
-            foreach (var (old, _) in _replacedPages)
+            foreach (var (_, old, _) in _replaced!)
             {
                 findings.Remove(old);
             }
