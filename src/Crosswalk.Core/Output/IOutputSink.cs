@@ -21,9 +21,13 @@ public sealed class MemoryOutput : IOutputSink
     /// <summary>Forgets every file not in <paramref name="keep"/> (pages deleted or renamed since the last build).</summary>
     public void RemoveExcept(IReadOnlySet<string> keep)
     {
-        foreach (var path in _files.Keys.Where(p => !keep.Contains(p)).ToList())
+        // Enumerating a concurrent dictionary takes no snapshot and allows removal: an edit's sweep costs a lookup per file.
+        foreach (var (path, _) in _files)
         {
-            _files.TryRemove(path, out _);
+            if (!keep.Contains(path))
+            {
+                _files.TryRemove(path, out _);
+            }
         }
     }
 }

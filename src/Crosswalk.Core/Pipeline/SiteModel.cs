@@ -920,12 +920,8 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
-                if (OutputPaths.Contains(file.RelativePath))
-                {
-                    // Kept from the last build: a new set, so the preview lets go of the file it served.
-                    OutputPaths = new HashSet<string>(OutputPaths, StringComparer.Ordinal);
-                    OutputPaths.Remove(file.RelativePath);
-                }
+                // An unchanged site's paths carry over from the last build, which had the file.
+                OutputPaths.Remove(file.RelativePath);
             }
         }
         foreach (var asset in _theme!.Assets)
@@ -939,10 +935,6 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         else
         {
             Write(sink, "sitemap.xml", Encoding.UTF8.GetBytes(Sitemap()));
-        }
-        if (state is not null)
-        {
-            state.OutputPaths = OutputPaths;
         }
     }
 

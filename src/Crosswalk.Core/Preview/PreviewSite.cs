@@ -22,7 +22,6 @@ public sealed class PreviewSite
     private readonly Lock _buildLock = new();
     private IncrementalState _state = new();
     private MemoryOutput _output = new();
-    private IReadOnlySet<string>? _outputs;
     private long _version;
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
@@ -71,13 +70,8 @@ public sealed class PreviewSite
             if (result.ConfigUsable && config is not null)
             {
                 Config = config;
-                // An unchanged site hands back the very set of paths of the build before.
-                if (!ReferenceEquals(outputs, _outputs) || !ReferenceEquals(target, _output))
-                {
-                    target.RemoveExcept(outputs);
-                }
+                target.RemoveExcept(outputs);
                 _output = target;
-                _outputs = outputs;
             }
             var build = new PreviewBuild(result, Interlocked.Increment(ref _version), _state.LastRenderedPages, full);
             Last = build;
