@@ -48,14 +48,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         if (HeldCache is not { } cache)
         {
             // Each page's claims are its own work: read in parallel, kept in page order.
-            var held = pages.AsParallel().AsOrdered()
-                .Select(page =>
-                {
-                    var bag = new DiagnosticBag();
-                    var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
-                    return (Claims: claims, Diagnostics: bag.ToSortedList());
-                })
-                .ToList();
+            var held = pages.AsParallel().AsOrdered().Select(Held).ToList();
             var byPage = new Dictionary<ParsedPage, IReadOnlyList<Claim>>(pages.Count);
             for (var i = 0; i < pages.Count; i++)
             {
@@ -91,9 +84,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         {
             if (!cache.ContainsKey(page))
             {
-                var bag = new DiagnosticBag();
-                var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
-                cache[page] = (claims, bag.ToSortedList());
+                cache[page] = Held(page);
             }
         }
         if (cache.Count > pages.Count)
@@ -112,6 +103,14 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             }
         }
         return Previous?.Update(pages, page => cache[page].Claims, candidates) ?? ClaimSet.FromHolders(pages, page => cache[page].Claims);
+    }
+
+    /// <summary>The claims written on <paramref name="page"/>, and what reading its front matter reported.</summary>
+    private (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics) Held(ParsedPage page)
+    {
+        var bag = new DiagnosticBag();
+        var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
+        return (claims, bag.ToSortedList());
     }
 
     private IEnumerable<Claim> FrontMatterClaims(ParsedPage page, DiagnosticBag diagnostics)

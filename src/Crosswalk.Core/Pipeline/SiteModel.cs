@@ -1087,7 +1087,7 @@ internal sealed class SiteModel(BuildContext context, IncrementalState? state = 
         // In a preview of an unchanged site, a page whose link targets are the very ones of the last build (the same
         // pages, parsed and rendered as before) has the same findings: only pages whose links were updated are
         // checked again.
-        var findings = _unchangedSite && _relinked is not null && state.Anchors is { } kept ? kept : null;
+        var findings = _unchangedSite && state.Anchors is { } kept ? kept : null;
         IEnumerable<ParsedPage> check = Pages;
         if (findings is not null)
         {
