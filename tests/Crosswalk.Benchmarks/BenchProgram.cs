@@ -10,21 +10,24 @@ internal static class BenchProgram
         Usage (from the repository root):
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- generate --pages N --out DIR [--seed 42]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- run [--sizes 1000,10000] [--runs 5]
-              [--warmup 1] [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--hugo PATH]
+              [--warmup 1] [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--hugo PATH]
               [--json FILE] [--timings] [--keep-output]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- serve-latency [--pages 10000] [--edits 20]
-              [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--startup-timeout 300]
+              [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300]
 
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
         run            per size: generate once, then alternate cold runs of `crosswalk build`, `crosswalk check` and
                        `hugo`; prints median wall time and peak RSS, ratios to Hugo and growth between sizes.
+                       Each build writes into a new folder under WORK/outputs; all are deleted at the end
+                       (--keep-output keeps them), none between runs: see README.md, "Deleting between runs".
                        --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: publishes
-                       src/Crosswalk.Cli in Release, ReadyToRun, into WORK/crosswalk-r2r (reuse it with --no-build). --timings: one extra
-                       `build --timings` per size. Default work folder: $TMPDIR/crosswalk-bench.
+                       src/Crosswalk.Cli in Release, native AOT, into WORK/crosswalk-aot (with --r2r: ReadyToRun into
+                       WORK/crosswalk-r2r; reuse either with --no-build). --timings: one extra `build --timings` per
+                       size. Default work folder: $TMPDIR/crosswalk-bench.
         serve-latency  median time from a page edit to the next `event: reload` on /__crosswalk/events.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-build", "--timings", "--keep-output", "--help" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-build", "--r2r", "--timings", "--keep-output", "--help" };
 
     public static async Task<int> MainAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -70,6 +73,7 @@ internal static class BenchProgram
                         WorkDirectory: cl.String("--work") ?? defaultWork,
                         CrosswalkPath: cl.String("--crosswalk"),
                         NoBuild: cl.Flag("--no-build"),
+                        ReadyToRun: cl.Flag("--r2r"),
                         HugoPath: cl.String("--hugo"),
                         JsonPath: cl.String("--json"),
                         Timings: cl.Flag("--timings"),
@@ -86,6 +90,7 @@ internal static class BenchProgram
                         WorkDirectory: cl.String("--work") ?? defaultWork,
                         CrosswalkPath: cl.String("--crosswalk"),
                         NoBuild: cl.Flag("--no-build"),
+                        ReadyToRun: cl.Flag("--r2r"),
                         StartupTimeoutSeconds: Math.Max(1, cl.Int("--startup-timeout", 300)));
                     cl.RejectUnknown();
                     return await new ServeLatency(options, stdout).ExecuteAsync();

@@ -9,7 +9,7 @@ namespace Crosswalk.Benchmarks;
 /// <summary>Options of <c>run</c>.</summary>
 internal sealed record RunOptions(
     int[] Sizes, int Runs, int Warmup, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild,
-    string? HugoPath, string? JsonPath, bool Timings, bool KeepOutput);
+    bool ReadyToRun, string? HugoPath, string? JsonPath, bool Timings, bool KeepOutput);
 
 /// <summary>One timed run of one tool.</summary>
 internal sealed record RunResult(string Tool, int Pages, int Run, Measurement Measurement);
@@ -31,7 +31,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
     {
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
-        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.WorkDirectory, log);
+        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
         var hugo = Tools.Hugo(options.HugoPath);
         var meter = new ProcessMeter(work);
 
@@ -51,73 +51,75 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         log.WriteLine();
 
         var tools = hugo is null ? new[] { Build, Check } : [Build, Check, HugoTool];
-        foreach (var size in options.Sizes)
+        // Every run writes into a new folder and none is deleted until all runs are done: see README.md, "Deleting
+        // between runs" (on ext4 without a journal, deleting a site slows down creating the next one for minutes).
+        var outputs = Path.Combine(work, "outputs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
+        var outputCount = 0;
+        string NewOutput(string label, int size) =>
+            Path.Combine(outputs, string.Create(CultureInfo.InvariantCulture, $"{++outputCount:000}-{label}-{size}"));
+        try
         {
-            var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"corpus-{size}"));
-            var sw = Stopwatch.StartNew();
-            var corpus = CorpusGenerator.Generate(size, options.Seed, corpusDir);
-            log.WriteLine($"[{size} pages] corpus: {corpus.Folders} folders, {corpus.Links} links, " +
-                          $"{corpus.MarkdownBytes / 1048576.0:F1} MiB Markdown in {corpusDir} ({sw.Elapsed.TotalSeconds:F1} s)");
-            var siteYml = Path.Combine(corpusDir, "site.yml");
-            var hugoSource = Path.Combine(corpusDir, "hugo");
-
-            Measurement RunTool(string tool, string label)
+            foreach (var size in options.Sizes)
             {
-                var outDir = Path.Combine(work, $"out-{label}-{size}");
-                DeleteDirectory(outDir);
-                try
+                var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"corpus-{size}"));
+                var sw = Stopwatch.StartNew();
+                var corpus = CorpusGenerator.Generate(size, options.Seed, corpusDir);
+                log.WriteLine($"[{size} pages] corpus: {corpus.Folders} folders, {corpus.Links} links, " +
+                              $"{corpus.MarkdownBytes / 1048576.0:F1} MiB Markdown in {corpusDir} ({sw.Elapsed.TotalSeconds:F1} s)");
+                var siteYml = Path.Combine(corpusDir, "site.yml");
+                var hugoSource = Path.Combine(corpusDir, "hugo");
+
+                Measurement RunTool(string tool, string label) => tool switch
                 {
-                    return tool switch
-                    {
-                        Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", outDir)),
-                        Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
-                        _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", outDir, "--quiet"]),
-                    };
-                }
-                finally
+                    Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
+                    Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
+                    _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
+                };
+
+                for (var w = 0; w < options.Warmup; w++)
                 {
-                    if (!options.KeepOutput)
+                    foreach (var tool in tools)
                     {
-                        DeleteDirectory(outDir);
+                        var m = RunTool(tool, "warmup");
+                        log.WriteLine($"  warm-up {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}  {Summary(tool, m)}");
+                        WarnOnFailure(tool, m);
                     }
                 }
-            }
-
-            for (var w = 0; w < options.Warmup; w++)
-            {
-                foreach (var tool in tools)
+                for (var run = 1; run <= options.Runs; run++)
                 {
-                    var m = RunTool(tool, "warmup");
-                    log.WriteLine($"  warm-up {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}  {Summary(tool, m)}");
-                    WarnOnFailure(tool, m);
+                    // Rotate the order each round so no tool always runs first (page cache, CPU boost).
+                    for (var k = 0; k < tools.Length; k++)
+                    {
+                        var tool = tools[(run - 1 + k) % tools.Length];
+                        var m = RunTool(tool, "run");
+                        _results.Add(new RunResult(tool, size, run, m));
+                        log.WriteLine($"  run {run,-3} {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}");
+                        WarnOnFailure(tool, m);
+                    }
                 }
-            }
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                // Rotate the order each round so no tool always runs first (page cache, CPU boost).
-                for (var k = 0; k < tools.Length; k++)
+                if (options.Timings)
                 {
-                    var tool = tools[(run - 1 + k) % tools.Length];
-                    var m = RunTool(tool, "run");
-                    _results.Add(new RunResult(tool, size, run, m));
-                    log.WriteLine($"  run {run,-3} {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}");
-                    WarnOnFailure(tool, m);
+                    var m = meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput("timings-crosswalk", size), "--timings"));
+                    _timings[size] = m.StderrTail;
+                    log.WriteLine($"  crosswalk build --timings ({m.Wall.TotalSeconds:F2} s wall, {m.PeakRssBytes / 1048576.0:F0} MiB peak):");
+                    foreach (var line in m.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        log.WriteLine("    " + line.TrimStart());
+                    }
                 }
+                log.WriteLine();
             }
-            if (options.Timings)
+        }
+        finally
+        {
+            if (options.KeepOutput)
             {
-                var outDir = Path.Combine(work, $"out-timings-{size}");
-                DeleteDirectory(outDir);
-                var m = meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", outDir, "--timings"));
-                DeleteDirectory(outDir);
-                _timings[size] = m.StderrTail;
-                log.WriteLine($"  crosswalk build --timings ({m.Wall.TotalSeconds:F2} s wall, {m.PeakRssBytes / 1048576.0:F0} MiB peak):");
-                foreach (var line in m.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    log.WriteLine("    " + line.TrimStart());
-                }
+                log.WriteLine($"outputs kept in {outputs}");
             }
-            log.WriteLine();
+            else
+            {
+                DeleteDirectory(outputs);
+            }
         }
 
         PrintReport(tools);

@@ -79,7 +79,12 @@ internal static class CorpusGenerator
 
     private sealed record Link(Page Target, bool Relative, string? Anchor);
 
-    /// <summary>Generates the corpus into <paramref name="outDir"/>, replacing an earlier corpus there.</summary>
+    /// <summary>
+    /// Generates the corpus into <paramref name="outDir"/>, replacing an earlier corpus there. Files that already hold
+    /// the right bytes are left alone and only stale files are deleted: on ext4 without a journal, creating files is
+    /// slow for minutes after many were deleted (the inode allocator skips recently freed inodes one by one), which
+    /// would otherwise slow down the runs that follow.
+    /// </summary>
     public static CorpusSummary Generate(int pages, ulong seed, string outDir)
     {
         if (pages < 1)
@@ -88,6 +93,12 @@ internal static class CorpusGenerator
         }
         outDir = Path.GetFullPath(outDir);
         PrepareDirectory(outDir);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        void Write(string path, string text)
+        {
+            written.Add(path);
+            WriteIfChanged(path, text);
+        }
 
         var rng = new Prng(seed ^ 0x43726F737377616CUL);
         var plan = Plan(pages, rng);
@@ -112,14 +123,20 @@ internal static class CorpusGenerator
 
         var title = $"Crosswalk Benchmark ({pages.ToString(CultureInfo.InvariantCulture)} pages)";
         Write(Path.Combine(outDir, "site.yml"), SiteYml(title, pages, seed));
-        WriteHugoSite(Path.Combine(outDir, "hugo"), title);
-        Write(Path.Combine(outDir, MarkerFile),
-            string.Create(CultureInfo.InvariantCulture, $"generator={GeneratorVersion} pages={pages} seed={seed}\n"));
+        foreach (var (path, text) in HugoSite(Path.Combine(outDir, "hugo"), title))
+        {
+            Write(path, text);
+        }
+        Write(Path.Combine(outDir, MarkerFile), MarkerText(pages, seed));
+        foreach (var stale in Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories).Where(f => !written.Contains(f)).ToList())
+        {
+            File.Delete(stale);
+        }
         return new CorpusSummary(outDir, plan.Count, byFolder.Count, links, bytes);
     }
 
-    /// <summary>The marker text a corpus of these parameters carries (to reuse an existing corpus).</summary>
-    public static string MarkerText(int pages, ulong seed) =>
+    /// <summary>The marker text a corpus of these parameters carries.</summary>
+    private static string MarkerText(int pages, ulong seed) =>
         string.Create(CultureInfo.InvariantCulture, $"generator={GeneratorVersion} pages={pages} seed={seed}\n");
 
     private static void PrepareDirectory(string outDir)
@@ -131,7 +148,6 @@ internal static class CorpusGenerator
                 throw new InvalidOperationException(
                     $"'{outDir}' exists, is not empty and was not written by this generator ({MarkerFile} missing); refusing to overwrite it");
             }
-            Directory.Delete(outDir, recursive: true);
         }
         Directory.CreateDirectory(outDir);
     }
@@ -427,9 +443,10 @@ internal static class CorpusGenerator
 
         """;
 
-    private static void WriteHugoSite(string hugoDir, string title)
+    /// <summary>Hugo's configuration and a minimal layout that renders the table of contents.</summary>
+    private static IEnumerable<(string Path, string Text)> HugoSite(string hugoDir, string title)
     {
-        Write(Path.Combine(hugoDir, "hugo.toml"),
+        yield return (Path.Combine(hugoDir, "hugo.toml"),
             $$"""
             baseURL = "/"
             title = "{{title}}"
@@ -445,7 +462,7 @@ internal static class CorpusGenerator
               ordered = false
 
             """);
-        Write(Path.Combine(hugoDir, "layouts", "_default", "baseof.html"),
+        yield return (Path.Combine(hugoDir, "layouts", "_default", "baseof.html"),
             """
             <!DOCTYPE html>
             <html lang="en">
@@ -463,7 +480,7 @@ internal static class CorpusGenerator
             </html>
 
             """);
-        Write(Path.Combine(hugoDir, "layouts", "_default", "single.html"),
+        yield return (Path.Combine(hugoDir, "layouts", "_default", "single.html"),
             """
             {{ define "main" }}
             <h1>{{ .Title }}</h1>
@@ -472,7 +489,7 @@ internal static class CorpusGenerator
             {{ end }}
 
             """);
-        Write(Path.Combine(hugoDir, "layouts", "_default", "list.html"),
+        yield return (Path.Combine(hugoDir, "layouts", "_default", "list.html"),
             """
             {{ define "main" }}
             <h1>{{ .Title }}</h1>
@@ -487,9 +504,14 @@ internal static class CorpusGenerator
     private static string TitleCase(string slug) =>
         string.Join(' ', slug.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
-    private static void Write(string path, string text)
+    private static void WriteIfChanged(string path, string text)
     {
+        var bytes = Utf8.GetBytes(text);
+        if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text, Utf8);
+        File.WriteAllBytes(path, bytes);
     }
 }

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 namespace Crosswalk.Benchmarks;
 
 /// <summary>Options of <c>serve-latency</c>.</summary>
-internal sealed record ServeOptions(int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, int StartupTimeoutSeconds);
+internal sealed record ServeOptions(int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun, int StartupTimeoutSeconds);
 
 /// <summary>
 /// <c>serve-latency</c>: starts <c>crosswalk serve --port 0</c> on a generated corpus, listens to the
@@ -21,7 +21,7 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
     {
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
-        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.WorkDirectory, log);
+        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
         var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"serve-corpus-{options.Pages}"));
         var corpus = CorpusGenerator.Generate(options.Pages, options.Seed, corpusDir);
         log.WriteLine($"corpus: {corpus.Pages} pages in {corpusDir}");

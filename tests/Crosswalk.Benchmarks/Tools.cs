@@ -13,10 +13,11 @@ internal static class Tools
 {
     /// <summary>
     /// <paramref name="explicitPath"/> (a <c>.dll</c> is run with <c>dotnet</c>), else publishes <c>src/Crosswalk.Cli</c>
-    /// in Release, ReadyToRun for this machine's runtime identifier, into <paramref name="workDirectory"/>: the tool as it
-    /// is shipped, precompiled, so the figures do not include compiling Crosswalk itself at run time.
+    /// in Release for this machine's runtime identifier into <paramref name="workDirectory"/>: native AOT (a single
+    /// executable, as the release binary is built), or with <paramref name="readyToRun"/> framework-dependent and
+    /// ReadyToRun. Either way the figures do not include compiling Crosswalk itself at run time.
     /// </summary>
-    public static Launcher Crosswalk(string? explicitPath, bool skipBuild, string workDirectory, TextWriter log)
+    public static Launcher Crosswalk(string? explicitPath, bool skipBuild, bool readyToRun, string workDirectory, TextWriter log)
     {
         if (explicitPath is not null)
         {
@@ -32,12 +33,13 @@ internal static class Tools
 
         var root = RepositoryRoot()
             ?? throw new UsageException("cannot find the repository root (Crosswalk.slnx); pass --crosswalk PATH_TO_crosswalk.dll");
-        var publish = Path.Combine(Path.GetFullPath(workDirectory), "crosswalk-r2r");
-        var dll = Path.Combine(publish, "crosswalk.dll");
+        var publish = Path.Combine(Path.GetFullPath(workDirectory), readyToRun ? "crosswalk-r2r" : "crosswalk-aot");
+        var program = Path.Combine(publish, readyToRun ? "crosswalk.dll" : "crosswalk");
         if (!skipBuild)
         {
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-            string[] args = ["publish", "src/Crosswalk.Cli", "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", publish, "-nologo", "-v", "q"];
+            string[] mode = readyToRun ? ["--self-contained", "false", "-p:PublishReadyToRun=true"] : ["-p:PublishAot=true"];
+            string[] args = ["publish", "src/Crosswalk.Cli", "-c", "Release", "-r", rid, .. mode, "-o", publish, "-nologo", "-v", "q"];
             log.WriteLine($"dotnet {string.Join(' ', args)}");
             var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in args)
@@ -55,11 +57,11 @@ internal static class Tools
                 throw new InvalidOperationException($"publishing src/Crosswalk.Cli failed with exit code {p.ExitCode}");
             }
         }
-        if (!File.Exists(dll))
+        if (!File.Exists(program))
         {
-            throw new UsageException($"'{dll}' does not exist; run without --no-build once, or pass --crosswalk");
+            throw new UsageException($"'{program}' does not exist; run without --no-build once, or pass --crosswalk");
         }
-        return new Launcher("dotnet", [dll], $"dotnet {dll}");
+        return readyToRun ? new Launcher("dotnet", [program], $"dotnet {program}") : new Launcher(program, [], program);
     }
 
     /// <summary><paramref name="explicitPath"/>, else <c>hugo</c> on PATH, else null.</summary>
