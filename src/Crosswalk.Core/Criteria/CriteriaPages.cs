@@ -53,9 +53,29 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         $"<a href=\"{Url(path)}\"{(title is null ? "" : $" title=\"{HtmlEscape.Attribute(title)}\"")}>{HtmlEscape.Text(text)}</a>";
 
     // A page claiming criteria is linked from each of their pages: its link is built once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ParsedPage, string> _pageLinks = new();
+    private string PageLink(ParsedPage page) => PageParts(page).Link;
 
-    private string PageLink(ParsedPage page) => _pageLinks.GetOrAdd(page, p => Link(p.Url, p.Title));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ParsedPage, (string Link, string Href, string Title)> _pageParts = new();
+
+    /// <summary>A page's link, its escaped address and its escaped title.</summary>
+    private (string Link, string Href, string Title) PageParts(ParsedPage page) =>
+        _pageParts.GetOrAdd(page, p => (Link(p.Url, p.Title), Url(p.Url), HtmlEscape.Text(p.Title)));
+
+    /// <summary>Claims by title rank of the claiming page, then file and line of the claim, else as listed.</summary>
+    private Claim[] Ordered(List<Claim> covering)
+    {
+        var keyed = new (int Rank, int Index, Claim Claim)[covering.Count];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = (claims.TitleRank(covering[i].Page), i, covering[i]);
+        }
+        Array.Sort(keyed, static (a, b) =>
+            a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank)
+            : string.CompareOrdinal(a.Claim.Location.File, b.Claim.Location.File) is var byFile and not 0 ? byFile
+            : a.Claim.Location.Line != b.Claim.Location.Line ? a.Claim.Location.Line.CompareTo(b.Claim.Location.Line)
+            : a.Index.CompareTo(b.Index));
+        return Array.ConvertAll(keyed, k => k.Claim);
+    }
 
     private List<(string, string)> Trail(params (string Title, string Url)[] extra)
     {
@@ -243,14 +263,33 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         else
         {
             sb.Append("<table>\n<thead><tr><th>Document</th><th>Claimed as</th><th>Stated in</th></tr></thead>\n<tbody>\n");
-            foreach (var claim in covering.OrderBy(c => claims.TitleRank(c.Page)).ThenBy(c => c.Location.File, StringComparer.Ordinal).ThenBy(c => c.Location.Line))
+            // A criterion page can list thousands of claims: each row is appended piece by piece, with each page's
+            // link and address escaped once for all the criterion pages.
+            var id = HtmlEscape.Text(criterion.Id);
+            foreach (var claim in Ordered(covering))
             {
-                var source = claim.RowId is null
-                    ? $"front matter of {PageLink(claim.Holder)}"
-                    : $"{Link(claim.Holder.Url + "#" + claim.RowId, $"table row in {claim.Holder.Title}")}";
-                sb.Append("<tr><td>").Append(PageLink(claim.Page)).Append("</td><td>")
-                  .Append(claim.Criterion == criterion ? HtmlEscape.Text(criterion.Id) : $"{Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)} (contains {HtmlEscape.Text(criterion.Id)})")
-                  .Append("</td><td>").Append(source).Append(" <small>(").Append(HtmlEscape.Text($"{claim.Location.File}:{claim.Location.Line}")).Append(")</small></td></tr>\n");
+                sb.Append("<tr><td>").Append(PageLink(claim.Page)).Append("</td><td>");
+                if (claim.Criterion == criterion)
+                {
+                    sb.Append(id);
+                }
+                else
+                {
+                    sb.Append(Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)).Append(" (contains ").Append(id).Append(')');
+                }
+                sb.Append("</td><td>");
+                if (claim.RowId is null)
+                {
+                    sb.Append("front matter of ").Append(PageLink(claim.Holder));
+                }
+                else
+                {
+                    var holder = PageParts(claim.Holder);
+                    sb.Append("<a href=\"").Append(holder.Href).Append('#').Append(HtmlEscape.Url(claim.RowId))
+                      .Append("\">table row in ").Append(holder.Title).Append("</a>");
+                }
+                sb.Append(" <small>(");
+                HtmlEscape.AppendText(sb, claim.Location.File).Append(':').Append(claim.Location.Line).Append(")</small></td></tr>\n");
             }
             sb.Append("</tbody>\n</table>\n");
         }

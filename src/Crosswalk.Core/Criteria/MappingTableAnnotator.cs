@@ -18,7 +18,7 @@ namespace Crosswalk.Criteria;
 /// </summary>
 public sealed class MappingTableAnnotator : ITableAnnotator
 {
-    private readonly IReadOnlyList<(MappingRule Rule, Catalog Catalog, Regex? Pages)> _rules;
+    private readonly IReadOnlyList<(MappingRule Rule, Catalog Catalog, Regex? Pages, string Label)> _rules;
     private readonly CatalogSet _catalogs;
     private readonly string _baseUrl;
 
@@ -32,7 +32,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         _baseUrl = baseUrl;
         _rules = rules
             .Where(r => catalogs.Get(r.Catalog) is not null)
-            .Select(r => (r, catalogs.Get(r.Catalog)!, r.Pages is null ? null : Glob.ToRegex(r.Pages)))
+            .Select(r => (r, catalogs.Get(r.Catalog)!, r.Pages is null ? null : Glob.ToRegex(r.Pages), $"column '{r.Column}'"))
             .ToList();
     }
 
@@ -66,21 +66,27 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                 }
             }
             var rowClaims = 0;
-            foreach (var (index, (rule, catalog)) in columns)
+            foreach (var (index, (rule, catalog, label)) in columns)
             {
                 if (index >= rowData.Cells.Count || index >= row.Count || row[index] is not TableCell tableCell)
                 {
                     continue;
                 }
                 var cell = rowData.Cells[index];
-                var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs, $"column '{rule.Column}'");
+                var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs, label);
                 foreach (var problem in result.Problems)
                 {
                     diagnostics.Report(problem.Code, problem.Severity, problem.Message,
                         cell.Location with { Column = cell.Location.Column + problem.Start }, problem.Help);
                 }
-                foreach (var reference in result.References.DistinctBy(x => x.Criterion))
+                var references = result.References;
+                for (var k = 0; k < references.Count; k++)
                 {
+                    var reference = references[k];
+                    if (!FirstOf(references, k))
+                    {
+                        continue;
+                    }
                     claims.Add(new ClaimRef(catalog.Id, reference.Criterion.Id,
                         cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks));
                     rowClaims++;
@@ -98,11 +104,24 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         return claims;
     }
 
-    private Dictionary<int, (MappingRule Rule, Catalog Catalog)> MappedColumns(TableData data, SourceFile source)
+    /// <summary>True when no reference before index <paramref name="k"/> names the same criterion.</summary>
+    private static bool FirstOf(IReadOnlyList<ParsedReference> references, int k)
     {
-        var columns = new Dictionary<int, (MappingRule, Catalog)>();
+        for (var j = 0; j < k; j++)
+        {
+            if (references[j].Criterion == references[k].Criterion)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Dictionary<int, (MappingRule Rule, Catalog Catalog, string Label)> MappedColumns(TableData data, SourceFile source)
+    {
+        var columns = new Dictionary<int, (MappingRule, Catalog, string)>();
         var header = data.Header.Select(NormalizeHeader).ToList();
-        foreach (var (rule, catalog, pages) in _rules)
+        foreach (var (rule, catalog, pages, label) in _rules)
         {
             if (pages is not null && !pages.IsMatch(source.RelativePath))
             {
@@ -115,7 +134,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
             var index = header.FindIndex(h => string.Equals(h, NormalizeHeader(rule.Column), StringComparison.OrdinalIgnoreCase));
             if (index >= 0)
             {
-                columns.TryAdd(index, (rule, catalog));
+                columns.TryAdd(index, (rule, catalog, label));
             }
         }
         return columns;
@@ -149,20 +168,42 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         var sb = t_cell ??= new StringBuilder(256);
         sb.Clear();
         var pos = 0;
-        foreach (var span in result.References.GroupBy(r => (r.Start, r.Length)).OrderBy(g => g.Key.Start))
+        var references = result.References;
+        // Each span of text (several references share one when a range or alias stands for several criteria), in
+        // order of position, then of first mention.
+        var spans = new List<(int Start, int Length)>(references.Count);
+        foreach (var r in references)
         {
-            var (start, length) = span.Key;
+            if (!spans.Contains((r.Start, r.Length)))
+            {
+                var at = spans.Count;
+                while (at > 0 && spans[at - 1].Start > r.Start)
+                {
+                    at--;
+                }
+                spans.Insert(at, (r.Start, r.Length));
+            }
+        }
+        foreach (var (start, length) in spans)
+        {
             if (start < pos || start + length > text.Length)
             {
                 continue;
             }
-            sb.Append(HtmlEscape.Text(text[pos..start]));
-            var criteria = span.Select(r => r.Criterion).Distinct().ToList();
-            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], c => OpenTag([c])) : OpenTag(criteria))
-              .Append(HtmlEscape.Text(text[start..(start + length)])).Append("</a>");
+            HtmlEscape.AppendText(sb, text.AsSpan(pos, start - pos));
+            var criteria = new List<Criterion>(1);
+            foreach (var r in references)
+            {
+                if (r.Start == start && r.Length == length && !criteria.Contains(r.Criterion))
+                {
+                    criteria.Add(r.Criterion);
+                }
+            }
+            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], c => OpenTag([c])) : OpenTag(criteria));
+            HtmlEscape.AppendText(sb, text.AsSpan(start, length)).Append("</a>");
             pos = start + length;
         }
-        sb.Append(HtmlEscape.Text(text[pos..]));
+        HtmlEscape.AppendText(sb, text.AsSpan(pos));
         while (inline.FirstChild is { } child)
         {
             child.Remove();

@@ -313,10 +313,14 @@ public static class ReferenceParser
         {
             next = i;
             var start = _tokens[i].Start;
-            foreach (var catalog in catalogs.StartingWith(column))
+            // Runs for every item of every mapping cell: indexed loops, since enumerating the interfaces allocates.
+            var ordered = catalogs.StartingWith(column);
+            for (var c = 0; c < ordered.Count; c++)
             {
-                foreach (var alias in catalog.Aliases)
+                var catalog = ordered[c];
+                for (var a = 0; a < catalog.Aliases.Count; a++)
                 {
+                    var alias = catalog.Aliases[a];
                     if (MatchAlias(alias.Name, start) is not { } endChar)
                     {
                         continue;

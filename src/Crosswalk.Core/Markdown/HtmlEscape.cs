@@ -32,11 +32,42 @@ public static class HtmlEscape
         return sb.ToString();
     }
 
+    /// <summary>Appends <paramref name="value"/> escaped as <see cref="Text"/> would, without a string of it.</summary>
+    public static StringBuilder AppendText(StringBuilder sb, ReadOnlySpan<char> value)
+    {
+        while (value.IndexOfAny("&<>\"'") is var i and >= 0)
+        {
+            sb.Append(value[..i]).Append(value[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "&#39;",
+            });
+            value = value[(i + 1)..];
+        }
+        return sb.Append(value);
+    }
+
     /// <summary>Escapes an attribute value.</summary>
     public static string Attribute(string? value) => Text(value);
 
     /// <summary>Escapes a URL for an href: percent-encodes spaces and non-ASCII like Markdig does, then HTML-escapes.</summary>
     public static string Url(string url)
+    {
+        // Site URLs rarely need either: printable ASCII other than the characters below comes back as it is.
+        if (url.AsSpan().IndexOfAnyExcept(UrlSafe) < 0)
+        {
+            return url;
+        }
+        return UrlSlowly(url);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UrlSafe = System.Buffers.SearchValues.Create(
+        "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~");
+
+    internal static string UrlSlowly(string url)
     {
         var sb = new StringBuilder(url.Length);
         foreach (var b in Encoding.UTF8.GetBytes(url))

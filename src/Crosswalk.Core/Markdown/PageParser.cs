@@ -286,6 +286,33 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         }));
     }
 
+    /// <summary>The ids of the links inside <paramref name="container"/>, in document order (depth first, no recursion).</summary>
+    private static void LinkIds(ContainerInline container, State state, List<int> ids)
+    {
+        var node = container.FirstChild;
+        while (node is not null)
+        {
+            if (node is LinkInline link && state.IdOf(link.Url) is var id and >= 0)
+            {
+                ids.Add(id);
+            }
+            if (node is ContainerInline { FirstChild: { } first })
+            {
+                node = first;
+                continue;
+            }
+            while (node.NextSibling is null)
+            {
+                node = node.Parent;
+                if (node is null || node == container)
+                {
+                    return;
+                }
+            }
+            node = node.NextSibling;
+        }
+    }
+
     private static TableData ReadTable(Table table, string body, State state)
     {
         var header = new List<string>();
@@ -296,7 +323,11 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             foreach (var cell in rowBlock.OfType<TableCell>())
             {
                 var paragraph = cell.FirstOrDefault() as ParagraphBlock;
-                var linkIds = paragraph?.Inline?.Descendants<LinkInline>().Select(l => state.IdOf(l.Url)).Where(id => id >= 0).ToList() ?? [];
+                var linkIds = new List<int>();
+                if (paragraph?.Inline is { } inline)
+                {
+                    LinkIds(inline, state, linkIds);
+                }
                 var (text, column) = CellSource(cell, body);
                 cells.Add(new TableCellData(text, state.Location(cell.Line, column), linkIds));
             }

@@ -38,4 +38,14 @@ public sealed class UrlPathTests
         Assert.Equal("/a%20b/%C3%A9%25", HtmlEscape.Path("/a b/é%"));
         Assert.Equal("/a-b_c/", HtmlEscape.Path("/a-b_c/"));
     }
+
+    [Fact]
+    public void The_fast_path_of_HtmlEscape_Url_agrees_with_the_full_one()
+    {
+        // Every printable ASCII character and a few others, so each side of the safe set is exercised.
+        var chars = new string([.. Enumerable.Range(0x20, 0x60).Select(c => (char)c), 'é', '\t', '\u2028']);
+        Gen.Char[chars].Array[0, 12].Select(c => new string(c)).Sample(url => Assert.Equal(HtmlEscape.UrlSlowly(url), HtmlEscape.Url(url)), iter: 20000);
+        Assert.Equal("/a%20b/?q=1&amp;r=%22x%22#top", HtmlEscape.Url("/a b/?q=1&r=\"x\"#top"));
+        Assert.Equal("/criteria/soc2-tsc-2017/cc6.1/", HtmlEscape.Url("/criteria/soc2-tsc-2017/cc6.1/"));
+    }
 }
