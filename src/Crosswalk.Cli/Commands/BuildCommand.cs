@@ -64,7 +64,7 @@ internal static class BuildCommand
             {
                 foreach (var t in result.Timings)
                 {
-                    stderr.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,9:F1} ms {t.Cpu.TotalMilliseconds,9:F1} ms cpu {t.AllocatedBytes / (1024.0 * 1024.0),10:F1} MiB allocated {t.GcPause.TotalMilliseconds,8:F1} ms GC pause {t.HeapBytesAfter / (1024.0 * 1024.0),8:F1} MiB heap after");
+                    stderr.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,9:F1} ms {t.Cpu.TotalMilliseconds,9:F1} ms cpu {t.AllocatedBytes / (1024.0 * 1024.0),10:F1} MiB allocated {t.GcPause.TotalMilliseconds,8:F1} ms GC pause ({t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} gen0/1/2) {t.HeapBytesAfter / (1024.0 * 1024.0),8:F1} MiB heap after");
                 }
             }
             if (consoleFormat == "text")

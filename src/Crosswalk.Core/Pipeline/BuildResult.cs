@@ -22,7 +22,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 }
 
 /// <summary>
-/// Wall time, processor time (all threads), allocated bytes and garbage-collector pauses of one stage, and the managed
-/// heap size after it.
+/// Wall time, processor time (all threads), allocated bytes, garbage collections (of each generation, a collection of a
+/// generation including the younger ones) and their pauses of one stage, and the managed heap size after it.
 /// </summary>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, long HeapBytesAfter, TimeSpan GcPause);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, long HeapBytesAfter, TimeSpan GcPause,
+    int Gen0Collections = 0, int Gen1Collections = 0, int Gen2Collections = 0);

@@ -19,11 +19,14 @@ internal sealed class StageClock(List<StageTiming> timings)
     {
         var alloc = GC.GetTotalAllocatedBytes();
         var paused = GC.GetTotalPauseDuration();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var cpu = Environment.CpuUsage.TotalTime;
         var sw = Stopwatch.StartNew();
         var result = work();
+        // CollectionCount(n) counts the collections of generation n or older: the differences give each generation's.
+        var (all0, all1, all2) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
         timings.Add(new StageTiming(stage, sw.Elapsed, Environment.CpuUsage.TotalTime - cpu, GC.GetTotalAllocatedBytes() - alloc,
-            GC.GetTotalMemory(forceFullCollection: false), GC.GetTotalPauseDuration() - paused));
+            GC.GetTotalMemory(forceFullCollection: false), GC.GetTotalPauseDuration() - paused, all0 - all1, all1 - all2, all2));
         return result;
     }
 

@@ -273,15 +273,18 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     {
         var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);
-        var html = new StringBuilder(16 * 1024);
+        // One builder per thread: grown to the size of a sidebar once, not once per page.
+        var html = t_nav ??= new StringBuilder(16 * 1024);
+        html.Clear();
         AppendList(navigation.Roots, 1);
         return html.ToString();
 
         void AppendList(IReadOnlyList<NavNode> nodes, int depth)
         {
             html.Append("<ol class=\"cw-nav-list cw-nav-depth-").Append(depth).Append("\">");
-            foreach (var node in nodes)
+            for (var i = 0; i < nodes.Count; i++)
             {
+                var node = nodes[i];
                 if (!path.Contains(node))
                 {
                     html.Append(_collapsedHtml.GetOrAdd(node, CollapsedItemHtml));
@@ -300,6 +303,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             html.Append("\n</ol>\n");
         }
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_nav;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NavNode, string> _collapsedHtml = new();
 

@@ -27,7 +27,7 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker 
     {
         if (marker is not null && ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
         {
-            _encoder.Convert([], target, flush: true, out _, out _);
+            Complete();
             var start = target.WrittenCount;
             body!.WriteTo(target);
             Bodies.Add(start..target.WrittenCount);
@@ -38,8 +38,21 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker 
         {
             MarkerLeaked = true;
         }
+        // Most of a page is ASCII: copied byte for byte without the encoder's bookkeeping, unless the encoder holds
+        // half of a surrogate pair from the last write.
+        if (!_heldSurrogate && System.Text.Ascii.FromUtf16(chars, target.GetSpan(chars.Length), out var written) == OperationStatus.Done)
+        {
+            target.Advance(written);
+            return;
+        }
         _encoder.Convert(chars, target, flush: false, out _, out _);
+        if (!chars.IsEmpty)
+        {
+            _heldSurrogate = char.IsHighSurrogate(chars[^1]);
+        }
     }
+
+    private bool _heldSurrogate;
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {
@@ -48,7 +61,11 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker 
     }
 
     /// <summary>Writes out a character the last write left pending (a lone high surrogate, as U+FFFD).</summary>
-    public void Complete() => _encoder.Convert([], target, flush: true, out _, out _);
+    public void Complete()
+    {
+        _encoder.Convert([], target, flush: true, out _, out _);
+        _heldSurrogate = false;
+    }
 
     // Template.Render returns the output's text; this output keeps none.
     public override string ToString() => "";

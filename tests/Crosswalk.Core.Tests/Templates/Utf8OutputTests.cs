@@ -1,4 +1,5 @@
 using System.Buffers;
+using CsCheck;
 using System.Text;
 using Crosswalk.Markdown;
 using Crosswalk.Templates;
@@ -24,6 +25,30 @@ public sealed class Utf8OutputTests
         output.Complete();
 
         Assert.Equal(Encoding.UTF8.GetBytes(text), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void Any_text_in_any_pieces_is_encoded_as_one_encoder_would()
+    {
+        // ASCII pieces take a shortcut past the encoder: pieces mixing ASCII, other characters and halves of surrogate
+        // pairs (lone ones too) must still come out as a single stateful encoder writes them.
+        var pieces = Gen.OneOf(Gen.Const("a"), Gen.Const("<p>"), Gen.Const("é"), Gen.Const("\uD83D"),
+            Gen.Const("\uDE00"), Gen.Const("😀"), Gen.Const("")).Array[0, 8];
+        pieces.Array[0, 6].Sample(writes =>
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var output = new Utf8Output(buffer);
+            var expected = new ArrayBufferWriter<byte>();
+            var encoder = new UTF8Encoding(false).GetEncoder();
+            foreach (var text in writes.Select(w => string.Concat(w)))
+            {
+                output.Write(text, 0, text.Length);
+                encoder.Convert(text, expected, flush: false, out _, out _);
+            }
+            output.Complete();
+            encoder.Convert([], expected, flush: true, out _, out _);
+            Assert.Equal(expected.WrittenSpan.ToArray(), buffer.WrittenSpan.ToArray());
+        }, iter: 5000);
     }
 
     [Fact]
