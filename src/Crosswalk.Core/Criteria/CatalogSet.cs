@@ -20,6 +20,10 @@ public sealed class CatalogSet
     {
         _catalogs = catalogs;
         _mappings = mappings;
+        foreach (var catalog in catalogs)
+        {
+            _byId.TryAdd(catalog.Id, catalog);
+        }
         HasHyphenatedIds = catalogs.Any(c => c.Criteria.Any(x => x.Id.Contains('-', StringComparison.Ordinal)));
     }
 
@@ -42,7 +46,10 @@ public sealed class CatalogSet
     public IReadOnlyList<CatalogMapping> Mappings => _mappings;
 
     /// <summary>The catalog with this ID (ordinal), or <see langword="null"/>.</summary>
-    public Catalog? Get(string id) => _catalogs.FirstOrDefault(c => c.Id == id);
+    public Catalog? Get(string id) => id is null ? null : _byId.GetValueOrDefault(id);
+
+    // Looked up for every claim: the first catalog of each ID, as a scan of the list would find it.
+    private readonly Dictionary<string, Catalog> _byId = new(StringComparer.Ordinal);
 
     /// <summary>The crosswalk with this ID (ordinal), or <see langword="null"/>.</summary>
     public CatalogMapping? GetMapping(string id) => _mappings.FirstOrDefault(m => m.Id == id);
