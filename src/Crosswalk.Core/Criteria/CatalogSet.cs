@@ -38,7 +38,7 @@ public sealed class CatalogSet
 
     /// <summary><paramref name="first"/>, then every other catalog in order: where a mapping column looks for aliases.</summary>
     public IReadOnlyList<Catalog> StartingWith(Catalog first) =>
-        _startingWith.GetOrAdd(first, f => _catalogs.Prepend(f).Distinct().ToList());
+        _startingWith.GetOrAdd(first, static (f, all) => all.Prepend(f).Distinct().ToList(), _catalogs);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Catalog, List<Catalog>> _startingWith = new();
 

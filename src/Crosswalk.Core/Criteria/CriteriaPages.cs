@@ -22,8 +22,11 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     public IReadOnlyList<CriterionLink> LinksFor(ParsedPage page) => claims.Of(page)
         .Select(c => c.Criterion).Distinct()
         .OrderBy(c => CatalogOrder(c.Catalog)).ThenBy(c => c.Index)
-        .Select(c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c)))
+        .Select(c => _links.GetOrAdd(c, static c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c))))
         .ToList();
+
+    // The same few criteria are linked from every page: one link each.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Criterion, CriterionLink> _links = new();
 
     /// <summary>
     /// All generated pages, each built when called: a criterion page lists every claim on it, and building them one
@@ -256,6 +259,8 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         headings.Add(new Heading(2, "claims", "Claims"));
         sb.Append("<h2 id=\"claims\">Claims</h2>\n");
         var covering = claims.Covering(criterion).ToList();
+        // A claim row is about 300 characters: room for all of them at once, not grown chunk by chunk.
+        sb.EnsureCapacity(sb.Length + 1024 + covering.Count * 320);
         if (covering.Count == 0)
         {
             sb.Append("<p>No document claims this criterion").Append(criterion.IsLeaf ? ": this is a gap." : " directly.").Append("</p>\n");

@@ -12,11 +12,18 @@ public static class CriterionUrls
     public static string Catalog(Catalog catalog) => $"{Root}{Segment(catalog.Id)}/";
 
     /// <summary>A criterion's (or group's) page.</summary>
-    public static string Of(Criterion criterion) => $"{Catalog(criterion.Catalog)}{Segment(criterion.Id)}/";
+    public static string Of(Criterion criterion) => s_of.GetValue(criterion, static c => $"{Catalog(c.Catalog)}{Segment(c.Id)}/");
+
+    // Every page links its criteria: each criterion's URL is made once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Criterion, string> s_of = new();
 
     /// <summary>A lower-case URL segment: letters, digits, '.', '_' and '-' kept; anything else becomes '-'.</summary>
     public static string Segment(string id)
     {
+        if (id.AsSpan().IndexOfAnyExcept(SegmentChars) < 0)
+        {
+            return id;
+        }
         var sb = new StringBuilder(id.Length);
         foreach (var c in id.ToLowerInvariant())
         {
@@ -24,4 +31,7 @@ public static class CriterionUrls
         }
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> SegmentChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789._-");
 }

@@ -218,7 +218,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
                     auto.Url = state.Add(auto.Url, LinkKind.Link, auto.Line, auto.Column, auto.Url);
                     break;
                 case HtmlInline inline:
-                    inline.Tag = RewriteHtml(inline.Tag, offset => (inline.Line, inline.Column + offset), state);
+                    RewriteHtmlInline(inline, state);
                     break;
                 case HtmlBlock block:
                     RewriteHtmlBlock(block, state);
@@ -228,6 +228,10 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             }
         }
     }
+
+    // Apart from the loop above: the lambda's closure would otherwise be allocated for every node of every page.
+    private static void RewriteHtmlInline(HtmlInline inline, State state) =>
+        inline.Tag = RewriteHtml(inline.Tag, offset => (inline.Line, inline.Column + offset), state);
 
     /// <summary>
     /// Rewrites an HTML block as one text, so a tag spread over several lines (a JSX-like <c>&lt;Card</c> with one

@@ -287,7 +287,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 var node = nodes[i];
                 if (!path.Contains(node))
                 {
-                    html.Append(_collapsedHtml.GetOrAdd(node, CollapsedItemHtml));
+                    html.Append(_collapsedHtml.GetOrAdd(node, _collapsedItemHtml ??= CollapsedItemHtml));
                     continue;
                 }
                 var isActive = node == active;
@@ -308,6 +308,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     private static StringBuilder? t_nav;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NavNode, string> _collapsedHtml = new();
+
+    // A method group makes a new delegate at each use; this one is looked up for every collapsed entry of every page.
+    private Func<NavNode, string>? _collapsedItemHtml;
 
     private string CollapsedItemHtml(NavNode node)
     {
