@@ -259,8 +259,6 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         headings.Add(new Heading(2, "claims", "Claims"));
         sb.Append("<h2 id=\"claims\">Claims</h2>\n");
         var covering = claims.Covering(criterion).ToList();
-        // A claim row is about 300 characters: room for all of them at once, not grown chunk by chunk.
-        sb.EnsureCapacity(sb.Length + 1024 + covering.Count * 320);
         if (covering.Count == 0)
         {
             sb.Append("<p>No document claims this criterion").Append(criterion.IsLeaf ? ": this is a gap." : " directly.").Append("</p>\n");
