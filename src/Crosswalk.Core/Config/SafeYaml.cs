@@ -30,7 +30,14 @@ public static class SafeYaml
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            if (PlainYaml.TryParse(text) is { } events)
+            {
+                stream.Load(new PlainYaml.Events(events));
+            }
+            else
+            {
+                stream.Load(new StringReader(text));
+            }
             return (stream, null);
         }
         catch (AnchorNotFoundException ex)
