@@ -250,9 +250,9 @@ internal sealed class PlainYaml
             case '"' or '\'':
                 return Quoted(ref p, end);
             case '[':
-                return FlowSequence(ref p, end);
+                return FlowCollection(ref p, end, mapping: false);
             case '{' when !flow:
-                return FlowMapping(ref p, end);
+                return FlowCollection(ref p, end, mapping: true);
             default:
                 return Plain(ref p, end, flow);
         }
@@ -292,81 +292,54 @@ internal sealed class PlainYaml
         return true;
     }
 
-    private bool FlowSequence(ref int p, int end)
+    /// <summary>A flow sequence <c>[a, b]</c> or mapping <c>{ k: v }</c> on one line, without a trailing comma.</summary>
+    private bool FlowCollection(ref int p, int end, bool mapping)
     {
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, At(p), At(p)));
+        var open = At(p);
+        _events.Add(mapping
+            ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, open, open)
+            : new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, open, open));
+        var close = mapping ? '}' : ']';
         p = SkipSpaces(p + 1, end);
-        if (p < end && _text[p] == ']')
+        var empty = p < end && _text[p] == close;
+        while (!empty)
         {
-            _events.Add(new SequenceEnd(At(p), At(p)));
-            p++;
-            return true;
-        }
-        while (true)
-        {
-            if (!InlineValue(ref p, end, flow: true))
+            if ((mapping && !FlowKey(ref p, end)) || !InlineValue(ref p, end, flow: true))
             {
                 return false;
             }
             p = SkipSpaces(p, end);
-            if (p < end && _text[p] == ']')
+            if (p < end && _text[p] == close)
             {
-                _events.Add(new SequenceEnd(At(p), At(p)));
-                p++;
-                return true;
+                break;
             }
             if (p >= end || _text[p] != ',')
             {
                 return false;
             }
             p = SkipSpaces(p + 1, end);
-            if (p < end && _text[p] == ']')
-            {
-                return false;
-            }
         }
+        var at = At(p);
+        _events.Add(mapping ? new MappingEnd(at, at) : new SequenceEnd(at, at));
+        p++;
+        return true;
     }
 
-    private bool FlowMapping(ref int p, int end)
+    /// <summary>A flow mapping's <c>key: </c>, leaving <paramref name="p"/> at its value.</summary>
+    private bool FlowKey(ref int p, int end)
     {
-        _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, At(p), At(p)));
-        p = SkipSpaces(p + 1, end);
-        if (p < end && _text[p] == '}')
+        var keyStart = p;
+        while (p < end && IsKeyChar(_text[p]))
         {
-            _events.Add(new MappingEnd(At(p), At(p)));
             p++;
-            return true;
         }
-        while (true)
+        if (p == keyStart || _text[keyStart] == '-' || p + 1 >= end || _text[p] != ':' || _text[p + 1] != ' ')
         {
-            var keyStart = p;
-            while (p < end && IsKeyChar(_text[p]))
-            {
-                p++;
-            }
-            if (p == keyStart || _text[keyStart] == '-' || p + 1 >= end || _text[p] != ':' || _text[p + 1] != ' ')
-            {
-                return false;
-            }
-            AddScalar(keyStart, p, ScalarStyle.Plain, isKey: true);
-            p = SkipSpaces(p + 1, end);
-            if (!InlineValue(ref p, end, flow: true))
-            {
-                return false;
-            }
-            p = SkipSpaces(p, end);
-            if (p < end && _text[p] == '}')
-            {
-                _events.Add(new MappingEnd(At(p), At(p)));
-                p++;
-                return true;
-            }
-            if (p >= end || _text[p] != ',')
-            {
-                return false;
-            }
-            p = SkipSpaces(p + 1, end);
+            return false;
         }
+        AddScalar(keyStart, p, ScalarStyle.Plain, isKey: true);
+        p = SkipSpaces(p + 1, end);
+        return true;
     }
 
     private void AddScalar(int start, int end, ScalarStyle style, bool isKey, int valueStart = -1, int valueEnd = -1)
@@ -380,5 +353,5 @@ internal sealed class PlainYaml
 
     // Letters, digits, space and a few punctuation marks that mean nothing to YAML anywhere in a scalar.
     private static bool IsPlainChar(char c, bool flow) =>
-        char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '-' or '/' or '+' or '(' or ')' or '=' or '~' or ';' or '$' || (!flow && c is ','); 
+        char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '-' or '/' or '+' or '(' or ')' or '=' or '~' or ';' or '$' || (!flow && c is ',');
 }
