@@ -28,9 +28,6 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     // page text from forging it.
     private readonly string _contentMarker = "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
 
-    // Stands for the sidebar in the same way.
-    private readonly string _navMarker = "cwnav" + Guid.NewGuid().ToString("N")[..12] + "_";
-
     /// <summary>
     /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/>, which is cleared first. A template failure
     /// is CW4001 and returns false, with <paramref name="output"/> holding part of the page. <paramref name="bodies"/>,
@@ -44,16 +41,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         var name = $"layouts/{view.Layout}.html";
-        // Likewise the sidebar, when every template only prints page.nav_html: it is encoded from the builder it is
-        // assembled in, with no string of it.
-        var streamBody = view.Body is not null && theme.PrintsContentVerbatim(name);
-        var streamNav = theme.PrintsNavVerbatim && theme.MayRead("nav_html");
-        if (streamBody || streamNav)
+        if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
-            var page = view.Page;
-            var streamed = new Utf8Output(output, streamBody ? _contentMarker : null, streamBody ? view.Body : null,
-                streamNav ? _navMarker : null, streamNav ? target => WriteNav(page, target) : null);
-            if (!RenderLayout(view, name, streamBody ? _contentMarker : view.Body?.ToHtml() ?? view.ContentHtml, streamed, diagnostics, liveReload, streamNav))
+            var streamed = new Utf8Output(output, _contentMarker, body);
+            if (!RenderLayout(view, name, _contentMarker, streamed, diagnostics, liveReload))
             {
                 return false;
             }
@@ -64,10 +55,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             }
             output.ResetWrittenCount();
         }
-        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload, streamNav: false);
+        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload);
     }
 
-    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload, bool streamNav)
+    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload)
     {
         var template = theme.Get(name);
         if (template is null)
@@ -80,7 +71,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var globals = new ScriptObject(2)
         {
             ["site"] = _site.Value,
-            ["page"] = PageModel(view, content, liveReload, streamNav),
+            ["page"] = PageModel(view, content, liveReload),
         };
         context.PushGlobal(globals);
         context.PushOutput(output);
@@ -116,14 +107,14 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private ScriptObject PageModel(PageView view, string content, bool liveReload, bool streamNav)
+    private ScriptObject PageModel(PageView view, string content, bool liveReload)
     {
         var page = view.Page;
         var meta = page?.Meta;
         var toc = Toc(view.Headings);
         var breadcrumbs = Breadcrumbs(view);
         var nav = theme.MayRead("nav") ? Nav(page) : null;
-        var navHtml = !theme.MayRead("nav_html") ? null : streamNav ? _navMarker : NavHtml(page);
+        var navHtml = theme.MayRead("nav_html") ? NavHtml(page) : null;
         // Counts are given as flags: a template calling array.size per page costs more than the rest of the page.
         var model = new ScriptObject(24)
         {
@@ -278,25 +269,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// a sidebar of a hundred entries per page costs more through a template than the rest of the page. Entries off the
     /// current page's branch are the same on every page and built once.
     /// </summary>
-    private string NavHtml(ParsedPage? current) => BuildNav(current).ToString();
-
-    /// <summary>Writes <see cref="NavHtml"/> as UTF-8 into <paramref name="target"/>, without a string of it.</summary>
-    private void WriteNav(ParsedPage? current, ArrayBufferWriter<byte> target)
-    {
-        var encoder = t_navEncoder ??= new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-        encoder.Reset();
-        foreach (var chunk in BuildNav(current).GetChunks())
-        {
-            encoder.Convert(chunk.Span, target, flush: false, out _, out _);
-        }
-        encoder.Convert([], target, flush: true, out _, out _);
-    }
-
-    [ThreadStatic]
-    private static Encoder? t_navEncoder;
-
-    /// <summary>The sidebar in this thread's builder (valid until the thread builds another).</summary>
-    private StringBuilder BuildNav(ParsedPage? current)
+    private string NavHtml(ParsedPage? current)
     {
         var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);
@@ -304,7 +277,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();
         AppendList(navigation.Roots, 1);
-        return html;
+        return html.ToString();
 
         void AppendList(IReadOnlyList<NavNode> nodes, int depth)
         {

@@ -51,26 +51,7 @@ public sealed class Theme : ITemplateLoader
         var plain = !_opaque && !_pageHandedOn && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
         _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
             t => t.Key, t => plain && OnlyPrintsContent(t.Value.Page), StringComparer.Ordinal);
-        PrintsNavVerbatim = !_opaque && !_pageHandedOn && templates.Values.All(t => OnlyPrints(t.Page, "nav_html"));
     }
-
-    /// <summary>
-    /// True when every template uses <c>page.nav_html</c> only to print it, <c>{{ page.nav_html }}</c>, outside any
-    /// capture, function or wrap, no template names <c>nav_html</c> otherwise or hands the page object on, and none
-    /// uses <c>this</c>, <c>wrap</c> or <c>object.eval</c>: the sidebar may then be written where it is printed
-    /// without going through the template.
-    /// </summary>
-    public bool PrintsNavVerbatim { get; }
-
-    private static bool OnlyPrints(ScriptNode? node, string member) => node switch
-    {
-        null => true,
-        ScriptMemberExpression { Member.Name: var name } m when name == member =>
-            m.Target is ScriptVariableGlobal { Name: "page" } && m.Parent is ScriptExpressionStatement && !InsideCaptureOrFunction(m),
-        ScriptVariable v when v.Name == member => false,
-        ScriptLiteral { Value: string text } when text == member => false,
-        _ => node.Children.All(c => OnlyPrints(c, member)),
-    };
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _pageHandedOn;

@@ -7,11 +7,9 @@ namespace Crosswalk.Templates;
 /// <summary>
 /// A Scriban output that encodes what a layout prints straight into the page's UTF-8 buffer, instead of growing a
 /// string of the whole page to encode it afterwards. Given a marker, wherever the layout prints the marker itself (the
-/// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place; likewise
-/// the sidebar's where it prints the nav marker (<c>page.nav_html</c>).
+/// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place.
 /// </summary>
-internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker = null, PageBody? body = null,
-    string? navMarker = null, Action<ArrayBufferWriter<byte>>? nav = null) : IScriptOutput
+internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker = null, PageBody? body = null) : IScriptOutput
 {
     // Stateful, so a surrogate pair printed in two pieces is still encoded as one character.
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
@@ -35,15 +33,8 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker 
             Bodies.Add(start..target.WrittenCount);
             return;
         }
-        if (navMarker is not null && ReferenceEquals(text, navMarker) && offset == 0 && count == text.Length)
-        {
-            Complete();
-            nav!(target);
-            return;
-        }
         var chars = text.AsSpan(offset, count);
-        if ((marker is not null && chars.Length >= marker.Length && chars.IndexOf(marker, StringComparison.Ordinal) >= 0)
-            || (navMarker is not null && chars.Length >= navMarker.Length && chars.IndexOf(navMarker, StringComparison.Ordinal) >= 0))
+        if (marker is not null && chars.Length >= marker.Length && chars.IndexOf(marker, StringComparison.Ordinal) >= 0)
         {
             MarkerLeaked = true;
         }

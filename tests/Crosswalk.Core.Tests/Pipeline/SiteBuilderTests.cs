@@ -274,32 +274,6 @@ public sealed class SiteBuilderTests
         Assert.DoesNotContain("cwcontent", html);
     }
 
-    [Fact]
-    public void A_theme_that_transforms_the_sidebar_gets_its_text_and_never_the_marker()
-    {
-        using var site = SmallSite();
-        Assert.True(SiteBuilder.Build(Options(site)).Written);
-        var streamed = site.Read("_site/index.html");
-        Assert.Contains("<ol class=\"cw-nav-list cw-nav-depth-1\">", streamed);
-
-        site.Write("site.yml", "title: Test Docs\nbase_url: /docs/\ntemplates: theme\nseverity:\n  CW2005: off\n");
-        site.Write("theme/partials/sidebar.html", "<nav class=\"cw-sidebar\">{{ page.nav_html | string.replace 'cw-nav-list' 'my-list' }}</nav>");
-        Assert.True(SiteBuilder.Build(Options(site)).Written);
-        var html = site.Read("_site/index.html");
-
-        Assert.Contains("<ol class=\"my-list cw-nav-depth-1\">", html);
-        Assert.DoesNotContain("cwnav", html);
-        // The same lists, as the streamed sidebar wrote them, with the template's replacement.
-        Assert.Equal(Lists(streamed).Replace("cw-nav-list", "my-list", StringComparison.Ordinal), Lists(html));
-
-        static string Lists(string page)
-        {
-            var sidebar = Sidebar(System.Text.Encoding.UTF8.GetBytes(page));
-            var start = sidebar.IndexOf("<ol", StringComparison.Ordinal);
-            return sidebar[start..(sidebar.LastIndexOf("</ol>", StringComparison.Ordinal) + 5)];
-        }
-    }
-
     // The sidebar as a theme would write it from page.nav: it must show exactly what page.nav_html shows.
     private const string SidebarFromNavObjects =
         """

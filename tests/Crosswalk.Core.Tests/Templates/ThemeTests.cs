@@ -56,31 +56,6 @@ public sealed class ThemeTests
     }
 
     [Fact]
-    public void The_built_in_theme_only_prints_the_sidebar_so_it_is_streamed() =>
-        Assert.True(Theme.Load(null, Path.GetTempPath(), new DiagnosticBag()).PrintsNavVerbatim);
-
-    [Theory]
-    [InlineData("<nav>{{ page.nav_html }}</nav>{{ include 'partials/extra.html' }}", "{{ if page.has_nav }}{{ page.nav_html }}{{ end }}")]
-    [InlineData("{{ page.title }}", null)]
-    public void Printing_page_nav_html_as_it_is_allows_streaming(string layout, string? partial)
-    {
-        Assert.True(WithLayout(layout, partial).PrintsNavVerbatim);
-    }
-
-    [Theory]
-    [InlineData("{{ page.nav_html | string.upcase }}", null)]
-    [InlineData("{{ page.nav_html.size }}{{ page.nav_html }}", null)]
-    [InlineData("{{ capture n }}{{ page.nav_html }}{{ end }}{{ n }}", null)]
-    [InlineData("{{ with page }}{{ nav_html }}{{ end }}", null)]
-    [InlineData("{{ page['nav_html'] }}", null)]
-    [InlineData("{{ page.nav_html }}", "{{ page.nav_html | string.replace 'a' 'b' }}")]
-    [InlineData("{{ page.nav_html }}{{ this['page'].title }}", null)]
-    public void Any_other_use_of_the_sidebar_renders_it_in_full(string layout, string? partial)
-    {
-        Assert.False(WithLayout(layout, partial).PrintsNavVerbatim);
-    }
-
-    [Fact]
     public void Knows_which_page_members_the_templates_may_read()
     {
         var builtIn = Theme.Load(null, Path.GetTempPath(), new DiagnosticBag());
