@@ -69,12 +69,17 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
                 var siteYml = Path.Combine(corpusDir, "site.yml");
                 var hugoSource = Path.Combine(corpusDir, "hugo");
 
-                Measurement RunTool(string tool, string label) => tool switch
+                Measurement RunTool(string tool, string label)
                 {
-                    Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
-                    Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
-                    _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
-                };
+                    // What the last run wrote is flushed to disk first, so its writeback does not run during this one.
+                    Sync();
+                    return tool switch
+                    {
+                        Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
+                        Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
+                        _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
+                    };
+                }
 
                 for (var w = 0; w < options.Warmup; w++)
                 {
@@ -236,6 +241,20 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
 
     private static string RuntimeInfo() =>
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+
+    /// <summary>Runs <c>sync</c> where there is one: dirty pages are written out before a timed run starts.</summary>
+    private static void Sync()
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+            p?.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No sync command (not a Unix system): runs are simply not isolated from earlier writes.
+        }
+    }
 
     private static void DeleteDirectory(string dir)
     {
