@@ -17,6 +17,7 @@ internal sealed class PlainYaml
     private readonly List<ParsingEvent> _events = [];
     private readonly int[] _lineStarts;
     private int _pos;
+    private int _depth;
 
     private PlainYaml(string text)
     {
@@ -148,7 +149,8 @@ internal sealed class PlainYaml
         {
             colon++;
         }
-        if (colon == keyStart || colon >= lineEnd || _text[colon] != ':' || _text[keyStart] == '-')
+        // YamlDotNet refuses a simple key longer than 1024 characters.
+        if (colon == keyStart || colon >= lineEnd || _text[colon] != ':' || _text[keyStart] == '-' || colon - keyStart > 1024)
         {
             return false;
         }
@@ -274,7 +276,8 @@ internal sealed class PlainYaml
     private bool Plain(ref int p, int end, bool flow)
     {
         var start = p;
-        if (!IsPlainChar(_text[p], flow) || _text[p] is '-' or ' ')
+        // A leading ',' is a flow entry to YamlDotNet even outside a flow collection.
+        if (!IsPlainChar(_text[p], flow) || _text[p] is '-' or ' ' or ',')
         {
             return false;
         }
@@ -295,6 +298,11 @@ internal sealed class PlainYaml
     /// <summary>A flow sequence <c>[a, b]</c> or mapping <c>{ k: v }</c> on one line, without a trailing comma.</summary>
     private bool FlowCollection(ref int p, int end, bool mapping)
     {
+        // Nested collections recurse: deep ones are left to YamlDotNet (and SafeYaml's depth check).
+        if (++_depth > SafeYaml.MaxDepth)
+        {
+            return false;
+        }
         var open = At(p);
         _events.Add(mapping
             ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, open, open)
@@ -322,6 +330,7 @@ internal sealed class PlainYaml
         var at = At(p);
         _events.Add(mapping ? new MappingEnd(at, at) : new SequenceEnd(at, at));
         p++;
+        _depth--;
         return true;
     }
 

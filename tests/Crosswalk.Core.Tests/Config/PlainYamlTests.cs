@@ -19,7 +19,7 @@ public sealed class PlainYamlTests
         (8, Either("CC6.1", "2024-05-14", "a b", "x/y", "~", "true", "(x)", "\"q d\"", "'s q'", "\"\"", "''", "a  b  ",
             "$1 = 2;", "a,b", ". x", "-5", "\"a: b\"")),
         (1, Either("a: b", "a #b", "https://x.y/", "'it''s'", "\"a\\\"b\"", "[x]", "é", "a\tb", "&a x", "*a", "!t x", "|", "-",
-            "- x", "{")));
+            "- x", "{", ",a", ", b")));
 
     private static readonly Gen<string> FlowItems = Gen.Frequency((6, Scalars), (1, Either("[a]", "[]", "{k: v}")));
 
@@ -80,7 +80,19 @@ public sealed class PlainYamlTests
     [InlineData("a:\n  b:\n    c: d\n")]
     [InlineData("a: b\n  c\n")]
     [InlineData("a: b")]
+    [InlineData("a: ,a\n")]
+    [InlineData("x:\n  - ,a\n")]
+    [InlineData("9:\n  a-b: , a  \n")]
     public void Anything_else_is_left_to_YamlDotNet(string text) => Assert.Null(PlainYaml.TryParse(text));
+
+    [Fact]
+    public void Keys_longer_than_YamlDotNet_accepts_and_deep_flow_nesting_are_left_to_it()
+    {
+        AssertSameEvents(new string('k', 1024) + ": v\n", PlainYaml.TryParse(new string('k', 1024) + ": v\n")!);
+        Assert.Null(PlainYaml.TryParse(new string('k', 1025) + ": v\n"));
+        Assert.Null(PlainYaml.TryParse("a:\n  " + new string('k', 1025) + ": v\n"));
+        Assert.Null(PlainYaml.TryParse("a: " + new string('[', 100_000) + new string(']', 100_000) + "\n"));
+    }
 
     private static void AssertSameEvents(string text, IReadOnlyList<ParsingEvent> events)
     {
