@@ -16,23 +16,10 @@ public static class HtmlEscape
         {
             return value;
         }
-        var sb = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-        return sb.ToString();
+        return AppendText(new StringBuilder(value.Length + 16), value).ToString();
     }
 
-    /// <summary>Appends <paramref name="value"/> escaped as <see cref="Text"/> would, without a string of it.</summary>
+    /// <summary>Appends <paramref name="value"/> escaped for element content and attribute values.</summary>
     public static StringBuilder AppendText(StringBuilder sb, ReadOnlySpan<char> value)
     {
         while (value.IndexOfAny("&<>\"'") is var i and >= 0)
