@@ -113,15 +113,11 @@ internal sealed class PlainYaml
             {
                 return;
             }
-            _pos = Math.Min(end + 1, _text.Length);
+            _pos = end + 1;
         }
     }
 
-    private int LineEnd(int from)
-    {
-        var i = _text.IndexOf('\n', from);
-        return i < 0 ? _text.Length : i;
-    }
+    private int LineEnd(int from) => _text.IndexOf('\n', from);
 
     /// <summary>Indentation of the next non-blank line, or -1 at the end.</summary>
     private int NextIndent()
@@ -157,19 +153,22 @@ internal sealed class PlainYaml
         AddScalar(keyStart, colon, ScalarStyle.Plain, isKey: true);
         if (colon + 1 == lineEnd)
         {
-            _pos = Math.Min(lineEnd + 1, _text.Length);
+            _pos = lineEnd + 1;
             return indent == 0 ? NestedBlock(colon + 1) : EmptyValue(colon + 1);
         }
-        if (_text[colon + 1] != ' ')
-        {
-            return false;
-        }
-        var p = SkipSpaces(colon + 1, lineEnd);
+        return _text[colon + 1] == ' ' && LineValue(colon + 1, lineEnd);
+    }
+
+    /// <summary>The value after an indicator at <paramref name="from"/>, which must fill the rest of the line; moves to the next line.</summary>
+    private bool LineValue(int from, int lineEnd)
+    {
+        var p = SkipSpaces(from, lineEnd);
         if (!InlineValue(ref p, lineEnd, flow: false) || SkipSpaces(p, lineEnd) != lineEnd)
         {
             return false;
         }
-        _pos = Math.Min(lineEnd + 1, _text.Length);
+        // The text ends with a line break (TryParse checks), so every line has one.
+        _pos = lineEnd + 1;
         return true;
     }
 
@@ -197,16 +196,10 @@ internal sealed class PlainYaml
             {
                 var lineEnd = LineEnd(_pos);
                 var dash = _pos + indent;
-                if (dash + 1 >= lineEnd || _text[dash + 1] != ' ')
+                if (dash + 1 >= lineEnd || _text[dash + 1] != ' ' || !LineValue(dash + 1, lineEnd))
                 {
                     return false;
                 }
-                var p = SkipSpaces(dash + 1, lineEnd);
-                if (!InlineValue(ref p, lineEnd, flow: false) || SkipSpaces(p, lineEnd) != lineEnd)
-                {
-                    return false;
-                }
-                _pos = Math.Min(lineEnd + 1, _text.Length);
             }
         }
         else
@@ -220,13 +213,14 @@ internal sealed class PlainYaml
                 }
             }
         }
-        // The block ends at the next top-level key (or the end); any other indentation is outside the subset.
+        // The block ends at the next top-level key (or the end, where _pos then stands); any other indentation is
+        // outside the subset.
         var next = NextIndent();
         if (next > 0)
         {
             return false;
         }
-        var end = next < 0 ? At(_text.Length) : At(_pos);
+        var end = At(_pos);
         _events.Add(_text[first] == '-' ? new SequenceEnd(end, end) : new MappingEnd(end, end));
         return true;
     }
