@@ -104,6 +104,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
                 }
                 if (options.Timings)
                 {
+                    Sync();
                     var m = meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput("timings-crosswalk", size), "--timings"));
                     _timings[size] = m.StderrTail;
                     log.WriteLine($"  crosswalk build --timings ({m.Wall.TotalSeconds:F2} s wall, {m.PeakRssBytes / 1048576.0:F0} MiB peak):");

@@ -22,10 +22,10 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     private readonly CatalogSet _catalogs;
     private readonly string _baseUrl;
 
-    /// <summary>Creates the annotator; rules whose catalog is not loaded are reported as CW3006 by the caller and skipped here.</summary>
     /// <summary>Link each reference in a mapping cell to its criterion page (false when no page will be rendered).</summary>
     public bool LinkCells { get; init; } = true;
 
+    /// <summary>Creates the annotator; rules whose catalog is not loaded are reported as CW3006 by the caller and skipped here.</summary>
     public MappingTableAnnotator(IReadOnlyList<MappingRule> rules, CatalogSet catalogs, string baseUrl)
     {
         _catalogs = catalogs;

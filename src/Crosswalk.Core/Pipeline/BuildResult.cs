@@ -26,4 +26,4 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 /// generation including the younger ones) and their pauses of one stage, and the managed heap size after it.
 /// </summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, long HeapBytesAfter, TimeSpan GcPause,
-    int Gen0Collections = 0, int Gen1Collections = 0, int Gen2Collections = 0);
+    int Gen0Collections, int Gen1Collections, int Gen2Collections);
