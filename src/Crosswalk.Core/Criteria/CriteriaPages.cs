@@ -32,15 +32,15 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     /// All generated pages, each built when called: a criterion page lists every claim on it, and building them one
     /// after another inside a parallel loop's enumerator would serialise the largest pages of the site.
     /// </summary>
-    public Func<PageView>[] Build()
+    public (string Url, Func<PageView> View)[] Build()
     {
-        var pages = new List<Func<PageView>> { IndexPage };
+        var pages = new List<(string, Func<PageView>)> { (CriterionUrls.Root, IndexPage) };
         foreach (var catalog in catalogs.All)
         {
-            pages.Add(() => MatrixPage(catalog));
+            pages.Add((CriterionUrls.Catalog(catalog), () => MatrixPage(catalog)));
             foreach (var criterion in catalog.Criteria)
             {
-                pages.Add(() => CriterionPage(criterion));
+                pages.Add((CriterionUrls.Of(criterion), () => CriterionPage(criterion)));
             }
         }
         return [.. pages];

@@ -5,6 +5,27 @@ public interface IOutputSink
 {
     /// <summary>Writes one file; <paramref name="relativePath"/> uses <c>/</c> and stays inside the output.</summary>
     void Write(string relativePath, ReadOnlySpan<byte> content);
+
+    /// <summary>Copies the file at <paramref name="sourcePath"/> to <paramref name="relativePath"/>; throws <see cref="IOException"/> when it cannot be read.</summary>
+    void Copy(string sourcePath, string relativePath) => Write(relativePath, File.ReadAllBytes(sourcePath));
+}
+
+/// <summary>
+/// Writes nothing: what <c>check</c> (and a build that already failed) renders to, so that it reaches the verdict a
+/// build reaches without the cost of the files. A copied file is opened, so an unreadable one is reported as a build
+/// would report it.
+/// </summary>
+public sealed class NullOutput : IOutputSink
+{
+    /// <inheritdoc />
+    public void Write(string relativePath, ReadOnlySpan<byte> content) => OutputPaths.Check(relativePath);
+
+    /// <inheritdoc />
+    public void Copy(string sourcePath, string relativePath)
+    {
+        OutputPaths.Check(relativePath);
+        using var handle = File.OpenHandle(sourcePath, FileMode.Open, FileAccess.Read);
+    }
 }
 
 /// <summary>Keeps the site in memory, keyed by relative path. Thread-safe.</summary>

@@ -1,6 +1,7 @@
 using Crosswalk.Config;
 using Crosswalk.Diagnostics;
 using Crosswalk.Markdown;
+using Crosswalk.Output;
 using Markdig;
 
 namespace Crosswalk.Pipeline;
@@ -11,6 +12,8 @@ namespace Crosswalk.Pipeline;
 /// <param name="Diagnostics">The diagnostics of this build.</param>
 /// <param name="Markdown">The one Markdig pipeline.</param>
 /// <param name="Placeholders">Link placeholders of this build.</param>
-/// <param name="RendersPages">Every page will be rendered (build, serve): parsed pages keep their body HTML.</param>
+/// <param name="RendersPages">Pages will be written (build, serve): parsed pages keep their body HTML.</param>
+/// <param name="Artifacts">The outputs of the site.</param>
+/// <param name="LiveReload">Pages get the preview's live-reload script (serve).</param>
 public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
-    bool RendersPages);
+    bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false);

@@ -1,6 +1,7 @@
 using Crosswalk.Config;
 using Crosswalk.Output;
 using Crosswalk.Pipeline;
+using Crosswalk.Preview.Incremental;
 
 namespace Crosswalk.Preview;
 
@@ -19,13 +20,20 @@ public sealed record PreviewBuild(BuildResult Result, long Version, int Rendered
 public sealed class PreviewSite
 {
     private readonly BuildOptions _options;
+    private readonly bool _incremental;
     private readonly Lock _buildLock = new();
-    private IncrementalState _state = new();
+    private IncrementalStages _stages = new();
     private MemoryOutput _output = new();
     private long _version;
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
-    public PreviewSite(BuildOptions options) => _options = options with { OutputDirectory = null };
+    /// <param name="options">The site to preview.</param>
+    /// <param name="incremental">False: every rebuild starts from nothing (<c>serve --no-incremental</c>).</param>
+    public PreviewSite(BuildOptions options, bool incremental = true)
+    {
+        _options = options with { OutputDirectory = null };
+        _incremental = incremental;
+    }
 
     /// <summary>The configuration of the last usable build.</summary>
     public SiteConfig? Config { get; private set; }
@@ -49,31 +57,31 @@ public sealed class PreviewSite
     {
         lock (_buildLock)
         {
-            var full = changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
+            var full = !_incremental || changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
             if (full)
             {
-                _state = new IncrementalState();
+                _stages = new IncrementalStages();
             }
             else
             {
-                // The watcher's word counts, not only the file's stamp: an edit can keep the length and the time.
                 var paths = changed!.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
                 foreach (var path in paths)
                 {
-                    _state.Parsed.Remove(path);
+                    _stages.Forget(path);
                 }
-                _state.Changed = paths;
+                _stages.Changed = paths;
             }
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;
-            var (result, outputs, config) = SiteBuilder.Preview(_options, _state, target);
-            if (result.ConfigUsable && config is not null)
+            var run = SiteBuilder.Preview(_options, _stages, target);
+            var result = run.Result;
+            if (result.ConfigUsable && run.Config is { } config)
             {
                 Config = config;
-                target.RemoveExcept(outputs);
+                target.RemoveExcept(run.Rendered?.OutputPaths ?? new HashSet<string>());
                 _output = target;
             }
-            var build = new PreviewBuild(result, Interlocked.Increment(ref _version), _state.LastRenderedPages, full);
+            var build = new PreviewBuild(result, Interlocked.Increment(ref _version), _stages.PagesWritten, full);
             Last = build;
             return build;
         }

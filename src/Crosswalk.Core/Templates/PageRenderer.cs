@@ -21,9 +21,6 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
     public string PublicUrl(string path) => UrlModel.PublicPath(config.BaseUrl, path);
 
-    // A public URL as an attribute value of the model.
-    private string Href(string path) => HtmlEscape.Text(PublicUrl(path));
-
     // Stands for a content page's body while the layout renders; never appears in a written page. The nonce keeps
     // page text from forging it.
     private readonly string _contentMarker = "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
@@ -96,52 +93,39 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     }
 
     // The site object is the same for every page: built once. Templates read it; their assignments go to page globals.
-    private readonly Lazy<ScriptObject> _site = new(() => SiteModelFor(config, config.BaseUrl + "assets/"));
-
-    private static ScriptObject SiteModelFor(SiteConfig config, string assetBase) => new()
+    private readonly Lazy<ScriptObject> _site = new(() =>
     {
-        ["title"] = HtmlEscape.Text(config.Title),
-        ["base_url"] = HtmlEscape.Text(config.BaseUrl),
-        ["asset_base"] = HtmlEscape.Text(assetBase),
-        ["generator"] = "Crosswalk",
-        ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var site = new ScriptObject(TemplateVariables.Site.Count);
+        foreach (var (name, value) in TemplateVariables.Site)
+        {
+            site[name] = value(config);
+        }
+        return site;
+    });
+
+    // Which page variables some template may read: the others are left null rather than made for every page.
+    private readonly bool[] _read = [.. TemplateVariables.Page.Select(v => theme.MayRead(v.Name))];
 
     private ScriptObject PageModel(PageView view, string content, bool liveReload)
     {
-        var page = view.Page;
-        var meta = page?.Meta;
-        var toc = Toc(view.Headings);
-        var breadcrumbs = Breadcrumbs(view);
-        var nav = theme.MayRead("nav") ? Nav(page) : null;
-        var navHtml = theme.MayRead("nav_html") ? NavHtml(page) : null;
-        // Counts are given as flags: a template calling array.size per page costs more than the rest of the page.
-        var model = new ScriptObject(24)
+        var scope = new PageScope(this, view, content, liveReload);
+        var variables = TemplateVariables.Page;
+        var model = new ScriptObject(variables.Count);
+        for (var i = 0; i < variables.Count; i++)
         {
-            ["title"] = HtmlEscape.Text(view.Title),
-            ["summary"] = view.Summary is null ? null : HtmlEscape.Text(view.Summary),
-            ["url"] = Href(view.Url),
-            ["content"] = content,
-            ["has_h1"] = view.HasH1,
-            ["toc"] = toc,
-            ["has_toc"] = toc.Count > 0,
-            ["breadcrumbs"] = breadcrumbs,
-            ["has_breadcrumbs"] = breadcrumbs.Count > 0,
-            ["nav"] = nav,
-            ["nav_html"] = navHtml,
-            ["has_nav"] = navigation.Roots.Count > 0,
-            ["has_criteria"] = view.Criteria.Count > 0,
-            ["owner"] = Escape(meta?.Owner),
-            ["last_reviewed"] = Escape(meta?.LastReviewed),
-            ["next_review"] = Escape(meta?.NextReview),
-            ["criteria"] = new ScriptArray(view.Criteria.Select(c => _criteria.GetOrAdd(c, CriterionModel))),
-            ["kind"] = view.Kind,
-            ["source"] = Escape(page?.Source.DisplayPath),
-            ["live_reload"] = liveReload,
-            ["redirect_to"] = view.RedirectTo is null ? null : Href(view.RedirectTo),
-        };
+            model[variables[i].Name] = _read[i] ? variables[i].Value(scope) : null;
+        }
         return model;
     }
+
+    /// <summary>The escaped public URL of a canonical site path, for an attribute value of the model.</summary>
+    internal string Href(string path) => HtmlEscape.Text(PublicUrl(path));
+
+    /// <summary>True when the site has a sidebar.</summary>
+    internal bool HasNav => navigation.Roots.Count > 0;
+
+    /// <summary>The model of a page's criteria box; each criterion's entry is made once and shared.</summary>
+    internal ScriptArray Criteria(IReadOnlyList<CriterionLink> criteria) => new(criteria.Select(c => _criteria.GetOrAdd(c, CriterionModel)));
 
     // Criteria and breadcrumb entries repeat across pages: each is built once and shared, read-only.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CriterionLink, ScriptObject> _criteria = new();
@@ -163,9 +147,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         IsReadOnly = true,
     };
 
-    private static string? Escape(string? value) => value is null ? null : HtmlEscape.Text(value);
-
-    private static ScriptArray Toc(IReadOnlyList<Heading> headings)
+    internal static ScriptArray Toc(IReadOnlyList<Heading> headings)
     {
         var top = new ScriptArray();
         ScriptArray? currentChildren = null;
@@ -199,7 +181,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return top;
     }
 
-    private ScriptArray Breadcrumbs(PageView view)
+    internal ScriptArray Breadcrumbs(PageView view)
     {
         IEnumerable<(string Title, string Url)> trail = view.Breadcrumbs
             ?? (view.Page is { } page
@@ -218,7 +200,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return path;
     }
 
-    private ScriptArray Nav(ParsedPage? current)
+    internal ScriptArray Nav(ParsedPage? current)
     {
         var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);
@@ -269,7 +251,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// a sidebar of a hundred entries per page costs more through a template than the rest of the page. Entries off the
     /// current page's branch are the same on every page and built once.
     /// </summary>
-    private string NavHtml(ParsedPage? current)
+    internal string NavHtml(ParsedPage? current)
     {
         var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);

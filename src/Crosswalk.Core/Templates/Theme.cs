@@ -100,6 +100,9 @@ public sealed class Theme : ITemplateLoader
     /// </summary>
     public bool PrintsContentVerbatim(string name) => _printsContentVerbatim.GetValueOrDefault(name);
 
+    /// <summary>True when every layout only prints the body (see <see cref="PrintsContentVerbatim"/>): no template's work then depends on it.</summary>
+    public bool EveryLayoutPrintsContentVerbatim => _printsContentVerbatim.Values.All(v => v);
+
     private static bool OnlyPrintsContent(ScriptNode? node)
     {
         switch (node)

@@ -1,0 +1,105 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Links;
+
+/// <summary>A redirect as written: in site.yml's <c>redirects:</c> or a page's <c>redirect_from:</c>.</summary>
+public sealed record RedirectRule(string From, string To, SourceLocation Location);
+
+/// <summary>A redirect page to write: its canonical source URL and where it finally points (a page URL or an external URL).</summary>
+public sealed record RedirectPage(string From, string To);
+
+/// <summary>The rules for redirects (CW2004). Pure functions of the rules, the placed outputs and the index.</summary>
+public static class Redirects
+{
+    /// <summary>site.yml's redirects, then each page's <c>redirect_from:</c>, in page order.</summary>
+    public static IReadOnlyList<RedirectRule> Collect(IEnumerable<(string From, string To, SourceLocation Location)> configured, IEnumerable<ParsedPage> pages)
+    {
+        var list = configured.Select(r => new RedirectRule(r.From, r.To, r.Location)).ToList();
+        foreach (var page in pages)
+        {
+            list.AddRange(page.Meta.RedirectFrom.Select(r => new RedirectRule(r.Url, page.Url, r.Location)));
+        }
+        return list;
+    }
+
+    /// <summary>The index's view of the rules: source key to target, for rules whose source is a URL.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ForIndex(IEnumerable<RedirectRule> rules) =>
+        rules.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To));
+
+    /// <summary>
+    /// The redirect pages to write. A source that is a page's URL or another output, a chain that loops, and a target
+    /// that does not exist are reported and left out; the first rule for a source wins. A chain is followed to its end.
+    /// </summary>
+    public static IReadOnlyList<RedirectPage> Check(IReadOnlyList<RedirectRule> rules, IReadOnlyDictionary<string, string> taken, SiteIndex index, DiagnosticBag report)
+    {
+        var result = new List<RedirectPage>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var map = rules.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().To, StringComparer.Ordinal);
+        foreach (var (from, to, location) in rules)
+        {
+            var fromKey = UrlPath.Key(from);
+            var fromUrl = UrlModel.NormalizePermalink(from);
+            if (fromKey is null || fromUrl is null || !seen.Add(fromKey))
+            {
+                continue;
+            }
+            if (index.PageWithUrl(from) is { } existing)
+            {
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                    $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
+                continue;
+            }
+            if (taken.TryGetValue(UrlModel.OutputPath(fromUrl), out var owner))
+            {
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect source '{from}' would overwrite {owner}", location);
+                continue;
+            }
+            var (target, end, looped) = Follow(fromKey, to, map, index);
+            if (looped)
+            {
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
+            }
+            else if (SiteIndex.IsExternal(end))
+            {
+                result.Add(new RedirectPage(fromUrl, end));
+            }
+            else if (target is null)
+            {
+                var closest = SiteIndex.Closest(UrlPath.Key(to) ?? to, index.Urls, 1).FirstOrDefault();
+                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
+                    closest is null ? null : $"did you mean '{closest}'?");
+            }
+            else
+            {
+                result.Add(new RedirectPage(fromUrl, target.Url));
+            }
+        }
+        return result;
+    }
+
+    // Follows a chain of redirects from a source: it must end on a page or outside, without returning to a URL visited.
+    private static (ParsedPage? Target, string End, bool Looped) Follow(string fromKey, string to, Dictionary<string, string> map, SiteIndex index)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { fromKey };
+        var current = to;
+        while (!SiteIndex.IsExternal(current))
+        {
+            if (index.PageAt(current) is { } target)
+            {
+                return (target, current, false);
+            }
+            var key = UrlPath.Key(current);
+            if (key is null || !map.TryGetValue(key, out var next))
+            {
+                break;
+            }
+            if (!visited.Add(key))
+            {
+                return (null, current, true);
+            }
+            current = next;
+        }
+        return (null, current, false);
+    }
+}

@@ -1,0 +1,105 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Links;
+
+/// <summary>Where pages and static files land in the output, once two of them (or one and a generated file) would meet.</summary>
+/// <param name="Pages">The pages kept, in their order.</param>
+/// <param name="Statics">The static files kept, in their order.</param>
+/// <param name="Taken">Every output path placed, ignoring case, with a description of its owner.</param>
+public sealed record OutputPlacement(IReadOnlyList<ParsedPage> Pages, IReadOnlyList<SourceFile> Statics, IReadOnlyDictionary<string, string> Taken);
+
+/// <summary>
+/// The rules for URLs and output paths that collide (CW1004). Pure: the losers are reported and left out, so links keep
+/// resolving to the page that naturally owns a URL and no output file silently overwrites another.
+/// </summary>
+public static class UrlConflicts
+{
+    /// <summary>
+    /// Pages whose URLs are equal ignoring case: the page whose own path gives the URL keeps it; else one without a
+    /// permalink; else the first in path order.
+    /// </summary>
+    public static IReadOnlyList<ParsedPage> RemoveDuplicateUrls(IReadOnlyList<ParsedPage> pages, DiagnosticBag report)
+    {
+        var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
+        var dropped = new HashSet<ParsedPage>();
+        foreach (var page in pages)
+        {
+            if (!byUrl.TryGetValue(page.Url, out var first))
+            {
+                byUrl[page.Url] = page;
+                continue;
+            }
+            var (keep, drop) = Rank(page) > Rank(first) ? (page, first) : (first, page);
+            byUrl[page.Url] = keep;
+            dropped.Add(drop);
+            var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
+            report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
+                sameCase
+                    ? $"URL '{drop.Url}' is claimed by both '{drop.Source.DisplayPath}' and '{keep.Source.DisplayPath}'"
+                    : $"URL '{drop.Url}' of '{drop.Source.DisplayPath}' differs only in letter case from '{keep.Url}' of '{keep.Source.DisplayPath}'",
+                drop.Meta.PermalinkLocation ?? new SourceLocation(drop.Source.DisplayPath, 1, 1),
+                "give one of them a different permalink");
+        }
+        return dropped.Count == 0 ? pages : pages.Where(p => !dropped.Contains(p)).ToList();
+
+        static int Rank(ParsedPage p) =>
+            UrlModel.FromSourcePath(p.Source.RelativePath) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Places pages, then static files, after the paths Crosswalk's own outputs reserved. A page or file on a reserved
+    /// path, a static file on a page's output, and a static file named like a folder the site needs are CW1004 and left
+    /// out. Compared ignoring case, as a case-insensitive file system would.
+    /// </summary>
+    public static OutputPlacement Place(IReadOnlyList<ParsedPage> pages, IReadOnlyList<SourceFile> statics,
+        IEnumerable<(string Path, string Owner)> reserved, DiagnosticBag report)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, owner) in reserved)
+        {
+            taken.TryAdd(path, owner);
+        }
+        var keptPages = new List<ParsedPage>(pages.Count);
+        foreach (var page in pages)
+        {
+            var output = page.OutputPath;
+            if (taken.TryGetValue(output, out var owner))
+            {
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",
+                    page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1), "give the page another permalink");
+                continue;
+            }
+            taken[output] = $"page '{page.Source.DisplayPath}'";
+            keptPages.Add(page);
+        }
+        // A folder that holds some output cannot also be a file (a static `LICENSE` next to a page at `/LICENSE/`).
+        var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var output in taken.Keys)
+        {
+            for (var slash = output.LastIndexOf('/'); slash > 0; slash = output.LastIndexOf('/', slash - 1))
+            {
+                folders.Add(output[..slash]);
+            }
+        }
+        var keptStatics = new List<SourceFile>(statics.Count);
+        foreach (var file in statics)
+        {
+            if (folders.Contains(file.RelativePath))
+            {
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
+                    new SourceLocation(file.DisplayPath, 1, 1), "rename the file or give the page another permalink");
+                continue;
+            }
+            if (taken.TryGetValue(file.RelativePath, out var owner))
+            {
+                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
+                    new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
+                continue;
+            }
+            taken[file.RelativePath] = $"file '{file.DisplayPath}'";
+            keptStatics.Add(file);
+        }
+        return new OutputPlacement(keptPages, keptStatics, taken);
+    }
+}

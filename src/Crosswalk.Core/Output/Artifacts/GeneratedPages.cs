@@ -1,0 +1,130 @@
+using System.Text;
+using Crosswalk.Content;
+using Crosswalk.Criteria;
+using Crosswalk.Links;
+using Crosswalk.Markdown;
+using Crosswalk.Pipeline;
+using Crosswalk.Templates;
+
+namespace Crosswalk.Output;
+
+/// <summary>The criteria index, a coverage matrix per catalog and a page per criterion, when catalogs are loaded.</summary>
+internal sealed class CriteriaPageFiles : IArtifact
+{
+    public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) =>
+        inputs.Catalogs.All.Count == 0 ? [] : CriteriaPages.Urls(inputs.Catalogs).Select(url => (UrlModel.OutputPath(url), "a generated criteria page"));
+
+    public IEnumerable<OutputFile> Files(RenderModel model)
+    {
+        if (model.Claims.Catalogs.All.Count == 0)
+        {
+            return [];
+        }
+        // Each view is built when its file is written: pages differ in size by orders of magnitude.
+        return model.CriteriaPages.Build().Select(page => new ViewFile(UrlModel.OutputPath(page.Url), page.View));
+    }
+}
+
+/// <summary>A generated page: its view is made when it is written. It shows the sidebar and every claim.</summary>
+internal sealed class ViewFile(string path, Func<PageView> view) : OutputFile
+{
+    public override string Path => path;
+
+    public override ulong Fingerprint(RenderModel model) => new Fnv().Add(model.Signatures.Structure).Add(model.Signatures.Claims).Value;
+
+    public override WriteResult Write(RenderModel model, RenderTarget target)
+    {
+        var buffer = target.Buffer();
+        if (!model.Renderer.Render(view(), buffer, target.Diagnostics, model.LiveReload))
+        {
+            return WriteResult.Failed;
+        }
+        target.Sink.Write(path, buffer.WrittenSpan);
+        return WriteResult.Written;
+    }
+}
+
+/// <summary>The page a host serves for a URL it does not have.</summary>
+internal sealed class NotFoundPage : IArtifact
+{
+    private static readonly PageView View = new() { Title = "Page not found", Url = "/404.html", Layout = "404", Kind = "404" };
+
+    public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => [("404.html", "the 404 page")];
+
+    public IEnumerable<OutputFile> Files(RenderModel model) => [new ViewFile("404.html", () => View)];
+}
+
+/// <summary>sitemap.xml: every page's public URL, in order.</summary>
+internal sealed class Sitemap : IArtifact
+{
+    public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => [("sitemap.xml", "the sitemap")];
+
+    public IEnumerable<OutputFile> Files(RenderModel model) => [new BytesFile("sitemap.xml", model.Signatures.Structure, () => Build(model))];
+
+    private static byte[] Build(RenderModel model)
+    {
+        var generated = model.Claims.Catalogs.All.Count > 0 ? CriteriaPages.Urls(model.Claims.Catalogs) : [];
+        var site = HtmlEscape.Text(model.Config.SiteUrl ?? "");
+        var sb = new StringBuilder();
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        foreach (var url in model.Site.Pages.Select(p => p.Url).Concat(generated).Order(StringComparer.Ordinal))
+        {
+            sb.Append("  <url><loc>").Append(site).Append(UrlModel.PublicPath(model.Config.BaseUrl, url)).Append("</loc></url>\n");
+        }
+        sb.Append("</urlset>\n");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}
+
+/// <summary>A page at each redirect source that sends the browser on to its target.</summary>
+internal sealed class RedirectPages : IArtifact
+{
+    public IEnumerable<OutputFile> Files(RenderModel model) => model.Site.RedirectPages.Select(r =>
+    {
+        var target = SiteIndex.IsExternal(r.To) ? r.To : UrlModel.PublicPath(model.Config.BaseUrl, r.To);
+        return new BytesFile(UrlModel.OutputPath(r.From), new Fnv().Add(target).Value, () => Encoding.UTF8.GetBytes(Html(target)));
+    });
+
+    private static string Html(string target)
+    {
+        var url = HtmlEscape.Url(target);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Redirecting…</title>
+            <link rel="canonical" href="{url}">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url={url}">
+            </head>
+            <body><p>This page has moved to <a href="{url}">{url}</a>.</p></body>
+            </html>
+
+            """;
+    }
+}
+
+/// <summary>The theme's css, js and other assets, under <c>assets/</c>.</summary>
+internal sealed class ThemeAssets : IArtifact
+{
+    public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => inputs.Theme.Assets.Select(a => ("assets/" + a.RelativePath, "a theme asset"));
+
+    // The theme is the same for the whole life of a preview: a constant fingerprint.
+    public IEnumerable<OutputFile> Files(RenderModel model) => model.Inputs.Theme.Assets.Select(a => new BytesFile("assets/" + a.RelativePath, 0, () => a.Content));
+}
+
+/// <summary>A file whose bytes Crosswalk makes without a template.</summary>
+internal sealed class BytesFile(string path, ulong fingerprint, Func<byte[]> content) : OutputFile
+{
+    public override string Path => path;
+
+    public override ulong Fingerprint(RenderModel model) => fingerprint;
+
+    public override WriteResult Write(RenderModel model, RenderTarget target)
+    {
+        target.Sink.Write(path, content());
+        return WriteResult.Written;
+    }
+}

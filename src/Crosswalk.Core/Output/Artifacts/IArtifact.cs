@@ -1,0 +1,76 @@
+using System.Buffers;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Output;
+
+/// <summary>
+/// One kind of output of the site (content pages, criteria pages, the 404 page, the sitemap, redirect pages, static
+/// files, theme assets): it declares the paths it reserves and lists the files it writes, each of which writes itself.
+/// A new output is one class and one line in <see cref="ArtifactRegistry"/>; build, check and serve take it from there.
+/// </summary>
+public interface IArtifact
+{
+    /// <summary>Paths taken before any page or static file is placed (one there is CW1004), with a description of the owner.</summary>
+    IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => [];
+
+    /// <summary>The files this artifact writes for the site.</summary>
+    IEnumerable<OutputFile> Files(RenderModel model);
+}
+
+/// <summary>How writing one file went.</summary>
+public enum WriteResult
+{
+    /// <summary>Written.</summary>
+    Written,
+    /// <summary>Not written and reported (a template failed); the path stays part of the site.</summary>
+    Failed,
+    /// <summary>Not written and reported (its source cannot be read); the path is no longer part of the site.</summary>
+    Dropped,
+}
+
+/// <summary>One file of the output.</summary>
+public abstract class OutputFile
+{
+    /// <summary>Its path in the output folder, with <c>/</c>.</summary>
+    public abstract string Path { get; }
+
+    /// <summary>The content page it shows, if any: a preview reuses it while that page's parse is the same.</summary>
+    public virtual ParsedPage? Page => null;
+
+    /// <summary>
+    /// A fingerprint of everything the file is made from besides <see cref="Page"/> and what a preview never changes
+    /// (site.yml, theme, catalogs): equal fingerprints give equal bytes.
+    /// </summary>
+    public abstract ulong Fingerprint(RenderModel model);
+
+    /// <summary>Writes the file to <paramref name="target"/>, reporting any problem there.</summary>
+    public abstract WriteResult Write(RenderModel model, RenderTarget target);
+}
+
+/// <summary>Where files are written while rendering, with per-thread buffers. Thread-safe.</summary>
+public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, TemplateIdSets templateIds)
+{
+    /// <summary>The output.</summary>
+    public IOutputSink Sink => sink;
+    /// <summary>The build's diagnostics.</summary>
+    public DiagnosticBag Diagnostics => diagnostics;
+    /// <summary>The template-added ids of the pages rendered.</summary>
+    public TemplateIdSets TemplateIds => templateIds;
+
+    // One output buffer per thread, reused file after file; one that grew for an outsized page is let go.
+    private readonly ThreadLocal<ArrayBufferWriter<byte>?> _buffers = new();
+
+    /// <summary>This thread's empty buffer.</summary>
+    public ArrayBufferWriter<byte> Buffer()
+    {
+        var buffer = _buffers.Value;
+        if (buffer is null || buffer.Capacity > 4 * 1024 * 1024)
+        {
+            _buffers.Value = buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+}

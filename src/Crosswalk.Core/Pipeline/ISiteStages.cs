@@ -1,0 +1,72 @@
+using Crosswalk.Criteria;
+using Crosswalk.Markdown;
+using Crosswalk.Output;
+using Crosswalk.Templates;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// The stages as the runner calls them. <see cref="SiteStages"/> runs each stage in full; a preview wraps them from
+/// outside (Preview/Incremental) to reuse what an edit left as it was. Diagnostics go to the context's bag.
+/// </summary>
+internal interface ISiteStages
+{
+    /// <summary>The placeholders page bodies are parsed with (a preview keeps its own: cached bodies hold them).</summary>
+    LinkPlaceholders Placeholders { get; }
+
+    SourceSet Discover(BuildContext context);
+
+    Theme LoadTheme(BuildContext context);
+
+    CatalogSet LoadCatalogs(BuildContext context);
+
+    ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs);
+
+    IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs);
+
+    LinkedSite ResolveLinks(BuildContext context, IndexedSite site);
+
+    ClaimedSite ResolveCriteria(BuildContext context, IndexedSite site, LinkedSite links, SiteInputs inputs);
+
+    /// <summary>What the Render stage reads, made from the earlier stages' records.</summary>
+    RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims);
+
+    RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink);
+
+    void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered);
+}
+
+/// <summary>Every stage in full: what build and check run.</summary>
+internal sealed class SiteStages : ISiteStages
+{
+    public LinkPlaceholders Placeholders { get; } = LinkPlaceholders.CreateRandom();
+
+    public SourceSet Discover(BuildContext context) => DiscoverStage.Run(context, context.Diagnostics);
+
+    public Theme LoadTheme(BuildContext context) => LoadThemeStage.Run(context, context.Diagnostics);
+
+    public CatalogSet LoadCatalogs(BuildContext context) => LoadCatalogsStage.Run(context, context.Diagnostics);
+
+    public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs).Run(files, context.Diagnostics);
+
+    public IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs) =>
+        IndexStage.Run(parsed, files, inputs, context, context.Diagnostics);
+
+    public LinkedSite ResolveLinks(BuildContext context, IndexedSite site) => new ResolveLinksStage(site, context.Config.BaseUrl).Run(context.Diagnostics);
+
+    public ClaimedSite ResolveCriteria(BuildContext context, IndexedSite site, LinkedSite links, SiteInputs inputs) =>
+        ResolveCriteriaStage.Run(site, links, inputs, context, context.Diagnostics);
+
+    // A build records template ids only for the pages whose anchors Verify looks for there.
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims) =>
+        new(context.Config, inputs, site, links, claims, context.Placeholders)
+        {
+            TemplateIdsNeeded = VerifyStage.TemplateIdsNeeded(site, links),
+            LiveReload = context.LiveReload,
+        };
+
+    public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => RenderStage.Run(model, sink, context, context.Diagnostics);
+
+    public void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered) =>
+        VerifyStage.Run(site, links, rendered, context.Diagnostics);
+}

@@ -1,0 +1,89 @@
+using Crosswalk.Config;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+using Crosswalk.Output;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>What the runner is asked to do.</summary>
+internal enum RunMode
+{
+    /// <summary>Every stage, then Write into the output folder when the verdict allows.</summary>
+    Build,
+    /// <summary>Every stage a build runs, rendering to nowhere: the verdict of a build, nothing written.</summary>
+    Check,
+    /// <summary>Every stage, rendering into a sink of the caller's (serve).</summary>
+    Preview,
+    /// <summary>The stages up to ResolveCriteria: for the reports of <c>criteria</c> and <c>coverage</c>.</summary>
+    Analyze,
+}
+
+/// <summary>Everything one run produced (the records are null when site.yml was unusable or the run stopped early).</summary>
+internal sealed record PipelineRun(BuildResult Result, SiteConfig? Config, IndexedSite? Site, ClaimedSite? Claims, RenderedSite? Rendered);
+
+/// <summary>
+/// Runs the pipeline: LoadConfig → Discover → LoadTheme → LoadCatalogs → Parse → Index → ResolveLinks →
+/// ResolveCriteria → Render → Verify → Write. Check, build and serve run the same stages; they differ only in where
+/// Render writes and whether Write runs.
+/// </summary>
+internal static class PipelineRunner
+{
+    public static PipelineRun Run(BuildOptions options, RunMode mode, ISiteStages stages, IOutputSink? sink = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var clock = new StageClock(timings);
+        BuildResult Result(int pages, bool usable, bool written) => new(diagnostics.ToSortedList(), pages, usable, written, timings);
+
+        var config = clock.Time("LoadConfig", () => ConfigLoader.Load(options.ConfigPath, diagnostics, options.AllowMissingConfig));
+        if (config is null)
+        {
+            return new PipelineRun(Result(0, usable: false, written: false), null, null, null, null);
+        }
+        if (options.OutputDirectory is { } output)
+        {
+            config = config with { OutputDirectory = Path.GetFullPath(output) };
+        }
+        diagnostics.SetOverrides(config.Severity);
+        var protectedFolders = new List<string> { config.RootDirectory, config.SourceDirectory };
+        if (config.TemplatesDirectory is not null)
+        {
+            protectedFolders.Add(config.TemplatesDirectory);
+        }
+        // Checked up front, so a refused output folder costs nothing and deletes nothing.
+        if (mode == RunMode.Build && SiteWriter.Validate(config.OutputDirectory, protectedFolders) is { } refusal)
+        {
+            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, refusal, null);
+            return new PipelineRun(Result(0, usable: false, written: false), config, null, null, null);
+        }
+
+        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
+            RendersPages: mode is RunMode.Build or RunMode.Preview, ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview);
+        var files = clock.Time("Discover", () => stages.Discover(context));
+        var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
+        var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));
+        var parsed = clock.Time("ParseMarkdown", () => stages.Parse(context, files, inputs));
+        var site = clock.Time("Index", () => stages.Index(context, parsed, files, inputs));
+        var links = clock.Time("ResolveLinks", () => stages.ResolveLinks(context, site));
+        var claims = clock.Time("ResolveCriteria", () => stages.ResolveCriteria(context, site, links, inputs));
+        var pages = files.PageFiles.Count;
+        if (mode == RunMode.Analyze)
+        {
+            return new PipelineRun(Result(pages, usable: true, written: false), config, site, claims, null);
+        }
+
+        // A build that already failed still renders (to nowhere), so it reports all that check reports.
+        using var writer = mode == RunMode.Build && !diagnostics.HasErrors ? SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics) : null;
+        IOutputSink target = writer ?? sink ?? new NullOutput();
+        var model = stages.Prepare(context, inputs, site, links, claims);
+        var rendered = clock.Time("Render", () => stages.Render(context, model, target));
+        clock.Time("Verify", () => stages.Verify(context, site, links, rendered));
+        var written = false;
+        if (writer is not null && !Result(pages, true, false).Failed(options.Strict))
+        {
+            clock.Time("Write", writer.Commit);
+            written = true;
+        }
+        return new PipelineRun(Result(pages, usable: true, written), config, site, claims, rendered);
+    }
+}

@@ -1,0 +1,57 @@
+using Crosswalk.Config;
+using Crosswalk.Content;
+using Crosswalk.Criteria;
+using Crosswalk.Markdown;
+using Crosswalk.Templates;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Fingerprints of what every page shows of the rest of the site, for a preview deciding what to render again: the
+/// site's structure (URLs, titles, sidebar places, static files, redirects) and every claim. Zero outside a preview.
+/// </summary>
+public readonly record struct SiteSignatures(ulong Structure, ulong Claims);
+
+/// <summary>Everything stage <c>Render</c> reads: the earlier stages' records, the renderer and the criteria pages.</summary>
+public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, LinkPlaceholders placeholders)
+{
+    /// <summary>site.yml.</summary>
+    public SiteConfig Config => config;
+    /// <summary>Theme and catalogs.</summary>
+    public SiteInputs Inputs => inputs;
+    /// <summary>The placed pages and files, index and sidebar.</summary>
+    public IndexedSite Site => site;
+    /// <summary>The resolved links.</summary>
+    public LinkedSite Links => links;
+    /// <summary>The claims.</summary>
+    public ClaimedSite Claims => claims;
+
+    /// <summary>Pages include a live-reload script (serve).</summary>
+    public bool LiveReload { get; init; }
+
+    /// <summary>Pages whose template-added ids a later stage reads; null: every page's.</summary>
+    public IReadOnlySet<ParsedPage>? TemplateIdsNeeded { get; init; }
+
+    /// <summary>What a preview compares between builds (see <see cref="SiteSignatures"/>).</summary>
+    public SiteSignatures Signatures { get; init; }
+
+    /// <summary>The layout renderer, made once per build.</summary>
+    public PageRenderer Renderer { get; } = new(config, inputs.Theme, site.Navigation);
+
+    /// <summary>The generated criteria pages and each page's criteria box.</summary>
+    public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url);
+
+    /// <summary>The view a content page is rendered from.</summary>
+    public PageView ViewFor(ParsedPage page) => new()
+    {
+        Title = page.Title,
+        Url = page.Url,
+        Body = new PageBody(page.BodyUtf8, placeholders, links.Links[page].Hrefs),
+        Layout = page.Meta.Layout ?? "page",
+        Page = page,
+        Summary = page.Meta.Summary,
+        HasH1 = page.HasH1,
+        Headings = page.Headings,
+        Criteria = CriteriaPages.LinksFor(page),
+    };
+}

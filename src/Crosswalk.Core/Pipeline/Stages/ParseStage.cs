@@ -1,0 +1,70 @@
+using Crosswalk.Content;
+using Crosswalk.Criteria;
+using Crosswalk.Diagnostics;
+using Crosswalk.Markdown;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Stage <c>Parse</c>: reads each Markdown file (front matter, then Markdown) into a <see cref="ParsedPage"/>. Files
+/// are independent: parsed in parallel, reported in file order.
+/// </summary>
+public sealed class ParseStage
+{
+    private readonly PageParser _parser;
+
+    /// <summary>A parser for this build's site.</summary>
+    public ParseStage(BuildContext context, SiteInputs inputs)
+    {
+        var config = context.Config;
+        // A page's body is kept only when some page will be written, or when a layout does more with the body than
+        // print it (its control flow may then depend on it): check reaches the verdict of a build either way.
+        var keepBody = context.RendersPages || !inputs.Theme.EveryLayoutPrintsContentVerbatim;
+        _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl) { LinkCells = keepBody })
+        {
+            KeepBody = keepBody,
+            // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
+            KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
+        };
+    }
+
+    /// <summary>Parses every page of <paramref name="files"/>; what each reported goes to <paramref name="report"/> in file order.</summary>
+    public ParsedSite Run(SourceSet files, DiagnosticBag report) =>
+        Collect(files.PageFiles.AsParallel().AsOrdered().Select(Parse).ToArray(), report);
+
+    /// <summary>The site made of <paramref name="entries"/> (in file order), their diagnostics replayed into <paramref name="report"/>.</summary>
+    public static ParsedSite Collect(IReadOnlyList<ParseEntry> entries, DiagnosticBag report)
+    {
+        var pages = new List<ParsedPage>(entries.Count);
+        foreach (var entry in entries)
+        {
+            // Replayed through the site's bag, which applies severity overrides.
+            foreach (var d in entry.Diagnostics)
+            {
+                report.Add(d);
+            }
+            if (entry.Page is not null)
+            {
+                pages.Add(entry.Page);
+            }
+        }
+        return new ParsedSite(pages);
+    }
+
+    /// <summary>Parses one file. A page Markdig refuses is CW4002 and left out; the build goes on.</summary>
+    public ParseEntry Parse(SourceFile file)
+    {
+        var bag = new DiagnosticBag();
+        ParsedPage? page = null;
+        try
+        {
+            page = SourceReader.Read(file, bag) is { } text ? _parser.Parse(file, text, bag) : null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InsufficientExecutionStackException or IndexOutOfRangeException or FormatException)
+        {
+            bag.Report(DiagnosticCodes.UnprocessablePage, Severity.Error, $"the page cannot be processed: {ex.Message}",
+                new SourceLocation(file.DisplayPath, 1, 1), "simplify the deepest nesting of lists, quotes, brackets or HTML");
+        }
+        return new ParseEntry(page, bag.ToSortedList());
+    }
+}

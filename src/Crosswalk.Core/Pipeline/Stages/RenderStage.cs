@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Output;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Stage <c>Render</c>: writes every file of every artifact to a sink: a folder (build), memory (serve) or nowhere
+/// (check, which so reaches the verdict of a build: every template runs on every page it would run on).
+/// </summary>
+public static class RenderStage
+{
+    /// <summary>Renders the whole site into <paramref name="sink"/>.</summary>
+    public static RenderedSite Run(RenderModel model, IOutputSink sink, BuildContext context, DiagnosticBag report)
+    {
+        var files = context.Artifacts.Files(model);
+        var target = new RenderTarget(sink, report, new TemplateIdSets());
+        var outcome = Write(model, files, target);
+        var paths = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            paths.Add(file.Path);
+        }
+        paths.ExceptWith(outcome.Dropped);
+        return new RenderedSite(target.TemplateIds, paths, outcome.Failed);
+    }
+
+    /// <summary>What writing a set of files came to: the pages whose render failed and the paths no longer part of the site.</summary>
+    public sealed record Outcome(HashSet<ParsedPage> Failed, HashSet<string> Dropped, int PagesWritten);
+
+    /// <summary>Writes <paramref name="files"/> in parallel.</summary>
+    public static Outcome Write(RenderModel model, IReadOnlyList<OutputFile> files, RenderTarget target)
+    {
+        var failed = new ConcurrentBag<ParsedPage>();
+        var dropped = new ConcurrentBag<string>();
+        var pagesWritten = 0;
+        // Files differ in size by orders of magnitude (a criterion page can be a thousand content pages): handed out a
+        // few at a time rather than in fixed ranges.
+        Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(file =>
+        {
+            switch (file.Write(model, target))
+            {
+                case WriteResult.Written when file.Page is not null:
+                    Interlocked.Increment(ref pagesWritten);
+                    break;
+                case WriteResult.Failed when file.Page is { } page:
+                    failed.Add(page);
+                    break;
+                case WriteResult.Dropped:
+                    dropped.Add(file.Path);
+                    break;
+            }
+        });
+        return new Outcome([.. failed], [.. dropped], pagesWritten);
+    }
+}

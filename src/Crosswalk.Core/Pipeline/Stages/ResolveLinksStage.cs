@@ -1,0 +1,113 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Links;
+using Crosswalk.Markdown;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Stage <c>ResolveLinks</c>: resolves every link against the index (a missing target is CW2001 or CW2003), rewrites
+/// it to the target's public URL, and finds the pages no other page links to (CW2005).
+/// </summary>
+public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
+{
+    /// <summary>Resolves every page's links (in parallel: each reads only the index) and reports what is missing.</summary>
+    public LinkedSite Run(DiagnosticBag report)
+    {
+        var pages = site.Pages;
+        var resolved = pages.AsParallel().AsOrdered().Select(Resolve).ToList();
+        var links = new Dictionary<ParsedPage, ResolvedLinks>(pages.Count);
+        var referrers = new Dictionary<ParsedPage, HashSet<ParsedPage>>(pages.Count);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            links[pages[i]] = resolved[i];
+            Refer(referrers, pages[i], resolved[i], add: true);
+        }
+        var orphans = pages.Where(p => IsOrphan(site, referrers, p)).ToHashSet();
+        var linked = new LinkedSite(links, referrers, orphans);
+        Report(linked, report);
+        return linked;
+    }
+
+    /// <summary>Reports the missing targets of every page and every orphan.</summary>
+    public static void Report(LinkedSite linked, DiagnosticBag report)
+    {
+        foreach (var (_, entry) in linked.Links)
+        {
+            if (entry.Diagnostics.Count > 0)
+            {
+                report.AddRange(entry.Diagnostics);
+            }
+        }
+        foreach (var page in linked.Orphans)
+        {
+            report.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
+                new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
+        }
+    }
+
+    /// <summary>
+    /// An orphan is reachable only through the sidebar or search: no other page links to it. The home page is the
+    /// entry point.
+    /// </summary>
+    public static bool IsOrphan(IndexedSite site, IReadOnlyDictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page) =>
+        referrers.GetValueOrDefault(page) is not { Count: > 0 } && page != site.Navigation.Home && page.Url != "/";
+
+    /// <summary>Adds <paramref name="page"/> to (or removes it from) the referrers of each page it links to; returns those pages.</summary>
+    public static void Refer(Dictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page, ResolvedLinks links, bool add, ISet<ParsedPage>? touched = null)
+    {
+        foreach (var target in links.Targets)
+        {
+            if (target.Page is not { } to || to == page)
+            {
+                continue;
+            }
+            if (add)
+            {
+                if (!referrers.TryGetValue(to, out var set))
+                {
+                    referrers[to] = set = [];
+                }
+                set.Add(page);
+            }
+            else
+            {
+                referrers.GetValueOrDefault(to)?.Remove(page);
+            }
+            touched?.Add(to);
+        }
+    }
+
+    /// <summary>One page's links: each target, its rewritten href, and a diagnostic for each missing one.</summary>
+    public ResolvedLinks Resolve(ParsedPage page)
+    {
+        var hrefs = new string[page.Links.Count];
+        var targets = new LinkTarget[page.Links.Count];
+        var diagnostics = new List<Diagnostic>();
+        foreach (var link in page.Links)
+        {
+            var target = site.Index.Resolve(page, link.Url);
+            targets[link.Id] = target;
+            hrefs[link.Id] = target.Kind switch
+            {
+                TargetKind.Page or TargetKind.Static => UrlModel.PublicPath(baseUrl, target.Path!) + HtmlEscape.Url(target.Suffix),
+                _ => HtmlEscape.Url(link.Url),
+            };
+            if (target.Kind == TargetKind.Missing)
+            {
+                var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
+                diagnostics.Add(new Diagnostic(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
+                    isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
+                    link.Location, target.Help));
+            }
+        }
+        return new ResolvedLinks(targets, hrefs, diagnostics);
+    }
+
+    private static bool LooksLikeFile(string url)
+    {
+        var path = url.Split('#', '?')[0];
+        var ext = Path.GetExtension(path);
+        return ext.Length > 0 && !UrlModel.IsPagePath(path) && ext is not ".html" and not ".htm";
+    }
+}

@@ -1,0 +1,64 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Links;
+
+namespace Crosswalk.Pipeline;
+
+/// <summary>
+/// Stage <c>Verify</c>: every link's anchor is checked against the ids of the page it points to: those of its body and
+/// those its template added, read from the HTML the Render stage produced (CW2002).
+/// </summary>
+public static class VerifyStage
+{
+    /// <summary>Reports every missing anchor of the site.</summary>
+    public static void Run(IndexedSite site, LinkedSite links, RenderedSite rendered, DiagnosticBag report)
+    {
+        foreach (var page in site.Pages)
+        {
+            Check(page, links.Links[page].Targets, rendered.TemplateIds, report.Add);
+        }
+    }
+
+    /// <summary>Reports the missing anchors of one page's links.</summary>
+    public static void Check(ParsedPage page, LinkTarget[] targets, TemplateIdSets templateIds, Action<Diagnostic> report)
+    {
+        foreach (var link in page.Links)
+        {
+            var target = targets[link.Id];
+            if (target is not { Kind: TargetKind.Page, Page: { } to, Fragment: { Length: > 0 } fragment } || fragment == "top" || to.Ids.Contains(fragment))
+            {
+                continue;
+            }
+            var added = templateIds.Get(to.Url);
+            if (added?.Contains(fragment) == true)
+            {
+                continue;
+            }
+            var ids = added is null ? to.Ids : to.Ids.Concat(added);
+            var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
+            report(new Diagnostic(DiagnosticCodes.MissingAnchor, Severity.Error, $"anchor '#{fragment}' does not exist on '{to.Url}'", link.Location,
+                closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?"));
+        }
+    }
+
+    /// <summary>
+    /// The pages whose template ids this stage will read: those a link points into at an id their body does not have.
+    /// A build records only these; a preview records every page's, as a later edit may link to any page.
+    /// </summary>
+    public static HashSet<ParsedPage> TemplateIdsNeeded(IndexedSite site, LinkedSite links)
+    {
+        var pages = new HashSet<ParsedPage>();
+        foreach (var page in site.Pages)
+        {
+            var targets = links.Links[page].Targets;
+            foreach (var link in page.Links)
+            {
+                if (targets[link.Id] is { Kind: TargetKind.Page, Page: { } target, Fragment: { Length: > 0 } fragment } && fragment != "top" && !target.Ids.Contains(fragment))
+                {
+                    pages.Add(target);
+                }
+            }
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,99 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Preview.Incremental;
+
+/// <summary>
+/// The Parse stage for a preview: a file is parsed again only when the watcher reported it or its stamp changed (a
+/// link always, its target may have changed). While no file came or went, only the reported files are looked at.
+/// </summary>
+internal sealed class IncrementalParse
+{
+    // A file's last parse, with the length and time its file had then.
+    private sealed record Stamped(long Length, DateTime LastWriteUtc, ParseEntry Entry);
+
+    // The last run: its files (the same object while no file came or went), each page's entry, where each page's path
+    // stands, and which pages are links.
+    private sealed record LastRun(SourceSet Files, ParseEntry[] Entries, Dictionary<string, int> Place, int[] Links);
+
+    private readonly Dictionary<string, Stamped> _parsed = new(StringComparer.Ordinal);
+    private LastRun? _last;
+
+    /// <summary>Forgets a file's parse: the watcher's word counts, not only the file's stamp (an edit can keep both).</summary>
+    public void Forget(string path) => _parsed.Remove(path);
+
+    public ParsedSite Run(ParseStage stage, SourceSet files, IReadOnlySet<string>? changed, DiagnosticBag report)
+    {
+        if (changed is not null && _last is { } last && ReferenceEquals(last.Files, files))
+        {
+            // The files of the last build: nothing is gone, so nothing is forgotten.
+            var entries = (ParseEntry[])last.Entries.Clone();
+            var again = last.Links.Concat(changed.Select(p => last.Place.GetValueOrDefault(p, -1)).Where(i => i >= 0)).Distinct().ToList();
+            foreach (var (i, entry) in again.AsParallel().Select(i => (i, Parse(stage, files.PageFiles[i], changed))).ToList())
+            {
+                entries[i] = entry;
+            }
+            _last = last with { Entries = entries };
+            return ParseStage.Collect(entries, report);
+        }
+        var parsed = files.PageFiles.AsParallel().AsOrdered().Select(f => Parse(stage, f, changed)).ToArray();
+        var live = files.Files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _parsed.Keys.Where(k => !live.Contains(k)).ToList())
+        {
+            _parsed.Remove(gone);
+        }
+        _last = new LastRun(files, parsed,
+            files.PageFiles.Select((f, i) => (f.FullPath, i)).ToDictionary(x => x.FullPath, x => x.i, StringComparer.Ordinal),
+            [.. files.PageFiles.Select((f, i) => (f, i)).Where(x => x.f.IsLink).Select(x => x.i)]);
+        return ParseStage.Collect(parsed, report);
+    }
+
+    private Stamped? Cached(SourceFile file)
+    {
+        // Files are parsed in parallel: the dictionary is read and written under its lock.
+        lock (_parsed)
+        {
+            return _parsed.GetValueOrDefault(file.FullPath);
+        }
+    }
+
+    private ParseEntry Parse(ParseStage stage, SourceFile file, IReadOnlySet<string>? changed)
+    {
+        // A file the watcher did not report is as it was; a link is checked anyway, its target may have changed.
+        if (changed is not null && !file.IsLink && !changed.Contains(file.FullPath) && Cached(file) is { } unchanged && unchanged.Entry.Page?.Source == file)
+        {
+            return unchanged.Entry;
+        }
+        var (length, stamp) = Stamp(file);
+        if (Cached(file) is { } cached && cached.Length == length && cached.LastWriteUtc == stamp && cached.Entry.Page?.Source == file)
+        {
+            return cached.Entry;
+        }
+        var entry = stage.Parse(file);
+        lock (_parsed)
+        {
+            _parsed[file.FullPath] = new Stamped(length, stamp, entry);
+        }
+        return entry;
+    }
+
+    private static (long, DateTime) Stamp(SourceFile file)
+    {
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            // A link's own stamp does not change when its target is edited: the target's is what counts.
+            if (file.IsLink && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+            return (info.Length, info.LastWriteTimeUtc);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reported by the read.
+            return (-1, DateTime.MinValue);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using Crosswalk.Output;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Preview.Incremental;
+
+/// <summary>
+/// The Render and Verify stages for a preview: a file whose inputs are as when it was last written (the same parse of
+/// its page, the same fingerprint) is not written again; the memory store still holds it. When neither the structure
+/// nor any claim changed, only the edited pages are looked at, and only the anchors of pages whose links were
+/// updated are checked again.
+/// </summary>
+internal sealed class IncrementalRender
+{
+    // What a file was last written from; a file whose write failed has none, so it is tried (and reported) again.
+    private sealed record Written(ParsedPage? Page, ulong Fingerprint, IReadOnlySet<string>? Ids);
+
+    private readonly Dictionary<string, Written> _written = new(StringComparer.Ordinal);
+    private Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>? _anchors;
+    private SiteSignatures? _lastSignatures;
+    private bool _unchangedSite;
+
+    /// <summary>Content pages written by the last build (the others were reused).</summary>
+    public int PagesWritten { get; private set; }
+
+    public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context, IReadOnlyList<Replacement>? replaced)
+    {
+        _unchangedSite = replaced is not null && _lastSignatures == model.Signatures;
+        _lastSignatures = model.Signatures;
+        var edited = replaced?.Select(r => r.New).ToHashSet() ?? [];
+        var files = context.Artifacts.Files(model);
+        var ids = new TemplateIdSets();
+        var write = new List<OutputFile>();
+        var fingerprints = new Dictionary<OutputFile, ulong>();
+        foreach (var file in files)
+        {
+            if (_written.TryGetValue(file.Path, out var last) && ReferenceEquals(last.Page, file.Page))
+            {
+                // On an unchanged site a page parsed as before renders as before: its fingerprint need not be made.
+                if (_unchangedSite && file.Page is { } page && !edited.Contains(page))
+                {
+                    Keep(ids, page, last);
+                    continue;
+                }
+                var fingerprint = fingerprints[file] = file.Fingerprint(model);
+                if (fingerprint == last.Fingerprint)
+                {
+                    Keep(ids, file.Page, last);
+                    continue;
+                }
+            }
+            write.Add(file);
+        }
+        var outcome = RenderStage.Write(model, write, new RenderTarget(sink, context.Diagnostics, ids));
+        foreach (var file in write)
+        {
+            if (file.Page is { } page && outcome.Failed.Contains(page) || outcome.Dropped.Contains(file.Path))
+            {
+                _written.Remove(file.Path);
+                continue;
+            }
+            var fingerprint = fingerprints.TryGetValue(file, out var known) ? known : file.Fingerprint(model);
+            _written[file.Path] = new Written(file.Page, fingerprint, file.Page is { } p ? ids.Get(p.Url) : null);
+        }
+        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        paths.ExceptWith(outcome.Dropped);
+        foreach (var gone in _written.Keys.Where(p => !paths.Contains(p)).ToList())
+        {
+            _written.Remove(gone);
+        }
+        PagesWritten = outcome.PagesWritten;
+        return new RenderedSite(ids, paths, outcome.Failed);
+    }
+
+    private static void Keep(TemplateIdSets ids, ParsedPage? page, Written last)
+    {
+        if (page is not null && last.Ids is not null)
+        {
+            ids.Keep(page.Url, last.Ids);
+        }
+    }
+
+    public void Verify(IndexedSite site, LinkedSite links, RenderedSite rendered, IReadOnlyList<Replacement>? replaced, IReadOnlyList<ParsedPage>? relinked,
+        DiagnosticBag report)
+    {
+        // On an unchanged site, a page whose link targets are those of the last build has the same findings.
+        IEnumerable<ParsedPage> check = site.Pages;
+        if (_unchangedSite && _anchors is not null && replaced is not null && relinked is not null)
+        {
+            foreach (var r in replaced)
+            {
+                _anchors.Remove(r.Old);
+            }
+            check = relinked;
+        }
+        else
+        {
+            _anchors = new Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>(site.Pages.Count);
+        }
+        foreach (var page in check)
+        {
+            var found = new List<Diagnostic>();
+            VerifyStage.Check(page, links.Links[page].Targets, rendered.TemplateIds, found.Add);
+            _anchors[page] = found;
+        }
+        foreach (var (_, found) in _anchors)
+        {
+            report.AddRange(found);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Crosswalk.Config;
+using Crosswalk.Markdown;
+using Scriban.Runtime;
+
+namespace Crosswalk.Templates;
+
+/// <summary>What a template variable's value is made from. The preview re-renders a page when one of these changed.</summary>
+[Flags]
+public enum TemplateInput
+{
+    /// <summary>A constant.</summary>
+    None = 0,
+    /// <summary>site.yml (a change to it rebuilds everything).</summary>
+    Config = 1,
+    /// <summary>The page's own parse: front matter, headings, body.</summary>
+    Page = 2,
+    /// <summary>Where the page's links point (the body's rewritten hrefs).</summary>
+    Links = 4,
+    /// <summary>The criteria the page claims.</summary>
+    PageClaims = 8,
+    /// <summary>The site's structure: every page's URL, titles and place in the sidebar, the static files, the redirects.</summary>
+    Structure = 16,
+    /// <summary>Every claim of every page.</summary>
+    AllClaims = 32,
+    /// <summary>The clock or the process (a preview's live-reload flag).</summary>
+    Environment = 64,
+}
+
+/// <summary>One page being turned into its template model: the view, the body as the template sees it, and helpers.</summary>
+public sealed class PageScope(PageRenderer renderer, PageView view, string content, bool liveReload)
+{
+    /// <summary>The renderer (its escaping helpers and the shared parts of the model).</summary>
+    public PageRenderer Renderer => renderer;
+    /// <summary>The page.</summary>
+    public PageView View => view;
+    /// <summary>The body HTML, or the marker the renderer writes the body at.</summary>
+    public string Content => content;
+    /// <summary>True when serving a preview that reloads itself.</summary>
+    public bool LiveReload => liveReload;
+
+    /// <summary>The table of contents, made once per page.</summary>
+    public ScriptArray Toc => field ??= PageRenderer.Toc(view.Headings);
+
+    /// <summary>The breadcrumbs, made once per page.</summary>
+    public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
+}
+
+/// <summary>A variable templates read: its name under <c>page.</c> or <c>site.</c>, what it depends on and how it is made.</summary>
+public sealed record TemplateVariable(string Name, TemplateInput DependsOn, Func<PageScope, object?> Value);
+
+/// <summary>
+/// The registry of template variables: each <c>page.*</c> and <c>site.*</c> variable is declared here once. Every value
+/// is HTML-escaped when made (except the trusted body and sidebar HTML). A new variable is one line here; the preview's
+/// change detection reads <see cref="PageInputs"/> and needs nothing else.
+/// </summary>
+public static class TemplateVariables
+{
+    /// <summary>The <c>site.*</c> variables: the same for every page, made once per build.</summary>
+    public static IReadOnlyList<(string Name, Func<SiteConfig, object?> Value)> Site { get; } =
+    [
+        ("title", c => HtmlEscape.Text(c.Title)),
+        ("base_url", c => HtmlEscape.Text(c.BaseUrl)),
+        ("asset_base", c => HtmlEscape.Text(c.BaseUrl + "assets/")),
+        ("generator", _ => "Crosswalk"),
+        ("year", _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>The <c>page.*</c> variables.</summary>
+    public static IReadOnlyList<TemplateVariable> Page { get; } =
+    [
+        new("title", TemplateInput.Page, s => HtmlEscape.Text(s.View.Title)),
+        new("summary", TemplateInput.Page, s => s.View.Summary is null ? null : HtmlEscape.Text(s.View.Summary)),
+        new("url", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.Href(s.View.Url)),
+        new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
+        new("has_h1", TemplateInput.Page, s => s.View.HasH1),
+        new("toc", TemplateInput.Page, s => s.Toc),
+        new("has_toc", TemplateInput.Page, s => s.Toc.Count > 0),
+        new("breadcrumbs", TemplateInput.Structure, s => s.Breadcrumbs),
+        new("has_breadcrumbs", TemplateInput.Structure, s => s.Breadcrumbs.Count > 0),
+        new("nav", TemplateInput.Structure, s => s.Renderer.Nav(s.View.Page)),
+        new("nav_html", TemplateInput.Structure, s => s.Renderer.NavHtml(s.View.Page)),
+        new("has_nav", TemplateInput.Structure, s => s.Renderer.HasNav),
+        new("has_criteria", TemplateInput.PageClaims, s => s.View.Criteria.Count > 0),
+        new("owner", TemplateInput.Page, s => Escape(s.View.Page?.Meta.Owner)),
+        new("last_reviewed", TemplateInput.Page, s => Escape(s.View.Page?.Meta.LastReviewed)),
+        new("next_review", TemplateInput.Page, s => Escape(s.View.Page?.Meta.NextReview)),
+        new("criteria", TemplateInput.PageClaims, s => s.Renderer.Criteria(s.View.Criteria)),
+        new("kind", TemplateInput.Page, s => s.View.Kind),
+        new("source", TemplateInput.Page, s => Escape(s.View.Page?.Source.DisplayPath)),
+        new("live_reload", TemplateInput.Environment, s => s.LiveReload),
+        new("redirect_to", TemplateInput.Page, s => s.View.RedirectTo is null ? null : s.Renderer.Href(s.View.RedirectTo)),
+    ];
+
+    /// <summary>Everything some <c>page.*</c> variable is made from.</summary>
+    public static TemplateInput PageInputs { get; } = Page.Aggregate(TemplateInput.None, (all, v) => all | v.DependsOn);
+
+    private static string? Escape(string? value) => value is null ? null : HtmlEscape.Text(value);
+}
