@@ -29,7 +29,7 @@ internal interface ISiteStages
     ClaimedSite ResolveCriteria(BuildContext context, IndexedSite site, LinkedSite links, SiteInputs inputs);
 
     /// <summary>What the Render stage reads, made from the earlier stages' records.</summary>
-    RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims);
+    RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput);
 
     RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink);
 
@@ -58,8 +58,8 @@ internal sealed class SiteStages : ISiteStages
         ResolveCriteriaStage.Run(site, links, inputs, context, context.Diagnostics);
 
     // A build records template ids only for the pages whose anchors Verify looks for there.
-    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims) =>
-        new(context.Config, inputs, site, links, claims, context.Placeholders)
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput) =>
+        new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
         {
             TemplateIdsNeeded = VerifyStage.TemplateIdsNeeded(site, links),
             LiveReload = context.LiveReload,

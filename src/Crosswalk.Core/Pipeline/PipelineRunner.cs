@@ -75,7 +75,7 @@ internal static class PipelineRunner
         // A build that already failed still renders (to nowhere), so it reports all that check reports.
         using var writer = mode == RunMode.Build && !diagnostics.HasErrors ? SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics) : null;
         IOutputSink target = writer ?? sink ?? new NullOutput();
-        var model = stages.Prepare(context, inputs, site, links, claims);
+        var model = stages.Prepare(context, inputs, site, links, claims, discardsOutput: target is NullOutput);
         var rendered = clock.Time("Render", () => stages.Render(context, model, target));
         clock.Time("Verify", () => stages.Verify(context, site, links, rendered));
         var written = false;

@@ -13,7 +13,15 @@ namespace Crosswalk.Pipeline;
 public readonly record struct SiteSignatures(ulong Structure, ulong Claims);
 
 /// <summary>Everything stage <c>Render</c> reads: the earlier stages' records, the renderer and the criteria pages.</summary>
-public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, LinkPlaceholders placeholders)
+/// <param name="config">site.yml.</param>
+/// <param name="inputs">Theme and catalogs.</param>
+/// <param name="site">The indexed site.</param>
+/// <param name="links">The resolved links.</param>
+/// <param name="claims">The claims.</param>
+/// <param name="placeholders">The placeholders page bodies were parsed with.</param>
+/// <param name="discardsOutput">Rendered files are thrown away (check): what cannot change a verdict need not be made.</param>
+public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, LinkPlaceholders placeholders,
+    bool discardsOutput = false)
 {
     /// <summary>site.yml.</summary>
     public SiteConfig Config => config;
@@ -36,7 +44,7 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     public SiteSignatures Signatures { get; init; }
 
     /// <summary>The layout renderer, made once per build.</summary>
-    public PageRenderer Renderer { get; } = new(config, inputs.Theme, site.Navigation);
+    public PageRenderer Renderer { get; } = new(config, inputs.Theme, site.Navigation, discardsOutput);
 
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
     public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url);

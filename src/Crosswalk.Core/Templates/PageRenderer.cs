@@ -14,7 +14,11 @@ namespace Crosswalk.Templates;
 /// sanitised model of <see cref="ScriptObject"/>s in which every string is already HTML-escaped, except the
 /// trusted body and table-of-contents HTML.
 /// </summary>
-public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navigation)
+/// <param name="config">site.yml.</param>
+/// <param name="theme">The theme.</param>
+/// <param name="navigation">The sidebar.</param>
+/// <param name="discardsOutput">What is rendered is thrown away (check): markup only printed need not be made.</param>
+public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navigation, bool discardsOutput = false)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
 
@@ -106,6 +110,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     // Which page variables some template may read: the others are left null rather than made for every page.
     private readonly bool[] _read = [.. TemplateVariables.Page.Select(v => theme.MayRead(v.Name))];
 
+    // Which are left empty when the output is discarded (see TemplateVariable.Markup).
+    private readonly bool[] _blank = [.. TemplateVariables.Page.Select(v => discardsOutput && v.Markup && theme.OnlyPrints(v.Name))];
+
     private ScriptObject PageModel(PageView view, string content, bool liveReload)
     {
         var scope = new PageScope(this, view, content, liveReload);
@@ -113,7 +120,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var model = new ScriptObject(variables.Count);
         for (var i = 0; i < variables.Count; i++)
         {
-            model[variables[i].Name] = _read[i] ? variables[i].Value(scope) : null;
+            model[variables[i].Name] = !_read[i] ? null : _blank[i] ? "" : variables[i].Value(scope);
         }
         return model;
     }

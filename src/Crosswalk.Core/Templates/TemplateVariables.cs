@@ -45,8 +45,15 @@ public sealed class PageScope(PageRenderer renderer, PageView view, string conte
     public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
 }
 
-/// <summary>A variable templates read: its name under <c>page.</c> or <c>site.</c>, what it depends on and how it is made.</summary>
-public sealed record TemplateVariable(string Name, TemplateInput DependsOn, Func<PageScope, object?> Value);
+/// <summary>A variable templates read: its name under <c>page.</c>, what it depends on and how it is made.</summary>
+/// <param name="Name">The name under <c>page.</c>.</param>
+/// <param name="DependsOn">What its value is made from.</param>
+/// <param name="Value">Makes the value (escaped) for one page.</param>
+/// <param name="Markup">
+/// Trusted HTML made by Crosswalk, holding no ids: when the output is discarded (check) and every template only prints
+/// it, it is left empty rather than made, as it cannot change what a template does.
+/// </param>
+public sealed record TemplateVariable(string Name, TemplateInput DependsOn, Func<PageScope, object?> Value, bool Markup = false);
 
 /// <summary>
 /// The registry of template variables: each <c>page.*</c> and <c>site.*</c> variable is declared here once. Every value
@@ -78,7 +85,7 @@ public static class TemplateVariables
         new("breadcrumbs", TemplateInput.Structure, s => s.Breadcrumbs),
         new("has_breadcrumbs", TemplateInput.Structure, s => s.Breadcrumbs.Count > 0),
         new("nav", TemplateInput.Structure, s => s.Renderer.Nav(s.View.Page)),
-        new("nav_html", TemplateInput.Structure, s => s.Renderer.NavHtml(s.View.Page)),
+        new("nav_html", TemplateInput.Structure, s => s.Renderer.NavHtml(s.View.Page), Markup: true),
         new("has_nav", TemplateInput.Structure, s => s.Renderer.HasNav),
         new("has_criteria", TemplateInput.PageClaims, s => s.View.Criteria.Count > 0),
         new("owner", TemplateInput.Page, s => Escape(s.View.Page?.Meta.Owner)),

@@ -50,8 +50,20 @@ public sealed class Theme : ITemplateLoader
         var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
         var plain = !_opaque && !_pageHandedOn && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
         _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
-            t => t.Key, t => plain && OnlyPrintsContent(t.Value.Page), StringComparer.Ordinal);
+            t => t.Key, t => plain && OnlyPrints(t.Value.Page, "content"), StringComparer.Ordinal);
+        // The sidebar's HTML is printed by a partial: only printing it means so in every template, and no include
+        // (whose output is the partial's) inside a capture or function.
+        _onlyPrintsNavHtml = !_opaque && !_pageHandedOn && !templates.Values.Any(t => IncludesInsideCapture(t.Page))
+            && templates.Values.All(t => OnlyPrints(t.Page, "nav_html"));
     }
+
+    private readonly bool _onlyPrintsNavHtml;
+
+    /// <summary>
+    /// True when templates use <c>page.<paramref name="member"/></c> only to print it, so its value cannot change what
+    /// they do, only the bytes they write (known for <c>content</c> per layout and for <c>nav_html</c>).
+    /// </summary>
+    public bool OnlyPrints(string member) => member == "nav_html" ? _onlyPrintsNavHtml : EveryLayoutPrintsContentVerbatim && member == "content";
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _pageHandedOn;
@@ -103,20 +115,27 @@ public sealed class Theme : ITemplateLoader
     /// <summary>True when every layout only prints the body (see <see cref="PrintsContentVerbatim"/>): no template's work then depends on it.</summary>
     public bool EveryLayoutPrintsContentVerbatim => _printsContentVerbatim.Values.All(v => v);
 
-    private static bool OnlyPrintsContent(ScriptNode? node)
+    private static bool OnlyPrints(ScriptNode? node, string name)
     {
         switch (node)
         {
             case null:
                 return true;
-            case ScriptMemberExpression { Member.Name: "content" } member
-                when member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member):
-            case ScriptLiteral { Value: "content" }:
+            case ScriptMemberExpression member when member.Member?.Name == name
+                && (member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member)):
+            case ScriptLiteral { Value: string text } when text == name:
                 return false;
             default:
-                return node.Children.All(OnlyPrintsContent);
+                return node.Children.All(child => OnlyPrints(child, name));
         }
     }
+
+    private static bool IncludesInsideCapture(ScriptNode? node) => node switch
+    {
+        null => false,
+        ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call when InsideCaptureOrFunction(call) => true,
+        _ => node.Children.Any(IncludesInsideCapture),
+    };
 
     private static bool MentionsContent(ScriptNode? node) => node switch
     {

@@ -73,8 +73,8 @@ internal sealed class IncrementalStages : ISiteStages
         _claims.Run(site, links, inputs, context, _index.Replaced, context.Diagnostics);
 
     // Every page's template ids are kept: a later edit may link to any page without rendering it again.
-    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims) =>
-        new(context.Config, inputs, site, links, claims, context.Placeholders)
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput) =>
+        new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
         {
             LiveReload = context.LiveReload,
             Signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims)),
