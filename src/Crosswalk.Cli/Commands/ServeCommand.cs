@@ -43,21 +43,27 @@ internal static class ServeCommand
             }
         });
         var verbose = CommonOptions.Verbose();
+        var noIncremental = new Option<bool>("--no-incremental")
+        {
+            Description = "Rebuild the whole site on every change (to rule out the incremental preview when something looks stale)",
+        };
         command.Options.Add(config);
         command.Options.Add(host);
         command.Options.Add(port);
         command.Options.Add(verbose);
+        command.Options.Add(noIncremental);
 
         command.SetAction(parse =>
         {
             var configPath = parse.GetValue(config);
             var options = new BuildOptions { ConfigPath = configPath ?? "site.yml", AllowMissingConfig = configPath is null };
-            return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), parse.GetValue(verbose), stdout, stderr);
+            var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };
+            return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), serverOptions, stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(BuildOptions options, string host, int port, bool verbose, TextWriter stdout, TextWriter stderr)
+    private static int Run(BuildOptions options, string host, int port, PreviewServerOptions serverOptions, TextWriter stdout, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
@@ -69,7 +75,7 @@ internal static class ServeCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        var server = new PreviewServer(options, stdout, stderr, new PreviewServerOptions { Verbose = verbose });
+        var server = new PreviewServer(options, stdout, stderr, serverOptions);
         try
         {
             var first = server.BuildInitial();

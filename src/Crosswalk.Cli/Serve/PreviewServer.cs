@@ -53,8 +53,8 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     public PreviewServer(BuildOptions options, TextWriter stdout, TextWriter stderr, PreviewServerOptions? serverOptions = null)
     {
-        _site = new PreviewSite(options);
         _options = serverOptions ?? new PreviewServerOptions();
+        _site = new PreviewSite(options, _options.Incremental);
         _stdout = TextWriter.Synchronized(stdout);
         _stderr = TextWriter.Synchronized(stderr);
         _hub = new EventHub(_options.Heartbeat);

@@ -17,4 +17,7 @@ internal sealed record PreviewServerOptions
 
     /// <summary>Also print which files changed before each rebuild.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>Rebuild only what a change invalidates (false: <c>--no-incremental</c>, every rebuild starts from nothing).</summary>
+    public bool Incremental { get; init; } = true;
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Crosswalk.Output;
 using Crosswalk.Pipeline;
 using Crosswalk.Preview;
 using Crosswalk.Tests.Support;
@@ -71,7 +72,7 @@ public sealed class PreviewDifferentialTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Every_rebuild_after_random_edits_matches_a_fresh_preview(int seed)
+    public void Every_rebuild_after_random_edits_matches_a_fresh_preview_and_a_fresh_build(int seed)
     {
         var random = new Random(seed);
         var files = new List<(string, string)>
@@ -155,6 +156,31 @@ public sealed class PreviewDifferentialTests
             foreach (var (name, bytes) in fresh.Files)
             {
                 Assert.True(bytes.AsSpan().SequenceEqual(preview.Files[name]), $"{at}: {name} differs");
+            }
+
+            // And against a fresh build: the stages build runs, in full, into memory; and a real build (written when
+            // it passes) reports the same and writes the same files.
+            var memory = new MemoryOutput();
+            var full = SiteBuilder.Preview(options, new SiteStages(), memory);
+            Assert.True(full.Result.Diagnostics.SequenceEqual(build.Result.Diagnostics), $"{at}: diagnostics differ from a full run");
+            Assert.True(memory.Files.Keys.Order().SequenceEqual(preview.Files.Keys.Order()), $"{at}: files differ from a full run");
+            foreach (var (name, bytes) in memory.Files)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(preview.Files[name]), $"{at}: {name} differs from a full run");
+            }
+            var output = site.PathOf($"out{step}");
+            var written = SiteBuilder.Build(options with { OutputDirectory = output });
+            Assert.True(written.Diagnostics.SequenceEqual(build.Result.Diagnostics), $"{at}: diagnostics differ from a build");
+            if (written.Written)
+            {
+                var disk = site.Snapshot($"out{step}");
+                disk.Remove(SiteWriter.MarkerFile);
+                Assert.True(disk.Keys.SequenceEqual(preview.Files.Keys.Order(StringComparer.Ordinal)), $"{at}: files differ from a build");
+                foreach (var (name, bytes) in disk)
+                {
+                    Assert.True(bytes.AsSpan().SequenceEqual(preview.Files[name]), $"{at}: {name} differs from a build");
+                }
+                Directory.Delete(output, recursive: true);
             }
         }
     }
