@@ -15,19 +15,6 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>The links of a page as already resolved by the Resolve stage (by link id), to avoid resolving them again.</summary>
     public Func<ParsedPage, IReadOnlyList<LinkTarget>?>? ResolvedLinks { get; init; }
 
-    /// <summary>
-    /// A preview's claims by the page they are written on, with what reading its front matter reported: the same
-    /// dictionary is passed to every rebuild, so a page's claims are read again only when it was parsed again. Valid
-    /// while the site's URLs are unchanged (the caller clears it otherwise).
-    /// </summary>
-    public Dictionary<ParsedPage, (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics)>? HeldCache { get; init; }
-
-    /// <summary>The claims of the last preview build, updated in place when few pages changed (see <see cref="ClaimSet.Update"/>).</summary>
-    public ClaimSet? Previous { get; init; }
-
-    /// <summary>The pages parsed again since <see cref="Previous"/>, each with its place and the parse it replaces.</summary>
-    public IReadOnlyList<(int Place, ParsedPage Old, ParsedPage New)>? Replaced { get; init; }
-
     /// <summary>Reports site.yml rules that name a catalog that is not loaded (CW3007).</summary>
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
     {
@@ -45,68 +32,19 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>Collects every claim of <paramref name="pages"/>.</summary>
     public ClaimSet Claims(IReadOnlyList<ParsedPage> pages)
     {
-        if (HeldCache is not { } cache)
+        // Each page's claims are its own work: read in parallel, kept in page order.
+        var held = pages.AsParallel().AsOrdered().Select(Held).ToList();
+        var byPage = new Dictionary<ParsedPage, IReadOnlyList<Claim>>(pages.Count);
+        for (var i = 0; i < pages.Count; i++)
         {
-            // Each page's claims are its own work: read in parallel, kept in page order.
-            var held = pages.AsParallel().AsOrdered().Select(Held).ToList();
-            var byPage = new Dictionary<ParsedPage, IReadOnlyList<Claim>>(pages.Count);
-            for (var i = 0; i < pages.Count; i++)
-            {
-                diagnostics.AddRange(held[i].Diagnostics);
-                byPage[pages[i]] = held[i].Claims;
-            }
-            return ClaimSet.FromHolders(pages, page => byPage[page]);
+            diagnostics.AddRange(held[i].Diagnostics);
+            byPage[pages[i]] = held[i].Claims;
         }
-
-        // A preview: a page's claims are reused while its parse is. A claim that a mapping row makes for another page
-        // is pointed at that page's new parse when it was edited (the URLs are the same, or the cache was cleared).
-        // With the last build's claims at hand, only the places of edited pages and of those claiming for them are
-        // looked at.
-        List<int>? candidates = null;
-        if (Previous is { } previous && Replaced is { } replaced)
-        {
-            candidates = [];
-            foreach (var (place, stale, now) in replaced)
-            {
-                candidates.Add(place);
-                foreach (var holder in previous.Of(stale).Select(c => c.Holder).Distinct().ToList())
-                {
-                    if (holder != stale && cache.TryGetValue(holder, out var entry))
-                    {
-                        cache[holder] = (entry.Claims.Select(c => c.Page == stale ? c with { Page = now } : c).ToList(), entry.Diagnostics);
-                        candidates.Add(previous.PlaceOf(holder));
-                    }
-                }
-                cache.Remove(stale);
-            }
-        }
-        foreach (var page in candidates is null ? pages : candidates.Select(i => pages[i]))
-        {
-            if (!cache.ContainsKey(page))
-            {
-                cache[page] = Held(page);
-            }
-        }
-        if (cache.Count > pages.Count)
-        {
-            var live = pages.ToHashSet();
-            foreach (var gone in cache.Keys.Where(p => !live.Contains(p)).ToList())
-            {
-                cache.Remove(gone);
-            }
-        }
-        foreach (var (_, entry) in cache)
-        {
-            if (entry.Diagnostics.Count > 0)
-            {
-                diagnostics.AddRange(entry.Diagnostics);
-            }
-        }
-        return Previous?.Update(pages, page => cache[page].Claims, candidates) ?? ClaimSet.FromHolders(pages, page => cache[page].Claims);
+        return ClaimSet.FromHolders(pages, page => byPage[page]);
     }
 
     /// <summary>The claims written on <paramref name="page"/>, and what reading its front matter reported.</summary>
-    private (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics) Held(ParsedPage page)
+    public (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics) Held(ParsedPage page)
     {
         var bag = new DiagnosticBag();
         var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();

@@ -24,16 +24,55 @@ internal sealed class IncrementalClaims
             _hashes.Clear();
             _last = null;
         }
-        var criteria = new ResolveCriteria(context.Config, inputs.Catalogs, site.Index, report)
+        var criteria = ResolveCriteriaStage.Criteria(site, links, inputs, context, report);
+        var pages = site.Pages;
+        var candidates = _last is { } last && replaced is not null ? Candidates(last, replaced) : null;
+        foreach (var page in candidates is null ? pages : candidates.Select(i => pages[i]))
         {
-            ResolvedLinks = page => links.Links.GetValueOrDefault(page)?.Targets,
-            HeldCache = _held,
-            Previous = _last,
-            Replaced = replaced?.Select(r => (r.Place, r.Old, r.New)).ToList(),
-        };
-        _last = criteria.Claims(site.Pages);
-        criteria.CheckCoverage(site.Pages, _last);
+            if (!_held.ContainsKey(page))
+            {
+                _held[page] = criteria.Held(page);
+            }
+        }
+        if (_held.Count > pages.Count)
+        {
+            var live = pages.ToHashSet();
+            foreach (var gone in _held.Keys.Where(p => !live.Contains(p)).ToList())
+            {
+                _held.Remove(gone);
+            }
+        }
+        foreach (var (_, entry) in _held)
+        {
+            if (entry.Diagnostics.Count > 0)
+            {
+                report.AddRange(entry.Diagnostics);
+            }
+        }
+        _last = _last?.Update(pages, page => _held[page].Claims, candidates) ?? ClaimSet.FromHolders(pages, page => _held[page].Claims);
+        criteria.CheckCoverage(pages, _last);
         return new ClaimedSite(inputs.Catalogs, _last);
+    }
+
+    // The places that may hold other claims than in the last build: the edited pages, and the pages whose mapping
+    // rows claim for an edited page (their claims are pointed at its new parse; the URLs are the same).
+    private List<int> Candidates(ClaimSet last, IReadOnlyList<Replacement> replaced)
+    {
+        var candidates = new List<int>();
+        foreach (var (place, stale, now) in replaced)
+        {
+            candidates.Add(place);
+            foreach (var holder in last.Of(stale).Select(c => c.Holder).Distinct().ToList())
+            {
+                if (holder != stale && _held.TryGetValue(holder, out var entry))
+                {
+                    _held[holder] = (entry.Claims.Select(c => c.Page == stale ? c with { Page = now } : c).ToList(), entry.Diagnostics);
+                    candidates.Add(last.PlaceOf(holder));
+                }
+            }
+            _held.Remove(stale);
+        }
+        return candidates;
     }
 
     /// <summary>
