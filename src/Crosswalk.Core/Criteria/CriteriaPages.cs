@@ -10,7 +10,16 @@ namespace Crosswalk.Criteria;
 /// Generates the criteria pages: an index of catalogs, a coverage matrix per catalog, and a page per criterion
 /// (and per group) listing its claims with links back to the exact table rows.
 /// </summary>
-public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl)
+/// <param name="catalogs">The catalogs.</param>
+/// <param name="claims">Every claim.</param>
+/// <param name="baseUrl">site.yml's base_url.</param>
+/// <param name="homeTitle">The home page's title, first in each breadcrumb trail.</param>
+/// <param name="homeUrl">The home page's URL.</param>
+/// <param name="withContent">
+/// False when the pages' bodies will not be seen (check, with a layout that only prints them): each view then has
+/// everything but its body, which is most of the work.
+/// </param>
+public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl, bool withContent = true)
 {
     /// <summary>Every URL this generator produces (known before rendering, so links to them resolve).</summary>
     public static IEnumerable<string> Urls(CatalogSet catalogs) =>
@@ -91,7 +100,17 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         return trail;
     }
 
-    private PageView IndexPage()
+    private PageView IndexPage() => new()
+    {
+        Title = "Criteria",
+        Url = CriterionUrls.Root,
+        ContentHtml = withContent ? IndexContent() : "",
+        Kind = "coverage",
+        Summary = "Catalogs of criteria and how the documents cover them.",
+        Breadcrumbs = Trail(),
+    };
+
+    private string IndexContent()
     {
         var sb = new StringBuilder();
         sb.Append("<p>Every criterion of the catalogs this site maps to, with the documents that claim it.</p>\n");
@@ -105,18 +124,21 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
               .Append("</td><td>").Append(leaves.Count - covered).Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
-        return new PageView
-        {
-            Title = "Criteria",
-            Url = CriterionUrls.Root,
-            ContentHtml = sb.ToString(),
-            Kind = "coverage",
-            Summary = "Catalogs of criteria and how the documents cover them.",
-            Breadcrumbs = Trail(),
-        };
+        return sb.ToString();
     }
 
-    private PageView MatrixPage(Catalog catalog)
+    private PageView MatrixPage(Catalog catalog) => new()
+    {
+        Title = catalog.Name,
+        Url = CriterionUrls.Catalog(catalog),
+        ContentHtml = withContent ? MatrixContent(catalog) : "",
+        Kind = "coverage",
+        Summary = $"Coverage of {catalog.Name} by the site's documents.",
+        // No table of contents: the matrix needs the width more than two entries need a sidebar.
+        Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
+    };
+
+    private string MatrixContent(Catalog catalog)
     {
         var documents = claims.All.Where(c => c.Criterion.Catalog == catalog).Select(c => c.Page).Distinct()
             .OrderBy(p => p.NavTitle, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
@@ -156,16 +178,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             }
             sb.Append("</ul>\n");
         }
-        return new PageView
-        {
-            Title = catalog.Name,
-            Url = CriterionUrls.Catalog(catalog),
-            ContentHtml = sb.ToString(),
-            Kind = "coverage",
-            Summary = $"Coverage of {catalog.Name} by the site's documents.",
-            // No table of contents: the matrix needs the width more than two entries need a sidebar.
-            Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
-        };
+        return sb.ToString();
     }
 
     /// <summary>A criteria × documents grid stays readable up to about this many documents; past it, a count per criterion.</summary>
@@ -231,6 +244,35 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     private PageView CriterionPage(Criterion criterion)
     {
         var catalog = criterion.Catalog;
+        var counterparts = Counterparts(criterion);
+        var headings = new List<Heading>();
+        if (criterion.Children.Count > 0)
+        {
+            headings.Add(new Heading(2, "contents", "Contents"));
+        }
+        headings.Add(new Heading(2, "claims", "Claims"));
+        if (counterparts.Count > 0)
+        {
+            headings.Add(new Heading(2, "counterparts", "Counterparts"));
+        }
+        var trail = Trail(("Criteria", CriterionUrls.Root), (catalog.Name, CriterionUrls.Catalog(catalog)));
+        trail.AddRange(criterion.Ancestors.Reverse().Select(a => (a.Id, CriterionUrls.Of(a))));
+        return new PageView
+        {
+            Title = $"{criterion.Id} {criterion.Title}",
+            Url = CriterionUrls.Of(criterion),
+            ContentHtml = withContent ? CriterionContent(criterion, counterparts) : "",
+            Kind = criterion.IsLeaf ? "criterion" : "group",
+            Summary = $"{catalog.Name} {criterion.Kind}",
+            Headings = headings,
+            Breadcrumbs = trail,
+        };
+    }
+
+    // The body of a criterion page; its headings are those CriterionPage lists.
+    private string CriterionContent(Criterion criterion, List<(string Label, Criterion Other)> counterparts)
+    {
+        var catalog = criterion.Catalog;
         var sb = new StringBuilder();
         sb.Append("<dl class=\"criterion-meta\">\n");
         sb.Append("<div><dt>ID</dt><dd><code>").Append(HtmlEscape.Text(criterion.Id)).Append("</code></dd></div>\n");
@@ -242,10 +284,8 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
         }
         sb.Append("</dl>\n");
 
-        var headings = new List<Heading>();
         if (criterion.Children.Count > 0)
         {
-            headings.Add(new Heading(2, "contents", "Contents"));
             sb.Append("<h2 id=\"contents\">Contents</h2>\n<ul>\n");
             foreach (var child in criterion.Children)
             {
@@ -256,7 +296,6 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             sb.Append("</ul>\n");
         }
 
-        headings.Add(new Heading(2, "claims", "Claims"));
         sb.Append("<h2 id=\"claims\">Claims</h2>\n");
         var covering = claims.Covering(criterion).ToList();
         if (covering.Count == 0)
@@ -297,10 +336,8 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             sb.Append("</tbody>\n</table>\n");
         }
 
-        var counterparts = Counterparts(criterion);
         if (counterparts.Count > 0)
         {
-            headings.Add(new Heading(2, "counterparts", "Counterparts"));
             sb.Append("<h2 id=\"counterparts\">Counterparts</h2>\n<ul>\n");
             foreach (var (label, other) in counterparts)
             {
@@ -309,19 +346,7 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             }
             sb.Append("</ul>\n");
         }
-
-        var trail = Trail(("Criteria", CriterionUrls.Root), (catalog.Name, CriterionUrls.Catalog(catalog)));
-        trail.AddRange(criterion.Ancestors.Reverse().Select(a => (a.Id, CriterionUrls.Of(a))));
-        return new PageView
-        {
-            Title = $"{criterion.Id} {criterion.Title}",
-            Url = CriterionUrls.Of(criterion),
-            ContentHtml = sb.ToString(),
-            Kind = criterion.IsLeaf ? "criterion" : "group",
-            Summary = $"{catalog.Name} {criterion.Kind}",
-            Headings = headings,
-            Breadcrumbs = trail,
-        };
+        return sb.ToString();
     }
 
     private List<(string Label, Criterion Other)> Counterparts(Criterion criterion)

@@ -47,7 +47,9 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     public PageRenderer Renderer { get; } = new(config, inputs.Theme, site.Navigation, discardsOutput);
 
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
-    public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url);
+    /// <remarks>When the output is discarded and the layout only prints the body, their bodies are not made.</remarks>
+    public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
+        withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim("layouts/page.html"));
 
     /// <summary>The view a content page is rendered from.</summary>
     public PageView ViewFor(ParsedPage page) => new()
