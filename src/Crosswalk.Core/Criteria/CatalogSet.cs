@@ -359,6 +359,6 @@ public sealed class CatalogSet
         private static IReadOnlyDictionary<string, object> BuiltIns => s_builtIns.Value;
 
         private void Report(SourceLocation? location, string message, string? help = null)
-            => diagnostics.Report(DiagnosticCodes.InvalidCatalog, Severity.Error, message, location, help);
+            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, location, help);
     }
 }
