@@ -211,7 +211,7 @@ internal static class CatalogFileReader
                 parent = catalog.Find(parentId);
                 if (parent is null)
                 {
-                    var hint = catalog.FindIgnoreCase(parentId) is { } near ? $" (did you mean '{near.Id}'?)" : "";
+                    var hint = catalog.FindIgnoreCase(parentId) is { } near ? $" ({DidYouMean.Help([near.Id])})" : "";
                     r.Error(Get(entry, "parent")!.Start,
                         $"unknown parent '{parentId}' of criterion '{id}'{hint}; a parent must be listed before its children");
                     continue;

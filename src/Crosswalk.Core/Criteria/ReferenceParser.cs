@@ -512,13 +512,14 @@ public static class ReferenceParser
             {
                 return null;
             }
-            IReadOnlyList<string> suggestions = Suggest.Criteria(input, column);
+            var suggestions = CriterionSuggestions.Ids(input, column);
             if (aliasesToo && column.Aliases.Count > 0)
             {
-                var aliasHits = Suggest.Closest(CatalogAlias.Normalize(input), column.Aliases.Select(a => a.Name));
-                suggestions = [.. aliasHits, .. suggestions.Take(3 - Math.Min(3, aliasHits.Count))];
+                // Aliases first: a word that is not an ID is more likely a mistyped alias.
+                var aliasHits = DidYouMean.Closest(CatalogAlias.Normalize(input), column.Aliases.Select(a => a.Name));
+                suggestions = [.. aliasHits, .. suggestions.Take(DidYouMean.DefaultMax - Math.Min(DidYouMean.DefaultMax, aliasHits.Count))];
             }
-            var help = suggestions.Count > 0 ? Suggest.Format(suggestions) : null;
+            var help = DidYouMean.Help(suggestions);
             _helpCache[input] = help;
             return help;
         }

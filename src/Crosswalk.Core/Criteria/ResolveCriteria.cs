@@ -120,9 +120,9 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             var catalog = catalogs.Get(entry.Catalog);
             if (catalog is null)
             {
-                var closest = SiteIndex.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1).FirstOrDefault();
                 diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
-                    closest is not null ? $"did you mean '{closest}'?" : $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+                    DidYouMean.Help(DidYouMean.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1))
+                        ?? $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
                 continue;
             }
             var result = ReferenceParser.Parse(entry.Expression, catalog, catalogs);
@@ -294,11 +294,10 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             var resolved = ResolveName(page, value);
             if (resolved is null)
             {
-                var closest = SiteIndex.Closest(value, index.Titles, 2).ToList();
                 diagnostics.Report(DiagnosticDescriptors.MissingPage,
                     $"coverage table names '{value}', which is not a page title nor the text of a link on this page",
                     cell.Location with { Column = cell.Location.Column + name.Index + (name.Value.Length - name.Value.TrimStart().Length) },
-                    closest.Count > 0 ? $"did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?" : "link the document instead: [Title](/path/)");
+                    DidYouMean.Help(DidYouMean.Closest(value, index.Titles, 2)) ?? "link the document instead: [Title](/path/)");
                 continue;
             }
             found.Add((resolved, name.Index + (name.Value.Length - name.Value.TrimStart().Length)));
