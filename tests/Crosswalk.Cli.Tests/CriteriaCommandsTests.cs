@@ -60,7 +60,7 @@ public sealed class CriteriaCommandsTests
     }
 
     [Theory]
-    [InlineData("criteria", "CC9.9", "did you mean")]
+    [InlineData("criteria", "CC9.9", "(did you mean 'CC9.1' or 'CC9.2'?)")]
     [InlineData("coverage", "--catalog", "soc2-tsc-2071", "did you mean 'soc2-tsc-2017'?")]
     public void Unknown_ids_exit_2_with_did_you_mean(params string[] args)
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Crosswalk.Criteria;
-using Crosswalk.Links;
+using Crosswalk.Diagnostics;
 using Crosswalk.Pipeline;
 
 namespace Crosswalk.Cli.Commands;
@@ -42,9 +42,9 @@ internal static class CriteriaCommands
             if (found is null)
             {
                 var all = catalogs.SelectMany(c => c.Criteria).Select(c => c.Id).Distinct();
-                var closest = SiteIndex.Closest(wanted, all, 3).ToList();
+                var help = DidYouMean.Help(wanted, all);
                 stderr.WriteLine($"crosswalk: unknown criterion '{wanted}' in {string.Join(", ", catalogs.Select(c => c.Id))}"
-                    + (closest.Count > 0 ? $" (did you mean {string.Join(", ", closest.Select(x => $"'{x}'"))}?)" : ""));
+                    + (help is null ? "" : $" ({help})"));
                 return CrosswalkCli.ExitUsage;
             }
             Describe(found, analysis, stdout);
@@ -130,12 +130,12 @@ internal static class CriteriaCommands
             }
             return true;
         }
-        var catalog = analysis.Catalogs!.Get(id) ?? CatalogSet.Load([id], Environment.CurrentDirectory, new Diagnostics.DiagnosticBag()).Get(id);
+        var catalog = analysis.Catalogs!.Get(id) ?? CatalogSet.Load([id], Environment.CurrentDirectory, new DiagnosticBag()).Get(id);
         if (catalog is null)
         {
             var known = analysis.Catalogs!.All.Select(c => c.Id).Concat(CatalogSet.BuiltInIds).Distinct().ToList();
-            var closest = SiteIndex.Closest(id, known, 1).FirstOrDefault();
-            stderr.WriteLine($"crosswalk: unknown catalog '{id}'" + (closest is null ? $"; known: {string.Join(", ", known)}" : $" (did you mean '{closest}'?)"));
+            var help = DidYouMean.Help(id, known, 1);
+            stderr.WriteLine($"crosswalk: unknown catalog '{id}'" + (help is null ? $"; known: {string.Join(", ", known)}" : $" ({help})"));
             catalogs = [];
             return false;
         }

@@ -19,12 +19,13 @@ internal static class SarifFormatter
 
     public static string Format(BuildResult result)
     {
-        // Every known code is a rule; a code reported but not declared in DiagnosticCodes still gets one, so ruleIndex is always valid.
-        var rules = DiagnosticRules.All
-            .Concat(result.Diagnostics.Select(d => d.Code).Distinct(StringComparer.Ordinal)
-                .Where(code => DiagnosticRules.All.All(r => r.Code != code))
-                .Order(StringComparer.Ordinal)
-                .Select(DiagnosticRules.For))
+        // Every registered code is a rule, whether reported or not; a code reported without a descriptor still gets one,
+        // so ruleIndex is always valid.
+        var rules = DiagnosticDescriptors.All
+            .Concat(result.Diagnostics.Where(d => DiagnosticDescriptors.Find(d.Code) is null)
+                .DistinctBy(d => d.Code, StringComparer.Ordinal)
+                .OrderBy(d => d.Code, StringComparer.Ordinal)
+                .Select(Unregistered))
             .ToList();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
@@ -51,9 +52,9 @@ internal static class SarifFormatter
                 w.WriteStartObject();
                 w.WriteString("id", rule.Code);
                 w.WriteString("name", rule.Name);
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", rule.ShortDescription);
-                w.WriteEndObject();
+                WriteText(w, "shortDescription", rule.Title);
+                WriteText(w, "fullDescription", rule.Description);
+                WriteText(w, "help", rule.HelpText);
                 w.WriteStartObject("defaultConfiguration");
                 w.WriteString("level", Level(rule.DefaultSeverity));
                 w.WriteEndObject();
@@ -101,6 +102,22 @@ internal static class SarifFormatter
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>A rule for a code without a descriptor (reported through the code-and-severity overload), at the level it was reported with.</summary>
+    private static DiagnosticDescriptor Unregistered(Diagnostic d)
+        => new(d.Code, d.Code, d.Severity, d.Code, $"{d.Code} is not in Crosswalk's registry of diagnostics.", "");
+
+    /// <summary>A SARIF multiformatMessageString (<c>{"text": ...}</c>); nothing for an empty text, which SARIF does not allow.</summary>
+    private static void WriteText(Utf8JsonWriter w, string property, string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+        w.WriteStartObject(property);
+        w.WriteString("text", text);
+        w.WriteEndObject();
     }
 
     /// <summary>SARIF's level for a severity: error, warning, note (info) or none (suppressed).</summary>

@@ -25,7 +25,7 @@ public static partial class ConfigLoader
             {
                 return Defaults(fullPath, root);
             }
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, $"configuration file '{configPath}' does not exist", null);
+            diagnostics.Report(DiagnosticDescriptors.InvalidConfig, $"configuration file '{configPath}' does not exist", null);
             return null;
         }
 
@@ -36,7 +36,7 @@ public static partial class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, $"cannot read '{file}': {ex.Message}", new SourceLocation(file, 1, 1));
+            diagnostics.Report(DiagnosticDescriptors.InvalidConfig, $"cannot read '{file}': {ex.Message}", new SourceLocation(file, 1, 1));
             return null;
         }
         catch (System.Text.DecoderFallbackException ex)
@@ -46,7 +46,7 @@ public static partial class ConfigLoader
             var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
             var lineStart = bytes.AsSpan(0, Math.Min(offset, bytes.Length)).LastIndexOf((byte)'\n') + 1;
             var column = System.Text.Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, $"'{file}' is not valid UTF-8", new SourceLocation(file, line, column), "save it as UTF-8");
+            diagnostics.Report(DiagnosticDescriptors.InvalidConfig, $"'{file}' is not valid UTF-8", new SourceLocation(file, line, column), "save it as UTF-8");
             return null;
         }
         return Parse(text, fullPath, diagnostics);
@@ -244,7 +244,7 @@ public static partial class ConfigLoader
         public void Error(int line, int column, string message, string? help = null)
         {
             Failed = true;
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error, message, new SourceLocation(file, Math.Max(1, line), Math.Max(1, column)), help);
+            diagnostics.Report(DiagnosticDescriptors.InvalidConfig, message, new SourceLocation(file, Math.Max(1, line), Math.Max(1, column)), help);
         }
 
         public string? String(string key, YamlNode node)

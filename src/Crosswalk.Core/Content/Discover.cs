@@ -14,7 +14,7 @@ public static class Discover
         var files = new List<SourceFile>();
         if (!Directory.Exists(sourceDirectory))
         {
-            diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error,
+            diagnostics.Report(DiagnosticDescriptors.InvalidConfig,
                 $"source folder '{Relative(rootDirectory, sourceDirectory)}' does not exist", null);
             return files;
         }
@@ -31,7 +31,7 @@ public static class Discover
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read folder: {ex.Message}",
+                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read folder: {ex.Message}",
                     new SourceLocation(Relative(rootDirectory, dir.FullName), 1, 1));
                 return;
             }
@@ -46,7 +46,7 @@ public static class Discover
                 {
                     if (sub.LinkTarget is not null)
                     {
-                        diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Warning,
+                        diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed,
                             "symbolic link to a folder is not followed", new SourceLocation(Relative(rootDirectory, sub.FullName), 1, 1));
                         continue;
                     }
@@ -60,7 +60,7 @@ public static class Discover
                 {
                     if (entry.LinkTarget is not null && !LinkStaysInside(entry, sourceDirectory))
                     {
-                        diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Warning,
+                        diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed,
                             "symbolic link leads outside the source folder (or nowhere) and is not read",
                             new SourceLocation(Relative(rootDirectory, entry.FullName), 1, 1));
                         continue;

@@ -23,7 +23,7 @@ public static class FrontMatterReader
         }
         if (!closed)
         {
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error,
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter,
                 "front matter starts with '---' but is never closed", new SourceLocation(file, 1, 1),
                 "end the front matter with a line holding only '---'");
             return new FrontMatterResult(new PageMeta(), "", bodyLine);
@@ -34,7 +34,7 @@ public static class FrontMatterReader
         if (problem is not null)
         {
             // The YAML starts on the file's second line: its line 1 is file line 2.
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error, $"front matter is not valid YAML: {problem.Message}",
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter, $"front matter is not valid YAML: {problem.Message}",
                 new SourceLocation(file, problem.Line + 1, problem.Column));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
@@ -45,7 +45,7 @@ public static class FrontMatterReader
         }
         if (root is not YamlMappingNode map)
         {
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatter, Severity.Error,
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter,
                 "front matter must be a mapping of keys to values", Loc(file, root));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
@@ -163,7 +163,7 @@ public static class FrontMatterReader
 
         // A node that starts before the key it belongs to came through an alias: report where it is used, not defined.
         void Field(YamlNode node, string message) =>
-            diagnostics.Report(DiagnosticCodes.InvalidFrontMatterField, Severity.Error, message,
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField, message,
                 Loc(file, node.Start.Line < usedAt.Start.Line ? usedAt : node));
 
         List<SatisfiesEntry> ReadSatisfies(YamlNode node)

@@ -27,12 +27,12 @@ public static class SourceReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
             return null;
         }
         if (bytes.Length > MaxPageBytes)
         {
-            diagnostics.Report(DiagnosticCodes.UnprocessablePage, Severity.Error,
+            diagnostics.Report(DiagnosticDescriptors.UnprocessablePage,
                 $"page is {bytes.Length / (1024.0 * 1024.0):F1} MiB; pages over {MaxPageBytes / (1024 * 1024)} MiB are not processed",
                 new SourceLocation(file.DisplayPath, 1, 1), "split it into several pages");
             return null;
@@ -40,7 +40,7 @@ public static class SourceReader
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {
-            diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, "file is binary (contains a NUL byte), not Markdown text",
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is binary (contains a NUL byte), not Markdown text",
                 At(file, bytes, nul));
             return null;
         }
@@ -51,7 +51,7 @@ public static class SourceReader
         }
         catch (DecoderFallbackException ex)
         {
-            diagnostics.Report(DiagnosticCodes.UnreadableSource, Severity.Error, "file is not valid UTF-8",
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is not valid UTF-8",
                 At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
             return null;
         }
@@ -98,7 +98,7 @@ public static class SourceReader
 
     private static string? Refuse(SourceFile file, int line, DiagnosticBag diagnostics)
     {
-        diagnostics.Report(DiagnosticCodes.UnprocessablePage, Severity.Error,
+        diagnostics.Report(DiagnosticDescriptors.UnprocessablePage,
             $"the page is nested too deeply here (more than {MaxIndent} columns of indentation or {MaxQuoteDepth} quote levels)",
             new SourceLocation(file.DisplayPath, line, 1), "flatten the nesting of lists and quotes");
         return null;

@@ -211,7 +211,7 @@ internal static class CatalogFileReader
                 parent = catalog.Find(parentId);
                 if (parent is null)
                 {
-                    var hint = catalog.FindIgnoreCase(parentId) is { } near ? $" (did you mean '{near.Id}'?)" : "";
+                    var hint = catalog.FindIgnoreCase(parentId) is { } near ? $" ({DidYouMean.Help([near.Id])})" : "";
                     r.Error(Get(entry, "parent")!.Start,
                         $"unknown parent '{parentId}' of criterion '{id}'{hint}; a parent must be listed before its children");
                     continue;
@@ -458,7 +458,7 @@ internal static class CatalogFileReader
         public void Error(Mark mark, string message) => Error(Clamp(mark.Line), Clamp(mark.Column), message);
 
         public void Error(int line, int column, string message)
-            => diagnostics.Report(DiagnosticCodes.InvalidCatalog, Severity.Error, message, new SourceLocation(file, line, column));
+            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, new SourceLocation(file, line, column));
 
         // YamlDotNet marks are 1-based; Mark.Empty is 0, which we show as the file's start.
         private static int Clamp(long value) => value < 1 ? 1 : value > int.MaxValue ? int.MaxValue : (int)value;

@@ -166,10 +166,9 @@ public sealed class CatalogSet
             }
             if (!File.Exists(full))
             {
-                var near = Suggest.Closest(spec, s_builtInIds);
                 var builtIns = string.Join(", ", s_builtInIds);
                 Report(where, $"catalog '{spec}' is not a built-in catalog ({builtIns}) and the file '{relative}' does not exist",
-                    near.Count > 0 ? Suggest.Format(near) : null);
+                    DidYouMean.Help(spec, s_builtInIds));
                 return;
             }
             if (!_seenFiles.Add(full))
@@ -284,7 +283,7 @@ public sealed class CatalogSet
                 if (source.Find(entry.From) is not { } from)
                 {
                     Report(entry.FromLocation, $"unknown criterion '{entry.From}' in source catalog '{source.Id}' of crosswalk '{draft.Id}'",
-                        Suggest.Help(entry.From, source));
+                        CriterionSuggestions.Help(entry.From, source));
                     continue;
                 }
                 var targets = new List<Criterion>();
@@ -300,7 +299,7 @@ public sealed class CatalogSet
                     else
                     {
                         Report(location, $"unknown criterion '{id}' in target catalog '{target.Id}' of crosswalk '{draft.Id}'",
-                            Suggest.Help(id, target));
+                            CriterionSuggestions.Help(id, target));
                     }
                 }
                 if (!mapping.TryAdd(from, targets))
@@ -359,6 +358,6 @@ public sealed class CatalogSet
         private static IReadOnlyDictionary<string, object> BuiltIns => s_builtIns.Value;
 
         private void Report(SourceLocation? location, string message, string? help = null)
-            => diagnostics.Report(DiagnosticCodes.InvalidCatalog, Severity.Error, message, location, help);
+            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, location, help);
     }
 }

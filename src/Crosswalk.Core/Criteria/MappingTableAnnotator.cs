@@ -76,7 +76,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                 var result = ReferenceParser.Parse(cell.Text, catalog, _catalogs, label);
                 foreach (var problem in result.Problems)
                 {
-                    diagnostics.Report(problem.Code, problem.Severity, problem.Message,
+                    diagnostics.Report(problem.Descriptor, problem.Message,
                         cell.Location with { Column = cell.Location.Column + problem.Start }, problem.Help);
                 }
                 var references = result.References;

@@ -9,13 +9,19 @@ namespace Crosswalk.Criteria;
 public sealed record ParsedReference(Criterion Criterion, int Start, int Length);
 
 /// <summary>A problem in a reference expression, located by a span of the parsed text.</summary>
-/// <param name="Code">CW3001 unknown ID, CW3002 other catalog, CW3003 malformed, CW3005 withdrawn edition.</param>
-/// <param name="Severity">Error, except CW3005 which is a warning.</param>
+/// <param name="Descriptor">CW3001 unknown ID, CW3002 other catalog, CW3003 malformed, CW3005 withdrawn edition.</param>
 /// <param name="Message">What is wrong, naming the offending text.</param>
 /// <param name="Help">A did-you-mean or how to fix it, or <see langword="null"/>.</param>
 /// <param name="Start">0-based offset of the offending text; always inside the parsed text.</param>
 /// <param name="Length">Length of the offending text; <c>Start + Length</c> never exceeds the text's length.</param>
-public sealed record ReferenceProblem(string Code, Severity Severity, string Message, string? Help, int Start, int Length);
+public sealed record ReferenceProblem(DiagnosticDescriptor Descriptor, string Message, string? Help, int Start, int Length)
+{
+    /// <summary>The descriptor's code.</summary>
+    public string Code => Descriptor.Code;
+
+    /// <summary>The descriptor's default severity: error, except CW3005 which is a warning.</summary>
+    public Severity Severity => Descriptor.DefaultSeverity;
+}
 
 /// <summary>What <see cref="ReferenceParser.Parse"/> found in one cell or front-matter value.</summary>
 /// <param name="References">The criteria named, in text order (duplicates kept).</param>

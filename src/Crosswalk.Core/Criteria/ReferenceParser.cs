@@ -294,14 +294,14 @@ public static class ReferenceParser
             {
                 var canonical = others[0].FindIgnoreCase(id)!.Id;
                 var names = Join(others.Select(c => $"'{c.Id}'"));
-                Problem(DiagnosticCodes.WrongCatalog, Severity.Error, start, length,
+                Problem(DiagnosticDescriptors.WrongCatalog, start, length,
                     $"{what} '{canonical}' is not in {place} but in {names}",
                     $"reference it in a column mapped to {names}, or use a criterion of '{column.Id}'");
                 return null;
             }
             if (LooksLikeId(id))
             {
-                Problem(DiagnosticCodes.UnknownCriterion, Severity.Error, start, length,
+                Problem(DiagnosticDescriptors.UnknownCriterion, start, length,
                     $"unknown {what} '{id}' in {place}", HelpFor(id, aliasesToo: false));
                 return null;
             }
@@ -343,7 +343,7 @@ public static class ReferenceParser
                     }
                     else
                     {
-                        Problem(DiagnosticCodes.WrongCatalog, Severity.Error, start, length,
+                        Problem(DiagnosticDescriptors.WrongCatalog, start, length,
                             $"alias '{alias.Name}' is not in {place} but in '{catalog.Id}'",
                             column.Aliases.Count > 0
                                 ? $"aliases of '{column.Id}': {string.Join(", ", column.Aliases.Select(a => $"'{a.Name}'"))}"
@@ -426,7 +426,7 @@ public static class ReferenceParser
                 message = prefix + $"'{shown}' corresponds to {list} in {crosswalk.Target.Id}";
             }
             var successorName = catalogs.Get(w.SuccessorId)?.Name ?? w.SuccessorId;
-            Problem(DiagnosticCodes.WithdrawnEdition, Severity.Warning, start, length, message,
+            Problem(DiagnosticDescriptors.WithdrawnEdition, start, length, message,
                 $"map this to {successorName} (catalog '{w.SuccessorId}') instead");
         }
 
@@ -512,13 +512,14 @@ public static class ReferenceParser
             {
                 return null;
             }
-            IReadOnlyList<string> suggestions = Suggest.Criteria(input, column);
+            var suggestions = CriterionSuggestions.Ids(input, column);
             if (aliasesToo && column.Aliases.Count > 0)
             {
-                var aliasHits = Suggest.Closest(CatalogAlias.Normalize(input), column.Aliases.Select(a => a.Name));
-                suggestions = [.. aliasHits, .. suggestions.Take(3 - Math.Min(3, aliasHits.Count))];
+                // Aliases first: a word that is not an ID is more likely a mistyped alias.
+                var aliasHits = DidYouMean.Closest(CatalogAlias.Normalize(input), column.Aliases.Select(a => a.Name));
+                suggestions = [.. aliasHits, .. suggestions.Take(DidYouMean.DefaultMax - Math.Min(DidYouMean.DefaultMax, aliasHits.Count))];
             }
-            var help = suggestions.Count > 0 ? Suggest.Format(suggestions) : null;
+            var help = DidYouMean.Help(suggestions);
             _helpCache[input] = help;
             return help;
         }
@@ -541,9 +542,9 @@ public static class ReferenceParser
         }
 
         private void Malformed(int start, int length, string message, string? help)
-            => Problem(DiagnosticCodes.MalformedReference, Severity.Error, start, length, message, help);
+            => Problem(DiagnosticDescriptors.MalformedReference, start, length, message, help);
 
-        private void Problem(string code, Severity severity, int start, int length, string message, string? help)
+        private void Problem(DiagnosticDescriptor descriptor, int start, int length, string message, string? help)
         {
             if (_stopped)
             {
@@ -551,12 +552,12 @@ public static class ReferenceParser
             }
             if (Problems.Count >= MaxProblems)
             {
-                Problems.Add(new ReferenceProblem(DiagnosticCodes.MalformedReference, Severity.Error,
+                Problems.Add(new ReferenceProblem(DiagnosticDescriptors.MalformedReference,
                     $"too many problems; the rest of this text ({text.Length - start} characters) was not read", null, start, length));
                 _stopped = true;
                 return;
             }
-            Problems.Add(new ReferenceProblem(code, severity, message, help, start, length));
+            Problems.Add(new ReferenceProblem(descriptor, message, help, start, length));
         }
 
         private int SeparatorFrom(int i)

@@ -23,7 +23,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
         {
             if (catalogs.Get(catalog) is null)
             {
-                diagnostics.Report(DiagnosticCodes.UnknownCatalog, Severity.Error, $"catalog '{catalog}' is not loaded", location,
+                diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{catalog}' is not loaded", location,
                     $"add it to 'catalogs:' in {file}; loaded: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
             }
         }
@@ -58,15 +58,15 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             var catalog = catalogs.Get(entry.Catalog);
             if (catalog is null)
             {
-                var closest = SiteIndex.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1).FirstOrDefault();
-                diagnostics.Report(DiagnosticCodes.UnknownCatalog, Severity.Error, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
-                    closest is not null ? $"did you mean '{closest}'?" : $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+                diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
+                    DidYouMean.Help(DidYouMean.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1))
+                        ?? $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
                 continue;
             }
             var result = ReferenceParser.Parse(entry.Expression, catalog, catalogs);
             foreach (var problem in result.Problems)
             {
-                diagnostics.Report(problem.Code, problem.Severity, problem.Message, entry.Location with { Column = entry.Location.Column + problem.Start }, problem.Help);
+                diagnostics.Report(problem.Descriptor, problem.Message, entry.Location with { Column = entry.Location.Column + problem.Start }, problem.Help);
             }
             foreach (var reference in result.References.DistinctBy(r => r.Criterion))
             {
@@ -174,7 +174,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             }
             var groupTitle = groups.Count == 1 ? $" ({groups[0].Title})" : "";
             var claimed = own.Select(c => c.Criterion).Distinct().OrderBy(c => c.Index).Select(c => c.Id).ToList();
-            diagnostics.Report(DiagnosticCodes.CoverageContradiction, Severity.Error,
+            diagnostics.Report(DiagnosticDescriptors.CoverageContradiction,
                 $"coverage table lists '{document.Title}' for {groupText}{groupTitle}, but it claims no criterion in {groupText}",
                 location,
                 claimed.Count == 0
@@ -198,10 +198,10 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             return null;
         }
         // Withdrawn-edition hints belong to mapping cells and front matter; a coverage key repeats them.
-        var errors = result.Problems.Where(p => p.Code != DiagnosticCodes.WithdrawnEdition).ToList();
+        var errors = result.Problems.Where(p => p.Descriptor != DiagnosticDescriptors.WithdrawnEdition).ToList();
         foreach (var problem in errors)
         {
-            diagnostics.Report(problem.Code, problem.Severity, problem.Message,
+            diagnostics.Report(problem.Descriptor, problem.Message,
                 cell.Location with { Column = cell.Location.Column + offset + problem.Start }, problem.Help);
         }
         return errors.Any(e => e.Severity == Severity.Error) || result.References.Count == 0 ? null : result.Criteria;
@@ -232,11 +232,10 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             var resolved = ResolveName(page, value);
             if (resolved is null)
             {
-                var closest = SiteIndex.Closest(value, index.Titles, 2).ToList();
-                diagnostics.Report(DiagnosticCodes.MissingPage, Severity.Error,
+                diagnostics.Report(DiagnosticDescriptors.MissingPage,
                     $"coverage table names '{value}', which is not a page title nor the text of a link on this page",
                     cell.Location with { Column = cell.Location.Column + name.Index + (name.Value.Length - name.Value.TrimStart().Length) },
-                    closest.Count > 0 ? $"did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?" : "link the document instead: [Title](/path/)");
+                    DidYouMean.Help(DidYouMean.Closest(value, index.Titles, 2)) ?? "link the document instead: [Title](/path/)");
                 continue;
             }
             found.Add((resolved, name.Index + (name.Value.Length - name.Value.TrimStart().Length)));

@@ -21,8 +21,17 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
 }
 
 /// <summary>One finding about the site: the only way Core reports content problems.</summary>
+/// <remarks>Create one with <see cref="Create"/>, which takes the code and default severity from its descriptor.</remarks>
 public sealed record Diagnostic(string Code, Severity Severity, string Message, SourceLocation? Location, string? Help = null)
 {
+    /// <summary>A diagnostic of <paramref name="descriptor"/>, with its code and default severity.</summary>
+    /// <param name="descriptor">What kind of problem it is: a field of <see cref="DiagnosticDescriptors"/>.</param>
+    /// <param name="message">What is wrong here, naming the offending text.</param>
+    /// <param name="location">Where, or <see langword="null"/> for a problem of the whole site (a missing site.yml, the output folder).</param>
+    /// <param name="help">A fix for this case (a did-you-mean), or <see langword="null"/>.</param>
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, string message, SourceLocation? location, string? help = null)
+        => new(descriptor.Code, descriptor.DefaultSeverity, message, location, help);
+
     /// <summary>The lower-case severity word used in every output format.</summary>
     public string SeverityName => Severity.ToString().ToLowerInvariant();
 

@@ -77,7 +77,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             }
             else
             {
-                diagnostics.Report(DiagnosticCodes.InvalidFrontMatterField, Severity.Error,
+                diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField,
                     $"permalink '{permalink}' is not a plain path inside the site", front.Meta.PermalinkLocation,
                     "use a path such as /compliance/incident-response/ without '..', '\\', ':' or encoded separators");
             }

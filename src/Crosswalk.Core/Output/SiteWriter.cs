@@ -34,7 +34,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         var problem = Validate(output, protectedFolders);
         if (problem is not null)
         {
-            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, problem, null);
+            diagnostics.Report(DiagnosticDescriptors.OutputError, problem, null);
             return null;
         }
         var parent = Path.GetDirectoryName(output)!;
@@ -50,7 +50,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, $"cannot prepare the output folder: {ex.Message}", null);
+            diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot prepare the output folder: {ex.Message}", null);
             return null;
         }
     }

@@ -64,7 +64,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var template = theme.Get(name);
         if (template is null)
         {
-            diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"layout '{view.Layout}' does not exist (expected {name} in the theme)",
+            diagnostics.Report(DiagnosticDescriptors.TemplateError, $"layout '{view.Layout}' does not exist (expected {name} in the theme)",
                 view.Page is { } p ? new SourceLocation(p.Source.DisplayPath, 1, 1) : null);
             return false;
         }
@@ -90,7 +90,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             // whatever order the pages render in).
             if (_reported.TryAdd((location, ex.OriginalMessage), 0))
             {
-                diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, $"template error: {ex.OriginalMessage}", location);
+                diagnostics.Report(DiagnosticDescriptors.TemplateError, $"template error: {ex.OriginalMessage}", location);
             }
             return false;
         }

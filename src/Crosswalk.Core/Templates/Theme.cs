@@ -190,7 +190,7 @@ public sealed class Theme : ITemplateLoader
         {
             if (!Directory.Exists(templatesDirectory))
             {
-                diagnostics.Report(DiagnosticCodes.InvalidConfig, Severity.Error,
+                diagnostics.Report(DiagnosticDescriptors.InvalidConfig,
                     $"templates folder '{Discover.Relative(rootDirectory, templatesDirectory)}' does not exist", null);
             }
             else
@@ -228,7 +228,7 @@ public sealed class Theme : ITemplateLoader
             {
                 foreach (var message in template.Messages)
                 {
-                    diagnostics.Report(DiagnosticCodes.TemplateError, Severity.Error, message.Message,
+                    diagnostics.Report(DiagnosticDescriptors.TemplateError, message.Message,
                         new SourceLocation(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1));
                 }
                 continue;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -25,11 +24,6 @@ public sealed class DiagnosticFormatterTests
         => new(diagnostics, 5, ConfigUsable: true, Written: false, Timings: []);
 
     private static BuildResult Sample() => Result(OutputFailure, MissingPage, MissingAnchor, Orphan, Withdrawn);
-
-    private static List<(string Name, string Code)> DeclaredCodes()
-        => [.. typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (f.Name, (string)f.GetRawConstantValue()!))];
 
     [Fact]
     public void Formats_lists_every_format_and_text_stays_the_default()
@@ -81,21 +75,53 @@ public sealed class DiagnosticFormatterTests
         var run = doc.RootElement.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
 
-        var declared = DeclaredCodes();
-        Assert.Equal(declared.Select(c => c.Code).Distinct().Order(StringComparer.Ordinal), rules.Select(r => r.GetProperty("id").GetString()));
-        foreach (var (name, code) in declared)
+        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Code), rules.Select(r => r.GetProperty("id").GetString()));
+        foreach (var descriptor in DiagnosticDescriptors.All)
         {
-            var rule = rules.Single(r => r.GetProperty("id").GetString() == code);
-            Assert.Equal(name, rule.GetProperty("name").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
-            Assert.Contains(rule.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "error", "warning", "note" });
+            var rule = rules.Single(r => r.GetProperty("id").GetString() == descriptor.Code);
+            Assert.Equal(descriptor.Name, rule.GetProperty("name").GetString());
+            Assert.Equal(descriptor.Title, Text(rule, "shortDescription"));
+            Assert.Equal(descriptor.Description, Text(rule, "fullDescription"));
+            Assert.Equal(descriptor.HelpText, Text(rule, "help"));
+            Assert.Equal(SarifFormatter.Level(descriptor.DefaultSeverity), DefaultLevel(rule));
         }
         var missingPage = rules.Single(r => r.GetProperty("id").GetString() == DiagnosticCodes.MissingPage);
         Assert.Equal("MissingPage", missingPage.GetProperty("name").GetString());
-        Assert.Equal("A link points to a page that does not exist.", missingPage.GetProperty("shortDescription").GetProperty("text").GetString());
-        Assert.Equal("error", missingPage.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("A link points to a page that does not exist.", Text(missingPage, "shortDescription"));
+        Assert.Equal("error", DefaultLevel(missingPage));
+        // The codes the old table got wrong: an info (not warning) default, and errors that had no description.
+        Assert.Equal("note", DefaultLevel(rules.Single(r => r.GetProperty("id").GetString() == "CW2005")));
+        Assert.Equal("error", DefaultLevel(rules.Single(r => r.GetProperty("id").GetString() == "CW3007")));
+        Assert.Equal("error", DefaultLevel(rules.Single(r => r.GetProperty("id").GetString() == "CW4002")));
         Assert.Empty(run.GetProperty("results").EnumerateArray());
     }
+
+    [Fact]
+    public void Sarif_rules_describe_each_code_in_words_not_by_its_name()
+    {
+        using var doc = JsonDocument.Parse(DiagnosticFormatter.Format("sarif", Result()));
+        var rules = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+
+        Assert.NotEmpty(rules);
+        foreach (var rule in rules)
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            var name = rule.GetProperty("name").GetString()!;
+            foreach (var property in new[] { "shortDescription", "fullDescription", "help" })
+            {
+                var text = Text(rule, property);
+                Assert.False(string.IsNullOrWhiteSpace(text), $"{id}: empty {property}");
+                Assert.NotEqual(id, text);
+                Assert.NotEqual(name, text);
+                Assert.Contains(' ', text); // words, not an identifier
+            }
+            Assert.NotEqual(Text(rule, "shortDescription"), Text(rule, "fullDescription"));
+        }
+    }
+
+    private static string? Text(JsonElement rule, string property) => rule.GetProperty(property).GetProperty("text").GetString();
+
+    private static string? DefaultLevel(JsonElement rule) => rule.GetProperty("defaultConfiguration").GetProperty("level").GetString();
 
     [Fact]
     public void Sarif_results_carry_rule_level_message_and_region()
@@ -129,7 +155,7 @@ public sealed class DiagnosticFormatterTests
     }
 
     [Fact]
-    public void Sarif_encodes_paths_as_relative_uris_and_covers_codes_not_in_DiagnosticCodes()
+    public void Sarif_encodes_paths_as_relative_uris_and_covers_codes_not_in_the_registry()
     {
         var odd = new Diagnostic("CW9999", Severity.Warning, "something new", new SourceLocation("content/My Docs/50%.md", 2, 1));
         using var doc = JsonDocument.Parse(DiagnosticFormatter.Format("sarif", Result(odd)));
@@ -139,7 +165,8 @@ public sealed class DiagnosticFormatterTests
         Assert.Equal("content/My%20Docs/50%25.md", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
         var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[result.GetProperty("ruleIndex").GetInt32()];
         Assert.Equal("CW9999", rule.GetProperty("id").GetString());
-        Assert.Equal("CW9999", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal("CW9999", Text(rule, "shortDescription"));
+        Assert.Equal("warning", DefaultLevel(rule));
     }
 
     [Fact]
@@ -310,61 +337,5 @@ public sealed class DiagnosticFormatterTests
         {
             File.Delete(path);
         }
-    }
-}
-
-/// <summary>The new formats through the real command line, on the fixture with four planted faults.</summary>
-[Collection("cli")]
-public sealed class FormatCommandLineTests
-{
-    [Fact]
-    public void Check_prints_github_annotations_and_exits_1()
-    {
-        using var cli = new CliRunner("faults");
-
-        var (exit, stdout, stderr) = cli.Run("check", "--format", "github");
-
-        Assert.Equal(1, exit);
-        Assert.Equal("", stderr);
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, lines.Length);
-        Assert.All(lines, l => Assert.StartsWith("::error file=content/", l));
-        Assert.Contains("::error file=content/index.md,line=7,col=3,title=CW2001::link target 'guides/missing.md' does not exist", lines);
-    }
-
-    [Fact]
-    public void Report_writes_sarif_to_the_file_and_keeps_text_on_the_console()
-    {
-        using var cli = new CliRunner("faults");
-
-        var (exit, stdout, _) = cli.Run("check", "--format", "sarif", "--report", "report.sarif");
-
-        Assert.Equal(1, exit);
-        Assert.Contains("content/index.md(7,3): error CW2001:", stdout);
-        using var doc = JsonDocument.Parse(File.ReadAllText(cli.PathOf("report.sarif")));
-        var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(["CW1002", "CW1004", "CW2001", "CW2002"], results.Select(r => r.GetProperty("ruleId").GetString()));
-    }
-
-    [Fact]
-    public void Report_writes_junit_to_the_file()
-    {
-        using var cli = new CliRunner("faults");
-
-        var (exit, _, _) = cli.Run("check", "--format", "junit", "--report", "junit.xml");
-
-        Assert.Equal(1, exit);
-        var suite = XDocument.Load(cli.PathOf("junit.xml")).Root!.Element("testsuite")!;
-        Assert.Equal(4, suite.Descendants("failure").Count());
-    }
-
-    [Fact]
-    public void An_unknown_format_is_a_usage_error()
-    {
-        using var cli = new CliRunner("faults");
-
-        var (exit, _, _) = cli.Run("check", "--format", "xml");
-
-        Assert.Equal(2, exit);
     }
 }

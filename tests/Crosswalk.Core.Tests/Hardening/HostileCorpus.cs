@@ -1,14 +1,17 @@
 using System.Text;
 using Crosswalk.Diagnostics;
 using Crosswalk.Pipeline;
+using Crosswalk.Tests.Support;
 
 namespace Crosswalk.Tests.Hardening;
 
 /// <summary>
 /// The hostile-input corpus of TestData/800-hostile: each case is a folder holding a tiny site (site.yml, content/…)
-/// and <c>expected.txt</c>, one expected diagnostic a line as <c>file(line,col): CODE</c> or <c>file(line): CODE</c>
-/// (or a bare <c>CODE</c> for a diagnostic without location). Big or platform-dependent inputs (50 MB pages, symlinks,
-/// odd file names, exact line endings) are written by <see cref="Generators"/> at test time: nothing big is committed.
+/// and <c>expected.txt</c>, one expected diagnostic a line as <see cref="DiagnosticGolden"/> writes it:
+/// <c>file(line,col): severity CODE: message</c>, <c>file(line): severity CODE: message</c> for a file whose column the
+/// case does not pin, or <c>severity CODE: message</c> for a diagnostic without location. Big or platform-dependent inputs
+/// (50 MB pages, symlinks, odd file names, exact line endings) are written by <see cref="Generators"/> at test time:
+/// nothing big is committed.
 /// </summary>
 internal static class HostileCorpus
 {
@@ -53,29 +56,28 @@ internal static class HostileCorpus
     }
 
     /// <summary>Lines of expected.txt without comments and blanks.</summary>
-    public static List<string> Expected(string name) =>
-        File.ReadAllLines(Path.Combine(CorpusRoot, name, "expected.txt"))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToList();
+    public static List<string> Expected(string name) => DiagnosticGolden.Read(ExpectedPath(name));
+
+    /// <summary>The case's expected.txt as the tests read it (copied next to the test binaries).</summary>
+    public static string ExpectedPath(string name) => Path.Combine(CorpusRoot, name, "expected.txt");
+
+    /// <summary>Rewrites the case's expected.txt (in the repository and next to the binaries) from <paramref name="actual"/>.</summary>
+    public static void Accept(string name, IReadOnlyList<Diagnostic> actual, string siteRoot) =>
+        DiagnosticGolden.Accept($"tests/Crosswalk.Core.Tests/TestData/800-hostile/{name}/expected.txt", ExpectedPath(name), actual, siteRoot);
 
     /// <summary>
-    /// Formats <paramref name="actual"/> the way each expected line is written (with or without column), so the two
-    /// lists compare as sorted multisets.
+    /// Formats <paramref name="actual"/> the way each expected line is written (with or without column, the site folder
+    /// <paramref name="siteRoot"/> as a placeholder), so the two lists compare as sorted multisets.
     /// </summary>
-    public static (List<string> Expected, List<string> Actual) Compare(IEnumerable<string> expected, IReadOnlyList<Diagnostic> actual)
+    public static (List<string> Expected, List<string> Actual) Compare(IEnumerable<string> expected, IReadOnlyList<Diagnostic> actual, string siteRoot)
     {
         var exp = expected.ToList();
-        var withoutColumn = exp.Where(e => !e.Contains(',') && e.Contains('(')).Select(e => e[..e.IndexOf('(')]).ToHashSet(StringComparer.Ordinal);
-        var act = actual.Select(d => Format(d, withColumn: d.Location is { } l && !withoutColumn.Contains(l.File))).ToList();
+        var withoutColumn = DiagnosticGolden.FilesWithoutColumn(exp);
+        var act = actual.Select(d => DiagnosticGolden.Line(d, siteRoot, withColumn: d.Location is not { } l || !withoutColumn.Contains(l.File))).ToList();
         exp.Sort(StringComparer.Ordinal);
         act.Sort(StringComparer.Ordinal);
         return (exp, act);
     }
-
-    public static string Format(Diagnostic d, bool withColumn) => d.Location is not { } l
-        ? d.Code
-        : withColumn ? $"{l.File}({l.Line},{l.Column}): {d.Code}" : $"{l.File}({l.Line}): {d.Code}";
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => "  " + d));

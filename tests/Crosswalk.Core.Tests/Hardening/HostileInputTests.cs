@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using Crosswalk.Output;
 using Crosswalk.Pipeline;
+using Crosswalk.Tests.Support;
 
 namespace Crosswalk.Tests.Hardening;
 
@@ -28,7 +29,11 @@ public sealed class HostileInputTests
         {
             return; // root reads a chmod 000 file: nothing to expect
         }
-        var (expected, actual) = HostileCorpus.Compare(HostileCorpus.Expected(name), result.Diagnostics);
+        if (DiagnosticGolden.Accepting)
+        {
+            HostileCorpus.Accept(name, result.Diagnostics, scratch.SiteRoot);
+        }
+        var (expected, actual) = HostileCorpus.Compare(HostileCorpus.Expected(name), result.Diagnostics, scratch.SiteRoot);
         if (Environment.GetEnvironmentVariable("CW_DUMP") is { } dump)
         {
             Directory.CreateDirectory(dump);

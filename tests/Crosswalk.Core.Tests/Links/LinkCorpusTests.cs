@@ -1,15 +1,18 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Crosswalk.Diagnostics;
 using Crosswalk.Pipeline;
+using Crosswalk.Tests.Support;
 
 namespace Crosswalk.Tests.Links;
 
 /// <summary>
 /// The link corpus (TestData/210-link-corpus): a docs tree of 100+ pages in the styles real docs use, with planted
-/// faults. <c>expected.txt</c> lists every planted fault as <c>file(line,col): CODE</c>; the check must report
-/// exactly those, at those positions, and nothing else.
+/// faults. <c>expected.txt</c> lists every planted fault as <c>file(line,col): severity CODE: message</c> (see
+/// <see cref="DiagnosticGolden"/>); the check must report exactly those errors and warnings, at those positions, with
+/// those messages, and nothing else.
 /// </summary>
-public sealed class LinkCorpusTests : IDisposable
+public sealed partial class LinkCorpusTests : IDisposable
 {
     private static readonly string CorpusDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "210-link-corpus");
 
@@ -34,14 +37,9 @@ public sealed class LinkCorpusTests : IDisposable
 
     private BuildResult Check() => SiteBuilder.Check(new BuildOptions { ConfigPath = Path.Combine(_root, "site.yml") });
 
-    private static string Key(Diagnostic d) =>
-        d.Location is { } l ? $"{l.File}({l.Line},{l.Column}): {d.Code}" : $"(no location): {d.Code}";
+    private string Key(Diagnostic d) => DiagnosticGolden.Line(d, _root);
 
-    private static List<string> Expected() =>
-        File.ReadAllLines(Path.Combine(CorpusDirectory, "expected.txt"), Encoding.UTF8)
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToList();
+    private static List<string> Expected() => DiagnosticGolden.Read(Path.Combine(CorpusDirectory, "expected.txt"));
 
     [Fact]
     public void The_corpus_has_at_least_110_pages()
@@ -61,6 +59,10 @@ public sealed class LinkCorpusTests : IDisposable
         var reported = result.Diagnostics
             .Where(d => d.Severity is Severity.Error or Severity.Warning)
             .ToList();
+        if (DiagnosticGolden.Accepting)
+        {
+            DiagnosticGolden.Accept("tests/Crosswalk.Core.Tests/TestData/210-link-corpus/expected.txt", Path.Combine(CorpusDirectory, "expected.txt"), reported, _root);
+        }
         var actual = reported.Select(Key).ToList();
         var expected = Expected();
 
@@ -72,7 +74,7 @@ public sealed class LinkCorpusTests : IDisposable
         {
             var sb = new StringBuilder();
             sb.AppendLine($"expected {expected.Count} findings, got {actual.Count}.");
-            sb.AppendLine($"missing ({missing.Count}) — planted faults that were not reported at that position:");
+            sb.AppendLine($"missing ({missing.Count}) — planted faults that were not reported at that position with that message:");
             foreach (var m in missing)
             {
                 sb.AppendLine("  - " + m);
@@ -80,7 +82,7 @@ public sealed class LinkCorpusTests : IDisposable
             sb.AppendLine($"unexpected ({unexpected.Count}) — reported but not planted:");
             foreach (var u in unexpected)
             {
-                sb.AppendLine($"  + {Key(u)}  {u.Message}{(u.Help is null ? "" : "  [help: " + u.Help + "]")}");
+                sb.AppendLine($"  + {Key(u)}{(u.Help is null ? "" : "  [help: " + u.Help + "]")}");
             }
             foreach (var d in duplicates)
             {
@@ -126,14 +128,17 @@ public sealed class LinkCorpusTests : IDisposable
         Assert.Contains(helpContains, diagnostic.Help!, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static (string File, int Line, int Column, string Code) Parse(string entry)
+    private static (string File, int Line, int Column, string Finding) Parse(string entry)
     {
-        var open = entry.LastIndexOf('(');
-        var close = entry.IndexOf(')', open);
-        var numbers = entry[(open + 1)..close].Split(',');
-        return (entry[..open], int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture), entry[(close + 3)..].Trim());
+        var m = Entry().Match(entry);
+        Assert.True(m.Success, $"not 'file(line,col): severity CODE: message': {entry}");
+        return (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["rest"].Value);
     }
+
+    // The message may hold parentheses too: the place is the first '(line,col): ' followed by a severity.
+    [GeneratedRegex(@"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)\): (?<rest>(?:error|warning|info) CW\d{4}: .*)$")]
+    private static partial Regex Entry();
 
     private static void CopyDirectory(string from, string to)
     {

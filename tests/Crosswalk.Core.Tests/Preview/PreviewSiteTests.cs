@@ -100,13 +100,13 @@ public sealed class PreviewSiteTests
             File.CreateSymbolicLink(site.PathOf("content/escape.md"), outside);
             var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
             var first = preview.Rebuild();
-            Assert.Contains(first.Result.Diagnostics, d => d.Code == "CW1005" && d.Location!.Value.File == "content/escape.md");
+            Assert.Contains(first.Result.Diagnostics, d => d.Code == "CW1006" && d.Location!.Value.File == "content/escape.md");
 
             Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited.\n");
             var edit = preview.Rebuild([site.PathOf("content/a.md")]);
 
             Assert.False(edit.Full);
-            Assert.Equal(first.Result.Diagnostics.Where(d => d.Code == "CW1005"), edit.Result.Diagnostics.Where(d => d.Code == "CW1005"));
+            Assert.Equal(first.Result.Diagnostics.Where(d => d.Code == "CW1006"), edit.Result.Diagnostics.Where(d => d.Code == "CW1006"));
         }
         finally
         {
@@ -214,7 +214,7 @@ public sealed class PreviewSiteTests
             File.CreateSymbolicLink(site.PathOf("content/p05.md"), outside);
             var edit = preview.Rebuild([site.PathOf("content/p05.md")]);
 
-            Assert.Contains(edit.Result.Diagnostics, d => d.Code == "CW1005" && d.Location!.Value.File == "content/p05.md");
+            Assert.Contains(edit.Result.Diagnostics, d => d.Code == "CW1006" && d.Location!.Value.File == "content/p05.md");
             Assert.DoesNotContain("Outside secret", Page(preview, "p05/index.html"));
         }
         finally

@@ -1,0 +1,178 @@
+namespace Crosswalk.Diagnostics;
+
+/// <summary>
+/// The registry of every diagnostic Crosswalk reports: code, name, default severity, title, description and help,
+/// each written once here. Report with <see cref="DiagnosticBag.Report(DiagnosticDescriptor, string, SourceLocation?, string?)"/>
+/// or <see cref="Diagnostic.Create"/>; the output formats (SARIF's rules) and the README's table follow this list,
+/// and tests keep them equal. Ranges: CW1xxx config and front matter, CW2xxx links and anchors, CW3xxx criteria
+/// and mappings, CW4xxx templates and rendering, CW5xxx output and I/O. Codes are stable: never renumber one.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    // ---- CW1xxx: configuration, front matter, source files ----
+
+    /// <summary>CW1001: site.yml is invalid.</summary>
+    public static readonly DiagnosticDescriptor InvalidConfig = new("CW1001", nameof(InvalidConfig), Severity.Error,
+        "site.yml is invalid.",
+        "site.yml is missing, unreadable or not valid UTF-8 YAML, has an unknown key, a value of the wrong type or a bad value, "
+        + "or names a source or templates folder that does not exist.",
+        "Fix the key or value at the reported position; the README lists the keys site.yml accepts.");
+
+    /// <summary>CW1002: front matter is not valid YAML.</summary>
+    public static readonly DiagnosticDescriptor InvalidFrontMatter = new("CW1002", nameof(InvalidFrontMatter), Severity.Error,
+        "A page's front matter is not valid YAML.",
+        "The front matter between the '---' lines of a page is not valid YAML, is not a mapping of keys to values, or never closes.",
+        "Fix the YAML at the reported position, or end the front matter with a line holding only '---'.");
+
+    /// <summary>CW1003: a front-matter field has the wrong type or value.</summary>
+    public static readonly DiagnosticDescriptor InvalidFrontMatterField = new("CW1003", nameof(InvalidFrontMatterField), Severity.Error,
+        "A front-matter field has the wrong type or an invalid value.",
+        "A front-matter field holds a value of the wrong type (a list where text is expected, for instance) or a value "
+        + "Crosswalk cannot use, such as a permalink without a leading '/'.",
+        "Give the field a value of the type and form the README documents for it.");
+
+    /// <summary>CW1004: two pages or files claim the same output.</summary>
+    public static readonly DiagnosticDescriptor DuplicateUrl = new("CW1004", nameof(DuplicateUrl), Severity.Error,
+        "Two pages or files would be written to the same URL.",
+        "Two pages claim the same URL (or URLs differing only in letter case), or a page or static file would overwrite another "
+        + "output: the 404 page, sitemap.xml, a theme asset, a criteria page or a folder the site needs.",
+        "Give one of them another permalink, or rename or move the file.");
+
+    /// <summary>CW1005: a source file cannot be read or is not UTF-8 text.</summary>
+    public static readonly DiagnosticDescriptor UnreadableSource = new("CW1005", nameof(UnreadableSource), Severity.Error,
+        "A source file cannot be read or is not UTF-8 text.",
+        "A file or folder under the source folder cannot be read, or a page is binary (contains a NUL byte) or is not valid UTF-8; "
+        + "the location is the first bad byte.",
+        "Check the file's permissions, save the page as UTF-8, or give a binary file an extension other than .md or .mdx.");
+
+    /// <summary>CW1006: a symbolic link is not followed.</summary>
+    public static readonly DiagnosticDescriptor SymlinkNotFollowed = new("CW1006", nameof(SymlinkNotFollowed), Severity.Warning,
+        "A symbolic link is not followed.",
+        "A symbolic link to a folder, or to a file outside the source folder (or to nothing), is skipped: following it could "
+        + "read files outside the site or loop.",
+        "Copy the file or folder into the source folder, or point the link at a file inside it.");
+
+    // ---- CW2xxx: links and anchors ----
+
+    /// <summary>CW2001: a link to a page that does not exist.</summary>
+    public static readonly DiagnosticDescriptor MissingPage = new("CW2001", nameof(MissingPage), Severity.Error,
+        "A link points to a page that does not exist.",
+        "A link's target is not a page, a static file, a redirect or a generated page of the site, or a coverage table names a "
+        + "document that is not a page title nor a link on its page. The help names the closest URL, or says that only the letter case differs.",
+        "Link to an existing page's URL or source path; URLs are case-sensitive on a web host.");
+
+    /// <summary>CW2002: a link to an anchor that does not exist.</summary>
+    public static readonly DiagnosticDescriptor MissingAnchor = new("CW2002", nameof(MissingAnchor), Severity.Error,
+        "A link points to an anchor that does not exist on its page.",
+        "The fragment of a link names no id of the target page, checked against the final HTML so ids added by templates count. "
+        + "The help names the closest ids.",
+        "Link to an existing heading's id, or add the anchor to the target page.");
+
+    /// <summary>CW2003: a link to a static file that does not exist.</summary>
+    public static readonly DiagnosticDescriptor MissingFile = new("CW2003", nameof(MissingFile), Severity.Error,
+        "A link points to a static file that does not exist.",
+        "A link or image points at a file path (not a page) that no file of the source folder has.",
+        "Add the file to the source folder or correct the path.");
+
+    /// <summary>CW2004: a broken redirect.</summary>
+    public static readonly DiagnosticDescriptor BrokenRedirect = new("CW2004", nameof(BrokenRedirect), Severity.Error,
+        "A redirect points nowhere, loops, or hides a page.",
+        "A redirect of site.yml points to a URL that does not exist, loops back to itself, or starts from the URL of an existing page.",
+        "Point the redirect at an existing page, or remove it.");
+
+    /// <summary>CW2005: a page no other page links to.</summary>
+    public static readonly DiagnosticDescriptor OrphanPage = new("CW2005", nameof(OrphanPage), Severity.Info,
+        "No other page links to this page.",
+        "A page that no other page links to is hard to find; the home page is exempt.",
+        "Link the page from a related page or its section index, or set CW2005 to off under 'severity:' in site.yml.");
+
+    // ---- CW3xxx: criteria and mappings ----
+
+    /// <summary>CW3001: an unknown criterion ID.</summary>
+    public static readonly DiagnosticDescriptor UnknownCriterion = new("CW3001", nameof(UnknownCriterion), Severity.Error,
+        "A criterion ID is not in any loaded catalog.",
+        "A mapping-table cell or a 'satisfies' entry names a criterion ID that no loaded catalog defines. "
+        + "The help names the nearest IDs.",
+        "Correct the ID; 'crosswalk criteria' lists the IDs of the loaded catalogs.");
+
+    /// <summary>CW3002: an ID of another catalog than the column's.</summary>
+    public static readonly DiagnosticDescriptor WrongCatalog = new("CW3002", nameof(WrongCatalog), Severity.Error,
+        "A criterion ID belongs to another catalog than its column's.",
+        "A reference names an ID, alias or clause that exists, but in another catalog than the one its table column or 'satisfies' key stands for.",
+        "Move the reference to the column of its catalog, or use an ID of the column's catalog.");
+
+    /// <summary>CW3003: a malformed reference expression.</summary>
+    public static readonly DiagnosticDescriptor MalformedReference = new("CW3003", nameof(MalformedReference), Severity.Error,
+        "A criterion reference expression is malformed.",
+        "A mapping cell or 'satisfies' value does not follow the reference grammar: a reversed or cross-group range, Markdown "
+        + "formatting, a link or comment, stray text or a missing separator.",
+        "Write IDs separated by ',', ';' or 'and', ranges of siblings such as 'CC6.1-CC6.3', an alias, or N/A.");
+
+    /// <summary>CW3004: a coverage table contradicts the claims.</summary>
+    public static readonly DiagnosticDescriptor CoverageContradiction = new("CW3004", nameof(CoverageContradiction), Severity.Error,
+        "A coverage table contradicts the pages' claims.",
+        "A coverage table lists a document for a criterion group, but that document claims no criterion of the group.",
+        "Remove the document from that row, or add the claim to the document.");
+
+    /// <summary>CW3005: a reference to a withdrawn edition.</summary>
+    public static readonly DiagnosticDescriptor WithdrawnEdition = new("CW3005", nameof(WithdrawnEdition), Severity.Warning,
+        "A reference names a control of a withdrawn edition.",
+        "A reference to ISO/IEC 27001:2013 Annex A, withdrawn on 2025-10-31; the message lists the corresponding ISO/IEC 27001:2022 controls.",
+        "Map the reference to the listed ISO/IEC 27001:2022 controls.");
+
+    /// <summary>CW3006: an invalid catalog or crosswalk file.</summary>
+    public static readonly DiagnosticDescriptor InvalidCatalog = new("CW3006", nameof(InvalidCatalog), Severity.Error,
+        "A catalog or crosswalk cannot be loaded.",
+        "A catalog or crosswalk named in site.yml is not a built-in id nor an existing file, or its file is invalid: YAML syntax, "
+        + "an unknown key, a duplicate ID, an unknown parent, a missing title, or a crosswalk entry naming an unknown criterion.",
+        "Fix the file at the reported position, or name a built-in catalog.");
+
+    /// <summary>CW3007: a catalog id that is not loaded.</summary>
+    public static readonly DiagnosticDescriptor UnknownCatalog = new("CW3007", nameof(UnknownCatalog), Severity.Error,
+        "A catalog id is not loaded.",
+        "A 'satisfies' key in front matter, or a mapping or coverage rule of site.yml, names a catalog that is not listed under 'catalogs:' in site.yml.",
+        "Add the catalog to 'catalogs:' in site.yml, or correct the id.");
+
+    // ---- CW4xxx: templates and rendering ----
+
+    /// <summary>CW4001: a template error.</summary>
+    public static readonly DiagnosticDescriptor TemplateError = new("CW4001", nameof(TemplateError), Severity.Error,
+        "A template does not parse or fails while rendering.",
+        "A template of the theme has a syntax error, fails or exceeds a safety limit while rendering, or a page asks for a layout "
+        + "that does not exist; the location is in the template.",
+        "Fix the template at the reported position, or choose an existing layout.");
+
+    /// <summary>CW4002: a page that cannot be processed.</summary>
+    public static readonly DiagnosticDescriptor UnprocessablePage = new("CW4002", nameof(UnprocessablePage), Severity.Error,
+        "A page is too large or nested too deeply to process.",
+        "A page larger than 5 MiB, nested deeper than 256 columns of indentation or 32 quote levels, or refused by the Markdown "
+        + "parser is left out of the site.",
+        "Split the page into smaller ones, or reduce its nesting.");
+
+    // ---- CW5xxx: output and I/O ----
+
+    /// <summary>CW5001: the output folder cannot be used or written.</summary>
+    public static readonly DiagnosticDescriptor OutputError = new("CW5001", nameof(OutputError), Severity.Error,
+        "The output folder cannot be used or written.",
+        "The output folder is, or contains, the site, the source or the templates; it is a non-empty folder Crosswalk did not write "
+        + "(it lacks the .crosswalk-output marker); or writing to it failed.",
+        "Choose another output folder, empty it, or fix its permissions.");
+
+    // Written out rather than found by reflection (trimming and AOT keep it simple); a test checks no field is missing.
+    private static readonly DiagnosticDescriptor[] s_all =
+    [
+        InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
+        MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
+        UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog,
+        TemplateError, UnprocessablePage,
+        OutputError,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byCode = s_all.ToDictionary(d => d.Code, StringComparer.Ordinal);
+
+    /// <summary>Every descriptor, sorted by code.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. s_all.OrderBy(d => d.Code, StringComparer.Ordinal)];
+
+    /// <summary>The descriptor of <paramref name="code"/> (exact, e.g. <c>CW2001</c>), or <see langword="null"/> for an unknown code.</summary>
+    public static DiagnosticDescriptor? Find(string code) => s_byCode.GetValueOrDefault(code);
+}
