@@ -41,14 +41,6 @@ public sealed class DiagnosticBag
     public void Report(DiagnosticDescriptor descriptor, string message, SourceLocation? location, string? help = null)
         => Add(Diagnostic.Create(descriptor, message, location, help));
 
-    /// <summary>Reports with a code and severity named at the call site.</summary>
-    /// <remarks>
-    /// Kept only until the code under Pipeline/ reports by descriptor; then it goes, so no call site names a severity
-    /// that could contradict <see cref="DiagnosticDescriptors"/>. Use the descriptor overload.
-    /// </remarks>
-    public void Report(string code, Severity severity, string message, SourceLocation? location, string? help = null)
-        => Add(new Diagnostic(code, severity, message, location, help));
-
     /// <summary>True when any error has been reported.</summary>
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 

@@ -46,19 +46,19 @@ public static class Redirects
             }
             if (index.PageWithUrl(from) is { } existing)
             {
-                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error,
+                report.Report(DiagnosticDescriptors.BrokenRedirect,
                     $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
                 continue;
             }
             if (taken.TryGetValue(UrlModel.OutputPath(fromUrl), out var owner))
             {
-                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect source '{from}' would overwrite {owner}", location);
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' would overwrite {owner}", location);
                 continue;
             }
             var (target, end, looped) = Follow(fromKey, to, map, index);
             if (looped)
             {
-                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' loops back to itself", location);
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' loops back to itself", location);
             }
             else if (SiteIndex.IsExternal(end))
             {
@@ -66,8 +66,8 @@ public static class Redirects
             }
             else if (target is null)
             {
-                var closest = SiteIndex.Closest(UrlPath.Key(to) ?? to, index.Urls, 1).FirstOrDefault();
-                report.Report(DiagnosticCodes.BrokenRedirect, Severity.Error, $"redirect from '{from}' points to '{to}', which does not exist", location,
+                var closest = SiteIndex.ClosestUrls(UrlPath.Key(to) ?? to, index.Urls, 1).FirstOrDefault();
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' points to '{to}', which does not exist", location,
                     closest is null ? null : $"did you mean '{closest}'?");
             }
             else

@@ -222,9 +222,6 @@ public sealed class SiteIndex
     public static IReadOnlyList<string> ClosestUrls(string value, IEnumerable<string> candidates, int count)
         => DidYouMean.Closest(value.TrimEnd('/'), candidates, static c => c.TrimEnd('/'), count, StringComparer.Ordinal);
 
-    /// <summary>Forwards to <see cref="ClosestUrls"/>.</summary>
-    /// <remarks>Kept for the code under Pipeline/ until it calls <see cref="DidYouMean"/> (or <see cref="ClosestUrls"/>); then it goes.</remarks>
-    public static IEnumerable<string> Closest(string value, IEnumerable<string> candidates, int count) => ClosestUrls(value, candidates, count);
 
     /// <summary>A URL with a scheme (<c>https:</c>, <c>mailto:</c>, <c>data:</c>...) or protocol-relative.</summary>
     public static bool IsExternal(string url)

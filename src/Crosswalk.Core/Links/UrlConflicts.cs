@@ -34,7 +34,7 @@ public static class UrlConflicts
             byUrl[page.Url] = keep;
             dropped.Add(drop);
             var sameCase = string.Equals(keep.Url, drop.Url, StringComparison.Ordinal);
-            report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error,
+            report.Report(DiagnosticDescriptors.DuplicateUrl,
                 sameCase
                     ? $"URL '{drop.Url}' is claimed by both '{drop.Source.DisplayPath}' and '{keep.Source.DisplayPath}'"
                     : $"URL '{drop.Url}' of '{drop.Source.DisplayPath}' differs only in letter case from '{keep.Url}' of '{keep.Source.DisplayPath}'",
@@ -66,7 +66,7 @@ public static class UrlConflicts
             var output = page.OutputPath;
             if (taken.TryGetValue(output, out var owner))
             {
-                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"URL '{page.Url}' is the output of {owner} ('{output}')",
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"URL '{page.Url}' is the output of {owner} ('{output}')",
                     page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1), "give the page another permalink");
                 continue;
             }
@@ -87,13 +87,13 @@ public static class UrlConflicts
         {
             if (folders.Contains(file.RelativePath))
             {
-                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
                     new SourceLocation(file.DisplayPath, 1, 1), "rename the file or give the page another permalink");
                 continue;
             }
             if (taken.TryGetValue(file.RelativePath, out var owner))
             {
-                report.Report(DiagnosticCodes.DuplicateUrl, Severity.Error, $"file '{file.RelativePath}' would overwrite {owner}",
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"file '{file.RelativePath}' would overwrite {owner}",
                     new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
                 continue;
             }

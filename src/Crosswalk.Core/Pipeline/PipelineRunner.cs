@@ -53,7 +53,7 @@ internal static class PipelineRunner
         // Checked up front, so a refused output folder costs nothing and deletes nothing.
         if (mode == RunMode.Build && SiteWriter.Validate(config.OutputDirectory, protectedFolders) is { } refusal)
         {
-            diagnostics.Report(DiagnosticCodes.OutputError, Severity.Error, refusal, null);
+            diagnostics.Report(DiagnosticDescriptors.OutputError, refusal, null);
             return new PipelineRun(Result(0, usable: false, written: false), config, null, null, null);
         }
 

@@ -49,6 +49,10 @@ internal sealed class Scratch : IDisposable
             {
                 result[key] = "unreadable";
             }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Gone while listing: a sibling scratch folder of a test running in parallel, cleaned up under us.
+            }
         }
         return result;
     }

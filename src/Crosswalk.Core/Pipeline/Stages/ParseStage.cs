@@ -62,7 +62,7 @@ public sealed class ParseStage
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InsufficientExecutionStackException or IndexOutOfRangeException or FormatException)
         {
-            bag.Report(DiagnosticCodes.UnprocessablePage, Severity.Error, $"the page cannot be processed: {ex.Message}",
+            bag.Report(DiagnosticDescriptors.UnprocessablePage, $"the page cannot be processed: {ex.Message}",
                 new SourceLocation(file.DisplayPath, 1, 1), "simplify the deepest nesting of lists, quotes, brackets or HTML");
         }
         return new ParseEntry(page, bag.ToSortedList());

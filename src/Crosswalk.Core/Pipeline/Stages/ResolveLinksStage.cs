@@ -41,7 +41,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
         }
         foreach (var page in linked.Orphans)
         {
-            report.Report(DiagnosticCodes.OrphanPage, Severity.Info, $"no page links to '{page.Url}'",
+            report.Report(DiagnosticDescriptors.OrphanPage, $"no page links to '{page.Url}'",
                 new SourceLocation(page.Source.DisplayPath, 1, 1), "link it from a related page or its section index");
         }
     }
@@ -96,7 +96,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             if (target.Kind == TargetKind.Missing)
             {
                 var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
-                diagnostics.Add(new Diagnostic(isFile ? DiagnosticCodes.MissingFile : DiagnosticCodes.MissingPage, Severity.Error,
+                diagnostics.Add(Diagnostic.Create(isFile ? DiagnosticDescriptors.MissingFile : DiagnosticDescriptors.MissingPage,
                     isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
                     link.Location, target.Help));
             }

@@ -35,9 +35,10 @@ public static class VerifyStage
                 continue;
             }
             var ids = added is null ? to.Ids : to.Ids.Concat(added);
-            var closest = SiteIndex.Closest(fragment, ids, 3).ToList();
-            report(new Diagnostic(DiagnosticCodes.MissingAnchor, Severity.Error, $"anchor '#{fragment}' does not exist on '{to.Url}'", link.Location,
-                closest.Count == 0 ? null : $"did you mean {string.Join(", ", closest.Select(c => $"'#{c}'"))}?"));
+            // Ties in ordinal order: ids come from sets, whose order is not the page's.
+            var closest = DidYouMean.Closest(fragment, ids, static id => id, 3, StringComparer.Ordinal);
+            report(Diagnostic.Create(DiagnosticDescriptors.MissingAnchor, $"anchor '#{fragment}' does not exist on '{to.Url}'", link.Location,
+                DidYouMean.Help([.. closest.Select(id => "#" + id)])));
         }
     }
 
