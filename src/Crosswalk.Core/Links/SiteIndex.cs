@@ -31,14 +31,17 @@ public sealed record LinkTarget(TargetKind Kind, ParsedPage? Page, string? Path,
 /// </summary>
 public sealed class SiteIndex
 {
-    private readonly Dictionary<string, ParsedPage> _pages = new(StringComparer.Ordinal);
+    // Pages are held by their place in the list the index was made from: a preview swaps in new parses of the same
+    // pages (WithPages) without copying a table.
+    private readonly ParsedPage[] _list;
+    private readonly Dictionary<string, int> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _static = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _generated = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ParsedPage> _byUrl = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byUrl = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _allUrls = [];
-    private readonly Dictionary<string, ParsedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _byTitle = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Indexes pages (by URL and by source path), static files (by path) and redirects (source key → target URL).</summary>
     public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects)
@@ -46,20 +49,25 @@ public sealed class SiteIndex
     {
     }
 
-    /// <summary>Points every entry for a page in <paramref name="replaced"/> at its replacement (a preview's new parse of it).</summary>
-    public void ReplacePages(IReadOnlyDictionary<ParsedPage, ParsedPage> replaced)
+    // The same tables over another list of pages.
+    private SiteIndex(SiteIndex other, ParsedPage[] pages)
     {
-        if (replaced.Count == 0)
+        _list = pages;
+        (_pages, _static, _redirects, _generated, _byUrl, _caseInsensitive, _allUrls, _byTitle) =
+            (other._pages, other._static, other._redirects, other._generated, other._byUrl, other._caseInsensitive, other._allUrls, other._byTitle);
+    }
+
+    /// <summary>
+    /// This index over <paramref name="pages"/>: the pages it was made from, some replaced in place by new parses with
+    /// the same source path, URL and titles (a preview's edit to a body). The tables are shared, not copied.
+    /// </summary>
+    public SiteIndex WithPages(IReadOnlyList<ParsedPage> pages)
+    {
+        if (pages.Count != _list.Length)
         {
-            return;
+            throw new ArgumentException("the pages must stand where the index's own pages stand", nameof(pages));
         }
-        foreach (var map in (Dictionary<string, ParsedPage>[])[_pages, _byUrl, _byTitle])
-        {
-            foreach (var key in map.Where(e => replaced.ContainsKey(e.Value)).Select(e => e.Key).ToList())
-            {
-                map[key] = replaced[map[key]];
-            }
-        }
+        return new SiteIndex(this, [.. pages]);
     }
 
     /// <summary>Also knows <paramref name="generatedUrls"/>: pages Crosswalk generates (criteria), which links may target.</summary>
@@ -73,29 +81,31 @@ public sealed class SiteIndex
                 _caseInsensitive.TryAdd(key, url);
             }
         }
-        var list = pages.ToList();
+        var list = _list = [.. pages];
         // Every page's URL is registered before any source path, so a file name never takes another page's URL.
-        foreach (var page in list)
+        for (var i = 0; i < list.Length; i++)
         {
+            var page = list[i];
             if (UrlPath.Key(page.Url) is { } urlKey)
             {
-                _pages.TryAdd(urlKey, page);
-                _byUrl.TryAdd(urlKey, page);
+                _pages.TryAdd(urlKey, i);
+                _byUrl.TryAdd(urlKey, i);
                 _caseInsensitive.TryAdd(urlKey, page.Url);
             }
         }
-        foreach (var page in list)
+        for (var i = 0; i < list.Length; i++)
         {
+            var page = list[i];
             if (UrlPath.Key("/" + page.Source.RelativePath) is { } sourceKey)
             {
-                _pages.TryAdd(sourceKey, page);
+                _pages.TryAdd(sourceKey, i);
                 _caseInsensitive.TryAdd(sourceKey, page.Url);
             }
             _allUrls.Add(page.Url);
-            _byTitle.TryAdd(page.Title.Trim(), page);
+            _byTitle.TryAdd(page.Title.Trim(), i);
             if (page.Meta.ShortTitle is { } shortTitle)
             {
-                _byTitle.TryAdd(shortTitle.Trim(), page);
+                _byTitle.TryAdd(shortTitle.Trim(), i);
             }
         }
         foreach (var file in statics)
@@ -118,13 +128,13 @@ public sealed class SiteIndex
     public IEnumerable<string> Titles => _byTitle.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The first page (in source order) whose title or short title is <paramref name="title"/>, ignoring case.</summary>
-    public ParsedPage? PageTitled(string title) => _byTitle.GetValueOrDefault(title.Trim());
+    public ParsedPage? PageTitled(string title) => _byTitle.TryGetValue(title.Trim(), out var i) ? _list[i] : null;
 
     /// <summary>The page whose URL (not source path) is <paramref name="path"/>, if any.</summary>
-    public ParsedPage? PageWithUrl(string path) => UrlPath.Key(path) is { } key && _byUrl.TryGetValue(key, out var page) ? page : null;
+    public ParsedPage? PageWithUrl(string path) => UrlPath.Key(path) is { } key && _byUrl.TryGetValue(key, out var i) ? _list[i] : null;
 
     /// <summary>The page at a canonical site path, if any.</summary>
-    public ParsedPage? PageAt(string path) => UrlPath.Key(path) is { } key && _pages.TryGetValue(key, out var page) ? page : null;
+    public ParsedPage? PageAt(string path) => UrlPath.Key(path) is { } key && _pages.TryGetValue(key, out var i) ? _list[i] : null;
 
     /// <summary>Resolves <paramref name="url"/> written in <paramref name="from"/>.</summary>
     public LinkTarget Resolve(ParsedPage from, string url)
@@ -177,8 +187,9 @@ public sealed class SiteIndex
         {
             return null;
         }
-        if (_pages.TryGetValue(key, out var page))
+        if (_pages.TryGetValue(key, out var place))
         {
+            var page = _list[place];
             return new LinkTarget(TargetKind.Page, page, page.Url, fragment, suffix);
         }
         // A redirect source is valid when its chain ends on a page or leaves the site (loops are CW2004 elsewhere).

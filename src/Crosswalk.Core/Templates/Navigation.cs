@@ -9,8 +9,6 @@ public sealed class NavNode
     public required string Title { get; init; }
     /// <summary>Canonical URL (without base_url) or null for a folder without index page.</summary>
     public string? Url { get; init; }
-    /// <summary>The page this node stands for (a page, or a folder's index page).</summary>
-    public ParsedPage? Page { get; internal set; }
     /// <summary>Children in sidebar order.</summary>
     public List<NavNode> Children { get; } = [];
     /// <summary>Sort key from <c>nav_order</c>.</summary>
@@ -25,13 +23,15 @@ public sealed class NavNode
 /// </summary>
 public sealed class Navigation
 {
-    private readonly Dictionary<ParsedPage, NavNode> _byPage = [];
+    // Nodes by their page's source file, not by the parse: a preview's new parse of a page with the same title, URL
+    // and place finds the node of the last one, so the sidebar serves again unchanged.
+    private readonly Dictionary<string, NavNode> _byPage = new(StringComparer.Ordinal);
 
     /// <summary>Top-level nodes; the home page (root index) comes first.</summary>
     public IReadOnlyList<NavNode> Roots { get; }
 
-    /// <summary>The root index page, if any.</summary>
-    public ParsedPage? Home { get; private set; }
+    /// <summary>The root index page, if any, as parsed when the sidebar was made (its title and URL are the sidebar's).</summary>
+    public ParsedPage? Home { get; }
 
     /// <summary>
     /// Builds the tree from <paramref name="pages"/> (source order does not matter); <paramref name="extra"/> adds
@@ -58,8 +58,8 @@ public sealed class Navigation
         if (root.Index is { } home)
         {
             Home = home;
-            var homeNode = new NavNode { Title = home.NavTitle, Url = home.Url, Page = home, Order = int.MinValue };
-            _byPage[home] = homeNode;
+            var homeNode = new NavNode { Title = home.NavTitle, Url = home.Url, Order = int.MinValue };
+            _byPage[home.Source.FullPath] = homeNode;
             roots.Add(homeNode);
         }
         roots.AddRange(BuildChildren(root, null));
@@ -72,8 +72,8 @@ public sealed class Navigation
         var nodes = new List<NavNode>();
         foreach (var page in folder.Pages)
         {
-            var node = new NavNode { Title = page.NavTitle, Url = page.Url, Page = page, Order = page.Meta.NavOrder, Parent = parent };
-            _byPage[page] = node;
+            var node = new NavNode { Title = page.NavTitle, Url = page.Url, Order = page.Meta.NavOrder, Parent = parent };
+            _byPage[page.Source.FullPath] = node;
             nodes.Add(node);
         }
         foreach (var sub in folder.Subfolders.Values)
@@ -83,13 +83,12 @@ public sealed class Navigation
             {
                 Title = sub.Index?.NavTitle ?? Humanize(name),
                 Url = sub.Index?.Url,
-                Page = sub.Index,
                 Order = sub.Index?.Meta.NavOrder,
                 Parent = parent,
             };
             if (sub.Index is not null)
             {
-                _byPage[sub.Index] = node;
+                _byPage[sub.Index.Source.FullPath] = node;
             }
             node.Children.AddRange(BuildChildren(sub, node));
             nodes.Add(node);
@@ -107,25 +106,11 @@ public sealed class Navigation
         return nodes;
     }
 
-    /// <summary>Makes each node of a page in <paramref name="replaced"/> stand for its replacement (a preview's new parse of it).</summary>
-    public void ReplacePages(IReadOnlyDictionary<ParsedPage, ParsedPage> replaced)
-    {
-        foreach (var (old, now) in replaced)
-        {
-            if (_byPage.Remove(old, out var node))
-            {
-                node.Page = now;
-                _byPage[now] = node;
-            }
-            if (Home == old)
-            {
-                Home = now;
-            }
-        }
-    }
-
     /// <summary>The node of <paramref name="page"/>, if it is in the sidebar.</summary>
-    public NavNode? NodeOf(ParsedPage page) => _byPage.GetValueOrDefault(page);
+    public NavNode? NodeOf(ParsedPage page) => _byPage.GetValueOrDefault(page.Source.FullPath);
+
+    /// <summary>True when <paramref name="page"/> is (a parse of) the home page.</summary>
+    public bool IsHome(ParsedPage page) => Home is { } home && home.Source.FullPath == page.Source.FullPath;
 
     /// <summary>From the home page down to the parent of <paramref name="page"/>: the trail of linked ancestors.</summary>
     public IReadOnlyList<NavNode> Breadcrumbs(ParsedPage page)
@@ -135,9 +120,9 @@ public sealed class Navigation
         {
             trail.Insert(0, node);
         }
-        if (Home is not null && Home != page)
+        if (Home is { } home && !IsHome(page))
         {
-            trail.Insert(0, _byPage[Home]);
+            trail.Insert(0, _byPage[home.Source.FullPath]);
         }
         return trail;
     }

@@ -51,7 +51,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
     /// entry point.
     /// </summary>
     public static bool IsOrphan(IndexedSite site, IReadOnlyDictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page) =>
-        referrers.GetValueOrDefault(page) is not { Count: > 0 } && page != site.Navigation.Home && page.Url != "/";
+        referrers.GetValueOrDefault(page) is not { Count: > 0 } && !site.Navigation.IsHome(page) && page.Url != "/";
 
     /// <summary>Adds <paramref name="page"/> to (or removes it from) the referrers of each page it links to; returns those pages.</summary>
     public static void Refer(Dictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page, ResolvedLinks links, bool add, ISet<ParsedPage>? touched = null)

@@ -61,10 +61,9 @@ internal sealed class IncrementalIndex
                 Replaced.Add(new Replacement(i, before[i], pages[i]));
             }
         }
-        last.Site.Index.ReplacePages(replaced);
-        last.Site.Navigation.ReplacePages(replaced);
         report.AddRange(last.Diagnostics);
-        var site = last.Site with { Pages = pages };
+        // The sidebar finds pages by source file: it serves as it is.
+        var site = last.Site with { Pages = pages, Index = last.Site.Index.WithPages(pages) };
         _last = last with { Parsed = parsed, Site = site };
         return site;
     }
