@@ -26,6 +26,8 @@ public sealed partial class LinkCaptureExtension : IMarkdownExtension
     /// <inheritdoc />
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        // Without it Markdig does not keep where an inline starts, and a link would be placed at its block.
+        pipeline.PreciseSourceLocation = true;
         // Every link sits in a block (paragraph, heading, HTML), so a document with links has one that closes.
         foreach (var parser in pipeline.BlockParsers)
         {
