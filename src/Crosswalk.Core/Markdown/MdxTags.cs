@@ -10,6 +10,12 @@ namespace Crosswalk.Markdown;
 /// and the lines it used are left empty, so every later line keeps its number; <see cref="Map"/> takes a position
 /// in the joined text back to the file.
 /// </summary>
+/// <remarks>
+/// Not a Markdig extension: Markdig has no hook before its block parser reads the lines, and a block parser that
+/// read such a tag itself would make a different document (the tag's line breaks kept, and the HTML block running on
+/// to the next blank line instead of ending at the emptied lines), changing the HTML of existing pages. It applies
+/// to <c>.mdx</c> files only, while one pipeline parses every page, so it stays a step before parsing.
+/// </remarks>
 internal sealed partial class MdxTags
 {
     private const int MaxTagLines = 40;

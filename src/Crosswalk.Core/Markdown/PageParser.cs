@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
 using Markdig;
@@ -12,12 +11,15 @@ using Markdig.Syntax.Inlines;
 namespace Crosswalk.Markdown;
 
 /// <summary>
-/// Pipeline stage <c>ParseMarkdown</c>: parses one page with the shared Markdig pipeline, gives headings
-/// github-slugger ids, collects links (replacing them with placeholders the Render stage resolves),
-/// tables and ids, and renders the body once. The AST does not outlive this call.
+/// Pipeline stage <c>ParseMarkdown</c>: parses one page with the shared Markdig pipeline, whose extensions give headings
+/// github-slugger ids (<see cref="GitHubHeadingIdsExtension"/>) and capture links, replacing them with placeholders the
+/// Render stage resolves (<see cref="LinkCaptureExtension"/>); then reads tables and renders the body once, anchor links
+/// included (<see cref="HeadingAnchorsExtension"/>). The AST does not outlive this call.
 /// </summary>
-public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholders placeholders, ITableAnnotator? tables = null)
+public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders placeholders, ITableAnnotator? tables = null)
 {
+    private readonly MarkdownPipeline _pipeline = WithCrosswalkExtensions(pipeline);
+
     /// <summary>
     /// Keep the body HTML (false when no page will be rendered: its ids are still collected, and heading anchor links,
     /// which add none, are left out).
@@ -38,23 +40,16 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             mdx = MdxTags.Join(body);
             body = mdx.Text;
         }
-        var document = Markdig.Markdown.Parse(body, pipeline);
-        var state = new State(source, front.BodyLine, placeholders, mdx);
+        var positions = new Positions(source, front.BodyLine, mdx);
+        var links = new LinkCapture(placeholders, positions.Locate);
+        var document = Markdig.Markdown.Parse(body, _pipeline, links.AddTo(new MarkdownParserContext()));
+        var headings = GitHubHeadingIdsExtension.GetHeadings(document);
 
-        // Heading ids from the text as written (before links become placeholders); the anchor links are added after
-        // the links are collected, as they are the parser's own and need no checking.
-        var headings = AssignHeadingIds(document, state);
-        CollectLinks(document, state);
-        if (KeepBody)
-        {
-            // Links of the page's own: they add no id, so a page that is not rendered goes without.
-            AppendHeadingAnchors(document);
-        }
         var tableData = new List<TableData>();
         var claims = new List<ClaimRef>();
         foreach (var table in document.Descendants<Table>())
         {
-            var data = ReadTable(table, body, state);
+            var data = ReadTable(table, body, positions, links);
             if (KeepTable?.Invoke(data.Header) ?? true)
             {
                 tableData.Add(data);
@@ -93,7 +88,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
             Headings = headings,
             Ids = ids,
-            Links = state.Links,
+            Links = links.Links,
             Tables = tableData,
             TableClaims = claims,
         };
@@ -147,7 +142,12 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
     private ReusableHtmlRenderer NewRenderer()
     {
         var renderer = new ReusableHtmlRenderer();
-        pipeline.Setup(renderer);
+        _pipeline.Setup(renderer);
+        if (!KeepBody)
+        {
+            // The anchor links add no id, so a page that is not rendered goes without.
+            renderer.ObjectRenderers.Replace<HeadingAnchorRenderer>(new HeadingRenderer());
+        }
         return renderer;
     }
 
@@ -160,6 +160,12 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         public void Clear() => Reset();
     }
 
+    // Without them the page would silently have no heading ids and no checked links.
+    private static MarkdownPipeline WithCrosswalkExtensions(MarkdownPipeline pipeline) =>
+        pipeline.Extensions.Contains<GitHubHeadingIdsExtension>() && pipeline.Extensions.Contains<LinkCaptureExtension>()
+            ? pipeline
+            : throw new ArgumentException("the pipeline lacks heading ids or link capture: build it with MarkdownPipelineFactory.Create()", nameof(pipeline));
+
     private static string FallbackTitle(SourceFile source)
     {
         var name = Path.GetFileNameWithoutExtension(source.RelativePath);
@@ -170,133 +176,13 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         return name;
     }
 
-    private static List<Heading> AssignHeadingIds(MarkdownDocument document, State state)
-    {
-        var slugger = new GitHubSlugger();
-        var all = document.Descendants<HeadingBlock>().ToList();
-        // Explicit {#id}s are taken first so generated slugs never collide with them.
-        foreach (var heading in all)
-        {
-            if (heading.TryGetAttributes()?.Id is { Length: > 0 } explicitId)
-            {
-                slugger.Reserve(explicitId);
-            }
-        }
-        var result = new List<Heading>(all.Count);
-        foreach (var heading in all)
-        {
-            var text = InlineText.Of(heading.Inline).Trim();
-            var attributes = heading.GetAttributes();
-            var id = attributes.Id is { Length: > 0 } given ? given : slugger.Slug(text);
-            attributes.Id = id;
-            result.Add(new Heading(heading.Level, id, text));
-        }
-        return result;
-    }
-
-    private static void AppendHeadingAnchors(MarkdownDocument document)
-    {
-        foreach (var heading in document.Descendants<HeadingBlock>())
-        {
-            var id = heading.GetAttributes().Id;
-            heading.Inline?.AppendChild(new HtmlInline(
-                $"<a class=\"heading-anchor\" href=\"#{HtmlEscape.Attribute(id)}\" aria-label=\"Link to this section\">#</a>"));
-        }
-    }
-
-    private static void CollectLinks(MarkdownDocument document, State state)
-    {
-        foreach (var node in document.Descendants())
-        {
-            switch (node)
-            {
-                case LinkInline link when link.Url is not null:
-                    var kind = link.IsImage ? LinkKind.Image : LinkKind.Link;
-                    link.Url = state.Add(link.Url, kind, link.Line, link.Column, InlineText.Of(link));
-                    break;
-                case AutolinkInline auto when !auto.IsEmail:
-                    auto.Url = state.Add(auto.Url, LinkKind.Link, auto.Line, auto.Column, auto.Url);
-                    break;
-                case HtmlInline inline:
-                    RewriteHtmlInline(inline, state);
-                    break;
-                case HtmlBlock block:
-                    RewriteHtmlBlock(block, state);
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    // Apart from the loop above: the lambda's closure would otherwise be allocated for every node of every page.
-    private static void RewriteHtmlInline(HtmlInline inline, State state) =>
-        inline.Tag = RewriteHtml(inline.Tag, offset => (inline.Line, inline.Column + offset), state);
-
-    /// <summary>
-    /// Rewrites an HTML block as one text, so a tag spread over several lines (a JSX-like <c>&lt;Card</c> with one
-    /// attribute per line) is seen whole; placeholders add no line breaks, so the block keeps its lines.
-    /// </summary>
-    private static void RewriteHtmlBlock(HtmlBlock block, State state)
-    {
-        var lines = block.Lines;
-        var texts = new string[lines.Count];
-        var starts = new int[lines.Count];
-        var length = 0;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            texts[i] = lines.Lines[i].Slice.ToString();
-            starts[i] = length;
-            length += texts[i].Length + 1;
-        }
-        var original = string.Join('\n', texts);
-        var rewritten = RewriteHtml(original, offset =>
-        {
-            var i = Array.BinarySearch(starts, offset);
-            i = i >= 0 ? i : ~i - 1;
-            return (block.Line + i, lines.Lines[i].Column + offset - starts[i]);
-        }, state);
-        if (ReferenceEquals(original, rewritten))
-        {
-            return;
-        }
-        var newTexts = rewritten.Split('\n');
-        for (var i = 0; i < lines.Count && i < newTexts.Length; i++)
-        {
-            lines.Lines[i].Slice = new Markdig.Helpers.StringSlice(newTexts[i]);
-        }
-    }
-
-    /// <summary>
-    /// Replaces each href/src value inside HTML tags with a placeholder, recording the link at the attribute's
-    /// position. Comments are left alone: a reader never sees a link inside one.
-    /// </summary>
-    private static string RewriteHtml(string html, Func<int, (int Line, int Column)> position, State state)
-    {
-        if (html.IndexOf("href", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("src", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return html;
-        }
-        return HtmlIds.TagOrComment().Replace(html, tag => !tag.Groups["tag"].Success ? tag.Value : HtmlUrlAttribute().Replace(tag.Value, attr =>
-        {
-            var value = attr.Groups["v"];
-            var name = attr.Groups["n"];
-            var kind = name.Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
-            var url = System.Net.WebUtility.HtmlDecode(value.Value);
-            var (line, column) = position(tag.Index + name.Index);
-            var placeholder = state.Add(url, kind, line, column, "");
-            var quote = attr.Groups["q"].Value;
-            return attr.Value[..(value.Index - attr.Index)] + placeholder + quote;
-        }));
-    }
-
     /// <summary>The ids of the links inside <paramref name="container"/>, in document order (depth first, no recursion).</summary>
-    private static void LinkIds(ContainerInline container, State state, List<int> ids)
+    private static void LinkIds(ContainerInline container, LinkCapture links, List<int> ids)
     {
         var node = container.FirstChild;
         while (node is not null)
         {
-            if (node is LinkInline link && state.IdOf(link.Url) is var id and >= 0)
+            if (node is LinkInline link && links.IdOf(link.Url) is var id and >= 0)
             {
                 ids.Add(id);
             }
@@ -317,7 +203,7 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         }
     }
 
-    private static TableData ReadTable(Table table, string body, State state)
+    private static TableData ReadTable(Table table, string body, Positions positions, LinkCapture links)
     {
         var header = new List<string>();
         var rows = new List<TableRowData>();
@@ -330,10 +216,10 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
                 var linkIds = new List<int>();
                 if (paragraph?.Inline is { } inline)
                 {
-                    LinkIds(inline, state, linkIds);
+                    LinkIds(inline, links, linkIds);
                 }
                 var (text, column) = CellSource(cell, body);
-                cells.Add(new TableCellData(text, state.Location(cell.Line, column), linkIds));
+                cells.Add(new TableCellData(text, positions.Locate(cell.Line, column), linkIds));
             }
             if (rowBlock.IsHeader)
             {
@@ -341,10 +227,10 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
             }
             else
             {
-                rows.Add(new TableRowData(cells, state.Location(rowBlock.Line, rowBlock.Column)));
+                rows.Add(new TableRowData(cells, positions.Locate(rowBlock.Line, rowBlock.Column)));
             }
         }
-        return new TableData(header, rows, state.Location(table.Line, table.Column));
+        return new TableData(header, rows, positions.Locate(table.Line, table.Column));
     }
 
     /// <summary>The cell's source text (trimmed) and the 0-based column where it starts.</summary>
@@ -367,33 +253,13 @@ public sealed partial class PageParser(MarkdownPipeline pipeline, LinkPlaceholde
         return (raw.ToString(), column + lead);
     }
 
-    [GeneratedRegex(@"\s(?<n>href|src)\s*=\s*(?:(?<q>"")(?<v>[^""]*)""|(?<q>')(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex HtmlUrlAttribute();
-
-    /// <summary>Per-page parse state: positions relative to the file, and the links found so far.</summary>
-    private sealed class State(SourceFile source, int bodyLine, LinkPlaceholders placeholders, MdxTags? mdx)
+    /// <summary>Positions in the file of positions in the parsed text (the body after front matter, MDX tags joined).</summary>
+    private sealed class Positions(SourceFile source, int bodyLine, MdxTags? mdx)
     {
-        private readonly Dictionary<string, int> _byPlaceholder = new(StringComparer.Ordinal);
-
-        public List<LinkRef> Links { get; } = [];
-
-        public int FileLine(int markdigLine) => bodyLine + markdigLine + 1;
-
-        public SourceLocation Location(int markdigLine, int markdigColumn)
+        public SourceLocation Locate(int markdigLine, int markdigColumn)
         {
             var (line, column) = mdx?.Map(markdigLine, markdigColumn) ?? (markdigLine, markdigColumn);
-            return new(source.DisplayPath, FileLine(line), Math.Max(0, column) + 1);
+            return new(source.DisplayPath, bodyLine + line + 1, Math.Max(0, column) + 1);
         }
-
-        public string Add(string url, LinkKind kind, int line, int column, string text)
-        {
-            var id = Links.Count;
-            Links.Add(new LinkRef(id, url, kind, Location(line, column), text));
-            var placeholder = placeholders.For(id);
-            _byPlaceholder[placeholder] = id;
-            return placeholder;
-        }
-
-        public int IdOf(string? placeholder) => placeholder is not null && _byPlaceholder.TryGetValue(placeholder, out var id) ? id : -1;
     }
 }
