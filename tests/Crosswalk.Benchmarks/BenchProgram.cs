@@ -11,7 +11,7 @@ internal static class BenchProgram
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- generate --pages N --out DIR [--seed 42]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- run [--sizes 1000,10000] [--runs 5]
               [--warmup 1] [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--hugo PATH]
-              [--json FILE] [--timings] [--keep-output]
+              [--json FILE] [--timings] [--keep-output] [--baseline PATH]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- serve-latency [--pages 10000] [--edits 20]
               [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300]
 
@@ -23,7 +23,9 @@ internal static class BenchProgram
                        --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: publishes
                        src/Crosswalk.Cli in Release, native AOT, into WORK/crosswalk-aot (with --r2r: ReadyToRun into
                        WORK/crosswalk-r2r; reuse either with --no-build). --timings: one extra `build --timings` per
-                       size. Default work folder: $TMPDIR/crosswalk-bench.
+                       size. --baseline: another crosswalk executable or dll (e.g. an earlier commit's), run alternately
+                       with the others, for before-and-after ratios from the same run. Default work folder:
+                       $TMPDIR/crosswalk-bench.
         serve-latency  median time from a page edit to the next `event: reload` on /__crosswalk/events.
         """;
 
@@ -77,7 +79,8 @@ internal static class BenchProgram
                         HugoPath: cl.String("--hugo"),
                         JsonPath: cl.String("--json"),
                         Timings: cl.Flag("--timings"),
-                        KeepOutput: cl.Flag("--keep-output"));
+                        KeepOutput: cl.Flag("--keep-output"),
+                        BaselinePath: cl.String("--baseline"));
                     cl.RejectUnknown();
                     return new BenchmarkRunner(options, stdout).Execute();
                 }

@@ -9,7 +9,7 @@ namespace Crosswalk.Benchmarks;
 /// <summary>Options of <c>run</c>.</summary>
 internal sealed record RunOptions(
     int[] Sizes, int Runs, int Warmup, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild,
-    bool ReadyToRun, string? HugoPath, string? JsonPath, bool Timings, bool KeepOutput);
+    bool ReadyToRun, string? HugoPath, string? JsonPath, bool Timings, bool KeepOutput, string? BaselinePath = null);
 
 /// <summary>One timed run of one tool.</summary>
 internal sealed record RunResult(string Tool, int Pages, int Run, Measurement Measurement);
@@ -23,6 +23,8 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
     public const string Build = "crosswalk build";
     public const string Check = "crosswalk check";
     public const string HugoTool = "hugo";
+    public const string BaselineBuild = "baseline build";
+    public const string BaselineCheck = "baseline check";
 
     private readonly List<RunResult> _results = [];
     private readonly Dictionary<int, string> _timings = [];
@@ -34,8 +36,14 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
         var hugo = Tools.Hugo(options.HugoPath);
         var meter = new ProcessMeter(work);
+        // Another crosswalk (an earlier commit's) alternated with this one: before and after from the same run.
+        var baseline = options.BaselinePath is null ? null : Tools.Crosswalk(options.BaselinePath, skipBuild: true, readyToRun: false, options.WorkDirectory, log);
 
         log.WriteLine($"crosswalk: {crosswalk.Display}");
+        if (baseline is not null)
+        {
+            log.WriteLine($"baseline: {baseline.Display}");
+        }
         if (hugo is null)
         {
             log.WriteLine(options.HugoPath is null
@@ -50,7 +58,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         log.WriteLine($"sizes: {string.Join(", ", options.Sizes)}; runs: {options.Runs} (+{options.Warmup} warm-up); seed: {options.Seed}");
         log.WriteLine();
 
-        var tools = hugo is null ? new[] { Build, Check } : [Build, Check, HugoTool];
+        string[] tools = [Build, Check, .. baseline is null ? Array.Empty<string>() : [BaselineBuild, BaselineCheck], .. hugo is null ? Array.Empty<string>() : [HugoTool]];
         // Every run writes into a new folder and none is deleted until all runs are done: see README.md, "Deleting
         // between runs" (on ext4 without a journal, deleting a site slows down creating the next one for minutes).
         var outputs = Path.Combine(work, "outputs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
@@ -77,6 +85,8 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
                     {
                         Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
                         Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
+                        BaselineBuild => meter.Run(baseline!.FileName, baseline.With("build", "--config", siteYml, "--output", NewOutput(label + "-baseline", size))),
+                        BaselineCheck => meter.Run(baseline!.FileName, baseline.With("check", "--config", siteYml)),
                         _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
                     };
                 }
@@ -164,6 +174,17 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
             foreach (var size in options.Sizes)
             {
                 log.WriteLine($"  {size,7} {Ratio(Build, HugoTool, size),11:F2} {Ratio(Check, HugoTool, size),11:F2}");
+            }
+        }
+
+        if (tools.Contains(BaselineBuild))
+        {
+            log.WriteLine();
+            log.WriteLine("Against the baseline (median wall time, this crosswalk / baseline):");
+            log.WriteLine($"  {"pages",7} {"build",11} {"check",11}");
+            foreach (var size in options.Sizes)
+            {
+                log.WriteLine($"  {size,7} {Ratio(Build, BaselineBuild, size),11:F2} {Ratio(Check, BaselineCheck, size),11:F2}");
             }
         }
 
