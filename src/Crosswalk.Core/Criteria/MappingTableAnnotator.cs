@@ -22,9 +22,6 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     private readonly CatalogSet _catalogs;
     private readonly string _baseUrl;
 
-    /// <summary>Link each reference in a mapping cell to its criterion page (false when no page will be rendered).</summary>
-    public bool LinkCells { get; init; } = true;
-
     /// <summary>Creates the annotator; rules whose catalog is not loaded are reported as CW3006 by the caller and skipped here.</summary>
     public MappingTableAnnotator(IReadOnlyList<MappingRule> rules, CatalogSet catalogs, string baseUrl)
     {
@@ -40,7 +37,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     public static string NormalizeHeader(string header) => header.Trim().Trim('*', '_', '`').Trim();
 
     /// <inheritdoc />
-    public IReadOnlyList<ClaimRef> Annotate(Table table, TableData data, SourceFile source, DiagnosticBag diagnostics)
+    public IReadOnlyList<ClaimRef> Annotate(Table table, TableData data, SourceFile source, DiagnosticBag diagnostics, bool bodyKept)
     {
         var columns = MappedColumns(data, source);
         if (columns.Count == 0)
@@ -91,7 +88,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                         cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks));
                     rowClaims++;
                 }
-                if (LinkCells && result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
+                if (bodyKept && result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
                 {
                     LinkCell(tableCell, cell.Text, result);
                 }

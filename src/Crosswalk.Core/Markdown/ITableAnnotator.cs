@@ -10,6 +10,9 @@ namespace Crosswalk.Markdown;
 /// </summary>
 public interface ITableAnnotator
 {
-    /// <summary>Reads and annotates one table of <paramref name="source"/>.</summary>
-    IReadOnlyList<ClaimRef> Annotate(Table table, TableData data, SourceFile source, DiagnosticBag diagnostics);
+    /// <summary>
+    /// Reads and annotates one table of <paramref name="source"/>; <paramref name="bodyKept"/> is false when the page's
+    /// HTML will not be used (what only shapes it can be left out).
+    /// </summary>
+    IReadOnlyList<ClaimRef> Annotate(Table table, TableData data, SourceFile source, DiagnosticBag diagnostics, bool bodyKept);
 }

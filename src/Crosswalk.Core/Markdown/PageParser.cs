@@ -26,6 +26,12 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// </summary>
     public bool KeepBody { get; init; } = true;
 
+    /// <summary>
+    /// Decides <see cref="KeepBody"/> page by page from its front matter (check keeps the body of a page whose layout
+    /// does more with it than print it); null: <see cref="KeepBody"/> for every page.
+    /// </summary>
+    public Func<PageMeta, bool>? KeepBodyOf { get; init; }
+
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
@@ -33,6 +39,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
         var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics);
+        var keepBody = KeepBodyOf?.Invoke(front.Meta) ?? KeepBody;
         var body = front.Body;
         MdxTags? mdx = null;
         if (source.RelativePath.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
@@ -56,11 +63,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             }
             if (tables is not null)
             {
-                claims.AddRange(tables.Annotate(table, data, source, diagnostics));
+                claims.AddRange(tables.Annotate(table, data, source, diagnostics, keepBody));
             }
         }
 
-        var (ids, bodyUtf8) = Render(document);
+        var (ids, bodyUtf8) = Render(document, keepBody);
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
         var title = front.Meta.Title ?? h1?.Text ?? FallbackTitle(source);
         var url = UrlModel.FromSourcePath(source.RelativePath);
@@ -96,10 +103,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
 
     // The body's ids, and the body as UTF-8 when it is kept: read from the renderer's buffer, which after the first few
     // pages of a thread is one block of text (no string of the page is made then).
-    private (HashSet<string> Ids, byte[] Utf8) Render(MarkdownDocument document)
+    private (HashSet<string> Ids, byte[] Utf8) Render(MarkdownDocument document, bool keepBody)
     {
         // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
-        var renderer = _renderers.Value ??= NewRenderer();
+        var renderers = keepBody ? _renderers : _leanRenderers;
+        var renderer = renderers.Value ??= NewRenderer(keepBody);
         try
         {
             renderer.Render(document);
@@ -107,7 +115,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
             var html = OneBlock(buffer, out var block) ? block.Span : buffer.ToString().AsSpan();
             byte[] utf8 = [];
-            if (KeepBody)
+            if (keepBody)
             {
                 utf8 = new byte[System.Text.Encoding.UTF8.GetByteCount(html)];
                 System.Text.Encoding.UTF8.GetBytes(html, utf8);
@@ -120,7 +128,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         {
             // A render that stopped half-way (Markdig's nesting limit) can leave switches such as "HTML for inlines"
             // off: the next page on this thread gets a new renderer.
-            _renderers.Value = NewRenderer();
+            renderers.Value = NewRenderer(keepBody);
             throw;
         }
     }
@@ -139,11 +147,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         return count <= 1;
     }
 
-    private ReusableHtmlRenderer NewRenderer()
+    private ReusableHtmlRenderer NewRenderer(bool keepBody)
     {
         var renderer = new ReusableHtmlRenderer();
         _pipeline.Setup(renderer);
-        if (!KeepBody)
+        if (!keepBody)
         {
             // The anchor links add no id, so a page that is not rendered goes without.
             renderer.ObjectRenderers.Replace<HeadingAnchorRenderer>(new HeadingRenderer());
@@ -151,7 +159,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         return renderer;
     }
 
+    // Per thread, one renderer for pages whose body is kept and one (without heading anchors) for the others.
     private readonly ThreadLocal<ReusableHtmlRenderer> _renderers = new();
+    private readonly ThreadLocal<ReusableHtmlRenderer> _leanRenderers = new();
 
     /// <summary>An HTML renderer over a string writer that can be emptied and used for the next page.</summary>
     private sealed class ReusableHtmlRenderer() : HtmlRenderer(new StringWriter(CultureInfo.InvariantCulture))

@@ -28,7 +28,7 @@ internal sealed record PipelineRun(BuildResult Result, SiteConfig? Config, Index
 /// </summary>
 internal static class PipelineRunner
 {
-    public static PipelineRun Run(BuildOptions options, RunMode mode, ISiteStages stages, IOutputSink? sink = null)
+    public static PipelineRun Run(BuildOptions options, RunMode mode, ISiteStages stages, IOutputSink? sink = null, ArtifactRegistry? artifacts = null)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<StageTiming>();
@@ -58,7 +58,7 @@ internal static class PipelineRunner
         }
 
         var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
-            RendersPages: mode is RunMode.Build or RunMode.Preview, ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview);
+            RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview);
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
         var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));

@@ -94,9 +94,25 @@ public sealed class CheckBuildParityTests
         Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.TemplateError);
     }
 
+    [Fact]
+    public void A_page_whose_layout_reads_its_body_is_judged_on_the_body_while_others_are_not_kept()
+    {
+        // Layout 'x' adds an id only when the body is empty: check would pass the link if it judged an empty body.
+        using var site = new TempSite(
+            ("site.yml", Soc2 + "templates: theme\n"),
+            ("theme/layouts/page.html", "<!DOCTYPE html><title>{{ page.title }}</title>{{ page.content }}\n"),
+            ("theme/layouts/x.html", "<!DOCTYPE html>{{ if page.content == \"\" }}<p id=\"empty\"></p>{{ end }}{{ page.content }}\n"),
+            ("content/index.md", "# Home\n\n[x](x.md#empty)\n"),
+            ("content/x.md", "---\nlayout: x\n---\n# X\n\nText.\n"));
+
+        var build = Parity(site);
+
+        Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.MissingAnchor && d.Message.Contains("#empty"));
+    }
+
     public static TheoryData<string> Sites()
     {
-        var tests = RepoFolder("tests");
+        var tests = Repository.PathOf("tests");
         var data = new TheoryData<string>
         {
             Path.Combine(Path.GetDirectoryName(tests)!, "site.yml"),
@@ -130,17 +146,5 @@ public sealed class CheckBuildParityTests
                 Directory.Delete(output, recursive: true);
             }
         }
-    }
-
-    private static string RepoFolder(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Crosswalk.slnx")))
-            {
-                return Path.Combine(dir.FullName, name);
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -17,12 +17,13 @@ public sealed class ParseStage
     public ParseStage(BuildContext context, SiteInputs inputs)
     {
         var config = context.Config;
-        // A page's body is kept only when some page will be written, or when a layout does more with the body than
-        // print it (its control flow may then depend on it): check reaches the verdict of a build either way.
-        var keepBody = context.RendersPages || !inputs.Theme.EveryLayoutPrintsContentVerbatim;
-        _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl) { LinkCells = keepBody })
+        // A page's body is kept when some page will be written, or when its layout does more with the body than print
+        // it (the layout's work may then depend on it): check reaches the verdict of a build either way.
+        var theme = inputs.Theme;
+        _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
-            KeepBody = keepBody,
+            KeepBody = context.RendersPages,
+            KeepBodyOf = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim($"layouts/{meta.Layout ?? "page"}.html"),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
         };

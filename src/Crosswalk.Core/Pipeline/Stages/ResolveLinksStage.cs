@@ -53,7 +53,10 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
     public static bool IsOrphan(IndexedSite site, IReadOnlyDictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page) =>
         referrers.GetValueOrDefault(page) is not { Count: > 0 } && !site.Navigation.IsHome(page) && page.Url != "/";
 
-    /// <summary>Adds <paramref name="page"/> to (or removes it from) the referrers of each page it links to; returns those pages.</summary>
+    /// <summary>
+    /// Adds <paramref name="page"/> to (or removes it from) the referrers of each page it links to; those pages are added
+    /// to <paramref name="touched"/> when given.
+    /// </summary>
     public static void Refer(Dictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page, ResolvedLinks links, bool add, ISet<ParsedPage>? touched = null)
     {
         foreach (var target in links.Targets)
