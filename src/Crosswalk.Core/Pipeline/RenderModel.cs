@@ -40,6 +40,12 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     /// <summary>Pages whose template-added ids a later stage reads; null: every page's.</summary>
     public IReadOnlySet<ParsedPage>? TemplateIdsNeeded { get; init; }
 
+    /// <summary>
+    /// The content pages to write, when a preview writes only what an edit changed (the other files of those pages
+    /// are as the last build left them); null: every page. Artifacts with a file per content page honour it.
+    /// </summary>
+    public IReadOnlyCollection<ParsedPage>? OnlyPages { get; init; }
+
     /// <summary>What a preview compares between builds (see <see cref="SiteSignatures"/>).</summary>
     public SiteSignatures Signatures { get; init; }
 

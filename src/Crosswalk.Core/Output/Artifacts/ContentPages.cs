@@ -9,7 +9,7 @@ namespace Crosswalk.Output;
 /// <summary>A page per Markdown file, put into its layout. Its paths are placed by the Index stage, not reserved.</summary>
 internal sealed class ContentPages : IArtifact
 {
-    public IEnumerable<OutputFile> Files(RenderModel model) => model.Site.Pages.Select(p => new ContentPageFile(p));
+    public IEnumerable<OutputFile> Files(RenderModel model) => (model.OnlyPages ?? model.Site.Pages).Select(p => new ContentPageFile(p));
 }
 
 /// <summary>One content page.</summary>

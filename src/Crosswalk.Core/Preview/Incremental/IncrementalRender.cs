@@ -18,41 +18,58 @@ internal sealed class IncrementalRender
 
     private readonly Dictionary<string, Written> _written = new(StringComparer.Ordinal);
     private Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>? _anchors;
+    // The last build's template ids, output paths and failed pages: while the site is unchanged, carried on and
+    // updated where pages are written again (the records of the last build are the preview's own).
+    private TemplateIdSets? _ids;
+    private HashSet<string>? _paths;
+    private IReadOnlySet<ParsedPage> _failed = new HashSet<ParsedPage>();
     private SiteSignatures? _lastSignatures;
     private bool _unchangedSite;
 
     /// <summary>Content pages written by the last build (the others were reused).</summary>
     public int PagesWritten { get; private set; }
 
-    public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context, IReadOnlyList<Replacement>? replaced)
+    /// <summary>
+    /// Decides what this build renders: when neither the structure nor any claim changed, every page parsed as before
+    /// renders as before, so only the edited pages and those whose render failed last time are looked at (returned);
+    /// otherwise null (every page, each reused when its fingerprint is as before).
+    /// </summary>
+    public IReadOnlyCollection<ParsedPage>? Plan(SiteSignatures signatures, IReadOnlyList<Replacement>? replaced)
     {
-        _unchangedSite = replaced is not null && _lastSignatures == model.Signatures;
-        _lastSignatures = model.Signatures;
-        var edited = replaced?.Select(r => r.New).ToHashSet() ?? [];
+        _unchangedSite = replaced is not null && _lastSignatures == signatures && _ids is not null && _paths is not null;
+        _lastSignatures = signatures;
+        if (!_unchangedSite)
+        {
+            _ids = new TemplateIdSets();
+            _paths = new HashSet<string>(StringComparer.Ordinal);
+            return null;
+        }
+        var gone = replaced!.Select(r => r.Old).ToHashSet();
+        var pages = replaced!.Select(r => r.New).ToHashSet();
+        pages.UnionWith(_failed.Where(p => !gone.Contains(p)));
+        return pages;
+    }
+
+    public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context)
+    {
         var files = context.Artifacts.Files(model);
-        var ids = new TemplateIdSets();
         var write = new List<OutputFile>();
         var fingerprints = new Dictionary<OutputFile, ulong>();
         foreach (var file in files)
         {
-            if (_written.TryGetValue(file.Path, out var last) && ReferenceEquals(last.Page, file.Page))
+            if (!_unchangedSite && _written.TryGetValue(file.Path, out var last) && ReferenceEquals(last.Page, file.Page)
+                && (fingerprints[file] = file.Fingerprint(model)) == last.Fingerprint)
             {
-                // On an unchanged site a page parsed as before renders as before: its fingerprint need not be made.
-                if (_unchangedSite && file.Page is { } page && !edited.Contains(page))
-                {
-                    Keep(ids, page, last);
-                    continue;
-                }
-                var fingerprint = fingerprints[file] = file.Fingerprint(model);
-                if (fingerprint == last.Fingerprint)
-                {
-                    Keep(ids, file.Page, last);
-                    continue;
-                }
+                Keep(_ids!, file.Page, last);
+                continue;
+            }
+            if (_unchangedSite && file.Page is null && _written.TryGetValue(file.Path, out last) && (fingerprints[file] = file.Fingerprint(model)) == last.Fingerprint)
+            {
+                continue;
             }
             write.Add(file);
         }
-        var outcome = RenderStage.Write(model, write, new RenderTarget(sink, context.Diagnostics, ids));
+        var outcome = RenderStage.Write(model, write, new RenderTarget(sink, context.Diagnostics, _ids!));
         foreach (var file in write)
         {
             if (file.Page is { } page && outcome.Failed.Contains(page) || outcome.Dropped.Contains(file.Path))
@@ -61,16 +78,23 @@ internal sealed class IncrementalRender
                 continue;
             }
             var fingerprint = fingerprints.TryGetValue(file, out var known) ? known : file.Fingerprint(model);
-            _written[file.Path] = new Written(file.Page, fingerprint, file.Page is { } p ? ids.Get(p.Url) : null);
+            _written[file.Path] = new Written(file.Page, fingerprint, file.Page is { } p ? _ids!.Get(p.Url) : null);
         }
-        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        paths.ExceptWith(outcome.Dropped);
-        foreach (var gone in _written.Keys.Where(p => !paths.Contains(p)).ToList())
+        foreach (var file in files)
         {
-            _written.Remove(gone);
+            _paths!.Add(file.Path);
         }
+        _paths!.ExceptWith(outcome.Dropped);
+        if (!_unchangedSite)
+        {
+            foreach (var gone in _written.Keys.Where(p => !_paths.Contains(p)).ToList())
+            {
+                _written.Remove(gone);
+            }
+        }
+        _failed = outcome.Failed;
         PagesWritten = outcome.PagesWritten;
-        return new RenderedSite(ids, paths, outcome.Failed);
+        return new RenderedSite(_ids!, _paths, outcome.Failed);
     }
 
     private static void Keep(TemplateIdSets ids, ParsedPage? page, Written last)

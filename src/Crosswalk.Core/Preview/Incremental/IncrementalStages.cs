@@ -73,14 +73,18 @@ internal sealed class IncrementalStages : ISiteStages
         _claims.Run(site, links, inputs, context, _index.Replaced, context.Diagnostics);
 
     // Every page's template ids are kept: a later edit may link to any page without rendering it again.
-    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput) =>
-        new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput)
+    {
+        var signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims));
+        return new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
         {
             LiveReload = context.LiveReload,
-            Signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims)),
+            Signatures = signatures,
+            OnlyPages = _render.Plan(signatures, _index.Replaced),
         };
+    }
 
-    public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context, _index.Replaced);
+    public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context);
 
     public void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered) =>
         _render.Verify(site, links, rendered, _index.Replaced, _links.Relinked, context.Diagnostics);
