@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Crosswalk.Cli.Serve;
 
 namespace Crosswalk.Cli.Tests.Serve;
 
@@ -184,6 +185,21 @@ public sealed class PreviewServerTests
         // The reload is announced before the summary is printed.
         await WaitForAsync(() => site.Err.ToString().Contains("rebuilt in", StringComparison.Ordinal));
         Assert.Matches(@"rebuilt in \d+ ms: \d+ pages re-rendered, 0 errors, 0 warnings", site.Err.ToString());
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 3)]
+    public async Task Without_incremental_an_edit_re_renders_every_page(bool incremental, int rendered)
+    {
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { Incremental = incremental });
+
+        var marker = "Edited-" + Guid.NewGuid().ToString("N");
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
+        await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
+
+        await WaitForAsync(() => site.Err.ToString().Contains("rebuilt in", StringComparison.Ordinal));
+        Assert.Matches($@"rebuilt in \d+ ms: {rendered} pages? re-rendered", site.Err.ToString());
     }
 
     [Fact]

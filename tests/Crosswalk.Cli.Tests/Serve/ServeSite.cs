@@ -8,7 +8,7 @@ using Crosswalk.Pipeline;
 namespace Crosswalk.Cli.Tests.Serve;
 
 /// <summary>A fixture site in a temp folder with a <see cref="PreviewServer"/> on a free loopback port.</summary>
-public sealed class ServeSite : IAsyncDisposable
+internal sealed class ServeSite : IAsyncDisposable
 {
     public const string Secret = "SITE-YML-SECRET-7f3a";
 
@@ -44,7 +44,7 @@ public sealed class ServeSite : IAsyncDisposable
         ["content/b/c.md"] = "# Page C\n\nDeep page.\n",
     };
 
-    public static async Task<ServeSite> StartAsync(Dictionary<string, string>? files = null, string host = "127.0.0.1")
+    public static async Task<ServeSite> StartAsync(Dictionary<string, string>? files = null, string host = "127.0.0.1", PreviewServerOptions? options = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "crosswalk-serve-tests", Guid.NewGuid().ToString("N"));
         foreach (var (path, text) in files ?? DefaultFiles())
@@ -53,7 +53,7 @@ public sealed class ServeSite : IAsyncDisposable
         }
         var stdout = new LockedWriter();
         var stderr = new LockedWriter();
-        var server = new PreviewServer(new BuildOptions { ConfigPath = Path.Combine(root, "site.yml") }, stdout, stderr);
+        var server = new PreviewServer(new BuildOptions { ConfigPath = Path.Combine(root, "site.yml") }, stdout, stderr, options);
         var url = await server.StartAsync(host, 0);
         if (host != "127.0.0.1")
         {

@@ -43,6 +43,29 @@ public sealed class PreviewSiteTests
     }
 
     [Fact]
+    public void Without_incremental_every_rebuild_starts_from_nothing_and_gives_the_same_site()
+    {
+        using var site = Site();
+        var options = new BuildOptions { ConfigPath = site.ConfigPath };
+        var plain = new PreviewSite(options, incremental: false);
+        var incremental = new PreviewSite(options);
+        plain.Rebuild();
+        incremental.Rebuild();
+
+        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
+        var build = plain.Rebuild([site.PathOf("content/a.md")]);
+        var quick = incremental.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.True(build.Full);
+        Assert.Equal(22, build.RenderedPages);
+        Assert.False(quick.Full);
+        Assert.Equal(quick.Result.Diagnostics, build.Result.Diagnostics);
+        Assert.Equal(incremental.Files.Keys.Order(), plain.Files.Keys.Order());
+        Assert.All(plain.Files, f => Assert.Equal(f.Value, incremental.Files[f.Key]));
+        Assert.Contains("Edited text.", Page(plain, "a/index.html"));
+    }
+
+    [Fact]
     public void Editing_one_body_re_renders_only_that_page()
     {
         using var site = Site();
