@@ -100,9 +100,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     private readonly Lazy<ScriptObject> _site = new(() =>
     {
         var site = new ScriptObject(TemplateVariables.Site.Count);
-        foreach (var (name, value) in TemplateVariables.Site)
+        foreach (var variable in TemplateVariables.Site)
         {
-            site[name] = value(config);
+            site[variable.Name] = variable.Value(config);
         }
         return site;
     });

@@ -20,7 +20,7 @@ public sealed record PageView
     public PageBody? Body { get; init; }
     /// <summary>Template under <c>layouts/</c> without extension.</summary>
     public string Layout { get; init; } = "page";
-    /// <summary><c>page</c>, <c>criterion</c>, <c>group</c>, <c>coverage</c>, <c>404</c>, <c>redirect</c>.</summary>
+    /// <summary><c>page</c>, <c>criterion</c>, <c>group</c>, <c>coverage</c>, <c>404</c>.</summary>
     public string Kind { get; init; } = "page";
     /// <summary>The content page behind the view (for navigation), if any.</summary>
     public ParsedPage? Page { get; init; }
@@ -34,8 +34,6 @@ public sealed record PageView
     public IReadOnlyList<(string Title, string Url)>? Breadcrumbs { get; init; }
     /// <summary>Criteria the page claims.</summary>
     public IReadOnlyList<CriterionLink> Criteria { get; init; } = [];
-    /// <summary>Where a redirect page points (canonical URL without base_url).</summary>
-    public string? RedirectTo { get; init; }
 }
 
 /// <summary>A content page's UTF-8 body HTML and the resolved URLs for its link placeholders.</summary>

@@ -45,6 +45,9 @@ public sealed class PageScope(PageRenderer renderer, PageView view, string conte
     public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
 }
 
+/// <summary>A <c>site.*</c> variable: its name, what it depends on (site.yml, or the clock) and how it is made.</summary>
+public sealed record SiteVariable(string Name, TemplateInput DependsOn, Func<SiteConfig, object?> Value);
+
 /// <summary>A variable templates read: its name under <c>page.</c>, what it depends on and how it is made.</summary>
 /// <param name="Name">The name under <c>page.</c>.</param>
 /// <param name="DependsOn">What its value is made from.</param>
@@ -63,13 +66,13 @@ public sealed record TemplateVariable(string Name, TemplateInput DependsOn, Func
 public static class TemplateVariables
 {
     /// <summary>The <c>site.*</c> variables: the same for every page, made once per build.</summary>
-    public static IReadOnlyList<(string Name, Func<SiteConfig, object?> Value)> Site { get; } =
+    public static IReadOnlyList<SiteVariable> Site { get; } =
     [
-        ("title", c => HtmlEscape.Text(c.Title)),
-        ("base_url", c => HtmlEscape.Text(c.BaseUrl)),
-        ("asset_base", c => HtmlEscape.Text(c.BaseUrl + "assets/")),
-        ("generator", _ => "Crosswalk"),
-        ("year", _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("title", TemplateInput.Config, c => HtmlEscape.Text(c.Title)),
+        new("base_url", TemplateInput.Config, c => HtmlEscape.Text(c.BaseUrl)),
+        new("asset_base", TemplateInput.Config, c => HtmlEscape.Text(c.BaseUrl + "assets/")),
+        new("generator", TemplateInput.None, _ => "Crosswalk"),
+        new("year", TemplateInput.Environment, _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>The <c>page.*</c> variables.</summary>
@@ -95,7 +98,6 @@ public static class TemplateVariables
         new("kind", TemplateInput.Page, s => s.View.Kind),
         new("source", TemplateInput.Page, s => Escape(s.View.Page?.Source.DisplayPath)),
         new("live_reload", TemplateInput.Environment, s => s.LiveReload),
-        new("redirect_to", TemplateInput.Page, s => s.View.RedirectTo is null ? null : s.Renderer.Href(s.View.RedirectTo)),
     ];
 
     /// <summary>Everything some <c>page.*</c> variable is made from.</summary>
