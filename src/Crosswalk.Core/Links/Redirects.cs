@@ -35,6 +35,8 @@ public static class Redirects
     {
         var result = new List<RedirectPage>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Redirect pages written so far, compared ignoring case as the other outputs are.
+        var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var map = rules.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().To, StringComparer.Ordinal);
         foreach (var (from, to, location) in rules)
         {
@@ -50,9 +52,15 @@ public static class Redirects
                     $"redirect source '{from}' is the URL of page '{existing.Source.DisplayPath}'", location);
                 continue;
             }
-            if (taken.TryGetValue(UrlModel.OutputPath(fromUrl), out var owner))
+            var output = UrlModel.OutputPath(fromUrl);
+            if (taken.TryGetValue(output, out var owner) || written.TryGetValue(output, out owner))
             {
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' would overwrite {owner}", location);
+                continue;
+            }
+            if (UrlConflicts.FileInTheWay(output, taken) is var (folder, other))
+            {
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' needs the folder '{folder}', which is {other}", location);
                 continue;
             }
             var (target, end, looped) = Follow(fromKey, to, map, index);
@@ -63,6 +71,7 @@ public static class Redirects
             else if (SiteIndex.IsExternal(end))
             {
                 result.Add(new RedirectPage(fromUrl, end));
+                written[output] = $"the redirect from '{from}'";
             }
             else if (target is null)
             {
@@ -73,6 +82,7 @@ public static class Redirects
             else
             {
                 result.Add(new RedirectPage(fromUrl, target.Url));
+                written[output] = $"the redirect from '{from}'";
             }
         }
         return result;

@@ -73,33 +73,61 @@ public static class UrlConflicts
             taken[output] = $"page '{page.Source.DisplayPath}'";
             keptPages.Add(page);
         }
-        // A folder that holds some output cannot also be a file (a static `LICENSE` next to a page at `/LICENSE/`).
+        // A folder that holds some output cannot also be a file (a static `LICENSE` next to a page at `/LICENSE/`), nor
+        // can a file be where a folder of another output must be (a static `sitemap.xml/a.txt`).
         var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var output in taken.Keys)
         {
-            for (var slash = output.LastIndexOf('/'); slash > 0; slash = output.LastIndexOf('/', slash - 1))
-            {
-                folders.Add(output[..slash]);
-            }
+            folders.UnionWith(Folders(output));
         }
         var keptStatics = new List<SourceFile>(statics.Count);
         foreach (var file in statics)
         {
+            var location = new SourceLocation(file.DisplayPath, 1, 1);
             if (folders.Contains(file.RelativePath))
             {
                 report.Report(DiagnosticDescriptors.DuplicateUrl, $"file '{file.RelativePath}' has the name of a folder the site needs for its pages",
-                    new SourceLocation(file.DisplayPath, 1, 1), "rename the file or give the page another permalink");
+                    location, "rename the file or give the page another permalink");
                 continue;
             }
             if (taken.TryGetValue(file.RelativePath, out var owner))
             {
                 report.Report(DiagnosticDescriptors.DuplicateUrl, $"file '{file.RelativePath}' would overwrite {owner}",
-                    new SourceLocation(file.DisplayPath, 1, 1), "rename or move the file; theme assets are overridden in the templates folder");
+                    location, "rename or move the file; theme assets are overridden in the templates folder");
+                continue;
+            }
+            if (FileInTheWay(file.RelativePath, taken) is var (folder, other))
+            {
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"file '{file.RelativePath}' needs the folder '{folder}', which is {other}",
+                    location, "rename or move one of them");
                 continue;
             }
             taken[file.RelativePath] = $"file '{file.DisplayPath}'";
+            folders.UnionWith(Folders(file.RelativePath));
             keptStatics.Add(file);
         }
         return new OutputPlacement(keptPages, keptStatics, taken);
+    }
+
+    /// <summary>The folders an output path lies in, innermost first: <c>a/b/c.html</c> gives <c>a/b</c>, <c>a</c>.</summary>
+    public static IEnumerable<string> Folders(string output)
+    {
+        for (var slash = output.LastIndexOf('/'); slash > 0; slash = output.LastIndexOf('/', slash - 1))
+        {
+            yield return output[..slash];
+        }
+    }
+
+    /// <summary>A folder of <paramref name="output"/> that is already an output file, with that file's owner.</summary>
+    public static (string Folder, string Owner)? FileInTheWay(string output, IReadOnlyDictionary<string, string> taken)
+    {
+        foreach (var folder in Folders(output))
+        {
+            if (taken.TryGetValue(folder, out var owner))
+            {
+                return (folder, owner);
+            }
+        }
+        return null;
     }
 }

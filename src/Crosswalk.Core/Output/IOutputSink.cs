@@ -6,8 +6,28 @@ public interface IOutputSink
     /// <summary>Writes one file; <paramref name="relativePath"/> uses <c>/</c> and stays inside the output.</summary>
     void Write(string relativePath, ReadOnlySpan<byte> content);
 
-    /// <summary>Copies the file at <paramref name="sourcePath"/> to <paramref name="relativePath"/>; throws <see cref="IOException"/> when it cannot be read.</summary>
-    void Copy(string sourcePath, string relativePath) => Write(relativePath, File.ReadAllBytes(sourcePath));
+    /// <summary>
+    /// Copies the file at <paramref name="sourcePath"/> to <paramref name="relativePath"/>; throws
+    /// <see cref="UnreadableSourceException"/> when the source cannot be read (a failure to write is not that).
+    /// </summary>
+    void Copy(string sourcePath, string relativePath) => Write(relativePath, UnreadableSourceException.Guard(() => File.ReadAllBytes(sourcePath)));
+}
+
+/// <summary>A source file could not be read while it was being copied to the output.</summary>
+public sealed class UnreadableSourceException(string message, Exception inner) : IOException(message, inner)
+{
+    /// <summary>Runs <paramref name="read"/>, turning its I/O and permission failures into this exception.</summary>
+    public static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UnreadableSourceException(ex.Message, ex);
+        }
+    }
 }
 
 /// <summary>
@@ -24,7 +44,12 @@ public sealed class NullOutput : IOutputSink
     public void Copy(string sourcePath, string relativePath)
     {
         OutputPaths.Check(relativePath);
-        using var handle = File.OpenHandle(sourcePath, FileMode.Open, FileAccess.Read);
+        UnreadableSourceException.Guard(() =>
+        {
+            // Opening is what fails in practice (permissions, a vanished file); reading the length keeps the cost low.
+            using var stream = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            return stream.Length;
+        });
     }
 }
 

@@ -84,18 +84,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        var full = Path.GetFullPath(Path.Combine(_temp, OutputPaths.Check(relativePath)));
-        if (!IsSameOrInside(_temp, full))
-        {
-            throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
-        }
-        var folder = Path.GetDirectoryName(full)!;
-        // Pages share folders: each is created once, not once per file (a key is present only once its folder exists).
-        _folders.GetOrAdd(folder, static f =>
-        {
-            Directory.CreateDirectory(f);
-            return 0;
-        });
+        var full = Prepare(relativePath);
         // The folder is new, so a file is new: creating it exclusively spares truncating it (a system call per file).
         SafeFileHandle handle;
         try
@@ -112,7 +101,46 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Streams the file (a static file can be larger than an array can hold).</remarks>
+    public void Copy(string sourcePath, string relativePath)
+    {
+        using var source = UnreadableSourceException.Guard(() => new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+        var full = Prepare(relativePath);
+        using var target = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            int read;
+            while ((read = UnreadableSourceException.Guard(() => source.Read(buffer, 0, buffer.Length))) > 0)
+            {
+                target.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+
+    // The full path of an output file, checked to stay inside the new folder, with its folder created.
+    private string Prepare(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_temp, OutputPaths.Check(relativePath)));
+        if (!IsSameOrInside(_temp, full))
+        {
+            throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
+        }
+        // Pages share folders: each is created once, not once per file (a key is present only once its folder exists).
+        _folders.GetOrAdd(Path.GetDirectoryName(full)!, static f =>
+        {
+            Directory.CreateDirectory(f);
+            return 0;
+        });
+        return full;
+    }
 
     /// <summary>Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted.</summary>
     public void Commit()

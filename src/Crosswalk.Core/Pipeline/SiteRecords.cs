@@ -49,7 +49,7 @@ public sealed record LinkedSite(IReadOnlyDictionary<ParsedPage, ResolvedLinks> L
 public sealed record ClaimedSite(CatalogSet Catalogs, ClaimSet Claims);
 
 /// <summary>
-/// Stage <c>Render</c>: the ids each content page's template added (for anchors the body does not hold), every output
-/// path of the site, and the pages whose render failed.
+/// Stage <c>Render</c>: the ids each content page's template added (for anchors the body does not hold) and every
+/// output path of the site (a file that could not be written is not one).
 /// </summary>
-public sealed record RenderedSite(TemplateIdSets TemplateIds, IReadOnlySet<string> OutputPaths, IReadOnlySet<ParsedPage> Failed);
+public sealed record RenderedSite(TemplateIdSets TemplateIds, IReadOnlySet<string> OutputPaths);

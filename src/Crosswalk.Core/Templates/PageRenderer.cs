@@ -45,7 +45,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
             var streamed = new Utf8Output(output, _contentMarker, body);
-            if (!RenderLayout(view, name, _contentMarker, streamed, diagnostics, liveReload))
+            if (!RenderLayout(view, name, _contentMarker, streamed, diagnostics, liveReload, bodies is not null))
             {
                 return false;
             }
@@ -56,10 +56,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             }
             output.ResetWrittenCount();
         }
-        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload);
+        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload, bodies is not null);
     }
 
-    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload)
+    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
     {
         var template = theme.Get(name);
         if (template is null)
@@ -72,7 +72,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var globals = new ScriptObject(2)
         {
             ["site"] = _site.Value,
-            ["page"] = PageModel(view, content, liveReload),
+            ["page"] = PageModel(view, content, liveReload, idsNeeded),
         };
         context.PushGlobal(globals);
         context.PushOutput(output);
@@ -96,7 +96,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         }
     }
 
-    // The site object is the same for every page: built once. Templates read it; their assignments go to page globals.
+    // The site object is the same for every page, rendering in parallel: built once and read-only, so an assignment
+    // to one of its members is a template error rather than a value leaking into other pages.
     private readonly Lazy<ScriptObject> _site = new(() =>
     {
         var site = new ScriptObject(TemplateVariables.Site.Count);
@@ -104,6 +105,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         {
             site[variable.Name] = variable.Value(config);
         }
+        site.IsReadOnly = true;
         return site;
     });
 
@@ -113,14 +115,16 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     // Which are left empty when the output is discarded (see TemplateVariable.Markup).
     private readonly bool[] _blank = [.. TemplateVariables.Page.Select(v => discardsOutput && v.Markup && theme.OnlyPrints(v.Name))];
 
-    private ScriptObject PageModel(PageView view, string content, bool liveReload)
+    // idsNeeded: the ids of the page's HTML will be read, so it is made whole (markup in an attribute can change how
+    // what follows it reads).
+    private ScriptObject PageModel(PageView view, string content, bool liveReload, bool idsNeeded)
     {
         var scope = new PageScope(this, view, content, liveReload);
         var variables = TemplateVariables.Page;
         var model = new ScriptObject(variables.Count);
         for (var i = 0; i < variables.Count; i++)
         {
-            model[variables[i].Name] = !_read[i] ? null : _blank[i] ? "" : variables[i].Value(scope);
+            model[variables[i].Name] = !_read[i] ? null : _blank[i] && !idsNeeded ? "" : variables[i].Value(scope);
         }
         return model;
     }

@@ -32,6 +32,16 @@ public sealed class Theme : ITemplateLoader
         var builtins = TemplateContext.GetDefaultBuiltinObject();
         builtins.Remove("include");
         builtins.SetValue("include", new ThemeInclude(), readOnly: true);
+        // Shared by every page rendering in parallel: an assignment to one of them (string.x = ...) would leak into
+        // other pages and race. Read-only, it is a template error at its line instead.
+        foreach (var value in builtins.Values)
+        {
+            if (value is ScriptObject functions)
+            {
+                functions.IsReadOnly = true;
+            }
+        }
+        builtins.IsReadOnly = true;
         return builtins;
     }
 
@@ -51,19 +61,20 @@ public sealed class Theme : ITemplateLoader
         var plain = !_opaque && !_pageHandedOn && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
         _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
             t => t.Key, t => plain && OnlyPrints(t.Value.Page, "content"), StringComparer.Ordinal);
-        // The sidebar's HTML is printed by a partial: only printing it means so in every template, and no include
-        // (whose output is the partial's) inside a capture or function.
-        _onlyPrintsNavHtml = !_opaque && !_pageHandedOn && !templates.Values.Any(t => IncludesInsideCapture(t.Page))
+        // The sidebar's HTML is printed by a partial: only printing it means so in every template, once per page (not
+        // in a loop: Scriban's output limit counts what is printed), and every include (whose output is the
+        // partial's) a statement of its own outside any capture, function or loop.
+        _onlyPrintsNavHtml = !_opaque && !_pageHandedOn && !templates.Values.Any(t => IncludesAsValue(t.Page))
             && templates.Values.All(t => OnlyPrints(t.Page, "nav_html"));
     }
 
     private readonly bool _onlyPrintsNavHtml;
 
     /// <summary>
-    /// True when templates use <c>page.<paramref name="member"/></c> only to print it, so its value cannot change what
-    /// they do, only the bytes they write (known for <c>content</c> per layout and for <c>nav_html</c>).
+    /// True when templates use <c>page.<paramref name="member"/></c> only to print it, once, so its value cannot change
+    /// what they do, only the bytes they write. Known for <c>nav_html</c>; false for any other member.
     /// </summary>
-    public bool OnlyPrints(string member) => member == "nav_html" ? _onlyPrintsNavHtml : EveryLayoutPrintsContentVerbatim && member == "content";
+    public bool OnlyPrints(string member) => member == "nav_html" && _onlyPrintsNavHtml;
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _pageHandedOn;
@@ -112,8 +123,6 @@ public sealed class Theme : ITemplateLoader
     /// </summary>
     public bool PrintsContentVerbatim(string name) => _printsContentVerbatim.GetValueOrDefault(name);
 
-    /// <summary>True when every layout only prints the body (see <see cref="PrintsContentVerbatim"/>): no template's work then depends on it.</summary>
-    public bool EveryLayoutPrintsContentVerbatim => _printsContentVerbatim.Values.All(v => v);
 
     private static bool OnlyPrints(ScriptNode? node, string name)
     {
@@ -122,7 +131,8 @@ public sealed class Theme : ITemplateLoader
             case null:
                 return true;
             case ScriptMemberExpression member when member.Member?.Name == name
-                && (member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member)):
+                && (member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member)
+                    || (name != "content" && InsideLoop(member))):
             case ScriptLiteral { Value: string text } when text == name:
                 return false;
             default:
@@ -130,12 +140,26 @@ public sealed class Theme : ITemplateLoader
         }
     }
 
-    private static bool IncludesInsideCapture(ScriptNode? node) => node switch
+    // An include whose output is a value (assigned, piped, tested) rather than printed, or printed many times.
+    private static bool IncludesAsValue(ScriptNode? node) => node switch
     {
         null => false,
-        ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call when InsideCaptureOrFunction(call) => true,
-        _ => node.Children.Any(IncludesInsideCapture),
+        ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call
+            when call.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(call) || InsideLoop(call) => true,
+        _ => node.Children.Any(IncludesAsValue),
     };
+
+    private static bool InsideLoop(ScriptNode node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            if (n is ScriptLoopStatementBase)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool MentionsContent(ScriptNode? node) => node switch
     {

@@ -79,4 +79,22 @@ public sealed class RedirectsTests
         Assert.Empty(messages);
         Assert.Equal([new RedirectPage("/old/", "/a/")], result);
     }
+
+    [Fact]
+    public void A_redirect_that_needs_a_folder_where_a_file_is_or_repeats_another_in_other_case_is_CW2004()
+    {
+        var page = Pages.Parse("new.md", "# New\n");
+        var list = Redirects.Collect([("/file.txt/x/", "/new/", At), ("/Old/", "/new/", At), ("/old/", "/new/", At)], [page]);
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["new/index.html"] = "page 'content/new.md'", ["file.txt"] = "file 'content/file.txt'" };
+        var bag = new DiagnosticBag();
+
+        var result = Redirects.Check(list, taken, new SiteIndex([page], [], Redirects.ForIndex(list)), bag);
+
+        Assert.Equal([new RedirectPage("/Old/", "/new/")], result);
+        Assert.Equal(
+        [
+            "site.yml(4,3): error CW2004: redirect source '/file.txt/x/' needs the folder 'file.txt', which is file 'content/file.txt'",
+            "site.yml(4,3): error CW2004: redirect source '/old/' would overwrite the redirect from '/Old/'",
+        ], bag.ToSortedList().Select(d => d.ToString()));
+    }
 }

@@ -86,4 +86,23 @@ public sealed class UrlConflictsTests
 
         Assert.Equal("the 404 page", placed.Taken["404.html"]);
     }
+
+    [Fact]
+    public void A_static_file_inside_a_folder_that_is_another_output_is_left_out()
+    {
+        var inside = Static("sitemap.xml/a.txt");
+        var bag = new DiagnosticBag();
+
+        var placed = UrlConflicts.Place([], [inside], [("sitemap.xml", "the sitemap")], bag);
+
+        Assert.Empty(placed.Statics);
+        Assert.Equal("file 'sitemap.xml/a.txt' needs the folder 'sitemap.xml', which is the sitemap", Assert.Single(bag.ToSortedList()).Message);
+    }
+
+    [Fact]
+    public void Folders_lists_every_enclosing_folder_innermost_first()
+    {
+        Assert.Equal(["a/b", "a"], UrlConflicts.Folders("a/b/c.html"));
+        Assert.Empty(UrlConflicts.Folders("c.html"));
+    }
 }

@@ -110,6 +110,72 @@ public sealed class CheckBuildParityTests
         Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.MissingAnchor && d.Message.Contains("#empty"));
     }
 
+    [Fact]
+    public void A_redirect_or_static_file_that_needs_a_folder_where_a_file_is_fails_both_without_a_crash()
+    {
+        using var site = new TempSite(
+            ("site.yml", Soc2),
+            ("content/index.md", "---\nredirect_from: [/old/x/]\n---\n# Home\n"),
+            ("content/old", "a file where the redirect needs a folder"),
+            ("content/sitemap.xml/a.txt", "a file inside the sitemap"));
+
+        var build = Parity(site);
+
+        Assert.Equal(
+        [
+            "content/index.md(2,17): error CW2004: redirect source '/old/x/' needs the folder 'old', which is file 'content/old'",
+            "content/sitemap.xml/a.txt(1,1): error CW1004: file 'sitemap.xml/a.txt' needs the folder 'sitemap.xml', which is the sitemap",
+        ], build.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_sidebar_include_used_as_a_value_is_made_for_check_too()
+    {
+        // The template branches on the sidebar's HTML: check must not leave it empty.
+        using var site = new TempSite(
+            ("site.yml", Soc2 + "templates: theme\n"),
+            ("theme/layouts/page.html",
+                "<!DOCTYPE html>{{ s = include 'partials/sidebar.html' }}{{ if (s | string.contains 'cw-nav-item') }}{{ no_such_function 1 }}{{ end }}{{ page.content }}\n"),
+            ("content/index.md", "# Home\n\n[a](a.md)\n"),
+            ("content/a.md", "# A\n"));
+
+        var build = Parity(site);
+
+        Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.TemplateError);
+    }
+
+    [Fact]
+    public void The_sidebar_is_made_for_a_page_whose_template_ids_are_read()
+    {
+        // Printed inside an attribute, the sidebar's markup hides the id that follows it.
+        using var site = new TempSite(
+            ("site.yml", Soc2 + "templates: theme\n"),
+            ("theme/layouts/page.html", "<!DOCTYPE html><div data-nav=\"{{ page.nav_html }}\" id=\"navbox\"></div>{{ page.content }}\n"),
+            ("content/index.md", "# Home\n\n[a](a.md#navbox)\n"),
+            ("content/a.md", "# A\n"));
+
+        var build = Parity(site);
+
+        Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.MissingAnchor && d.Message.Contains("#navbox"));
+    }
+
+    [Theory]
+    [InlineData("{{ site.title = page.title }}")]
+    [InlineData("{{ string.leak = page.title }}")]
+    public void A_template_cannot_change_what_other_pages_see(string assignment)
+    {
+        using var site = new TempSite(
+            ("site.yml", Soc2 + "templates: theme\n"),
+            ("theme/layouts/page.html", $"<!DOCTYPE html>{assignment}<title>{{{{ site.title }}}}</title>{{{{ page.content }}}}\n"),
+            ("content/index.md", "# Home\n\n[a](a.md)\n"),
+            ("content/a.md", "# A\n"));
+
+        var build = Parity(site);
+
+        var error = Assert.Single(build.Diagnostics, d => d.Code == DiagnosticCodes.TemplateError);
+        Assert.Contains("readonly", error.Message);
+    }
+
     public static TheoryData<string> Sites()
     {
         var tests = Repository.PathOf("tests");

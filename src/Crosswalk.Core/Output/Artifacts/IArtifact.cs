@@ -24,9 +24,9 @@ public enum WriteResult
 {
     /// <summary>Written.</summary>
     Written,
-    /// <summary>Not written and reported (a template failed); the path stays part of the site.</summary>
+    /// <summary>Not written and reported (a template failed): no earlier version of the file stands for it.</summary>
     Failed,
-    /// <summary>Not written and reported (its source cannot be read); the path is no longer part of the site.</summary>
+    /// <summary>Not written and reported (its source cannot be read): no earlier version of the file stands for it.</summary>
     Dropped,
 }
 
@@ -38,6 +38,9 @@ public abstract class OutputFile
 
     /// <summary>The content page it shows, if any: a preview reuses it while that page's parse is the same.</summary>
     public virtual ParsedPage? Page => null;
+
+    /// <summary>The absolute path of the source file it is a copy of, if any: a preview writes it again when that file is reported changed.</summary>
+    public virtual string? Source => null;
 
     /// <summary>
     /// A fingerprint of everything the file is made from besides <see cref="Page"/> and what a preview never changes

@@ -15,6 +15,8 @@ internal sealed class StaticFile(SourceFile file) : OutputFile
 {
     public override string Path => file.RelativePath;
 
+    public override string Source => file.FullPath;
+
     // Its length and time of last change (a link's target's: a link's own do not change when the target is edited).
     public override ulong Fingerprint(RenderModel model)
     {
@@ -33,7 +35,7 @@ internal sealed class StaticFile(SourceFile file) : OutputFile
             target.Sink.Copy(file.FullPath, Path);
             return WriteResult.Written;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnreadableSourceException ex)
         {
             target.Diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
             return WriteResult.Dropped;

@@ -22,36 +22,40 @@ public static class RenderStage
         {
             paths.Add(file.Path);
         }
-        paths.ExceptWith(outcome.Dropped);
-        return new RenderedSite(target.TemplateIds, paths, outcome.Failed);
+        paths.ExceptWith(outcome.NotWritten);
+        return new RenderedSite(target.TemplateIds, paths);
     }
 
-    /// <summary>What writing a set of files came to: the pages whose render failed and the paths no longer part of the site.</summary>
-    public sealed record Outcome(HashSet<ParsedPage> Failed, HashSet<string> Dropped, int PagesWritten);
+    /// <summary>
+    /// What writing a set of files came to: the content pages whose render failed, the paths of every file not
+    /// written (failed or unreadable: they are not part of the site) and how many content pages were written.
+    /// </summary>
+    public sealed record Outcome(HashSet<ParsedPage> Failed, HashSet<string> NotWritten, int PagesWritten);
 
     /// <summary>Writes <paramref name="files"/> in parallel.</summary>
     public static Outcome Write(RenderModel model, IReadOnlyList<OutputFile> files, RenderTarget target)
     {
         var failed = new ConcurrentBag<ParsedPage>();
-        var dropped = new ConcurrentBag<string>();
+        var notWritten = new ConcurrentBag<string>();
         var pagesWritten = 0;
         // Files differ in size by orders of magnitude (a criterion page can be a thousand content pages): handed out a
         // few at a time rather than in fixed ranges.
         Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(file =>
         {
-            switch (file.Write(model, target))
+            var result = file.Write(model, target);
+            if (result != WriteResult.Written)
             {
-                case WriteResult.Written when file.Page is not null:
-                    Interlocked.Increment(ref pagesWritten);
-                    break;
-                case WriteResult.Failed when file.Page is { } page:
+                notWritten.Add(file.Path);
+                if (file.Page is { } page)
+                {
                     failed.Add(page);
-                    break;
-                case WriteResult.Dropped:
-                    dropped.Add(file.Path);
-                    break;
+                }
+            }
+            else if (file.Page is not null)
+            {
+                Interlocked.Increment(ref pagesWritten);
             }
         });
-        return new Outcome([.. failed], [.. dropped], pagesWritten);
+        return new Outcome([.. failed], [.. notWritten], pagesWritten);
     }
 }

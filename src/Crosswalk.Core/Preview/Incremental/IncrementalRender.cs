@@ -13,7 +13,7 @@ namespace Crosswalk.Preview.Incremental;
 /// </summary>
 internal sealed class IncrementalRender
 {
-    // What a file was last written from; a file whose write failed has none, so it is tried (and reported) again.
+    // What a file was last written from; a file that was not written has no entry.
     private sealed record Written(ParsedPage? Page, ulong Fingerprint, IReadOnlySet<string>? Ids);
 
     private readonly Dictionary<string, Written> _written = new(StringComparer.Ordinal);
@@ -50,21 +50,21 @@ internal sealed class IncrementalRender
         return pages;
     }
 
-    public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context)
+    public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context, IReadOnlySet<string>? changed)
     {
         var files = context.Artifacts.Files(model);
         var write = new List<OutputFile>();
         var fingerprints = new Dictionary<OutputFile, ulong>();
         foreach (var file in files)
         {
-            if (!_unchangedSite && _written.TryGetValue(file.Path, out var last) && ReferenceEquals(last.Page, file.Page)
-                && (fingerprints[file] = file.Fingerprint(model)) == last.Fingerprint)
+            // A fingerprint is taken before the file is written: an edit landing during the write is seen next time.
+            var fingerprint = fingerprints[file] = file.Fingerprint(model);
+            // The watcher's word counts for a copied file: an edit can keep its length and time.
+            var reported = file.Source is { } source && changed?.Contains(source) == true;
+            if (!reported && _written.TryGetValue(file.Path, out var last) && ReferenceEquals(last.Page, file.Page)
+                && !(_unchangedSite && file.Page is not null) && fingerprint == last.Fingerprint)
             {
                 Keep(_ids!, file.Page, last);
-                continue;
-            }
-            if (_unchangedSite && file.Page is null && _written.TryGetValue(file.Path, out last) && (fingerprints[file] = file.Fingerprint(model)) == last.Fingerprint)
-            {
                 continue;
             }
             write.Add(file);
@@ -72,19 +72,19 @@ internal sealed class IncrementalRender
         var outcome = RenderStage.Write(model, write, new RenderTarget(sink, context.Diagnostics, _ids!));
         foreach (var file in write)
         {
-            if (file.Page is { } page && outcome.Failed.Contains(page) || outcome.Dropped.Contains(file.Path))
+            // A file that was not written has no entry, so it is tried (and reported) again next time.
+            if (outcome.NotWritten.Contains(file.Path))
             {
                 _written.Remove(file.Path);
                 continue;
             }
-            var fingerprint = fingerprints.TryGetValue(file, out var known) ? known : file.Fingerprint(model);
-            _written[file.Path] = new Written(file.Page, fingerprint, file.Page is { } p ? _ids!.Get(p.Url) : null);
+            _written[file.Path] = new Written(file.Page, fingerprints[file], file.Page is { } p ? _ids!.Get(p.Url) : null);
         }
         foreach (var file in files)
         {
             _paths!.Add(file.Path);
         }
-        _paths!.ExceptWith(outcome.Dropped);
+        _paths!.ExceptWith(outcome.NotWritten);
         if (!_unchangedSite)
         {
             foreach (var gone in _written.Keys.Where(p => !_paths.Contains(p)).ToList())
@@ -94,7 +94,7 @@ internal sealed class IncrementalRender
         }
         _failed = outcome.Failed;
         PagesWritten = outcome.PagesWritten;
-        return new RenderedSite(_ids!, _paths, outcome.Failed);
+        return new RenderedSite(_ids!, _paths);
     }
 
     private static void Keep(TemplateIdSets ids, ParsedPage? page, Written last)

@@ -84,7 +84,7 @@ internal sealed class IncrementalStages : ISiteStages
         };
     }
 
-    public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context);
+    public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context, Changed);
 
     public void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered) =>
         _render.Verify(site, links, rendered, _index.Replaced, _links.Relinked, context.Diagnostics);
