@@ -21,8 +21,8 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     private readonly MarkdownPipeline _pipeline = WithCrosswalkExtensions(pipeline);
 
     /// <summary>
-    /// Keep the body HTML (false when no page will be rendered: its ids are still collected, and heading anchor links,
-    /// which add none, are left out).
+    /// Keep the body HTML (false when the page's HTML will not be used: its ids are still collected, and heading
+    /// anchor links, which add none, are left out).
     /// </summary>
     public bool KeepBody { get; init; } = true;
 

@@ -12,7 +12,7 @@ namespace Crosswalk.Pipeline;
 /// <param name="Diagnostics">The diagnostics of this build.</param>
 /// <param name="Markdown">The one Markdig pipeline.</param>
 /// <param name="Placeholders">Link placeholders of this build.</param>
-/// <param name="RendersPages">Pages will be written (build, serve): parsed pages keep their body HTML.</param>
+/// <param name="RendersPages">Pages will be written (build, serve): every parsed page keeps its body HTML (check keeps only those its layout reads).</param>
 /// <param name="Artifacts">The outputs of the site.</param>
 /// <param name="LiveReload">Pages get the preview's live-reload script (serve).</param>
 public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,

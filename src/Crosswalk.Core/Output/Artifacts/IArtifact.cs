@@ -53,7 +53,7 @@ public abstract class OutputFile
 }
 
 /// <summary>Where files are written while rendering, with per-thread buffers. Thread-safe.</summary>
-public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, TemplateIdSets templateIds)
+public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, TemplateIdSets templateIds) : IDisposable
 {
     /// <summary>The output.</summary>
     public IOutputSink Sink => sink;
@@ -76,4 +76,7 @@ public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, Te
         buffer.ResetWrittenCount();
         return buffer;
     }
+
+    /// <summary>Lets go of the per-thread buffers.</summary>
+    public void Dispose() => _buffers.Dispose();
 }

@@ -15,7 +15,7 @@ public static class RenderStage
     public static RenderedSite Run(RenderModel model, IOutputSink sink, BuildContext context, DiagnosticBag report)
     {
         var files = context.Artifacts.Files(model);
-        var target = new RenderTarget(sink, report, new TemplateIdSets());
+        using var target = new RenderTarget(sink, report, new TemplateIdSets());
         var outcome = Write(model, files, target);
         var paths = new HashSet<string>(files.Count, StringComparer.Ordinal);
         foreach (var file in files)

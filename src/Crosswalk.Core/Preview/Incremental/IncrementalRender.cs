@@ -69,7 +69,11 @@ internal sealed class IncrementalRender
             }
             write.Add(file);
         }
-        var outcome = RenderStage.Write(model, write, new RenderTarget(sink, context.Diagnostics, _ids!));
+        RenderStage.Outcome outcome;
+        using (var target = new RenderTarget(sink, context.Diagnostics, _ids!))
+        {
+            outcome = RenderStage.Write(model, write, target);
+        }
         foreach (var file in write)
         {
             // A file that was not written has no entry, so it is tried (and reported) again next time.
