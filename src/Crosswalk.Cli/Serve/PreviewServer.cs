@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Threading.Channels;
 using Crosswalk.Cli.Output;
 using Crosswalk.Pipeline;
@@ -9,8 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -27,15 +24,13 @@ internal sealed class PreviewServer : IAsyncDisposable
     public const string LiveScriptPath = Prefix + "live.js";
     public const string EventsPath = Prefix + "events";
     public const string DiagnosticsPath = Prefix + "diagnostics";
-    private const string Allowed = "GET, HEAD";
-
-    private static readonly byte[] LiveScript = Encoding.UTF8.GetBytes(LiveReloadScript.Source);
 
     private readonly PreviewSite _site;
     private readonly PreviewServerOptions _options;
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly EventHub _hub;
+    private readonly PreviewRequests _requests;
     private readonly SiteWatcher _watcher;
     private readonly Lock _pendingLock = new();
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
@@ -48,7 +43,6 @@ internal sealed class PreviewServer : IAsyncDisposable
     private long _lastPending;
     private WebApplication? _app;
     private Task? _loop;
-    private bool _loopbackOnly = true;
     private int _rebuilds;
 
     public PreviewServer(BuildOptions options, TextWriter stdout, TextWriter stderr, PreviewServerOptions? serverOptions = null)
@@ -59,6 +53,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         _stderr = TextWriter.Synchronized(stderr);
         _hub = new EventHub(_options.Heartbeat);
         _watcher = new SiteWatcher(OnChanged, OnOverflow);
+        _requests = new PreviewRequests(_site, _hub, _stderr, _stopping.Token);
     }
 
     /// <summary>The site in memory.</summary>
@@ -114,8 +109,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             BuildInitial();
         }
-        _loopbackOnly = IPAddress.IsLoopback(address);
-        if (!_loopbackOnly)
+        _requests.LoopbackOnly = IPAddress.IsLoopback(address);
+        if (!_requests.LoopbackOnly)
         {
             _stderr.WriteLine($"warning: serving on {address}: the preview is reachable from other machines, without authentication. Use the default --host 127.0.0.1 unless you mean it.");
         }
@@ -128,7 +123,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = _options.ShutdownTimeout);
         var app = builder.Build();
-        app.Run(HandleAsync);
+        app.Run(_requests.HandleAsync);
         _app = app;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -329,150 +324,5 @@ internal sealed class PreviewServer : IAsyncDisposable
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
-    }
-
-    // ---------- HTTP ----------
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var response = context.Response;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        try
-        {
-            var head = HttpMethods.IsHead(request.Method);
-            if (!head && !HttpMethods.IsGet(request.Method))
-            {
-                response.Headers.Allow = Allowed;
-                await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "405 Method Not Allowed: the preview answers only GET and HEAD.\n", head: false).ConfigureAwait(false);
-                return;
-            }
-            if (_loopbackOnly && !ServeHost.IsLoopbackName(request.Host.Host ?? ""))
-            {
-                // A page elsewhere that rebinds its own name to 127.0.0.1 must not read the preview.
-                await PlainAsync(context, StatusCodes.Status403Forbidden, "403 Forbidden: unexpected Host header.\n", head).ConfigureAwait(false);
-                return;
-            }
-            var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value;
-            if (!RequestPath.TryNormalize(raw, out var path))
-            {
-                await PlainAsync(context, StatusCodes.Status400BadRequest, "400 Bad Request: path refused.\n", head).ConfigureAwait(false);
-                return;
-            }
-            switch (path)
-            {
-                case LiveScriptPath:
-                    await BytesAsync(context, StatusCodes.Status200OK, "text/javascript; charset=utf-8", LiveScript, head).ConfigureAwait(false);
-                    return;
-                case DiagnosticsPath:
-                    await BytesAsync(context, StatusCodes.Status200OK, "application/json; charset=utf-8", DiagnosticsJson.Format(_site.Last), head).ConfigureAwait(false);
-                    return;
-                case EventsPath:
-                    await EventsAsync(context, head).ConfigureAwait(false);
-                    return;
-            }
-            if (!path.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                var file = RequestPath.ToFile(path);
-                if (_site.TryGetFile(file, out var content))
-                {
-                    await FileAsync(context, StatusCodes.Status200OK, file, content, head).ConfigureAwait(false);
-                    return;
-                }
-                if (!path.EndsWith('/') && _site.TryGetFile(path[1..] + "/index.html", out _))
-                {
-                    // As a static host does: /a/b -> /a/b/ (relative links on the page resolve against the folder).
-                    var location = string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) + "/" + request.QueryString.ToUriComponent();
-                    response.Headers.Location = location;
-                    await PlainAsync(context, StatusCodes.Status301MovedPermanently, $"Moved to {location}\n", head).ConfigureAwait(false);
-                    return;
-                }
-            }
-            await NotFoundAsync(context, head).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _stderr.WriteLine($"crosswalk: error serving {request.Path}: {ex.GetType().Name}: {ex.Message}");
-            if (!response.HasStarted)
-            {
-                response.Clear();
-                response.Headers.XContentTypeOptions = "nosniff";
-                await PlainAsync(context, StatusCodes.Status500InternalServerError, "500 Internal Server Error\n", head: false).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private Task NotFoundAsync(HttpContext context, bool head) =>
-        _site.TryGetFile("404.html", out var page)
-            ? FileAsync(context, StatusCodes.Status404NotFound, "404.html", page, head)
-            : PlainAsync(context, StatusCodes.Status404NotFound, "404 Not Found\n", head);
-
-    private Task FileAsync(HttpContext context, int status, string file, byte[] content, bool head)
-    {
-        if (ContentTypes.IsHtml(file))
-        {
-            var last = _site.Last;
-            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? []);
-        }
-        return BytesAsync(context, status, ContentTypes.For(file), content, head);
-    }
-
-    private static Task PlainAsync(HttpContext context, int status, string text, bool head) =>
-        BytesAsync(context, status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text), head);
-
-    private static async Task BytesAsync(HttpContext context, int status, string contentType, byte[] content, bool head)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength = content.Length;
-        if (!head)
-        {
-            await response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
-
-    private async Task EventsAsync(HttpContext context, bool head)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        if (head)
-        {
-            return;
-        }
-        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        using var subscription = _hub.Subscribe();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var token = linked.Token;
-        try
-        {
-            await response.StartAsync(token).ConfigureAwait(false);
-            await WriteEventAsync(response, $"retry: 1000\nevent: hello\ndata: {{\"version\":{Version}}}\n\n", token).ConfigureAwait(false);
-            await foreach (var message in subscription.Reader.ReadAllAsync(token).ConfigureAwait(false))
-            {
-                await WriteEventAsync(response, message, token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Client gone or server stopping: the stream just ends.
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, string message, CancellationToken token)
-    {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(message), token).ConfigureAwait(false);
-        await response.Body.FlushAsync(token).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,165 @@
+using System.Text;
+using Crosswalk.Preview;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Crosswalk.Cli.Serve;
+
+/// <summary>
+/// The preview's HTTP side: GET and HEAD only, loopback host names only when bound to loopback, paths normalized and
+/// refused when they could leave the site; built files from memory (HTML with the overlay and live-reload script),
+/// the live-reload script, the diagnostics as JSON and the reload event stream.
+/// </summary>
+internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter stderr, CancellationToken stopping)
+{
+    private const string Allowed = "GET, HEAD";
+
+    private static readonly byte[] LiveScript = Encoding.UTF8.GetBytes(LiveReloadScript.Source);
+
+    /// <summary>The server listens on loopback only: requests must name a loopback host (DNS rebinding).</summary>
+    public bool LoopbackOnly { get; set; } = true;
+
+    /// <summary>Answers one request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        try
+        {
+            var head = HttpMethods.IsHead(request.Method);
+            if (!head && !HttpMethods.IsGet(request.Method))
+            {
+                response.Headers.Allow = Allowed;
+                await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "405 Method Not Allowed: the preview answers only GET and HEAD.\n", head: false).ConfigureAwait(false);
+                return;
+            }
+            if (LoopbackOnly && !ServeHost.IsLoopbackName(request.Host.Host ?? ""))
+            {
+                // A page elsewhere that rebinds its own name to 127.0.0.1 must not read the preview.
+                await PlainAsync(context, StatusCodes.Status403Forbidden, "403 Forbidden: unexpected Host header.\n", head).ConfigureAwait(false);
+                return;
+            }
+            var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value;
+            if (!RequestPath.TryNormalize(raw, out var path))
+            {
+                await PlainAsync(context, StatusCodes.Status400BadRequest, "400 Bad Request: path refused.\n", head).ConfigureAwait(false);
+                return;
+            }
+            switch (path)
+            {
+                case PreviewServer.LiveScriptPath:
+                    await BytesAsync(context, StatusCodes.Status200OK, "text/javascript; charset=utf-8", LiveScript, head).ConfigureAwait(false);
+                    return;
+                case PreviewServer.DiagnosticsPath:
+                    await BytesAsync(context, StatusCodes.Status200OK, "application/json; charset=utf-8", DiagnosticsJson.Format(site.Last), head).ConfigureAwait(false);
+                    return;
+                case PreviewServer.EventsPath:
+                    await EventsAsync(context, head).ConfigureAwait(false);
+                    return;
+            }
+            if (!path.StartsWith(PreviewServer.Prefix, StringComparison.Ordinal))
+            {
+                var file = RequestPath.ToFile(path);
+                if (site.TryGetFile(file, out var content))
+                {
+                    await FileAsync(context, StatusCodes.Status200OK, file, content, head).ConfigureAwait(false);
+                    return;
+                }
+                if (!path.EndsWith('/') && site.TryGetFile(path[1..] + "/index.html", out _))
+                {
+                    // As a static host does: /a/b -> /a/b/ (relative links on the page resolve against the folder).
+                    var location = string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) + "/" + request.QueryString.ToUriComponent();
+                    response.Headers.Location = location;
+                    await PlainAsync(context, StatusCodes.Status301MovedPermanently, $"Moved to {location}\n", head).ConfigureAwait(false);
+                    return;
+                }
+            }
+            await NotFoundAsync(context, head).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            stderr.WriteLine($"crosswalk: error serving {request.Path}: {ex.GetType().Name}: {ex.Message}");
+            if (!response.HasStarted)
+            {
+                response.Clear();
+                response.Headers.XContentTypeOptions = "nosniff";
+                await PlainAsync(context, StatusCodes.Status500InternalServerError, "500 Internal Server Error\n", head: false).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task NotFoundAsync(HttpContext context, bool head) =>
+        site.TryGetFile("404.html", out var page)
+            ? FileAsync(context, StatusCodes.Status404NotFound, "404.html", page, head)
+            : PlainAsync(context, StatusCodes.Status404NotFound, "404 Not Found\n", head);
+
+    private Task FileAsync(HttpContext context, int status, string file, byte[] content, bool head)
+    {
+        if (ContentTypes.IsHtml(file))
+        {
+            var last = site.Last;
+            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? []);
+        }
+        return BytesAsync(context, status, ContentTypes.For(file), content, head);
+    }
+
+    private static Task PlainAsync(HttpContext context, int status, string text, bool head) =>
+        BytesAsync(context, status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text), head);
+
+    private static async Task BytesAsync(HttpContext context, int status, string contentType, byte[] content, bool head)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = content.Length;
+        if (!head)
+        {
+            await response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EventsAsync(HttpContext context, bool head)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        if (head)
+        {
+            return;
+        }
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        using var subscription = hub.Subscribe();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var token = linked.Token;
+        try
+        {
+            await response.StartAsync(token).ConfigureAwait(false);
+            await WriteEventAsync(response, $"retry: 1000\nevent: hello\ndata: {{\"version\":{site.Last?.Version ?? 0}}}\n\n", token).ConfigureAwait(false);
+            await foreach (var message in subscription.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                await WriteEventAsync(response, message, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Client gone or server stopping: the stream just ends.
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, string message, CancellationToken token)
+    {
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(message), token).ConfigureAwait(false);
+        await response.Body.FlushAsync(token).ConfigureAwait(false);
+    }
+}
