@@ -47,7 +47,7 @@ internal static class CatalogFileReader
     /// <summary>Reads <paramref name="text"/>; returns the catalog or crosswalk, or <see langword="null"/> when unusable.</summary>
     public static object? Read(string text, string file, string source, DiagnosticBag diagnostics)
     {
-        var r = new Reporter(file, diagnostics);
+        var r = new CatalogYaml.Reporter(file, diagnostics);
         var (stream, problem) = SafeYaml.Load(text);
         if (stream is null)
         {
@@ -71,33 +71,33 @@ internal static class CatalogFileReader
             return null;
         }
 
-        if (Get(root, "catalog") is not null)
+        if (CatalogYaml.Get(root, "catalog") is not null)
         {
-            if (KeyOf(root, "crosswalk") is { } both)
+            if (CatalogYaml.KeyOf(root, "crosswalk") is { } both)
             {
                 r.Error(both.Start, "a file holds either a 'catalog:' or a 'crosswalk:' section, not both");
             }
-            CheckKeys(root, s_catalogFileKeys, "catalog file", r);
+            CatalogYaml.CheckKeys(root, s_catalogFileKeys, "catalog file", r);
             return ReadCatalog(root, source, r);
         }
-        if (Get(root, "crosswalk") is not null)
+        if (CatalogYaml.Get(root, "crosswalk") is not null)
         {
-            CheckKeys(root, s_crosswalkFileKeys, "crosswalk file", r);
+            CatalogYaml.CheckKeys(root, s_crosswalkFileKeys, "crosswalk file", r);
             return ReadCrosswalk(root, source, r);
         }
-        CheckKeys(root, [.. s_catalogFileKeys, .. s_crosswalkFileKeys], "catalog file", r);
+        CatalogYaml.CheckKeys(root, [.. s_catalogFileKeys, .. s_crosswalkFileKeys], "catalog file", r);
         r.Error(root.Start, "expected a 'catalog:' or 'crosswalk:' section");
         return null;
     }
 
-    private static CatalogFile? ReadCatalog(YamlMappingNode root, string source, Reporter r)
+    private static CatalogFile? ReadCatalog(YamlMappingNode root, string source, CatalogYaml.Reporter r)
     {
-        if (Expect<YamlMappingNode>(Get(root, "catalog")!, "'catalog'", "a mapping with id and name", r) is not { } head)
+        if (CatalogYaml.Expect<YamlMappingNode>(CatalogYaml.Get(root, "catalog")!, "'catalog'", "a mapping with id and name", r) is not { } head)
         {
             return null;
         }
-        CheckKeys(head, s_catalogKeys, "'catalog'", r);
-        var id = RequiredScalar(head, "id", "catalog", r, out var idNode);
+        CatalogYaml.CheckKeys(head, s_catalogKeys, "'catalog'", r);
+        var id = CatalogYaml.RequiredScalar(head, "id", "catalog", r, out var idNode);
         if (id is null)
         {
             return null;
@@ -107,22 +107,22 @@ internal static class CatalogFileReader
             r.Error(idNode!.Start, $"invalid catalog id '{id}': use letters, digits, '.', '_' and '-'");
             return null;
         }
-        var name = OptionalScalar(head, "name", r) ?? id;
+        var name = CatalogYaml.OptionalScalar(head, "name", r) ?? id;
 
         SourceLocation? successorLocation = null, crosswalkLocation = null;
         CatalogWithdrawal? withdrawal = null;
-        if (Get(head, "withdrawn") is { } wNode && Expect<YamlMappingNode>(wNode, "'withdrawn'", "a mapping with date and successor", r) is { } w)
+        if (CatalogYaml.Get(head, "withdrawn") is { } wNode && CatalogYaml.Expect<YamlMappingNode>(wNode, "'withdrawn'", "a mapping with date and successor", r) is { } w)
         {
-            CheckKeys(w, s_withdrawnKeys, "'withdrawn'", r);
-            var dateText = RequiredScalar(w, "date", "'withdrawn'", r, out var dateNode);
-            var successor = RequiredScalar(w, "successor", "'withdrawn'", r, out var successorNode);
-            var crosswalk = OptionalScalar(w, "crosswalk", r);
+            CatalogYaml.CheckKeys(w, s_withdrawnKeys, "'withdrawn'", r);
+            var dateText = CatalogYaml.RequiredScalar(w, "date", "'withdrawn'", r, out var dateNode);
+            var successor = CatalogYaml.RequiredScalar(w, "successor", "'withdrawn'", r, out var successorNode);
+            var crosswalk = CatalogYaml.OptionalScalar(w, "crosswalk", r);
             var kinds = new List<string>();
-            if (Get(w, "kinds") is { } kindsNode && Expect<YamlSequenceNode>(kindsNode, "'kinds'", "a list of kinds", r) is { } kindSeq)
+            if (CatalogYaml.Get(w, "kinds") is { } kindsNode && CatalogYaml.Expect<YamlSequenceNode>(kindsNode, "'kinds'", "a list of kinds", r) is { } kindSeq)
             {
                 foreach (var k in kindSeq.Children)
                 {
-                    if (ScalarValue(k, "a kind", r) is { Length: > 0 } kind)
+                    if (CatalogYaml.ScalarValue(k, "a kind", r) is { Length: > 0 } kind)
                     {
                         kinds.Add(kind);
                     }
@@ -139,17 +139,17 @@ internal static class CatalogFileReader
             {
                 withdrawal = new CatalogWithdrawal(date, successor, crosswalk, kinds);
                 successorLocation = r.At(successorNode!.Start);
-                crosswalkLocation = Get(w, "crosswalk") is { } cw ? r.At(cw.Start) : null;
+                crosswalkLocation = CatalogYaml.Get(w, "crosswalk") is { } cw ? r.At(cw.Start) : null;
             }
         }
 
         var catalog = new Catalog(id, name, source, withdrawal);
-        var criteriaNode = Get(root, "criteria");
+        var criteriaNode = CatalogYaml.Get(root, "criteria");
         if (criteriaNode is null)
         {
             r.Error(head.Start, $"catalog '{id}' has no 'criteria:' list");
         }
-        else if (Expect<YamlSequenceNode>(criteriaNode, "'criteria'", "a list of criteria", r) is { } seq)
+        else if (CatalogYaml.Expect<YamlSequenceNode>(criteriaNode, "'criteria'", "a list of criteria", r) is { } seq)
         {
             if (seq.Children.Count == 0)
             {
@@ -158,24 +158,24 @@ internal static class CatalogFileReader
             ReadCriteria(catalog, seq, r);
         }
 
-        if (Get(root, "aliases") is { } aliasesNode && Expect<YamlSequenceNode>(aliasesNode, "'aliases'", "a list of aliases", r) is { } aliasSeq)
+        if (CatalogYaml.Get(root, "aliases") is { } aliasesNode && CatalogYaml.Expect<YamlSequenceNode>(aliasesNode, "'aliases'", "a list of aliases", r) is { } aliasSeq)
         {
             ReadAliases(catalog, aliasSeq, r);
         }
         return new CatalogFile(catalog, r.At(idNode!.Start), successorLocation, crosswalkLocation);
     }
 
-    private static void ReadCriteria(Catalog catalog, YamlSequenceNode seq, Reporter r)
+    private static void ReadCriteria(Catalog catalog, YamlSequenceNode seq, CatalogYaml.Reporter r)
     {
         var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in seq.Children)
         {
-            if (Expect<YamlMappingNode>(item, "a criterion", "a mapping with id and title", r) is not { } entry)
+            if (CatalogYaml.Expect<YamlMappingNode>(item, "a criterion", "a mapping with id and title", r) is not { } entry)
             {
                 continue;
             }
-            CheckKeys(entry, s_criterionKeys, "a criterion", r);
-            var id = RequiredScalar(entry, "id", "a criterion", r, out var idNode);
+            CatalogYaml.CheckKeys(entry, s_criterionKeys, "a criterion", r);
+            var id = CatalogYaml.RequiredScalar(entry, "id", "a criterion", r, out var idNode);
             if (id is null)
             {
                 continue;
@@ -185,16 +185,16 @@ internal static class CatalogFileReader
                 r.Error(idNode!.Start, $"invalid criterion id '{id}': use letters, digits, '.', '_' and '-' (no spaces, ',' or ';')");
                 continue;
             }
-            var title = OptionalScalar(entry, "title", r);
+            var title = CatalogYaml.OptionalScalar(entry, "title", r);
             if (string.IsNullOrWhiteSpace(title))
             {
                 r.Error(entry.Start, $"criterion '{id}' has no title");
                 continue;
             }
-            var kind = OptionalScalar(entry, "kind", r);
-            if (Get(entry, "kind") is not null && string.IsNullOrWhiteSpace(kind))
+            var kind = CatalogYaml.OptionalScalar(entry, "kind", r);
+            if (CatalogYaml.Get(entry, "kind") is not null && string.IsNullOrWhiteSpace(kind))
             {
-                r.Error(Get(entry, "kind")!.Start, $"criterion '{id}' has an empty kind");
+                r.Error(CatalogYaml.Get(entry, "kind")!.Start, $"criterion '{id}' has an empty kind");
                 continue;
             }
             if (firstLine.TryGetValue(id, out var line))
@@ -205,14 +205,14 @@ internal static class CatalogFileReader
                 continue;
             }
             Criterion? parent = null;
-            var parentId = OptionalScalar(entry, "parent", r);
+            var parentId = CatalogYaml.OptionalScalar(entry, "parent", r);
             if (parentId is not null)
             {
                 parent = catalog.Find(parentId);
                 if (parent is null)
                 {
                     var hint = catalog.FindIgnoreCase(parentId) is { } near ? $" ({DidYouMean.Help([near.Id])})" : "";
-                    r.Error(Get(entry, "parent")!.Start,
+                    r.Error(CatalogYaml.Get(entry, "parent")!.Start,
                         $"unknown parent '{parentId}' of criterion '{id}'{hint}; a parent must be listed before its children");
                     continue;
                 }
@@ -222,16 +222,16 @@ internal static class CatalogFileReader
         }
     }
 
-    private static void ReadAliases(Catalog catalog, YamlSequenceNode seq, Reporter r)
+    private static void ReadAliases(Catalog catalog, YamlSequenceNode seq, CatalogYaml.Reporter r)
     {
         foreach (var item in seq.Children)
         {
-            if (Expect<YamlMappingNode>(item, "an alias", "a mapping with name and criteria", r) is not { } entry)
+            if (CatalogYaml.Expect<YamlMappingNode>(item, "an alias", "a mapping with name and criteria", r) is not { } entry)
             {
                 continue;
             }
-            CheckKeys(entry, s_aliasKeys, "an alias", r);
-            var name = RequiredScalar(entry, "name", "an alias", r, out var nameNode);
+            CatalogYaml.CheckKeys(entry, s_aliasKeys, "an alias", r);
+            var name = CatalogYaml.RequiredScalar(entry, "name", "an alias", r, out var nameNode);
             if (name is null)
             {
                 continue;
@@ -252,17 +252,17 @@ internal static class CatalogFileReader
                 continue;
             }
             IReadOnlyList<Criterion> members;
-            if (Get(entry, "criteria") is not { } listNode)
+            if (CatalogYaml.Get(entry, "criteria") is not { } listNode)
             {
                 // No list: the alias stands for the whole catalog.
                 members = catalog.Roots;
             }
-            else if (Expect<YamlSequenceNode>(listNode, "'criteria'", "a list of criterion ids", r) is { } list)
+            else if (CatalogYaml.Expect<YamlSequenceNode>(listNode, "'criteria'", "a list of criterion ids", r) is { } list)
             {
                 var found = new List<Criterion>();
                 foreach (var idNode in list.Children)
                 {
-                    if (ScalarValue(idNode, "a criterion id", r) is not { } cid)
+                    if (CatalogYaml.ScalarValue(idNode, "a criterion id", r) is not { } cid)
                     {
                         continue;
                     }
@@ -289,17 +289,17 @@ internal static class CatalogFileReader
         }
     }
 
-    private static CrosswalkDraft? ReadCrosswalk(YamlMappingNode root, string source, Reporter r)
+    private static CrosswalkDraft? ReadCrosswalk(YamlMappingNode root, string source, CatalogYaml.Reporter r)
     {
-        if (Expect<YamlMappingNode>(Get(root, "crosswalk")!, "'crosswalk'", "a mapping with id, source and target", r) is not { } head)
+        if (CatalogYaml.Expect<YamlMappingNode>(CatalogYaml.Get(root, "crosswalk")!, "'crosswalk'", "a mapping with id, source and target", r) is not { } head)
         {
             return null;
         }
-        CheckKeys(head, s_crosswalkKeys, "'crosswalk'", r);
-        var id = RequiredScalar(head, "id", "crosswalk", r, out var idNode);
-        var from = RequiredScalar(head, "source", "crosswalk", r, out var fromNode);
-        var to = RequiredScalar(head, "target", "crosswalk", r, out var toNode);
-        var name = OptionalScalar(head, "name", r);
+        CatalogYaml.CheckKeys(head, s_crosswalkKeys, "'crosswalk'", r);
+        var id = CatalogYaml.RequiredScalar(head, "id", "crosswalk", r, out var idNode);
+        var from = CatalogYaml.RequiredScalar(head, "source", "crosswalk", r, out var fromNode);
+        var to = CatalogYaml.RequiredScalar(head, "target", "crosswalk", r, out var toNode);
+        var name = CatalogYaml.OptionalScalar(head, "name", r);
         if (id is null || from is null || to is null)
         {
             return null;
@@ -310,15 +310,15 @@ internal static class CatalogFileReader
             return null;
         }
         var entries = new List<CrosswalkEntry>();
-        if (Get(root, "map") is not { } mapNode)
+        if (CatalogYaml.Get(root, "map") is not { } mapNode)
         {
             r.Error(head.Start, $"crosswalk '{id}' has no 'map:' section");
         }
-        else if (Expect<YamlMappingNode>(mapNode, "'map'", "a mapping from source id to a list of target ids", r) is { } map)
+        else if (CatalogYaml.Expect<YamlMappingNode>(mapNode, "'map'", "a mapping from source id to a list of target ids", r) is { } map)
         {
             foreach (var (keyNode, valueNode) in map.Children)
             {
-                if (ScalarValue(keyNode, "a source criterion id", r) is not { } key)
+                if (CatalogYaml.ScalarValue(keyNode, "a source criterion id", r) is not { } key)
                 {
                     continue;
                 }
@@ -331,11 +331,11 @@ internal static class CatalogFileReader
                 {
                     targets.Add((one.Value ?? "", r.At(one.Start)));
                 }
-                else if (Expect<YamlSequenceNode>(valueNode, $"the entry of '{key}'", "a list of target ids", r) is { } list)
+                else if (CatalogYaml.Expect<YamlSequenceNode>(valueNode, $"the entry of '{key}'", "a list of target ids", r) is { } list)
                 {
                     foreach (var t in list.Children)
                     {
-                        if (ScalarValue(t, "a target criterion id", r) is { } tid)
+                        if (CatalogYaml.ScalarValue(t, "a target criterion id", r) is { } tid)
                         {
                             targets.Add((tid, r.At(t.Start)));
                         }
@@ -368,99 +368,5 @@ internal static class CatalogFileReader
         }
         return id[0] is not ('.' or '-') && id[^1] is not ('.' or '-') && !id.Contains("..", StringComparison.Ordinal)
             && !string.Equals(id, "and", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static YamlNode? Get(YamlMappingNode map, string key)
-    {
-        foreach (var (k, v) in map.Children)
-        {
-            if (k is YamlScalarNode s && s.Value == key)
-            {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private static YamlNode? KeyOf(YamlMappingNode map, string key)
-        => map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
-
-    private static void CheckKeys(YamlMappingNode map, string[] allowed, string what, Reporter r)
-    {
-        foreach (var key in map.Children.Keys)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? key.ToString();
-            if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                r.Error(key.Start, $"unknown key '{name}' in {what}; expected {string.Join(", ", allowed)}");
-            }
-        }
-    }
-
-    private static T? Expect<T>(YamlNode node, string what, string expected, Reporter r) where T : YamlNode
-    {
-        if (node is T t)
-        {
-            return t;
-        }
-        r.Error(node.Start, $"{what} must be {expected}");
-        return null;
-    }
-
-    private static string? ScalarValue(YamlNode node, string what, Reporter r)
-    {
-        if (node is YamlScalarNode s)
-        {
-            return (s.Value ?? "").Trim();
-        }
-        r.Error(node.Start, $"{what} must be a single value, not a list or mapping");
-        return null;
-    }
-
-    private static string? OptionalScalar(YamlMappingNode map, string key, Reporter r)
-    {
-        if (Get(map, key) is not { } node)
-        {
-            return null;
-        }
-        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" })
-        {
-            return "";
-        }
-        return ScalarValue(node, $"'{key}'", r);
-    }
-
-    private static string? RequiredScalar(YamlMappingNode map, string key, string owner, Reporter r, out YamlNode? node)
-    {
-        node = Get(map, key);
-        if (node is null)
-        {
-            r.Error(map.Start, $"{owner} has no '{key}'");
-            return null;
-        }
-        var value = OptionalScalar(map, key, r);
-        if (value is null)
-        {
-            return null;
-        }
-        if (value.Length == 0)
-        {
-            r.Error(node.Start, $"{owner} has an empty '{key}'");
-            return null;
-        }
-        return value;
-    }
-
-    private sealed class Reporter(string file, DiagnosticBag diagnostics)
-    {
-        public SourceLocation At(Mark mark) => new(file, Clamp(mark.Line), Clamp(mark.Column));
-
-        public void Error(Mark mark, string message) => Error(Clamp(mark.Line), Clamp(mark.Column), message);
-
-        public void Error(int line, int column, string message)
-            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, new SourceLocation(file, line, column));
-
-        // YamlDotNet marks are 1-based; Mark.Empty is 0, which we show as the file's start.
-        private static int Clamp(long value) => value < 1 ? 1 : value > int.MaxValue ? int.MaxValue : (int)value;
     }
 }
