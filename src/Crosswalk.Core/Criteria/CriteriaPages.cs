@@ -21,8 +21,8 @@ namespace Crosswalk.Criteria;
 /// </param>
 public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl, bool withContent = true)
 {
-    /// <summary>Every URL this generator produces (known before rendering, so links to them resolve).</summary>
-    public static IEnumerable<string> Urls(CatalogSet catalogs) =>
+    /// <summary>Every URL this generator produces (known before rendering, so links to them resolve); none without catalogs.</summary>
+    public static IEnumerable<string> Urls(CatalogSet catalogs) => catalogs.All.Count == 0 ? [] :
         new[] { CriterionUrls.Root }
             .Concat(catalogs.All.Select(CriterionUrls.Catalog))
             .Concat(catalogs.All.SelectMany(c => c.Criteria).Select(CriterionUrls.Of));
@@ -43,6 +43,10 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     /// </summary>
     public (string Url, Func<PageView> View)[] Build()
     {
+        if (catalogs.All.Count == 0)
+        {
+            return [];
+        }
         var pages = new List<(string, Func<PageView>)> { (CriterionUrls.Root, IndexPage) };
         foreach (var catalog in catalogs.All)
         {

@@ -59,7 +59,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             if (catalog is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
-                    DidYouMean.Help(DidYouMean.Closest(entry.Catalog, catalogs.All.Select(c => c.Id), 1))
+                    DidYouMean.Help(entry.Catalog, catalogs.All.Select(c => c.Id), 1)
                         ?? $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
                 continue;
             }
@@ -235,7 +235,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                 diagnostics.Report(DiagnosticDescriptors.MissingPage,
                     $"coverage table names '{value}', which is not a page title nor the text of a link on this page",
                     cell.Location with { Column = cell.Location.Column + name.Index + (name.Value.Length - name.Value.TrimStart().Length) },
-                    DidYouMean.Help(DidYouMean.Closest(value, index.Titles, 2)) ?? "link the document instead: [Title](/path/)");
+                    DidYouMean.Help(value, index.Titles, 2) ?? "link the document instead: [Title](/path/)");
                 continue;
             }
             found.Add((resolved, name.Index + (name.Value.Length - name.Value.TrimStart().Length)));

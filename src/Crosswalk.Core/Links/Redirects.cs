@@ -75,9 +75,8 @@ public static class Redirects
             }
             else if (target is null)
             {
-                var closest = SiteIndex.ClosestUrls(UrlPath.Key(to) ?? to, index.Urls, 1).FirstOrDefault();
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' points to '{to}', which does not exist", location,
-                    closest is null ? null : $"did you mean '{closest}'?");
+                    DidYouMean.Help(SiteIndex.ClosestUrls(UrlPath.Key(to) ?? to, index.Urls, 1)));
             }
             else
             {

@@ -78,12 +78,12 @@ internal static class PipelineRunner
         var model = stages.Prepare(context, inputs, site, links, claims, discardsOutput: target is NullOutput);
         var rendered = clock.Time("Render", () => stages.Render(context, model, target));
         clock.Time("Verify", () => stages.Verify(context, site, links, rendered));
-        var written = false;
-        if (writer is not null && !Result(pages, true, false).Failed(options.Strict))
+        var result = Result(pages, usable: true, written: false);
+        if (writer is not null && !result.Failed(options.Strict))
         {
             clock.Time("Write", writer.Commit);
-            written = true;
+            result = result with { Written = true };
         }
-        return new PipelineRun(Result(pages, usable: true, written), config, site, claims, rendered);
+        return new PipelineRun(result, config, site, claims, rendered);
     }
 }

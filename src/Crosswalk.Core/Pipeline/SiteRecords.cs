@@ -49,7 +49,7 @@ public sealed record LinkedSite(IReadOnlyDictionary<ParsedPage, ResolvedLinks> L
 public sealed record ClaimedSite(CatalogSet Catalogs, ClaimSet Claims);
 
 /// <summary>
-/// Stage <c>Render</c>: the ids each content page's template added (for anchors the body does not hold) and every
-/// output path of the site (a file that could not be written is not one).
+/// Stage <c>Render</c>: the ids each content page's template added (for anchors the body does not hold), every
+/// output path of the site (a file that could not be written is not one) and how many content pages this run wrote.
 /// </summary>
-public sealed record RenderedSite(TemplateIdSets TemplateIds, IReadOnlySet<string> OutputPaths);
+public sealed record RenderedSite(TemplateIdSets TemplateIds, IReadOnlySet<string> OutputPaths, int PagesWritten);

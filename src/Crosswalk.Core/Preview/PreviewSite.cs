@@ -58,22 +58,18 @@ public sealed class PreviewSite
         lock (_buildLock)
         {
             var full = !_incremental || changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
-            if (full)
+            if (full && _incremental)
             {
                 _stages = new IncrementalStages();
             }
-            else
+            else if (!full)
             {
-                var paths = changed!.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-                foreach (var path in paths)
-                {
-                    _stages.Forget(path);
-                }
-                _stages.Changed = paths;
+                _stages.Changed = changed!.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
             }
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;
-            var run = SiteBuilder.Preview(_options, _stages, target);
+            // Without incremental rebuilds, the build's own stages run: nothing of the preview's reuse is involved.
+            var run = SiteBuilder.Preview(_options, _incremental ? _stages : new SiteStages(), target);
             var result = run.Result;
             if (result.ConfigUsable && run.Config is { } config)
             {
@@ -81,7 +77,7 @@ public sealed class PreviewSite
                 target.RemoveExcept(run.Rendered?.OutputPaths ?? new HashSet<string>());
                 _output = target;
             }
-            var build = new PreviewBuild(result, Interlocked.Increment(ref _version), _stages.PagesWritten, full);
+            var build = new PreviewBuild(result, Interlocked.Increment(ref _version), run.Rendered?.PagesWritten ?? 0, full);
             Last = build;
             return build;
         }

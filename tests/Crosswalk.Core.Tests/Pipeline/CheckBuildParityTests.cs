@@ -176,6 +176,16 @@ public sealed class CheckBuildParityTests
         Assert.Contains("readonly", error.Message);
     }
 
+    [Fact]
+    public void A_link_to_the_criteria_pages_of_a_site_without_catalogs_is_broken_in_both()
+    {
+        using var site = new TempSite(("site.yml", "title: T\n"), ("content/index.md", "# Home\n\n[criteria](/criteria/)\n"));
+
+        var build = Parity(site);
+
+        Assert.Equal(["content/index.md(3,1): error CW2001: link target '/criteria/' does not exist"], build.Diagnostics.Select(d => d.ToString()));
+    }
+
     public static TheoryData<string> Sites()
     {
         var tests = Repository.PathOf("tests");

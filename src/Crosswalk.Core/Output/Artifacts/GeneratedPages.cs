@@ -12,17 +12,11 @@ namespace Crosswalk.Output;
 internal sealed class CriteriaPageFiles : IArtifact
 {
     public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) =>
-        inputs.Catalogs.All.Count == 0 ? [] : CriteriaPages.Urls(inputs.Catalogs).Select(url => (UrlModel.OutputPath(url), "a generated criteria page"));
+        CriteriaPages.Urls(inputs.Catalogs).Select(url => (UrlModel.OutputPath(url), "a generated criteria page"));
 
-    public IEnumerable<OutputFile> Files(RenderModel model)
-    {
-        if (model.Claims.Catalogs.All.Count == 0)
-        {
-            return [];
-        }
-        // Each view is built when its file is written: pages differ in size by orders of magnitude.
-        return model.CriteriaPages.Build().Select(page => new ViewFile(UrlModel.OutputPath(page.Url), page.View));
-    }
+    // Each view is built when its file is written: pages differ in size by orders of magnitude.
+    public IEnumerable<OutputFile> Files(RenderModel model) =>
+        model.CriteriaPages.Build().Select(page => new ViewFile(UrlModel.OutputPath(page.Url), page.View));
 }
 
 /// <summary>A generated page: its view is made when it is written. It shows the sidebar and every claim.</summary>
@@ -63,7 +57,7 @@ internal sealed class Sitemap : IArtifact
 
     private static byte[] Build(RenderModel model)
     {
-        var generated = model.Claims.Catalogs.All.Count > 0 ? CriteriaPages.Urls(model.Claims.Catalogs) : [];
+        var generated = CriteriaPages.Urls(model.Claims.Catalogs);
         var site = HtmlEscape.Text(model.Config.SiteUrl ?? "");
         var sb = new StringBuilder();
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -23,7 +23,7 @@ public static class RenderStage
             paths.Add(file.Path);
         }
         paths.ExceptWith(outcome.NotWritten);
-        return new RenderedSite(target.TemplateIds, paths);
+        return new RenderedSite(target.TemplateIds, paths, outcome.PagesWritten);
     }
 
     /// <summary>

@@ -24,8 +24,7 @@ public static class VerifyStage
     {
         foreach (var link in page.Links)
         {
-            var target = targets[link.Id];
-            if (target is not { Kind: TargetKind.Page, Page: { } to, Fragment: { Length: > 0 } fragment } || fragment == "top" || to.Ids.Contains(fragment))
+            if (OutsideBody(targets[link.Id]) is not var (to, fragment))
             {
                 continue;
             }
@@ -36,7 +35,7 @@ public static class VerifyStage
             }
             var ids = added is null ? to.Ids : to.Ids.Concat(added);
             // Ties in ordinal order: ids come from sets, whose order is not the page's.
-            var closest = DidYouMean.Closest(fragment, ids, static id => id, 3, StringComparer.Ordinal);
+            var closest = DidYouMean.Closest(fragment, ids, static id => id, DidYouMean.DefaultMax, StringComparer.Ordinal);
             report(Diagnostic.Create(DiagnosticDescriptors.MissingAnchor, $"anchor '#{fragment}' does not exist on '{to.Url}'", link.Location,
                 DidYouMean.Help([.. closest.Select(id => "#" + id)])));
         }
@@ -54,7 +53,7 @@ public static class VerifyStage
             var targets = links.Links[page].Targets;
             foreach (var link in page.Links)
             {
-                if (targets[link.Id] is { Kind: TargetKind.Page, Page: { } target, Fragment: { Length: > 0 } fragment } && fragment != "top" && !target.Ids.Contains(fragment))
+                if (OutsideBody(targets[link.Id]) is var (target, _))
                 {
                     pages.Add(target);
                 }
@@ -62,4 +61,11 @@ public static class VerifyStage
         }
         return pages;
     }
+
+    // A link into a page at an anchor its body does not have: only the ids its template added can hold it. Both
+    // Check and TemplateIdsNeeded ask this, so a build records the ids of exactly the pages Verify looks into.
+    private static (ParsedPage Page, string Fragment)? OutsideBody(LinkTarget target) =>
+        target is { Kind: TargetKind.Page, Page: { } page, Fragment: { Length: > 0 } fragment } && fragment != "top" && !page.Ids.Contains(fragment)
+            ? (page, fragment)
+            : null;
 }

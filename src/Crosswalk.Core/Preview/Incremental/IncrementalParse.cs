@@ -20,9 +20,6 @@ internal sealed class IncrementalParse
     private readonly Dictionary<string, Stamped> _parsed = new(StringComparer.Ordinal);
     private LastRun? _last;
 
-    /// <summary>Forgets a file's parse: the watcher's word counts, not only the file's stamp (an edit can keep both).</summary>
-    public void Forget(string path) => _parsed.Remove(path);
-
     public ParsedSite Run(ParseStage stage, SourceSet files, IReadOnlySet<string>? changed, DiagnosticBag report)
     {
         if (changed is not null && _last is { } last && ReferenceEquals(last.Files, files))
@@ -66,7 +63,8 @@ internal sealed class IncrementalParse
             return unchanged.Entry;
         }
         var (length, stamp) = Stamp(file);
-        if (Cached(file) is { } cached && cached.Length == length && cached.LastWriteUtc == stamp && cached.Entry.Page?.Source == file)
+        // A file the watcher reported is read again even when it kept its length and time (an edit can keep both).
+        if (changed?.Contains(file.FullPath) != true && Cached(file) is { } cached && cached.Length == length && cached.LastWriteUtc == stamp && cached.Entry.Page?.Source == file)
         {
             return cached.Entry;
         }

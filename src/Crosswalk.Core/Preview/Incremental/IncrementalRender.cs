@@ -26,9 +26,6 @@ internal sealed class IncrementalRender
     private SiteSignatures? _lastSignatures;
     private bool _unchangedSite;
 
-    /// <summary>Content pages written by the last build (the others were reused).</summary>
-    public int PagesWritten { get; private set; }
-
     /// <summary>
     /// Decides what this build renders: when neither the structure nor any claim changed, every page parsed as before
     /// renders as before, so only the edited pages and those whose render failed last time are looked at (returned);
@@ -97,8 +94,7 @@ internal sealed class IncrementalRender
             }
         }
         _failed = outcome.Failed;
-        PagesWritten = outcome.PagesWritten;
-        return new RenderedSite(_ids!, _paths);
+        return new RenderedSite(_ids!, _paths, outcome.PagesWritten);
     }
 
     private static void Keep(TemplateIdSets ids, ParsedPage? page, Written last)

@@ -34,12 +34,6 @@ internal sealed class IncrementalStages : ISiteStages
     /// </summary>
     public IReadOnlySet<string>? Changed { get; set; }
 
-    /// <summary>Content pages written by the last build.</summary>
-    public int PagesWritten => _render.PagesWritten;
-
-    /// <summary>Forgets what was parsed from <paramref name="path"/>.</summary>
-    public void Forget(string path) => _parse.Forget(path);
-
     public SourceSet Discover(BuildContext context)
     {
         // Told which files changed, all of them known, still there and not (now) links: the same files as before.
