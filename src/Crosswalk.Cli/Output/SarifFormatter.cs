@@ -104,7 +104,7 @@ internal static class SarifFormatter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>A rule for a code without a descriptor (reported through the code-and-severity overload), at the level it was reported with.</summary>
+    /// <summary>A rule for a code without a descriptor (a Diagnostic made with its own constructor), at the level it was reported with.</summary>
     private static DiagnosticDescriptor Unregistered(Diagnostic d)
         => new(d.Code, d.Code, d.Severity, d.Code, $"{d.Code} is not in Crosswalk's registry of diagnostics.", "");
 

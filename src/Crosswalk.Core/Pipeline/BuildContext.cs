@@ -7,7 +7,6 @@ using Markdig;
 namespace Crosswalk.Pipeline;
 
 /// <summary>What every stage of one build shares, passed explicitly (no statics).</summary>
-/// <param name="Options">The caller's options.</param>
 /// <param name="Config">The loaded site.yml.</param>
 /// <param name="Diagnostics">The diagnostics of this build.</param>
 /// <param name="Markdown">The one Markdig pipeline.</param>
@@ -15,5 +14,5 @@ namespace Crosswalk.Pipeline;
 /// <param name="RendersPages">Pages will be written (build, serve): every parsed page keeps its body HTML (check keeps only those its layout reads).</param>
 /// <param name="Artifacts">The outputs of the site.</param>
 /// <param name="LiveReload">Pages get the preview's live-reload script (serve).</param>
-public sealed record BuildContext(BuildOptions Options, SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
+public sealed record BuildContext(SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
     bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false);

@@ -57,7 +57,7 @@ internal static class PipelineRunner
             return new PipelineRun(Result(0, usable: false, written: false), config, null, null, null);
         }
 
-        var context = new BuildContext(options, config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
+        var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview);
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));

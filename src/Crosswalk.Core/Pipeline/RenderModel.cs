@@ -55,7 +55,7 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
     /// <remarks>When the output is discarded and the layout only prints the body, their bodies are not made.</remarks>
     public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
-        withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim("layouts/page.html"));
+        withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim(Theme.LayoutPath(null)));
 
     /// <summary>The view a content page is rendered from.</summary>
     public PageView ViewFor(ParsedPage page) => new()
@@ -63,7 +63,7 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
         Title = page.Title,
         Url = page.Url,
         Body = new PageBody(page.BodyUtf8, placeholders, links.Links[page].Hrefs),
-        Layout = page.Meta.Layout ?? "page",
+        Layout = page.Meta.Layout ?? Theme.DefaultLayout,
         Page = page,
         Summary = page.Meta.Summary,
         HasH1 = page.HasH1,

@@ -41,7 +41,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         bodies?.Clear();
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
-        var name = $"layouts/{view.Layout}.html";
+        var name = Theme.LayoutPath(view.Layout);
         if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
             var streamed = new Utf8Output(output, _contentMarker, body);

@@ -19,7 +19,7 @@ public sealed record PageView
     /// <summary>Body of a content page (trusted: produced by Markdig), written out with its links filled in.</summary>
     public PageBody? Body { get; init; }
     /// <summary>Template under <c>layouts/</c> without extension.</summary>
-    public string Layout { get; init; } = "page";
+    public string Layout { get; init; } = Theme.DefaultLayout;
     /// <summary><c>page</c>, <c>criterion</c>, <c>group</c>, <c>coverage</c>, <c>404</c>.</summary>
     public string Kind { get; init; } = "page";
     /// <summary>The content page behind the view (for navigation), if any.</summary>

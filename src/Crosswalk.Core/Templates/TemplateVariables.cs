@@ -45,8 +45,8 @@ public sealed class PageScope(PageRenderer renderer, PageView view, string conte
     public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
 }
 
-/// <summary>A <c>site.*</c> variable: its name, what it depends on (site.yml, or the clock) and how it is made.</summary>
-public sealed record SiteVariable(string Name, TemplateInput DependsOn, Func<SiteConfig, object?> Value);
+/// <summary>A <c>site.*</c> variable: its name and how it is made from site.yml (a change to which starts a preview afresh).</summary>
+public sealed record SiteVariable(string Name, Func<SiteConfig, object?> Value);
 
 /// <summary>A variable templates read: its name under <c>page.</c>, what it depends on and how it is made.</summary>
 /// <param name="Name">The name under <c>page.</c>.</param>
@@ -68,11 +68,11 @@ public static class TemplateVariables
     /// <summary>The <c>site.*</c> variables: the same for every page, made once per build.</summary>
     public static IReadOnlyList<SiteVariable> Site { get; } =
     [
-        new("title", TemplateInput.Config, c => HtmlEscape.Text(c.Title)),
-        new("base_url", TemplateInput.Config, c => HtmlEscape.Text(c.BaseUrl)),
-        new("asset_base", TemplateInput.Config, c => HtmlEscape.Text(c.BaseUrl + "assets/")),
-        new("generator", TemplateInput.None, _ => "Crosswalk"),
-        new("year", TemplateInput.Environment, _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("title", c => HtmlEscape.Text(c.Title)),
+        new("base_url", c => HtmlEscape.Text(c.BaseUrl)),
+        new("asset_base", c => HtmlEscape.Text(c.BaseUrl + "assets/")),
+        new("generator", _ => "Crosswalk"),
+        new("year", _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>The <c>page.*</c> variables.</summary>

@@ -64,17 +64,20 @@ public sealed class Theme : ITemplateLoader
         // The sidebar's HTML is printed by a partial: only printing it means so in every template, once per page (not
         // in a loop: Scriban's output limit counts what is printed), and every include (whose output is the
         // partial's) a statement of its own outside any capture, function or loop.
-        _onlyPrintsNavHtml = !_opaque && !_pageHandedOn && !templates.Values.Any(t => IncludesAsValue(t.Page))
-            && templates.Values.All(t => OnlyPrints(t.Page, "nav_html"));
+        var includesPrinted = !_opaque && !_pageHandedOn && !templates.Values.Any(t => IncludesAsValue(t.Page));
+        _onlyPrinted = includesPrinted
+            ? [.. TemplateVariables.Page.Where(v => v.Markup).Select(v => v.Name).Where(name => templates.Values.All(t => OnlyPrints(t.Page, name)))]
+            : [];
     }
 
-    private readonly bool _onlyPrintsNavHtml;
+    // The markup variables (TemplateVariable.Markup) that every template only prints.
+    private readonly HashSet<string> _onlyPrinted;
 
     /// <summary>
     /// True when templates use <c>page.<paramref name="member"/></c> only to print it, once, so its value cannot change
-    /// what they do, only the bytes they write. Known for <c>nav_html</c>; false for any other member.
+    /// what they do, only the bytes they write. Worked out for the variables declared as markup; false for others.
     /// </summary>
-    public bool OnlyPrints(string member) => member == "nav_html" && _onlyPrintsNavHtml;
+    public bool OnlyPrints(string member) => _onlyPrinted.Contains(member);
 
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _pageHandedOn;
@@ -123,6 +126,12 @@ public sealed class Theme : ITemplateLoader
     /// </summary>
     public bool PrintsContentVerbatim(string name) => _printsContentVerbatim.GetValueOrDefault(name);
 
+    /// <summary>The layout a page without <c>layout:</c> gets.</summary>
+    public const string DefaultLayout = "page";
+
+    /// <summary>The template of a layout: <c>layouts/NAME.html</c>, <see cref="DefaultLayout"/> when none is named.</summary>
+    public static string LayoutPath(string? layout) => $"layouts/{layout ?? DefaultLayout}.html";
+
 
     private static bool OnlyPrints(ScriptNode? node, string name)
     {
@@ -132,7 +141,7 @@ public sealed class Theme : ITemplateLoader
                 return true;
             case ScriptMemberExpression member when member.Member?.Name == name
                 && (member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member)
-                    || (name != "content" && InsideLoop(member))):
+                    || (name != "content" && HasAncestor(member, n => n is ScriptLoopStatementBase))):
             case ScriptLiteral { Value: string text } when text == name:
                 return false;
             default:
@@ -145,21 +154,9 @@ public sealed class Theme : ITemplateLoader
     {
         null => false,
         ScriptFunctionCall { Target: ScriptVariable { Name: "include" } } call
-            when call.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(call) || InsideLoop(call) => true,
+            when call.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(call) || HasAncestor(call, n => n is ScriptLoopStatementBase) => true,
         _ => node.Children.Any(IncludesAsValue),
     };
-
-    private static bool InsideLoop(ScriptNode node)
-    {
-        for (var n = node.Parent; n is not null; n = n.Parent)
-        {
-            if (n is ScriptLoopStatementBase)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static bool MentionsContent(ScriptNode? node) => node switch
     {
@@ -176,11 +173,13 @@ public sealed class Theme : ITemplateLoader
         _ => node.Children.Any(MayIncludeLayout),
     };
 
-    private static bool InsideCaptureOrFunction(ScriptNode node)
+    private static bool InsideCaptureOrFunction(ScriptNode node) => HasAncestor(node, n => n is ScriptCaptureStatement or ScriptFunction or ScriptWrapStatement);
+
+    private static bool HasAncestor(ScriptNode node, Func<ScriptNode, bool> test)
     {
         for (var n = node.Parent; n is not null; n = n.Parent)
         {
-            if (n is ScriptCaptureStatement or ScriptFunction or ScriptWrapStatement)
+            if (test(n))
             {
                 return true;
             }

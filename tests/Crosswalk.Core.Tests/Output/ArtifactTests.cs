@@ -22,10 +22,10 @@ public sealed class ArtifactTests
 
             public override ulong Fingerprint(RenderModel m) => m.Signatures.Structure;
 
-            public override WriteResult Write(RenderModel m, RenderTarget target)
+            public override bool Write(RenderModel m, RenderTarget target)
             {
                 target.Sink.Write(Path, Encoding.UTF8.GetBytes("[" + string.Join(",", model.Site.Pages.Select(p => $"\"{p.Url}\"")) + "]"));
-                return WriteResult.Written;
+                return true;
             }
         }
     }

@@ -49,7 +49,7 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
         return f.Value;
     }
 
-    public override WriteResult Write(RenderModel model, RenderTarget target)
+    public override bool Write(RenderModel model, RenderTarget target)
     {
         var buffer = target.Buffer();
         var bodies = model.TemplateIdsNeeded?.Contains(page) != false ? new List<Range>() : null;
@@ -57,14 +57,14 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
         {
             // No ids of an earlier render may stand for it.
             target.TemplateIds.Remove(page.Url);
-            return WriteResult.Failed;
+            return false;
         }
         if (bodies is not null)
         {
             target.TemplateIds.Set(page.Url, TemplateOnly(buffer.WrittenSpan, bodies, page));
         }
         target.Sink.Write(Path, buffer.WrittenSpan);
-        return WriteResult.Written;
+        return true;
     }
 
     /// <summary>

@@ -26,15 +26,15 @@ internal sealed class ViewFile(string path, Func<PageView> view) : OutputFile
 
     public override ulong Fingerprint(RenderModel model) => new Fnv().Add(model.Signatures.Structure).Add(model.Signatures.Claims).Value;
 
-    public override WriteResult Write(RenderModel model, RenderTarget target)
+    public override bool Write(RenderModel model, RenderTarget target)
     {
         var buffer = target.Buffer();
         if (!model.Renderer.Render(view(), buffer, target.Diagnostics, model.LiveReload))
         {
-            return WriteResult.Failed;
+            return false;
         }
         target.Sink.Write(path, buffer.WrittenSpan);
-        return WriteResult.Written;
+        return true;
     }
 }
 
@@ -116,9 +116,9 @@ internal sealed class BytesFile(string path, ulong fingerprint, Func<byte[]> con
 
     public override ulong Fingerprint(RenderModel model) => fingerprint;
 
-    public override WriteResult Write(RenderModel model, RenderTarget target)
+    public override bool Write(RenderModel model, RenderTarget target)
     {
         target.Sink.Write(path, content());
-        return WriteResult.Written;
+        return true;
     }
 }

@@ -19,17 +19,6 @@ public interface IArtifact
     IEnumerable<OutputFile> Files(RenderModel model);
 }
 
-/// <summary>How writing one file went.</summary>
-public enum WriteResult
-{
-    /// <summary>Written.</summary>
-    Written,
-    /// <summary>Not written and reported (a template failed): no earlier version of the file stands for it.</summary>
-    Failed,
-    /// <summary>Not written and reported (its source cannot be read): no earlier version of the file stands for it.</summary>
-    Dropped,
-}
-
 /// <summary>One file of the output.</summary>
 public abstract class OutputFile
 {
@@ -48,8 +37,11 @@ public abstract class OutputFile
     /// </summary>
     public abstract ulong Fingerprint(RenderModel model);
 
-    /// <summary>Writes the file to <paramref name="target"/>, reporting any problem there.</summary>
-    public abstract WriteResult Write(RenderModel model, RenderTarget target);
+    /// <summary>
+    /// Writes the file to <paramref name="target"/>; false when it could not (a template failed, the source cannot be
+    /// read), reported there. No earlier version of the file then stands for it.
+    /// </summary>
+    public abstract bool Write(RenderModel model, RenderTarget target);
 }
 
 /// <summary>Where files are written while rendering, with per-thread buffers. Thread-safe.</summary>

@@ -28,17 +28,17 @@ internal sealed class StaticFile(SourceFile file) : OutputFile
         return info.Exists ? new Fnv().Add((ulong)info.Length).Add((ulong)info.LastWriteTimeUtc.Ticks).Value : 0;
     }
 
-    public override WriteResult Write(RenderModel model, RenderTarget target)
+    public override bool Write(RenderModel model, RenderTarget target)
     {
         try
         {
             target.Sink.Copy(file.FullPath, Path);
-            return WriteResult.Written;
+            return true;
         }
         catch (UnreadableSourceException ex)
         {
             target.Diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
-            return WriteResult.Dropped;
+            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ using Crosswalk.Content;
 using Crosswalk.Criteria;
 using Crosswalk.Diagnostics;
 using Crosswalk.Markdown;
+using Crosswalk.Templates;
 
 namespace Crosswalk.Pipeline;
 
@@ -23,7 +24,7 @@ public sealed class ParseStage
         _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
             KeepBody = context.RendersPages,
-            KeepBodyOf = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim($"layouts/{meta.Layout ?? "page"}.html"),
+            KeepBodyOf = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
         };

@@ -42,8 +42,7 @@ public static class RenderStage
         // few at a time rather than in fixed ranges.
         Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(file =>
         {
-            var result = file.Write(model, target);
-            if (result != WriteResult.Written)
+            if (!file.Write(model, target))
             {
                 notWritten.Add(file.Path);
                 if (file.Page is { } page)
