@@ -22,6 +22,27 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Dis
     /// <summary>A symbolic link (to a file inside the source folder): what it shows can change without it being touched.</summary>
     public bool IsLink { get; init; }
 
+    /// <summary>
+    /// The file's length and time of last change, (-1, MinValue) when it cannot be read: a link's target's, since a
+    /// link's own do not change when its target is edited.
+    /// </summary>
+    public (long Length, DateTime LastWriteUtc) Stamp()
+    {
+        try
+        {
+            var info = new System.IO.FileInfo(FullPath);
+            if (IsLink && info.ResolveLinkTarget(returnFinalTarget: true) is System.IO.FileInfo target)
+            {
+                info = target;
+            }
+            return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, DateTime.MinValue);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            return (-1, DateTime.MinValue);
+        }
+    }
+
     /// <summary>The folder part of <see cref="RelativePath"/> ("" at the root).</summary>
     public string Folder => RelativePath.LastIndexOf('/') is var i and >= 0 ? RelativePath[..i] : "";
 }

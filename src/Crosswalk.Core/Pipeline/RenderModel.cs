@@ -57,8 +57,8 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
         withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim(Theme.LayoutPath(null)));
 
-    /// <summary>The view a content page is rendered from.</summary>
-    public PageView ViewFor(ParsedPage page) => new()
+    /// <summary>The view a content page is rendered from, with the criteria box <paramref name="criteria"/> (<see cref="CriteriaPages"/>' links for it).</summary>
+    public PageView ViewFor(ParsedPage page, IReadOnlyList<CriterionLink> criteria) => new()
     {
         Title = page.Title,
         Url = page.Url,
@@ -68,6 +68,6 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
         Summary = page.Meta.Summary,
         HasH1 = page.HasH1,
         Headings = page.Headings,
-        Criteria = CriteriaPages.LinksFor(page),
+        Criteria = criteria,
     };
 }

@@ -201,10 +201,10 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return new ScriptArray(trail.Select(t => _crumbs.GetOrAdd(t, Crumb)));
     }
 
-    private HashSet<NavNode> PathTo(ParsedPage? current)
+    private static HashSet<NavNode> PathTo(NavNode? active)
     {
         var path = new HashSet<NavNode>();
-        for (var n = current is null ? null : navigation.NodeOf(current); n is not null; n = n.Parent)
+        for (var n = active; n is not null; n = n.Parent)
         {
             path.Add(n);
         }
@@ -213,8 +213,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
     internal ScriptArray Nav(ParsedPage? current)
     {
-        var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);
+        var path = PathTo(active);
         return Nodes(navigation.Roots);
 
         ScriptArray Nodes(IReadOnlyList<NavNode> nodes)
@@ -264,8 +264,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// </summary>
     internal string NavHtml(ParsedPage? current)
     {
-        var path = PathTo(current);
         var active = current is null ? null : navigation.NodeOf(current);
+        var path = PathTo(active);
         // One builder per thread: grown to the size of a sidebar once, not once per page.
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();

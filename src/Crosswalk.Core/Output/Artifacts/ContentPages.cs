@@ -19,6 +19,11 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
 
     public override ParsedPage Page => page;
 
+    // The page's criteria box: read by the preview's fingerprint and by the render, made once.
+    private IReadOnlyList<CriterionLink>? _criteria;
+
+    private IReadOnlyList<CriterionLink> Criteria(RenderModel model) => _criteria ??= model.CriteriaPages.LinksFor(page);
+
     // Made from what the template variables declare they read (TemplateVariables.PageInputs).
     public override ulong Fingerprint(RenderModel model)
     {
@@ -33,7 +38,7 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
         }
         if (inputs.HasFlag(TemplateInput.PageClaims))
         {
-            foreach (var c in model.CriteriaPages.LinksFor(page))
+            foreach (var c in Criteria(model))
             {
                 f.Add(c.Url).Add(c.Title);
             }
@@ -53,7 +58,7 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
     {
         var buffer = target.Buffer();
         var bodies = model.TemplateIdsNeeded?.Contains(page) != false ? new List<Range>() : null;
-        if (!model.Renderer.Render(model.ViewFor(page), buffer, target.Diagnostics, model.LiveReload, bodies))
+        if (!model.Renderer.Render(model.ViewFor(page, Criteria(model)), buffer, target.Diagnostics, model.LiveReload, bodies))
         {
             // No ids of an earlier render may stand for it.
             target.TemplateIds.Remove(page.Url);

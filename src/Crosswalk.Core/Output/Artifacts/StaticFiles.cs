@@ -17,15 +17,11 @@ internal sealed class StaticFile(SourceFile file) : OutputFile
 
     public override string Source => file.FullPath;
 
-    // Its length and time of last change (a link's target's: a link's own do not change when the target is edited).
+    // Its length and time of last change.
     public override ulong Fingerprint(RenderModel model)
     {
-        var info = new FileInfo(file.FullPath);
-        if (file.IsLink && info.Exists && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
-        {
-            info = target;
-        }
-        return info.Exists ? new Fnv().Add((ulong)info.Length).Add((ulong)info.LastWriteTimeUtc.Ticks).Value : 0;
+        var (length, time) = file.Stamp();
+        return new Fnv().Add((ulong)length).Add((ulong)time.Ticks).Value;
     }
 
     public override bool Write(RenderModel model, RenderTarget target)

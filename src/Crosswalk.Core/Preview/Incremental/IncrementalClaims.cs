@@ -81,18 +81,20 @@ internal sealed class IncrementalClaims
     /// </summary>
     public ulong Signature(IReadOnlyList<ParsedPage> pages, ClaimSet claims)
     {
+        // One delegate for the whole site, not one per page.
+        Action<ParsedPage, Fnv> hash = (page, h) =>
+        {
+            h.Add(page.Url).Add(page.Title).Add(page.NavTitle);
+            foreach (var c in claims.HeldBy(page))
+            {
+                h.Add(c.Page.Url).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column)
+                 .Add(c.RowId ?? "");
+            }
+        };
         var f = new Fnv();
         foreach (var page in pages)
         {
-            f.Add(_hashes.Of(pages, page, (page, h) =>
-            {
-                h.Add(page.Url).Add(page.Title).Add(page.NavTitle);
-                foreach (var c in claims.HeldBy(page))
-                {
-                    h.Add(c.Page.Url).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column)
-                     .Add(c.RowId ?? "");
-                }
-            }));
+            f.Add(_hashes.Of(pages, page, hash));
         }
         return f.Value;
     }

@@ -32,10 +32,7 @@ internal sealed class IncrementalIndex
             return Reuse(last, parsed.Pages, report);
         }
         Replaced = null;
-        var bag = new DiagnosticBag();
-        var site = IndexStage.Run(parsed, files, inputs, context, bag);
-        var diagnostics = bag.ToSortedList();
-        report.AddRange(diagnostics);
+        var site = IncrementalStages.Reporting(report, bag => IndexStage.Run(parsed, files, inputs, context, bag), out var diagnostics);
         _last = new LastRun(Structure, parsed.Pages, site, diagnostics);
         return site;
     }

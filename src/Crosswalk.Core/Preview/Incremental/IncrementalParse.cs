@@ -62,7 +62,7 @@ internal sealed class IncrementalParse
         {
             return unchanged.Entry;
         }
-        var (length, stamp) = Stamp(file);
+        var (length, stamp) = file.Stamp();
         // A file the watcher reported is read again even when it kept its length and time (an edit can keep both).
         if (changed?.Contains(file.FullPath) != true && Cached(file) is { } cached && cached.Length == length && cached.LastWriteUtc == stamp && cached.Entry.Page?.Source == file)
         {
@@ -74,24 +74,5 @@ internal sealed class IncrementalParse
             _parsed[file.FullPath] = new Stamped(length, stamp, entry);
         }
         return entry;
-    }
-
-    private static (long, DateTime) Stamp(SourceFile file)
-    {
-        try
-        {
-            var info = new FileInfo(file.FullPath);
-            // A link's own stamp does not change when its target is edited: the target's is what counts.
-            if (file.IsLink && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
-            {
-                info = target;
-            }
-            return (info.Length, info.LastWriteTimeUtc);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Reported by the read.
-            return (-1, DateTime.MinValue);
-        }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class IncrementalStages : ISiteStages
             context.Diagnostics.AddRange(reported);
             return known;
         }
-        var files = Reporting(context, bag => DiscoverStage.Run(context, bag), out var diagnostics);
+        var files = Reporting(context.Diagnostics, bag => DiscoverStage.Run(context, bag), out var diagnostics);
         _files = (files, files.Files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal), diagnostics);
         return files;
     }
@@ -90,18 +90,18 @@ internal sealed class IncrementalStages : ISiteStages
             context.Diagnostics.AddRange(reported);
             return value;
         }
-        value = Reporting(context, load, out var diagnostics);
+        value = Reporting(context.Diagnostics, load, out var diagnostics);
         kept = (value, diagnostics);
         return value;
     }
 
     // Runs work against a bag of its own and adds what it reported to the build's; the list is kept for replaying.
-    private static T Reporting<T>(BuildContext context, Func<DiagnosticBag, T> work, out IReadOnlyList<Diagnostic> reported)
+    internal static T Reporting<T>(DiagnosticBag report, Func<DiagnosticBag, T> work, out IReadOnlyList<Diagnostic> reported)
     {
         var bag = new DiagnosticBag();
         var result = work(bag);
         reported = bag.ToSortedList();
-        context.Diagnostics.AddRange(reported);
+        report.AddRange(reported);
         return result;
     }
 }
