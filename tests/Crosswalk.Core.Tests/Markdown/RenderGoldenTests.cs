@@ -36,23 +36,11 @@ public sealed class RenderGoldenTests
         var expectedPath = Path.Combine(dir, "expected.html");
         if (Environment.GetEnvironmentVariable("CROSSWALK_ACCEPT") == "1")
         {
-            var source = Path.Combine(FindRepoTests(), "TestData", "200-render", name, "expected.html");
+            var source = Repository.PathOf(Path.Combine("tests", "Crosswalk.Core.Tests", "TestData", "200-render", name, "expected.html"));
             File.WriteAllText(source, html);
             File.WriteAllText(expectedPath, html);
         }
         Assert.True(File.Exists(expectedPath), $"no expected.html for {name}; run with CROSSWALK_ACCEPT=1 and review it");
         Assert.Equal(File.ReadAllText(expectedPath).Replace("\r\n", "\n"), html);
-    }
-
-    private static string FindRepoTests()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Crosswalk.Core.Tests.csproj")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the test project folder");
     }
 }

@@ -30,6 +30,23 @@ public sealed class ArtifactTests
         }
     }
 
+    // Memory that counts the writes of each path.
+    private sealed class CountingOutput : IOutputSink
+    {
+        private readonly MemoryOutput _memory = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _writes = new();
+
+        public IReadOnlyDictionary<string, byte[]> Files => _memory.Files;
+
+        public int Writes(string path) => _writes.GetValueOrDefault(path);
+
+        public void Write(string relativePath, ReadOnlySpan<byte> content)
+        {
+            _writes.AddOrUpdate(relativePath, 1, (_, n) => n + 1);
+            _memory.Write(relativePath, content);
+        }
+    }
+
     private static readonly ArtifactRegistry WithPageList = new([.. ArtifactRegistry.Default.All, new PageList()]);
 
     private static TempSite Site() => new(
@@ -74,12 +91,22 @@ public sealed class ArtifactTests
 
         // The preview serves it, and writes it again only when its fingerprint changes.
         var stages = new IncrementalStages();
-        var memory = new MemoryOutput();
+        var memory = new CountingOutput();
         PipelineRunner.Run(options, RunMode.Preview, stages, memory, WithPageList);
         Assert.Equal("[\"/a/\",\"/\"]", Encoding.UTF8.GetString(memory.Files["pages.json"]));
+        Assert.Equal(1, memory.Writes("pages.json"));
+
+        site.Touch("content/a.md", "# A\n\nEdited body.\n");
+        stages.Changed = new HashSet<string> { site.PathOf("content/a.md") };
+        PipelineRunner.Run(options, RunMode.Preview, stages, memory, WithPageList);
+        Assert.Equal(2, memory.Writes("a/index.html"));
+        Assert.Equal(1, memory.Writes("pages.json"));
+
         site.Write("content/b.md", "# B\n");
+        stages.Changed = null;
         PipelineRunner.Run(options, RunMode.Preview, stages, memory, WithPageList);
         Assert.Equal("[\"/a/\",\"/b/\",\"/\"]", Encoding.UTF8.GetString(memory.Files["pages.json"]));
+        Assert.Equal(2, memory.Writes("pages.json"));
     }
 
     [Fact]

@@ -191,7 +191,7 @@ public sealed class CheckBuildParityTests
         var tests = Repository.PathOf("tests");
         var data = new TheoryData<string>
         {
-            Path.Combine(Path.GetDirectoryName(tests)!, "site.yml"),
+            Repository.PathOf("site.yml"),
             Path.Combine(tests, "Crosswalk.Core.Tests", "TestData", "210-link-corpus", "site", "site.yml"),
         };
         foreach (var dir in Directory.GetDirectories(Path.Combine(tests, "Crosswalk.Cli.Tests", "TestData", "sites")).Order(StringComparer.Ordinal))

@@ -17,12 +17,6 @@ public sealed class PreviewDifferentialTests
     private const int Documents = 6;
     private static readonly string[] Criteria = ["CC6.1", "CC6.2", "CC6.3", "CC7.1", "CC6"];
 
-    private static void Touch(TempSite site, string path, string text)
-    {
-        site.Write(path, text);
-        File.SetLastWriteTimeUtc(site.PathOf(path), DateTime.UtcNow.AddSeconds(5));
-    }
-
     // A document: its title, place and redirects sometimes change; claims in front matter and in mapping rows (some
     // for other documents); links to headings, template ids, static files, redirects, a symbolic link and raw HTML ids.
     private static string Document(Random random, int i, bool structural)
@@ -105,19 +99,19 @@ public sealed class PreviewDifferentialTests
             string edit;
             if (op < 35)
             {
-                Touch(site, path, Document(random, p, structural: random.Next(3) == 0));
+                site.Touch(path, Document(random, p, structural: random.Next(3) == 0));
                 (edit, changed) = ($"rewrite {path}", [path]);
             }
             else if (op < 50 && exists)
             {
-                Touch(site, path, Regex.Replace(site.Read(path), @"Body \d+", $"Body {100 + step}"));
+                site.Touch(path, Regex.Replace(site.Read(path), @"Body \d+", $"Body {100 + step}"));
                 (edit, changed) = ($"body of {path}", [path]);
             }
             else if (op < 62)
             {
                 var other = $"content/d{(p + 1 + random.Next(Documents - 1)) % Documents}.md";
-                Touch(site, path, Document(random, p, structural: false));
-                Touch(site, other, Document(random, p, structural: false));
+                site.Touch(path, Document(random, p, structural: false));
+                site.Touch(other, Document(random, p, structural: false));
                 (edit, changed) = ($"rewrite {path} and {other}", [path, other]);
             }
             else if (op < 72 && exists)
@@ -134,13 +128,13 @@ public sealed class PreviewDifferentialTests
                 }
                 else
                 {
-                    Touch(site, file, $"static {step}");
+                    site.Touch(file, $"static {step}");
                 }
                 (edit, changed) = ($"static {file}", [file]);
             }
             else if (op < 92)
             {
-                Touch(site, "content/index.md", site.Read("content/index.md") + $"\nMore [x](d{random.Next(Documents)}.md).\n");
+                site.Touch("content/index.md", site.Read("content/index.md") + $"\nMore [x](d{random.Next(Documents)}.md).\n");
                 (edit, changed) = ("home", ["content/index.md"]);
             }
             else

@@ -10,12 +10,6 @@ namespace Crosswalk.Tests.Preview;
 /// </summary>
 public sealed class PreviewRetryTests
 {
-    private static void Touch(TempSite site, string path, string text)
-    {
-        site.Write(path, text);
-        File.SetLastWriteTimeUtc(site.PathOf(path), DateTime.UtcNow.AddSeconds(5));
-    }
-
     private static void AssertMatchesFresh(PreviewSite preview, BuildOptions options)
     {
         var fresh = new PreviewSite(options);
@@ -39,7 +33,7 @@ public sealed class PreviewRetryTests
         var preview = new PreviewSite(options);
         Assert.Contains(preview.Rebuild().Result.Diagnostics, d => d.Code == "CW4001");
 
-        Touch(site, "content/a.md", "# A\n\nEdited.\n");
+        site.Touch("content/a.md", "# A\n\nEdited.\n");
         var edit = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(edit.Full);
@@ -59,17 +53,17 @@ public sealed class PreviewRetryTests
         var preview = new PreviewSite(options);
         preview.Rebuild();
 
-        Touch(site, "content/b.md", "---\nlayout: nope\n---\n# B\n\n## Two\n\nx\n");
+        site.Touch("content/b.md", "---\nlayout: nope\n---\n# B\n\n## Two\n\nx\n");
         preview.Rebuild([site.PathOf("content/b.md")]);
         Assert.False(preview.TryGetFile("b/index.html", out _));
         AssertMatchesFresh(preview, options);
 
-        Touch(site, "content/b.md", "# B\n\n## Two\n\nfixed\n");
+        site.Touch("content/b.md", "# B\n\n## Two\n\nfixed\n");
         preview.Rebuild([site.PathOf("content/b.md")]);
         Assert.True(preview.TryGetFile("b/index.html", out _));
         AssertMatchesFresh(preview, options);
 
-        Touch(site, "content/a.md", "---\npermalink: /moved/\n---\n# A\n\n## Two\n\nmoved\n");
+        site.Touch("content/a.md", "---\npermalink: /moved/\n---\n# A\n\n## Two\n\nmoved\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
         AssertMatchesFresh(preview, options);
     }

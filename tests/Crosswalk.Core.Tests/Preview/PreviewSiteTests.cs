@@ -21,13 +21,6 @@ public sealed class PreviewSiteTests
     private static string Page(PreviewSite preview, string path) =>
         preview.TryGetFile(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
 
-    private static void Touch(TempSite site, string path, string text)
-    {
-        site.Write(path, text);
-        // Make the change visible even on file systems with coarse timestamps.
-        File.SetLastWriteTimeUtc(site.PathOf(path), DateTime.UtcNow.AddSeconds(5));
-    }
-
     [Fact]
     public void Serves_from_memory_and_writes_nothing()
     {
@@ -52,7 +45,7 @@ public sealed class PreviewSiteTests
         plain.Rebuild();
         incremental.Rebuild();
 
-        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
+        site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
         var build = plain.Rebuild([site.PathOf("content/a.md")]);
         var quick = incremental.Rebuild([site.PathOf("content/a.md")]);
 
@@ -73,7 +66,7 @@ public sealed class PreviewSiteTests
         preview.Rebuild();
         var before = Page(preview, "p05/index.html");
 
-        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
+        site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(build.Full);
@@ -102,8 +95,8 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
 
-        Touch(site, "content/p05.md", "---\ntitle: Page 5\n---\nUnreported edit.\n");
-        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nReported edit.\n");
+        site.Touch("content/p05.md", "---\ntitle: Page 5\n---\nUnreported edit.\n");
+        site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nReported edit.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.Contains("Reported edit.", Page(preview, "a/index.html"));
@@ -125,7 +118,7 @@ public sealed class PreviewSiteTests
             var first = preview.Rebuild();
             Assert.Contains(first.Result.Diagnostics, d => d.Code == "CW1006" && d.Location!.Value.File == "content/escape.md");
 
-            Touch(site, "content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited.\n");
+            site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited.\n");
             var edit = preview.Rebuild([site.PathOf("content/a.md")]);
 
             Assert.False(edit.Full);
@@ -149,7 +142,7 @@ public sealed class PreviewSiteTests
         var redirectFindings = first.Result.Diagnostics.Where(d => d.Code == "CW2004").ToList();
         Assert.NotEmpty(redirectFindings);
 
-        Touch(site, "content/index.md", "# Home\n\nNew home text. [a](a.md#section)\n");
+        site.Touch("content/index.md", "# Home\n\nNew home text. [a](a.md#section)\n");
         var edit = preview.Rebuild([site.PathOf("content/index.md")]);
 
         Assert.False(edit.Full);
@@ -169,11 +162,11 @@ public sealed class PreviewSiteTests
         var first = preview.Rebuild().Result.Diagnostics.Where(d => d.Code == "CW2002").ToList();
         Assert.Single(first);
 
-        Touch(site, "content/p05.md", "---\ntitle: Page 5\n---\nEdited.\n");
+        site.Touch("content/p05.md", "---\ntitle: Page 5\n---\nEdited.\n");
         var edit = preview.Rebuild([site.PathOf("content/p05.md")]);
         Assert.Equal(first, edit.Result.Diagnostics.Where(d => d.Code == "CW2002"));
 
-        Touch(site, "content/a.md", "---\ntitle: A\n---\n## Nope\n");
+        site.Touch("content/a.md", "---\ntitle: A\n---\n## Nope\n");
         var fixedBuild = preview.Rebuild([site.PathOf("content/a.md")]);
         Assert.DoesNotContain(fixedBuild.Result.Diagnostics, d => d.Code == "CW2002");
     }
@@ -190,13 +183,13 @@ public sealed class PreviewSiteTests
         const string claimRow = "<tr><td><a href=\"/b/\">";
         Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
 
-        Touch(site, "content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.2 |\n");
+        site.Touch("content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.2 |\n");
         preview.Rebuild([site.PathOf("content/index.md")]);
         Assert.DoesNotContain(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
         Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
 
         // The sidebar shows the short title, so only the criterion pages list the new title.
-        Touch(site, "content/b.md", "---\ntitle: Bravo Policy\nshort_title: B\n---\nText.\n");
+        site.Touch("content/b.md", "---\ntitle: Bravo Policy\nshort_title: B\n---\nText.\n");
         preview.Rebuild([site.PathOf("content/b.md")]);
         Assert.Contains("Bravo Policy", Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
     }
@@ -216,7 +209,7 @@ public sealed class PreviewSiteTests
         Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
 
         // A user catalog is read from its file on every full build; an edit elsewhere must not lose the claim.
-        Touch(site, "content/a.md", "---\ntitle: A renamed\n---\nText.\n");
+        site.Touch("content/a.md", "---\ntitle: A renamed\n---\nText.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
@@ -256,7 +249,7 @@ public sealed class PreviewSiteTests
         preview.Rebuild();
         Assert.Contains("First text.", Page(preview, "link/index.html"));
 
-        Touch(site, "content/shared/real.md", "# Real\n\nSecond text.\n");
+        site.Touch("content/shared/real.md", "# Real\n\nSecond text.\n");
         preview.Rebuild([site.PathOf("content/shared/real.md")]);
 
         Assert.Contains("Second text.", Page(preview, "link/index.html"));
@@ -269,7 +262,7 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
 
-        Touch(site, "content/a.md", "---\ntitle: Renamed\n---\n## Section\n");
+        site.Touch("content/a.md", "---\ntitle: Renamed\n---\n## Section\n");
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.Equal(22, build.RenderedPages);
@@ -297,12 +290,12 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
 
-        Touch(site, "site.yml", "title: [broken\n");
+        site.Touch("site.yml", "title: [broken\n");
         var broken = preview.Rebuild([site.ConfigPath]);
         Assert.False(broken.Result.ConfigUsable);
         Assert.Contains("Original text.", Page(preview, "a/index.html"));
 
-        Touch(site, "site.yml", "title: Fixed\n");
+        site.Touch("site.yml", "title: Fixed\n");
         var fixedBuild = preview.Rebuild([site.ConfigPath]);
         Assert.True(fixedBuild.Full);
         Assert.Equal(0, fixedBuild.Result.Errors + fixedBuild.Result.Warnings);
@@ -321,14 +314,14 @@ public sealed class PreviewSiteTests
         Assert.Equal(0, preview.Rebuild().Result.Errors);
 
         // When: the heading is renamed (the page's place and title stay: an incremental rebuild)
-        Touch(site, "content/b.md", "---\ntitle: B\n---\n## Renamed\n\nText.\n");
+        site.Touch("content/b.md", "---\ntitle: B\n---\n## Renamed\n\nText.\n");
         var broken = preview.Rebuild([site.PathOf("content/b.md")]);
 
         // Then: the anchor is checked against the new parse, and fixing it clears the error
         Assert.False(broken.Full);
         Assert.Equal(1, broken.RenderedPages);
         Assert.Contains(broken.Result.Diagnostics, d => d.Code == "CW2002" && d.Location!.Value.File == "content/index.md");
-        Touch(site, "content/index.md", "# Home\n\n[b](b.md#renamed)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n");
+        site.Touch("content/index.md", "# Home\n\n[b](b.md#renamed)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n");
         var fixedBuild = preview.Rebuild([site.PathOf("content/index.md")]);
         Assert.Equal(0, fixedBuild.Result.Errors);
         Assert.Contains("href=\"/b/\"", Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
@@ -397,7 +390,7 @@ public sealed class PreviewSiteTests
             var edited = $"content/d{page}.md";
             // Half the edits rewrite the page; the others change its body only (the site's structure and claims stay).
             texts[page] = random.Next(2) == 0 ? PageText(page) : System.Text.RegularExpressions.Regex.Replace(texts[page], @"Body \d+", $"Body {100 + step}");
-            Touch(site, edited, texts[page]);
+            site.Touch(edited, texts[page]);
             var build = preview.Rebuild([site.PathOf(edited)]);
 
             var fresh = new PreviewSite(options);
@@ -418,7 +411,7 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         Assert.Contains(preview.Rebuild().Result.Diagnostics, d => d.Code == "CW4001");
 
-        Touch(site, "content/b.md", "---\ntitle: B\n---\nB body edited\n");
+        site.Touch("content/b.md", "---\ntitle: B\n---\nB body edited\n");
         var build = preview.Rebuild([site.PathOf("content/b.md")]);
 
         Assert.False(build.Full);
@@ -436,7 +429,7 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(options);
         Assert.DoesNotContain(preview.Rebuild().Result.Diagnostics, d => d.Code == "CW2002");
 
-        Touch(site, "content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC6.1] }\nlayout: nosuch\n---\nB body\n");
+        site.Touch("content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC6.1] }\nlayout: nosuch\n---\nB body\n");
         var build = preview.Rebuild([site.PathOf("content/b.md")]);
 
         Assert.Equal(new PreviewSite(options).Rebuild().Result.Diagnostics, build.Result.Diagnostics);
@@ -451,7 +444,7 @@ public sealed class PreviewSiteTests
         preview.Rebuild();
         Assert.True(preview.TryGetFile("s.txt", out _));
 
-        Touch(site, "content/s.txt", "new static");
+        site.Touch("content/s.txt", "new static");
         // Held exclusively, the file cannot be read while the preview rebuilds.
         using (new FileStream(site.PathOf("content/s.txt"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {

@@ -28,6 +28,13 @@ public sealed class TempSite : IDisposable
 
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
+    /// <summary>Writes a file and moves its time ahead, so the change shows even on file systems with coarse timestamps.</summary>
+    public void Touch(string relative, string text)
+    {
+        Write(relative, text);
+        File.SetLastWriteTimeUtc(PathOf(relative), DateTime.UtcNow.AddSeconds(5));
+    }
+
     /// <summary>Every file under <paramref name="folder"/> with its bytes, keyed by relative path.</summary>
     public SortedDictionary<string, byte[]> Snapshot(string folder)
     {
