@@ -21,16 +21,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     private readonly MarkdownPipeline _pipeline = WithCrosswalkExtensions(pipeline);
 
     /// <summary>
-    /// Keep the body HTML (false when the page's HTML will not be used: its ids are still collected, and heading
-    /// anchor links, which add none, are left out).
+    /// Whether a page keeps its body HTML, decided from its front matter; null keeps every body. A page whose HTML will
+    /// not be used (check, when its layout only prints the body) still has its ids collected; heading anchor links,
+    /// which add none, are left out.
     /// </summary>
-    public bool KeepBody { get; init; } = true;
-
-    /// <summary>
-    /// Decides <see cref="KeepBody"/> page by page from its front matter (check keeps the body of a page whose layout
-    /// does more with it than print it); null: <see cref="KeepBody"/> for every page.
-    /// </summary>
-    public Func<PageMeta, bool>? KeepBodyOf { get; init; }
+    public Func<PageMeta, bool>? KeepBody { get; init; }
 
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
@@ -39,7 +34,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
         var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics);
-        var keepBody = KeepBodyOf?.Invoke(front.Meta) ?? KeepBody;
+        var keepBody = KeepBody?.Invoke(front.Meta) ?? true;
         var body = front.Body;
         MdxTags? mdx = null;
         if (source.RelativePath.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))

@@ -149,7 +149,7 @@ public sealed class PageParserTests
         const string text = "# Title\n\n## Access {#access}\n\nText[^1] <a name=\"legacy\"></a>\n\n| Control | SOC2 |\n|---|---|\n| [A](a.md) | CC6.1, CC6.2 |\n| B | CC7.1 |\n\n[^1]: Note.\n";
         var source = new SourceFile("/site/content/p.md", "p.md", "content/p.md", SourceKind.Page);
         ParsedPage Parse(bool keepBody) => new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders,
-            new Crosswalk.Criteria.MappingTableAnnotator(rules, catalogs, "/")) { KeepBody = keepBody }
+            new Crosswalk.Criteria.MappingTableAnnotator(rules, catalogs, "/")) { KeepBody = _ => keepBody }
             .Parse(source, text, new DiagnosticBag());
 
         var (built, checkedOnly) = (Parse(true), Parse(false));
