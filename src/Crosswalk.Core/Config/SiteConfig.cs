@@ -13,6 +13,14 @@ public sealed record MappingRule(string Column, string Catalog, string? Pages, I
 /// <summary>A rule that reads a table as a coverage statement: each row's key names a group, its documents cell lists pages.</summary>
 public sealed record CoverageRule(string Key, string Documents, string Catalog, string? Pages, SourceLocation Location);
 
+/// <summary>Review settings (<c>reviews:</c>).</summary>
+/// <param name="WarnDays">A review due within this many days is reported as due soon (CW1009).</param>
+/// <param name="Page">The URL of the generated reviews page, or null for none.</param>
+public sealed record ReviewSettings(int WarnDays = 30, string? Page = "/reviews/");
+
+/// <summary>A <c>required:</c> rule: pages matching <paramref name="Pages"/> must set every one of <paramref name="Fields"/>.</summary>
+public sealed record RequiredRule(string Pages, IReadOnlyList<string> Fields, SourceLocation Location);
+
 /// <summary>The typed, validated content of site.yml. All paths are absolute.</summary>
 public sealed record SiteConfig
 {
@@ -42,6 +50,12 @@ public sealed record SiteConfig
     public IReadOnlyList<CoverageRule> Coverage { get; init; } = [];
     /// <summary>Redirects: old URL to new URL, with the location of each entry.</summary>
     public IReadOnlyList<(string From, string To, SourceLocation Location)> Redirects { get; init; } = [];
+    /// <summary>Review cadence settings.</summary>
+    public ReviewSettings Reviews { get; init; } = new();
+    /// <summary>Front-matter fields required of pages by glob.</summary>
+    public IReadOnlyList<RequiredRule> Required { get; init; } = [];
+    /// <summary>The site's own front-matter keys and their types (<c>front_matter:</c>).</summary>
+    public IReadOnlyDictionary<string, Content.FieldKind> FrontMatter { get; init; } = new Dictionary<string, Content.FieldKind>();
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

@@ -13,8 +13,11 @@ public sealed record FrontMatterResult(PageMeta Meta, string Body, int BodyLine)
 /// <summary>Pipeline stage <c>ReadFrontMatter</c>: splits off the YAML block and types its fields (CW1002, CW1003).</summary>
 public static class FrontMatterReader
 {
-    /// <summary>Reads the front matter of <paramref name="text"/>; problems are reported against <paramref name="file"/>.</summary>
-    public static FrontMatterResult Read(string text, string file, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads the front matter of <paramref name="text"/> by <paramref name="schema"/> (default: the built-in keys); problems are
+    /// reported against <paramref name="file"/>.
+    /// </summary>
+    public static FrontMatterResult Read(string text, string file, DiagnosticBag diagnostics, FrontMatterSchema? schema = null)
     {
         if (!TrySplit(text, out var yaml, out var bodyStart, out var bodyLine, out var closed))
         {
@@ -49,7 +52,7 @@ public static class FrontMatterReader
                 "front matter must be a mapping of keys to values", Loc(file, root));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
-        return new FrontMatterResult(ReadMeta(map, file, diagnostics), body, bodyLine);
+        return new FrontMatterResult(ReadMeta(map, file, diagnostics, schema ?? FrontMatterSchema.BuiltIn), body, bodyLine);
     }
 
     /// <summary>
@@ -103,118 +106,41 @@ public static class FrontMatterReader
 
     private static SourceLocation Loc(string file, YamlNode node) => new(file, (int)node.Start.Line + 1, (int)node.Start.Column);
 
-    private static PageMeta ReadMeta(YamlMappingNode map, string file, DiagnosticBag diagnostics)
+    private static PageMeta ReadMeta(YamlMappingNode map, string file, DiagnosticBag diagnostics, FrontMatterSchema schema)
     {
         var meta = new PageMeta();
-        YamlNode usedAt = map;
+        var reader = new FieldReader(file, diagnostics);
+        var keys = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
-            usedAt = keyNode;
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            switch (key)
+            reader.Key = key;
+            reader.UsedAt = keyNode;
+            keys.TryAdd(key, reader.Location(keyNode));
+            if (schema.Find(key) is not { } field)
             {
-                case "title": meta = meta with { Title = Scalar(key, value) }; break;
-                case "short_title": meta = meta with { ShortTitle = Scalar(key, value) }; break;
-                case "summary" or "description": meta = meta with { Summary = meta.Summary ?? Scalar(key, value) }; break;
-                case "layout": meta = meta with { Layout = Scalar(key, value) }; break;
-                case "owner": meta = meta with { Owner = Scalar(key, value) }; break;
-                case "last_reviewed": meta = meta with { LastReviewed = Scalar(key, value) }; break;
-                case "next_review": meta = meta with { NextReview = Scalar(key, value) }; break;
-                case "nav_exclude": meta = meta with { HideFromNav = Scalar(key, value) is "true" or "yes" }; break;
-                case "permalink":
-                    var permalink = Scalar(key, value);
-                    if (permalink is not null && !permalink.StartsWith('/'))
-                    {
-                        Field(value, $"permalink '{permalink}' must start with '/'");
-                        permalink = null;
-                    }
-                    meta = meta with { Permalink = permalink, PermalinkLocation = Loc(file, value) };
-                    break;
-                case "nav_order":
-                    var order = Scalar(key, value);
-                    if (order is not null)
-                    {
-                        if (int.TryParse(order, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
-                        {
-                            meta = meta with { NavOrder = n };
-                        }
-                        else
-                        {
-                            Field(value, $"nav_order must be an integer, not '{order}'");
-                        }
-                    }
-                    break;
-                case "satisfies": meta = meta with { Satisfies = ReadSatisfies(value) }; break;
-                case "redirect_from": meta = meta with { RedirectFrom = ReadRedirectFrom(value) }; break;
-                default: break; // Other keys are the author's own data; templates do not see them.
+                diagnostics.Report(DiagnosticDescriptors.UnknownFrontMatterKey, $"unknown front-matter key '{key}'", reader.Location(keyNode),
+                    DidYouMean.Help(key, schema.Fields.Select(f => f.Name)) ?? "declare the site's own keys under 'front_matter:' in site.yml");
+                continue;
+            }
+            if (field.Read is { } read)
+            {
+                meta = read(reader, value, meta);
+            }
+            else
+            {
+                reader.Check(field.Kind, value);
             }
         }
-        return meta;
-
-        string? Scalar(string key, YamlNode node)
+        if (meta.ApprovedOn is not null && meta.ApprovedBy is null)
         {
-            if (node is YamlScalarNode s)
-            {
-                return s.Value;
-            }
-            Field(node, $"'{key}' must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
-            return null;
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField, "'approved_on' needs 'approved_by': who approved", keys["approved_on"]);
         }
-
-        // A node that starts before the key it belongs to came through an alias: report where it is used, not defined.
-        void Field(YamlNode node, string message) =>
-            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField, message,
-                Loc(file, node.Start.Line < usedAt.Start.Line ? usedAt : node));
-
-        List<SatisfiesEntry> ReadSatisfies(YamlNode node)
+        if (meta is { NextReview: { } next, LastReviewed: { } last } && next < last)
         {
-            var list = new List<SatisfiesEntry>();
-            if (node is not YamlMappingNode m)
-            {
-                Field(node, "'satisfies' must map catalog ids to lists of criteria, e.g. { soc2-tsc-2017: [CC6.1] }");
-                return list;
-            }
-            foreach (var (k, v) in m.Children)
-            {
-                usedAt = k;
-                var catalog = (k as YamlScalarNode)?.Value ?? "";
-                IEnumerable<YamlNode> items = v is YamlSequenceNode seq ? seq.Children : [v];
-                foreach (var item in items)
-                {
-                    if (item is YamlScalarNode { Value: { } expr })
-                    {
-                        // Columns inside the expression count from its first character: after the opening quote, if any.
-                        var at = Loc(file, item);
-                        var quoted = item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
-                        list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at));
-                    }
-                    else
-                    {
-                        // Once per catalog: an alias can repeat the same bad node many times.
-                        Field(item, $"criteria under '{catalog}' must be strings such as CC6.1");
-                        break;
-                    }
-                }
-            }
-            return list;
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField,
+                $"next_review {next:yyyy-MM-dd} is before last_reviewed {last:yyyy-MM-dd}", meta.NextReviewAt);
         }
-
-        List<(string, SourceLocation)> ReadRedirectFrom(YamlNode node)
-        {
-            IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
-            var list = new List<(string, SourceLocation)>();
-            foreach (var item in items)
-            {
-                if (item is YamlScalarNode { Value: { } url } && url.StartsWith('/'))
-                {
-                    list.Add((url, Loc(file, item)));
-                }
-                else
-                {
-                    Field(item, "each 'redirect_from' entry must be a URL path starting with '/'");
-                }
-            }
-            return list;
-        }
+        return meta with { Keys = keys };
     }
 }

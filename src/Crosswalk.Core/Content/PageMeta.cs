@@ -25,9 +25,38 @@ public sealed record PageMeta
     /// <summary>Document owner.</summary>
     public string? Owner { get; init; }
     /// <summary>Date of the last review.</summary>
-    public string? LastReviewed { get; init; }
-    /// <summary>Date of the next review.</summary>
-    public string? NextReview { get; init; }
+    public DateOnly? LastReviewed { get; init; }
+    /// <summary>Date of the next review, as written.</summary>
+    public DateOnly? NextReview { get; init; }
+    /// <summary>Where <see cref="NextReview"/> is written.</summary>
+    public SourceLocation? NextReviewAt { get; init; }
+    /// <summary>How often the document is reviewed.</summary>
+    public ReviewInterval? ReviewEvery { get; init; }
+    /// <summary>Where <see cref="ReviewEvery"/> is written.</summary>
+    public SourceLocation? ReviewEveryAt { get; init; }
+    /// <summary>The version in force.</summary>
+    public string? Version { get; init; }
+    /// <summary>How large the change to this version is.</summary>
+    public ChangeKind? Change { get; init; }
+    /// <summary>Who approved this version (<c>approved_by</c>).</summary>
+    public string? ApprovedBy { get; init; }
+    /// <summary>When this version was approved (<c>approved_on</c>).</summary>
+    public DateOnly? ApprovedOn { get; init; }
+    /// <summary>Approvals written as a list (<c>approvals:</c>).</summary>
+    public IReadOnlyList<Approval> ApprovalList { get; init; } = [];
+    /// <summary>Every approval: <c>approved_by</c>/<c>approved_on</c> first, then <c>approvals:</c> in the order written.</summary>
+    public IReadOnlyList<Approval> Approvals => ApprovedBy is null ? ApprovalList : [new Approval(ApprovedBy, ApprovedOn, null, Version), .. ApprovalList];
+    /// <summary>The latest approval: the one with the latest date, else the first written.</summary>
+    public Approval? LatestApproval => Approvals.OrderByDescending(a => a.On ?? DateOnly.MinValue).FirstOrDefault();
+    /// <summary>Every key the front matter sets, with where it is written (what <c>required:</c> rules look at).</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Keys { get; init; } = new Dictionary<string, SourceLocation>();
+
+    /// <summary>
+    /// A controlled document: the page states an owner, a version, an approval or a review date, so it is listed on the
+    /// reviews page and gets a document-control block.
+    /// </summary>
+    public bool IsControlled => Owner is not null || Version is not null || Approvals.Count > 0 || LastReviewed is not null
+        || NextReview is not null || ReviewEvery is not null;
     /// <summary>Criteria the page claims to satisfy.</summary>
     public IReadOnlyList<SatisfiesEntry> Satisfies { get; init; } = [];
     /// <summary>Old URLs that redirect to this page.</summary>

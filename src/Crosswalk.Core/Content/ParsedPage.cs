@@ -61,6 +61,11 @@ public sealed record ParsedPage
     public required byte[] BodyUtf8 { get; init; }
     /// <summary>The body starts with its own h1.</summary>
     public bool HasH1 { get; init; }
+    /// <summary>
+    /// Where in <see cref="BodyUtf8"/> the body's leading h1 ends (0 when the body does not open with one): a layout can
+    /// print the title, then something of its own, then the rest.
+    /// </summary>
+    public int TitleEnd { get; init; }
     /// <summary>Headings in order.</summary>
     public IReadOnlyList<Heading> Headings { get; init; } = [];
     /// <summary>Every id in the body HTML (headings, attributes, footnotes, raw HTML).</summary>

@@ -19,6 +19,16 @@ public static class DiagnosticCodes
     public const string UnreadableSource = "CW1005";
     /// <summary><see cref="DiagnosticDescriptors.SymlinkNotFollowed"/>.</summary>
     public const string SymlinkNotFollowed = "CW1006";
+    /// <summary><see cref="DiagnosticDescriptors.UnknownFrontMatterKey"/>.</summary>
+    public const string UnknownFrontMatterKey = "CW1007";
+    /// <summary><see cref="DiagnosticDescriptors.ReviewOverdue"/>.</summary>
+    public const string ReviewOverdue = "CW1008";
+    /// <summary><see cref="DiagnosticDescriptors.ReviewDueSoon"/>.</summary>
+    public const string ReviewDueSoon = "CW1009";
+    /// <summary><see cref="DiagnosticDescriptors.MissingRequiredField"/>.</summary>
+    public const string MissingRequiredField = "CW1010";
+    /// <summary><see cref="DiagnosticDescriptors.HistoryUnavailable"/>.</summary>
+    public const string HistoryUnavailable = "CW1011";
 
     /// <summary><see cref="DiagnosticDescriptors.MissingPage"/>.</summary>
     public const string MissingPage = "CW2001";

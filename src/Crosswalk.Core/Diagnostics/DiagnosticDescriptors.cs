@@ -52,6 +52,40 @@ public static class DiagnosticDescriptors
         + "read files outside the site or loop.",
         "Copy the file or folder into the source folder, or point the link at a file inside it.");
 
+    /// <summary>CW1007: a front-matter key that is not known.</summary>
+    public static readonly DiagnosticDescriptor UnknownFrontMatterKey = new("CW1007", nameof(UnknownFrontMatterKey), Severity.Warning,
+        "A front-matter key is not known.",
+        "A page's front matter has a key that is neither one Crosswalk reads nor one declared under 'front_matter:' in site.yml; "
+        + "a misspelt key such as 'satisifes' would otherwise drop what it holds without a word.",
+        "Fix the spelling, or declare the key and its type under 'front_matter:' in site.yml.");
+
+    /// <summary>CW1008: a document's review is overdue.</summary>
+    public static readonly DiagnosticDescriptor ReviewOverdue = new("CW1008", nameof(ReviewOverdue), Severity.Warning,
+        "A document's review is overdue.",
+        "The document's next review (its 'next_review', or 'last_reviewed' plus 'review_every') is before today "
+        + "(the clock, or --today).",
+        "Review the document, then update 'last_reviewed' and 'next_review'.");
+
+    /// <summary>CW1009: a document's review is due soon.</summary>
+    public static readonly DiagnosticDescriptor ReviewDueSoon = new("CW1009", nameof(ReviewDueSoon), Severity.Info,
+        "A document's review is due soon.",
+        "The document's next review falls within 'reviews.warn_days' of today (30 days unless site.yml says otherwise).",
+        "Plan the review before the date.");
+
+    /// <summary>CW1010: a page lacks a front-matter field site.yml requires of it.</summary>
+    public static readonly DiagnosticDescriptor MissingRequiredField = new("CW1010", nameof(MissingRequiredField), Severity.Error,
+        "A page lacks a front-matter field that site.yml requires.",
+        "A 'required:' rule in site.yml names fields that pages matching its glob must have (an owner and review dates, for "
+        + "instance), and this page does not have one of them.",
+        "Add the field to the page's front matter.");
+
+    /// <summary>CW1011: pages get no or incomplete revision history.</summary>
+    public static readonly DiagnosticDescriptor HistoryUnavailable = new("CW1011", nameof(HistoryUnavailable), Severity.Info,
+        "Revision history is unavailable or incomplete.",
+        "The site is not in a git repository, git is not installed, or the clone is shallow: pages get no revision history, or "
+        + "only the commits the clone holds.",
+        "Build from a full clone (for example actions/checkout with fetch-depth: 0), or pass --no-history.");
+
     // ---- CW2xxx: links and anchors ----
 
     /// <summary>CW2001: a link to a page that does not exist.</summary>
@@ -162,6 +196,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog,
         TemplateError, UnprocessablePage,

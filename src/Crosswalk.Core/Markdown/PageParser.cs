@@ -30,10 +30,13 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
+    /// <summary>The front-matter keys pages may use (default: the built-in ones).</summary>
+    public FrontMatterSchema Schema { get; init; } = FrontMatterSchema.BuiltIn;
+
     /// <summary>Parses <paramref name="source"/> whose text is <paramref name="text"/>.</summary>
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
-        var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics);
+        var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics, Schema);
         var keepBody = KeepBody?.Invoke(front.Meta) ?? true;
         var body = front.Body;
         MdxTags? mdx = null;
@@ -88,6 +91,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             Url = url,
             BodyUtf8 = bodyUtf8,
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
+            TitleEnd = document.FirstOrDefault() is HeadingBlock { Level: 1 } ? TitleEndOf(bodyUtf8) : 0,
             Headings = headings,
             Ids = ids,
             Links = links.Links,
@@ -126,6 +130,18 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             renderers.Value = NewRenderer(keepBody);
             throw;
         }
+    }
+
+    // The body opens with the h1's HTML: it ends after the first closing tag (and its line break).
+    private static int TitleEndOf(byte[] utf8)
+    {
+        var at = utf8.AsSpan().IndexOf("</h1>"u8);
+        if (at < 0)
+        {
+            return 0;
+        }
+        var end = at + 5;
+        return end < utf8.Length && utf8[end] == (byte)'\n' ? end + 1 : end;
     }
 
     private static bool OneBlock(System.Text.StringBuilder buffer, out ReadOnlyMemory<char> block)

@@ -1,4 +1,5 @@
 using Crosswalk.Config;
+using Crosswalk.Content;
 using Crosswalk.Diagnostics;
 using Crosswalk.Markdown;
 using Crosswalk.Output;
@@ -14,5 +15,10 @@ namespace Crosswalk.Pipeline;
 /// <param name="RendersPages">Pages will be written (build, serve): every parsed page keeps its body HTML (check keeps only those its layout reads).</param>
 /// <param name="Artifacts">The outputs of the site.</param>
 /// <param name="LiveReload">Pages get the preview's live-reload script (serve).</param>
+/// <param name="Today">The day reviews are judged against.</param>
 public sealed record BuildContext(SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
-    bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false);
+    bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false, DateOnly Today = default)
+{
+    /// <summary>The front-matter keys of this site: the built-in ones and those site.yml declares.</summary>
+    public FrontMatterSchema Schema { get; } = FrontMatterSchema.BuiltIn.WithSiteKeys(Config.FrontMatter);
+}

@@ -11,4 +11,8 @@ public sealed record BuildOptions
     public string? OutputDirectory { get; init; }
     /// <summary>Warnings fail the build.</summary>
     public bool Strict { get; init; }
+    /// <summary>The day reviews are judged against (default: today's date on the local clock).</summary>
+    public DateOnly? Today { get; init; }
+    /// <summary>Read no revision history from git.</summary>
+    public bool NoHistory { get; init; }
 }

@@ -59,7 +59,7 @@ internal sealed class SiteStages : ISiteStages
 
     // A build records template ids only for the pages whose anchors Verify looks for there.
     public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput) =>
-        new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
+        new(context, inputs, site, links, claims, discardsOutput)
         {
             TemplateIdsNeeded = VerifyStage.TemplateIdsNeeded(site, links),
             LiveReload = context.LiveReload,

@@ -1,7 +1,6 @@
 using Crosswalk.Config;
 using Crosswalk.Content;
 using Crosswalk.Criteria;
-using Crosswalk.Markdown;
 using Crosswalk.Templates;
 
 namespace Crosswalk.Pipeline;
@@ -13,18 +12,17 @@ namespace Crosswalk.Pipeline;
 public readonly record struct SiteSignatures(ulong Structure, ulong Claims);
 
 /// <summary>Everything stage <c>Render</c> reads: the earlier stages' records, the renderer and the criteria pages.</summary>
-/// <param name="config">site.yml.</param>
+/// <param name="context">The build's shared settings (site.yml, placeholders, today).</param>
 /// <param name="inputs">Theme and catalogs.</param>
 /// <param name="site">The indexed site.</param>
 /// <param name="links">The resolved links.</param>
 /// <param name="claims">The claims.</param>
-/// <param name="placeholders">The placeholders page bodies were parsed with.</param>
 /// <param name="discardsOutput">Rendered files are thrown away (check): what cannot change a verdict need not be made.</param>
-public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, LinkPlaceholders placeholders,
-    bool discardsOutput = false)
+public sealed class RenderModel(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput = false)
 {
+
     /// <summary>site.yml.</summary>
-    public SiteConfig Config => config;
+    public SiteConfig Config => context.Config;
     /// <summary>Theme and catalogs.</summary>
     public SiteInputs Inputs => inputs;
     /// <summary>The placed pages and files, index and sidebar.</summary>
@@ -50,11 +48,11 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     public SiteSignatures Signatures { get; init; }
 
     /// <summary>The layout renderer, made once per build.</summary>
-    public PageRenderer Renderer { get; } = new(config, inputs.Theme, site.Navigation, discardsOutput);
+    public PageRenderer Renderer { get; } = new(context.Config, inputs.Theme, site.Navigation, discardsOutput) { Today = context.Today };
 
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
     /// <remarks>When the output is discarded and the layout only prints the body, their bodies are not made.</remarks>
-    public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
+    public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, context.Config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
         withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim(Theme.LayoutPath(null)));
 
     /// <summary>The view a content page is rendered from, with the criteria box <paramref name="criteria"/> (<see cref="CriteriaPages"/>' links for it).</summary>
@@ -62,7 +60,7 @@ public sealed class RenderModel(SiteConfig config, SiteInputs inputs, IndexedSit
     {
         Title = page.Title,
         Url = page.Url,
-        Body = new PageBody(page.BodyUtf8, placeholders, links.Links[page].Hrefs),
+        Body = new PageBody(page.BodyUtf8, context.Placeholders, links.Links[page].Hrefs, page.TitleEnd),
         Layout = page.Meta.Layout ?? Theme.DefaultLayout,
         Page = page,
         Summary = page.Meta.Summary,

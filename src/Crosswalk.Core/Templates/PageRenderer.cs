@@ -22,12 +22,20 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
 
+    /// <summary>The day review statuses are judged against.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+
+    /// <summary>site.yml.</summary>
+    internal SiteConfig Config => config;
+
     /// <summary>The public URL of a canonical site path, percent-encoded: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
     public string PublicUrl(string path) => UrlModel.PublicPath(config.BaseUrl, path);
 
     // Stands for a content page's body while the layout renders; never appears in a written page. The nonce keeps
     // page text from forging it.
-    private readonly string _contentMarker = "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
+    private readonly BodyText _markers = new(Marker(), Marker(), Marker());
+
+    private static string Marker() => "cwcontent" + Guid.NewGuid().ToString("N")[..12] + "_";
 
     /// <summary>
     /// Renders <paramref name="view"/> as UTF-8 into <paramref name="output"/>, which is cleared first. A template failure
@@ -44,8 +52,8 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         var name = Theme.LayoutPath(view.Layout);
         if (view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
-            var streamed = new Utf8Output(output, _contentMarker, body);
-            if (!RenderLayout(view, name, _contentMarker, streamed, diagnostics, liveReload, bodies is not null))
+            var streamed = new Utf8Output(output, [(_markers.Content, PageBody.All), (_markers.Title, body.Title), (_markers.Rest, body.Rest)], body);
+            if (!RenderLayout(view, name, _markers, streamed, diagnostics, liveReload, bodies is not null))
             {
                 return false;
             }
@@ -56,10 +64,11 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             }
             output.ResetWrittenCount();
         }
-        return RenderLayout(view, name, view.Body?.ToHtml() ?? view.ContentHtml, new Utf8Output(output), diagnostics, liveReload, bodies is not null);
+        var text = view.Body is { } b ? new BodyText(b.ToHtml(), b.ToHtml(b.Title), b.ToHtml(b.Rest)) : new BodyText(view.ContentHtml, "", view.ContentHtml);
+        return RenderLayout(view, name, text, new Utf8Output(output), diagnostics, liveReload, bodies is not null);
     }
 
-    private bool RenderLayout(PageView view, string name, string content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
+    private bool RenderLayout(PageView view, string name, BodyText content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
     {
         var template = theme.Get(name);
         if (template is null)
@@ -117,7 +126,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
     // idsNeeded: the ids of the page's HTML will be read, so it is made whole (markup in an attribute can change how
     // what follows it reads).
-    private ScriptObject PageModel(PageView view, string content, bool liveReload, bool idsNeeded)
+    private ScriptObject PageModel(PageView view, BodyText content, bool liveReload, bool idsNeeded)
     {
         var scope = new PageScope(this, view, content, liveReload);
         var variables = TemplateVariables.Page;

@@ -37,13 +37,32 @@ public sealed record PageView
 }
 
 /// <summary>A content page's UTF-8 body HTML and the resolved URLs for its link placeholders.</summary>
-public sealed class PageBody(byte[] utf8Html, LinkPlaceholders placeholders, IReadOnlyList<string> hrefs)
+/// <param name="utf8Html">The body.</param>
+/// <param name="placeholders">The placeholders its links were parsed with.</param>
+/// <param name="hrefs">Each link's resolved URL, by placeholder id.</param>
+/// <param name="titleEnd">Where its leading h1 ends (0: none).</param>
+public sealed class PageBody(byte[] utf8Html, LinkPlaceholders placeholders, IReadOnlyList<string> hrefs, int titleEnd = 0)
 {
     private string Href(int id) => id < hrefs.Count ? hrefs[id] : "";
 
-    /// <summary>Writes the body, links filled in, as UTF-8.</summary>
-    public void WriteTo(IBufferWriter<byte> output) => placeholders.WriteReplaced(utf8Html, Href, output);
+    /// <summary>The whole body.</summary>
+    public static Range All => Range.All;
 
-    /// <summary>The body, links filled in, as text: for templates that do more with it than print it.</summary>
-    public string ToHtml() => placeholders.Replace(System.Text.Encoding.UTF8.GetString(utf8Html), Href);
+    /// <summary>The body's leading h1 (empty when it has none).</summary>
+    public Range Title => ..titleEnd;
+
+    /// <summary>The body after its leading h1 (all of it when it has none).</summary>
+    public Range Rest => titleEnd..;
+
+    /// <summary>Writes <paramref name="part"/> of the body, links filled in, as UTF-8.</summary>
+    public void WriteTo(IBufferWriter<byte> output, Range part) => placeholders.WriteReplaced(utf8Html.AsSpan(part), Href, output);
+
+    /// <summary>Writes the body, links filled in, as UTF-8.</summary>
+    public void WriteTo(IBufferWriter<byte> output) => WriteTo(output, All);
+
+    /// <summary><paramref name="part"/> of the body, links filled in, as text: for templates that do more with it than print it.</summary>
+    public string ToHtml(Range part) => placeholders.Replace(System.Text.Encoding.UTF8.GetString(utf8Html.AsSpan(part)), Href);
+
+    /// <summary>The body, links filled in, as text.</summary>
+    public string ToHtml() => ToHtml(All);
 }

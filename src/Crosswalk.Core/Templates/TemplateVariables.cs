@@ -26,20 +26,29 @@ public enum TemplateInput
     Environment = 64,
 }
 
+/// <summary>The body as a template sees it: whole, its leading h1, and the rest (text, or markers the renderer writes them at).</summary>
+public sealed record BodyText(string Content, string Title, string Rest);
+
 /// <summary>One page being turned into its template model: the view, the body as the template sees it, and helpers.</summary>
-public sealed class PageScope(PageRenderer renderer, PageView view, string content, bool liveReload)
+public sealed class PageScope(PageRenderer renderer, PageView view, BodyText body, bool liveReload)
 {
     /// <summary>The renderer (its escaping helpers and the shared parts of the model).</summary>
     public PageRenderer Renderer => renderer;
     /// <summary>The page.</summary>
     public PageView View => view;
     /// <summary>The body HTML, or the marker the renderer writes the body at.</summary>
-    public string Content => content;
+    public string Content => body.Content;
+
+    /// <summary>The body's parts: its leading h1 and the rest.</summary>
+    public BodyText Body => body;
     /// <summary>True when serving a preview that reloads itself.</summary>
     public bool LiveReload => liveReload;
 
     /// <summary>The table of contents, made once per page.</summary>
     public ScriptArray Toc => field ??= PageRenderer.Toc(view.Headings);
+
+    /// <summary>The document-control model (null for a page that is not a controlled document), made once per page.</summary>
+    public ScriptObject? Control => view.Page is { } page ? field ??= DocumentControlModel.Of(page.Meta, renderer.Today, renderer.Config.Reviews.WarnDays) : null;
 
     /// <summary>The breadcrumbs, made once per page.</summary>
     public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
@@ -82,6 +91,8 @@ public static class TemplateVariables
         new("summary", TemplateInput.Page, s => s.View.Summary is null ? null : HtmlEscape.Text(s.View.Summary)),
         new("url", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.Href(s.View.Url)),
         new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
+        new("content_title", TemplateInput.Page | TemplateInput.Links, s => s.Body.Title),
+        new("content_rest", TemplateInput.Page | TemplateInput.Links, s => s.Body.Rest),
         new("has_h1", TemplateInput.Page, s => s.View.HasH1),
         new("toc", TemplateInput.Page, s => s.Toc),
         new("has_toc", TemplateInput.Page, s => s.Toc.Count > 0),
@@ -92,8 +103,9 @@ public static class TemplateVariables
         new("has_nav", TemplateInput.Structure, s => s.Renderer.HasNav),
         new("has_criteria", TemplateInput.PageClaims, s => s.View.Criteria.Count > 0),
         new("owner", TemplateInput.Page, s => Escape(s.View.Page?.Meta.Owner)),
-        new("last_reviewed", TemplateInput.Page, s => Escape(s.View.Page?.Meta.LastReviewed)),
-        new("next_review", TemplateInput.Page, s => Escape(s.View.Page?.Meta.NextReview)),
+        new("last_reviewed", TemplateInput.Page, s => DocumentControlModel.Date(s.View.Page?.Meta.LastReviewed)),
+        new("next_review", TemplateInput.Page | TemplateInput.Environment, s => s.Control?["next_review"]),
+        new("control", TemplateInput.Page | TemplateInput.Environment, s => s.Control),
         new("criteria", TemplateInput.PageClaims, s => s.Renderer.Criteria(s.View.Criteria)),
         new("kind", TemplateInput.Page, s => s.View.Kind),
         new("source", TemplateInput.Page, s => Escape(s.View.Page?.Source.DisplayPath)),

@@ -60,7 +60,7 @@ public sealed class Theme : ITemplateLoader
         var partials = templates.Where(t => !t.Key.StartsWith("layouts/", StringComparison.Ordinal)).Select(t => t.Value).ToList();
         var plain = !_opaque && !_pageHandedOn && !templates.Values.Any(t => MayIncludeLayout(t.Page)) && !partials.Any(t => MentionsContent(t.Page));
         _printsContentVerbatim = templates.Where(t => t.Key.StartsWith("layouts/", StringComparison.Ordinal)).ToDictionary(
-            t => t.Key, t => plain && OnlyPrints(t.Value.Page, "content"), StringComparer.Ordinal);
+            t => t.Key, t => plain && BodyMembers.All(m => OnlyPrints(t.Value.Page, m)), StringComparer.Ordinal);
         // The sidebar's HTML is printed by a partial: only printing it means so in every template, once per page (not
         // in a loop: Scriban's output limit counts what is printed), and every include (whose output is the
         // partial's) a statement of its own outside any capture, function or loop.
@@ -141,7 +141,7 @@ public sealed class Theme : ITemplateLoader
                 return true;
             case ScriptMemberExpression member when member.Member?.Name == name
                 && (member.Target is not ScriptVariableGlobal { Name: "page" } || member.Parent is not ScriptExpressionStatement || InsideCaptureOrFunction(member)
-                    || (name != "content" && HasAncestor(member, n => n is ScriptLoopStatementBase))):
+                    || (!BodyMembers.Contains(name) && HasAncestor(member, n => n is ScriptLoopStatementBase))):
             case ScriptLiteral { Value: string text } when text == name:
                 return false;
             default:
@@ -158,10 +158,14 @@ public sealed class Theme : ITemplateLoader
         _ => node.Children.Any(IncludesAsValue),
     };
 
+    // The page variables that are the body or a part of it.
+    private static readonly string[] BodyMembers = ["content", "content_title", "content_rest"];
+
     private static bool MentionsContent(ScriptNode? node) => node switch
     {
         null => false,
-        ScriptVariable { Name: "content" } or ScriptLiteral { Value: "content" } => true,
+        ScriptVariable { Name: var name } when BodyMembers.Contains(name) => true,
+        ScriptLiteral { Value: string text } when BodyMembers.Contains(text) => true,
         _ => node.Children.Any(MentionsContent),
     };
 

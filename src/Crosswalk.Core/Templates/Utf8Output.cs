@@ -7,10 +7,16 @@ namespace Crosswalk.Templates;
 /// <summary>
 /// A Scriban output that encodes what a layout prints straight into the page's UTF-8 buffer, instead of growing a
 /// string of the whole page to encode it afterwards. Given a marker, wherever the layout prints the marker itself (the
-/// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place.
+/// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place; so for the
+/// markers of its parts (<c>page.content_title</c>, <c>page.content_rest</c>).
 /// </summary>
-internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker = null, PageBody? body = null) : IScriptOutput
+internal sealed class Utf8Output(ArrayBufferWriter<byte> target, IReadOnlyList<(string Marker, Range Part)>? markers = null, PageBody? body = null) : IScriptOutput
 {
+    /// <summary>An output writing <paramref name="body"/> where the layout prints <paramref name="marker"/>.</summary>
+    public Utf8Output(ArrayBufferWriter<byte> target, string marker, PageBody body) : this(target, [(marker, PageBody.All)], body)
+    {
+    }
+
     // Stateful, so a surrogate pair printed in two pieces is still encoded as one character.
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
 
@@ -25,18 +31,21 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, string? marker 
 
     public void Write(string text, int offset, int count)
     {
-        if (marker is not null && ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
-        {
-            Complete();
-            var start = target.WrittenCount;
-            body!.WriteTo(target);
-            Bodies.Add(start..target.WrittenCount);
-            return;
-        }
         var chars = text.AsSpan(offset, count);
-        if (marker is not null && chars.Length >= marker.Length && chars.IndexOf(marker, StringComparison.Ordinal) >= 0)
+        foreach (var (marker, part) in markers ?? [])
         {
-            MarkerLeaked = true;
+            if (ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
+            {
+                Complete();
+                var start = target.WrittenCount;
+                body!.WriteTo(target, part);
+                Bodies.Add(start..target.WrittenCount);
+                return;
+            }
+            if (chars.Length >= marker.Length && chars.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            {
+                MarkerLeaked = true;
+            }
         }
         // Most of a page is ASCII: copied byte for byte without the encoder's bookkeeping, unless the encoder holds
         // half of a surrogate pair from the last write.

@@ -44,7 +44,7 @@ public sealed class FrontMatterReaderTests
         Assert.Equal("/compliance/incident-response/", meta.Permalink);
         Assert.Equal(new SourceLocation("content/page.md", 4, 12), meta.PermalinkLocation);
         Assert.Equal(3, meta.NavOrder);
-        Assert.Equal("2026-11-20", meta.LastReviewed);
+        Assert.Equal(new DateOnly(2026, 11, 20), meta.LastReviewed);
         Assert.Equal(3, meta.Satisfies.Count);
         Assert.Equal(new SatisfiesEntry("soc2-tsc-2017", "CC7.3", new SourceLocation("content/page.md", 10, 26)), meta.Satisfies[1]);
         Assert.Equal("/ir/", meta.RedirectFrom[0].Url);

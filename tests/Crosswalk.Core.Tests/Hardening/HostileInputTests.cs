@@ -82,7 +82,7 @@ public sealed class HostileInputTests
         using var scratch = new Scratch();
         Write(scratch, "site.yml", $"title: \"{Xss}\"\nseverity:\n  CW2005: off\n");
         Write(scratch, "content/index.md",
-            $"---\ntitle: \"{Xss}\"\nsummary: \"{Xss}\"\nowner: \"{Xss}\"\nlast_reviewed: \"{Xss}\"\nnext_review: \"{Xss}\"\nshort_title: \"{Xss}\"\n---\n"
+            $"---\ntitle: \"{Xss}\"\nsummary: \"{Xss}\"\nowner: \"{Xss}\"\nversion: \"{Xss}\"\napproved_by: \"{Xss}\"\nshort_title: \"{Xss}\"\n---\n"
             + "Intro.\n\n## \\<script\\>alert(1)\\</script\\>\n\n### `<script>alert(2)</script>`\n\n## \"\\>\\<img src=x onerror=alert(3)\\>\n\n"
             + "[next](next.md) [odd](%3Cimg%20src=x%20onerror=alert(4)%3E.md)\n");
         Write(scratch, "content/next.md", "# \\<script\\>alert(5)\\</script\\>\n\nNo front matter: the H1 is the title.\n\n[home](index.md)\n");

@@ -13,6 +13,7 @@ namespace Crosswalk.Pipeline;
 public sealed class ParseStage
 {
     private readonly PageParser _parser;
+    private readonly DocumentChecks _checks;
 
     /// <summary>A parser for this build's site.</summary>
     public ParseStage(BuildContext context, SiteInputs inputs)
@@ -21,8 +22,10 @@ public sealed class ParseStage
         // A page's body is kept when some page will be written, or when its layout does more with the body than print
         // it (the layout's work may then depend on it): check reaches the verdict of a build either way.
         var theme = inputs.Theme;
+        _checks = new DocumentChecks(config, context.Today);
         _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
+            Schema = context.Schema,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
@@ -60,6 +63,10 @@ public sealed class ParseStage
         try
         {
             page = SourceReader.Read(file, bag) is { } text ? _parser.Parse(file, text, bag) : null;
+            if (page is not null)
+            {
+                _checks.Report(file, page.Meta, bag);
+            }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InsufficientExecutionStackException or IndexOutOfRangeException or FormatException)
         {

@@ -70,7 +70,7 @@ internal sealed class IncrementalStages : ISiteStages
     public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput)
     {
         var signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims));
-        return new(context.Config, inputs, site, links, claims, context.Placeholders, discardsOutput)
+        return new(context, inputs, site, links, claims, discardsOutput)
         {
             LiveReload = context.LiveReload,
             Signatures = signatures,

@@ -1,0 +1,103 @@
+using Crosswalk.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Crosswalk.Config;
+
+/// <summary>Typed access to YAML nodes that reports CW1001 with the node's position.</summary>
+internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
+{
+    public bool Failed { get; private set; }
+
+    public SourceLocation Location(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    public void Error(YamlNode node, string message, string? help = null) => Error((int)node.Start.Line, (int)node.Start.Column, message, help);
+
+    public void Error(int line, int column, string message, string? help = null)
+    {
+        Failed = true;
+        diagnostics.Report(DiagnosticDescriptors.InvalidConfig, message, new SourceLocation(file, Math.Max(1, line), Math.Max(1, column)), help);
+    }
+
+    public string? String(string key, YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? "";
+        }
+        Error(node, $"'{key}' must be a string, not a {Describe(node)}");
+        return null;
+    }
+
+    public string? Path(string key, YamlNode node, string root)
+    {
+        var value = String(key, node);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length == 0)
+        {
+            Error(node, $"'{key}' must not be empty");
+            return null;
+        }
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(root, value));
+    }
+
+    public IEnumerable<YamlNode> Sequence(string key, YamlNode node)
+    {
+        if (node is YamlSequenceNode seq)
+        {
+            return seq.Children;
+        }
+        Error(node, $"'{key}' must be a list, not a {Describe(node)}");
+        return [];
+    }
+
+    public List<(string Value, SourceLocation Location)> StringList(string key, YamlNode node) =>
+        Sequence(key, node).Select(n => (Value: String(key, n), Location: Location(n)))
+            .Where(x => x.Value is not null).Select(x => (x.Value!, x.Location)).ToList();
+
+    public Dictionary<string, YamlNode>? Object(string key, YamlNode node, string[] allowed)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"each '{key}' entry must be a mapping, not a {Describe(node)}");
+            return null;
+        }
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(name))
+            {
+                Error(k, $"unknown key '{name}' in '{key}' entry", $"known keys: {string.Join(", ", allowed)}");
+                continue;
+            }
+            fields[name] = v;
+        }
+        return fields;
+    }
+
+    public string? RequiredString(string key, YamlNode item, Dictionary<string, YamlNode> fields, string name)
+    {
+        if (fields.TryGetValue(name, out var node))
+        {
+            var value = String(name, node);
+            if (value is { Length: 0 })
+            {
+                Error(node, $"'{name}' in '{key}' entry must not be empty");
+                return null;
+            }
+            return value;
+        }
+        Error(item, $"'{key}' entry is missing '{name}'");
+        return null;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "scalar",
+    };
+}

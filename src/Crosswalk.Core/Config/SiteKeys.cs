@@ -1,0 +1,306 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Crosswalk.Content;
+using Crosswalk.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Crosswalk.Config;
+
+/// <summary>A site.yml key: its name, what it means, its JSON Schema and how it sets the <see cref="SiteConfig"/>.</summary>
+/// <param name="Name">The key.</param>
+/// <param name="Description">One sentence for the JSON Schema and editors.</param>
+/// <param name="Schema">The JSON Schema of its value (draft 2020-12), as JSON text.</param>
+/// <param name="Read">Reads the value into the configuration, reporting CW1001 for a bad one.</param>
+internal sealed record SiteKey(string Name, string Description, string Schema, Func<ConfigReader, YamlNode, SiteConfig, SiteConfig> Read)
+{
+    /// <summary>The schema of the value, with its description.</summary>
+    public JsonObject SchemaNode()
+    {
+        var node = JsonNode.Parse(Schema)!.AsObject();
+        node.Insert(0, "description", Description);
+        return node;
+    }
+}
+
+/// <summary>
+/// The registry of site.yml keys: each key is declared here once, with its reader and its JSON Schema, so the loader's
+/// unknown-key check and the shipped <c>site.schema.json</c> cannot disagree.
+/// </summary>
+internal static partial class SiteKeys
+{
+    private const string Text = """{ "type": "string" }""";
+    private const string Glob = """{ "type": "string", "description": "A glob over source paths, e.g. compliance/**" }""";
+
+    /// <summary>Every key, in the order the README documents them.</summary>
+    public static IReadOnlyList<SiteKey> All { get; } =
+    [
+        new("title", "The site's title.", Text, (r, n, c) => c with { Title = r.String("title", n) ?? c.Title }),
+        new("base_url", "The URL path the site is published under, e.g. / or /docs/.", Text, (r, n, c) => c with { BaseUrl = NormalizeBaseUrl(r, n) ?? c.BaseUrl }),
+        new("site_url", "The site's origin, e.g. https://docs.example.com (absolute URLs in sitemap.xml).", Text,
+            (r, n, c) => c with { SiteUrl = r.String("site_url", n)?.TrimEnd('/') }),
+        new("source", "The folder of Markdown pages, relative to site.yml (default: content).", Text,
+            (r, n, c) => c with { SourceDirectory = r.Path("source", n, c.RootDirectory) ?? c.SourceDirectory }),
+        new("output", "The folder the site is written to, relative to site.yml (default: _site).", Text,
+            (r, n, c) => c with { OutputDirectory = r.Path("output", n, c.RootDirectory) ?? c.OutputDirectory }),
+        new("templates", "A theme folder replacing the built-in theme's files of the same name.", Text,
+            (r, n, c) => c with { TemplatesDirectory = r.Path("templates", n, c.RootDirectory) }),
+        new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022) or YAML files.",
+            """{ "type": "array", "items": { "type": "string" } }""", ReadCatalogs),
+        new("mappings", "Table columns whose cells are read as criterion references.",
+            """{ "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["column", "catalog"], "properties": { "column": { "type": "string" }, "catalog": { "type": "string" }, "pages": { "type": "string" }, "header": { "type": "array", "items": { "type": "string" } } } } }""",
+            (r, n, c) => c with { Mappings = ReadMappings(r, n) }),
+        new("coverage", "Tables whose rows state which documents cover a group of criteria.",
+            """{ "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key", "documents", "catalog"], "properties": { "key": { "type": "string" }, "documents": { "type": "string" }, "catalog": { "type": "string" }, "pages": { "type": "string" } } } }""",
+            (r, n, c) => c with { Coverage = ReadCoverage(r, n) }),
+        new("redirects", "Old URL paths mapped to the URLs they redirect to.",
+            """{ "type": "object", "additionalProperties": { "type": "string" } }""", (r, n, c) => c with { Redirects = ReadRedirects(r, n) }),
+        new("severity", "Per-code severity: error, warning, info or off.",
+            """{ "type": "object", "propertyNames": { "pattern": "^CW[1-5][0-9]{3}$" }, "additionalProperties": { "enum": ["error", "warning", "info", "off"] } }""",
+            (r, n, c) => c with { Severity = ReadSeverity(r, n) }),
+        new("reviews", "Review cadence: warn_days (due-soon window, default 30) and page (the reviews page's URL, or false for none).",
+            """{ "type": "object", "additionalProperties": false, "properties": { "warn_days": { "type": "integer", "minimum": 0 }, "page": { "oneOf": [{ "type": "string", "pattern": "^/" }, { "const": false }] } } }""",
+            (r, n, c) => c with { Reviews = ReadReviews(r, n) }),
+        new("required", "Front-matter fields that pages matching a glob must set, e.g. { pages: compliance/**, fields: [owner, next_review] }.",
+            """{ "oneOf": [{ "$ref": "#/$defs/required" }, { "type": "array", "items": { "$ref": "#/$defs/required" } }] }""",
+            (r, n, c) => c with { Required = ReadRequired(r, n) }),
+        new("front_matter", "The site's own front-matter keys and their types (text, integer, boolean, date, duration, person, people, list, any).",
+            """{ "type": "object", "additionalProperties": { "enum": ["text", "string", "integer", "number", "boolean", "date", "duration", "person", "people", "list", "any"] } }""",
+            (r, n, c) => c with { FrontMatter = ReadFrontMatter(r, n) }),
+    ];
+
+    /// <summary>Shared definitions the keys' schemas refer to.</summary>
+    public static string Definitions => """{ "required": { "type": "object", "additionalProperties": false, "required": ["pages", "fields"], "properties": { "pages": { "type": "string" }, "fields": { "type": "array", "items": { "type": "string" } } } } }""";
+
+    private static readonly Dictionary<string, SiteKey> s_byName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    /// <summary>The key named <paramref name="name"/>, or null.</summary>
+    public static SiteKey? Find(string name) => s_byName.GetValueOrDefault(name);
+
+    private static SiteConfig ReadCatalogs(ConfigReader reader, YamlNode node, SiteConfig config)
+    {
+        var cats = reader.StringList("catalogs", node);
+        return config with { Catalogs = cats.Select(c => c.Value).ToList(), CatalogLocations = cats.Select(c => c.Location).ToList() };
+    }
+
+    private static ReviewSettings ReadReviews(ConfigReader reader, YamlNode node)
+    {
+        var settings = new ReviewSettings();
+        var fields = reader.Object("reviews", node, ["warn_days", "page"]);
+        if (fields is null)
+        {
+            return settings;
+        }
+        if (fields.TryGetValue("warn_days", out var w) && reader.String("warn_days", w) is { } days)
+        {
+            if (int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= 3650)
+            {
+                settings = settings with { WarnDays = n };
+            }
+            else
+            {
+                reader.Error(w, $"'warn_days' must be a whole number of days from 0 to 3650, not '{days}'");
+            }
+        }
+        if (fields.TryGetValue("page", out var p) && reader.String("page", p) is { } page)
+        {
+            if (page is "false" or "off" or "no")
+            {
+                settings = settings with { Page = null };
+            }
+            else if (page.StartsWith('/') && UrlModel.NormalizePermalink(page) is { } url)
+            {
+                settings = settings with { Page = url };
+            }
+            else
+            {
+                reader.Error(p, $"'page' must be a URL path such as /reviews/, or false, not '{page}'");
+            }
+        }
+        return settings;
+    }
+
+    private static List<RequiredRule> ReadRequired(ConfigReader reader, YamlNode node)
+    {
+        var rules = new List<RequiredRule>();
+        IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
+        foreach (var item in items)
+        {
+            var fields = reader.Object("required", item, ["pages", "fields"]);
+            if (fields is null)
+            {
+                continue;
+            }
+            var pages = reader.RequiredString("required", item, fields, "pages");
+            if (!fields.TryGetValue("fields", out var f))
+            {
+                reader.Error(item, "'required' entry is missing 'fields'");
+                continue;
+            }
+            var names = new List<string>();
+            var listed = f is YamlScalarNode ? [(reader.String("fields", f) ?? "", reader.Location(f))] : reader.StringList("fields", f);
+            foreach (var (name, at) in listed)
+            {
+                if (FrontMatterSchema.BuiltIn.Find(name) is null)
+                {
+                    reader.Error(at.Line, at.Column, $"unknown front-matter field '{name}' in 'required'",
+                        DidYouMean.Help(name, FrontMatterSchema.BuiltIn.Fields.Select(x => x.Name)));
+                    continue;
+                }
+                names.Add(name);
+            }
+            if (pages is not null && names.Count > 0)
+            {
+                rules.Add(new RequiredRule(pages, names, reader.Location(item)));
+            }
+        }
+        return rules;
+    }
+
+    private static Dictionary<string, FieldKind> ReadFrontMatter(ConfigReader reader, YamlNode node)
+    {
+        var keys = new Dictionary<string, FieldKind>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode map)
+        {
+            reader.Error(node, "'front_matter' must map the site's own keys to types, e.g. { classification: text }");
+            return keys;
+        }
+        foreach (var (k, v) in map.Children)
+        {
+            var name = reader.String("front_matter", k);
+            var type = reader.String("front_matter", v);
+            if (name is null || type is null)
+            {
+                continue;
+            }
+            if (FrontMatterSchema.ParseKind(type) is { } kind)
+            {
+                keys[name] = kind;
+            }
+            else
+            {
+                reader.Error(v, $"unknown type '{type}' for front-matter key '{name}'",
+                    DidYouMean.Help(type, FrontMatterSchema.KindNames) ?? $"types: {string.Join(", ", FrontMatterSchema.KindNames)}");
+            }
+        }
+        return keys;
+    }
+
+    private static string? NormalizeBaseUrl(ConfigReader reader, YamlNode node)
+    {
+        var value = reader.String("base_url", node);
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Contains("://", StringComparison.Ordinal) || value.Contains('\\') || value.Contains("..", StringComparison.Ordinal))
+        {
+            reader.Error(node, $"base_url must be a path such as '/' or '/docs/', not '{value}'", "put the origin in site_url");
+            return null;
+        }
+        return "/" + value.Trim('/') + (value.Trim('/').Length > 0 ? "/" : "");
+    }
+
+    private static List<MappingRule> ReadMappings(ConfigReader reader, YamlNode node)
+    {
+        var rules = new List<MappingRule>();
+        foreach (var item in reader.Sequence("mappings", node))
+        {
+            var fields = reader.Object("mappings", item, ["column", "catalog", "pages", "header"]);
+            if (fields is null)
+            {
+                continue;
+            }
+            var column = reader.RequiredString("mappings", item, fields, "column");
+            var catalog = reader.RequiredString("mappings", item, fields, "catalog");
+            var pages = fields.TryGetValue("pages", out var p) ? reader.String("pages", p) : null;
+            var header = fields.TryGetValue("header", out var h) ? reader.StringList("header", h).Select(x => x.Value).ToList() : null;
+            if (column is not null && catalog is not null)
+            {
+                rules.Add(new MappingRule(column, catalog, pages, header, reader.Location(item)));
+            }
+        }
+        return rules;
+    }
+
+    private static List<CoverageRule> ReadCoverage(ConfigReader reader, YamlNode node)
+    {
+        var rules = new List<CoverageRule>();
+        foreach (var item in reader.Sequence("coverage", node))
+        {
+            var fields = reader.Object("coverage", item, ["key", "documents", "catalog", "pages"]);
+            if (fields is null)
+            {
+                continue;
+            }
+            var key = reader.RequiredString("coverage", item, fields, "key");
+            var docs = reader.RequiredString("coverage", item, fields, "documents");
+            var catalog = reader.RequiredString("coverage", item, fields, "catalog");
+            var pages = fields.TryGetValue("pages", out var p) ? reader.String("pages", p) : null;
+            if (key is not null && docs is not null && catalog is not null)
+            {
+                rules.Add(new CoverageRule(key, docs, catalog, pages, reader.Location(item)));
+            }
+        }
+        return rules;
+    }
+
+    private static List<(string, string, SourceLocation)> ReadRedirects(ConfigReader reader, YamlNode node)
+    {
+        var list = new List<(string, string, SourceLocation)>();
+        if (node is not YamlMappingNode map)
+        {
+            reader.Error(node, "'redirects' must be a mapping of old URL to new URL");
+            return list;
+        }
+        foreach (var (k, v) in map.Children)
+        {
+            var from = reader.String("redirects", k);
+            var to = reader.String("redirects", v);
+            if (from is null || to is null)
+            {
+                continue;
+            }
+            if (!from.StartsWith('/'))
+            {
+                reader.Error(k, $"redirect source '{from}' must start with '/'");
+                continue;
+            }
+            list.Add((from, to, reader.Location(k)));
+        }
+        return list;
+    }
+
+    private static Dictionary<string, Severity> ReadSeverity(ConfigReader reader, YamlNode node)
+    {
+        var result = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode map)
+        {
+            reader.Error(node, "'severity' must be a mapping of diagnostic code to error, warning, info or off");
+            return result;
+        }
+        foreach (var (k, v) in map.Children)
+        {
+            var code = reader.String("severity", k);
+            var level = reader.String("severity", v);
+            if (code is null || level is null)
+            {
+                continue;
+            }
+            if (!CodePattern().IsMatch(code))
+            {
+                reader.Error(k, $"'{code}' is not a diagnostic code", "codes look like CW2001");
+                continue;
+            }
+            if (!Enum.TryParse<Severity>(level, ignoreCase: true, out var sev) || int.TryParse(level, out _))
+            {
+                reader.Error(v, $"unknown severity '{level}' for {code}", "use error, warning, info or off");
+                continue;
+            }
+            result[code] = sev;
+        }
+        return result;
+    }
+
+    [GeneratedRegex("^CW[1-5][0-9]{3}$")]
+    private static partial Regex CodePattern();
+}
