@@ -13,6 +13,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
         new Sitemap(),
         new ThemeAssets(),
         new CriteriaPageFiles(),
+        new ReviewsPage(),
         new ContentPages(),
         new RedirectPages(),
         new StaticFiles(),
@@ -22,7 +23,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
     public IReadOnlyList<IArtifact> All => artifacts;
 
     /// <summary>Every reserved path, in artifact order (the first owner of a path keeps it).</summary>
-    public IEnumerable<(string Path, string Owner)> Reserved(SiteInputs inputs) => artifacts.SelectMany(a => a.Reserve(inputs));
+    public IEnumerable<(string Path, string Owner)> Reserved(BuildContext context, SiteInputs inputs) => artifacts.SelectMany(a => a.Reserve(context, inputs));
 
     /// <summary>Every file of the site.</summary>
     public List<OutputFile> Files(RenderModel model) => [.. artifacts.SelectMany(a => a.Files(model))];
@@ -31,7 +32,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
 /// <summary>The file that marks a folder as Crosswalk's output (written by <see cref="SiteWriter"/>): its path is reserved.</summary>
 internal sealed class OutputMarker : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => [(SiteWriter.MarkerFile, "Crosswalk's output marker")];
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [(SiteWriter.MarkerFile, "Crosswalk's output marker")];
 
     public IEnumerable<OutputFile> Files(RenderModel model) => [];
 }

@@ -13,7 +13,7 @@ namespace Crosswalk.Output;
 public interface IArtifact
 {
     /// <summary>Paths taken before any page or static file is placed (one there is CW1004), with a description of the owner.</summary>
-    IEnumerable<(string Path, string Owner)> Reserve(SiteInputs inputs) => [];
+    IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [];
 
     /// <summary>The files this artifact writes for the site.</summary>
     IEnumerable<OutputFile> Files(RenderModel model);

@@ -15,12 +15,24 @@ public static class IndexStage
     public static IndexedSite Run(ParsedSite parsed, SourceSet files, SiteInputs inputs, BuildContext context, DiagnosticBag report)
     {
         var pages = UrlConflicts.RemoveDuplicateUrls(parsed.Pages, report);
-        var placed = UrlConflicts.Place(pages, files.Statics, context.Artifacts.Reserved(inputs), report);
+        var placed = UrlConflicts.Place(pages, files.Statics, context.Artifacts.Reserved(context, inputs), report);
         var rules = Redirects.Collect(context.Config.Redirects, placed.Pages);
         var catalogs = inputs.Catalogs;
-        var index = new SiteIndex(placed.Pages, placed.Statics, Redirects.ForIndex(rules), CriteriaPages.Urls(catalogs));
+        var reviews = context.Config.Reviews.Page;
+        var index = new SiteIndex(placed.Pages, placed.Statics, Redirects.ForIndex(rules),
+            reviews is null ? CriteriaPages.Urls(catalogs) : CriteriaPages.Urls(catalogs).Append(reviews));
         var redirectPages = Redirects.Check(rules, placed.Taken, index, report);
-        var navigation = new Navigation(placed.Pages, catalogs.All.Count > 0 ? [("Criteria", CriterionUrls.Root)] : null);
+        // The sidebar links the generated pages a reader can use: criteria when catalogs are loaded, reviews when some page is controlled.
+        List<(string, string)> extra = [];
+        if (catalogs.All.Count > 0)
+        {
+            extra.Add(("Criteria", CriterionUrls.Root));
+        }
+        if (reviews is not null && placed.Pages.Any(p => p.Meta.IsControlled))
+        {
+            extra.Add(("Reviews", reviews));
+        }
+        var navigation = new Navigation(placed.Pages, extra.Count > 0 ? extra : null);
         return new IndexedSite(placed.Pages, placed.Statics, index, navigation, redirectPages, placed.Taken);
     }
 }
