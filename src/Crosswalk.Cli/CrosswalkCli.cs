@@ -23,6 +23,7 @@ public static class CrosswalkCli
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: true));
         root.Subcommands.Add(CriteriaCommands.Criteria(stdout, stderr));
         root.Subcommands.Add(CriteriaCommands.Coverage(stdout, stderr));
+        root.Subcommands.Add(ReviewsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);

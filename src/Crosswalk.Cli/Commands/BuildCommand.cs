@@ -26,6 +26,8 @@ internal static class BuildCommand
         var report = new Option<string?>("--report") { Description = "Also write the diagnostics in --format to FILE; the console keeps text.", HelpName = "FILE" };
         var timings = new Option<bool>("--timings") { Description = "Print the time and allocations of each pipeline stage." };
         var verbose = CommonOptions.Verbose();
+        var today = CommonOptions.Today();
+        var noHistory = CommonOptions.NoHistory();
 
         command.Options.Add(config);
         if (!check)
@@ -36,6 +38,8 @@ internal static class BuildCommand
         command.Options.Add(format);
         command.Options.Add(report);
         command.Options.Add(timings);
+        command.Options.Add(today);
+        command.Options.Add(noHistory);
         command.Options.Add(verbose);
 
         command.SetAction(parse =>
@@ -48,6 +52,8 @@ internal static class BuildCommand
                 AllowMissingConfig = configPath is null,
                 OutputDirectory = check ? null : parse.GetValue(output),
                 Strict = parse.GetValue(strict),
+                Today = parse.GetValue(today),
+                NoHistory = parse.GetValue(noHistory),
             };
             var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
             sw.Stop();

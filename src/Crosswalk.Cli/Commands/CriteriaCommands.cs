@@ -211,8 +211,7 @@ internal static class CriteriaCommands
         }
         return sb.ToString();
 
-        static string Field(string value) =>
-            value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        static string Field(string value) => Output.SafeText.Csv(value);
     }
 
     private static string Json(IReadOnlyList<Catalog> catalogs, ClaimSet claims)

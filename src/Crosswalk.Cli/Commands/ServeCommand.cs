@@ -52,11 +52,21 @@ internal static class ServeCommand
         command.Options.Add(port);
         command.Options.Add(verbose);
         command.Options.Add(noIncremental);
+        var today = CommonOptions.Today();
+        var noHistory = CommonOptions.NoHistory();
+        command.Options.Add(today);
+        command.Options.Add(noHistory);
 
         command.SetAction(parse =>
         {
             var configPath = parse.GetValue(config);
-            var options = new BuildOptions { ConfigPath = configPath ?? "site.yml", AllowMissingConfig = configPath is null };
+            var options = new BuildOptions
+            {
+                ConfigPath = configPath ?? "site.yml",
+                AllowMissingConfig = configPath is null,
+                Today = parse.GetValue(today),
+                NoHistory = parse.GetValue(noHistory),
+            };
             var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };
             return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), serverOptions, stdout, stderr);
         });

@@ -13,6 +13,8 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
     /// <summary>The day reviews are judged against (default: today's date on the local clock).</summary>
     public DateOnly? Today { get; init; }
+    /// <summary><see cref="Today"/>, else the local clock's date.</summary>
+    public DateOnly Day => Today ?? DateOnly.FromDateTime(DateTime.Now);
     /// <summary>Read no revision history from git.</summary>
     public bool NoHistory { get; init; }
 }

@@ -59,7 +59,7 @@ internal static class PipelineRunner
 
         var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview,
-            Today: options.Today ?? DateOnly.FromDateTime(DateTime.Now));
+            Today: options.Day);
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
         var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));

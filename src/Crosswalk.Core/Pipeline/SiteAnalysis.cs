@@ -9,4 +9,11 @@ namespace Crosswalk.Pipeline;
 /// <param name="Configured">The catalogs named in site.yml, in its order.</param>
 /// <param name="Claims">Every claim.</param>
 /// <param name="Pages">The pages.</param>
-public sealed record SiteAnalysis(BuildResult Result, CatalogSet? Catalogs, IReadOnlyList<Catalog> Configured, ClaimSet Claims, IReadOnlyList<ParsedPage> Pages);
+public sealed record SiteAnalysis(BuildResult Result, CatalogSet? Catalogs, IReadOnlyList<Catalog> Configured, ClaimSet Claims, IReadOnlyList<ParsedPage> Pages)
+{
+    /// <summary>Every controlled document with its review state on the analysis' day, sorted by due date.</summary>
+    public IReadOnlyList<ReviewRow> Reviews { get; init; } = [];
+
+    /// <summary>The day reviews were judged against.</summary>
+    public DateOnly Today { get; init; }
+}

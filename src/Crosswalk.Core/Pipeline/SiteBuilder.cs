@@ -1,3 +1,4 @@
+using Crosswalk.Content;
 using Crosswalk.Criteria;
 using Crosswalk.Output;
 
@@ -21,7 +22,12 @@ public static class SiteBuilder
             return new SiteAnalysis(run.Result, null, [], new ClaimSet([]), []);
         }
         var configured = config.Catalogs.Select(claims.Catalogs.Get).Where(c => c is not null).Select(c => c!).ToList();
-        return new SiteAnalysis(run.Result, claims.Catalogs, configured, claims.Claims, run.Site!.Pages);
+        var today = options.Day;
+        return new SiteAnalysis(run.Result, claims.Catalogs, configured, claims.Claims, run.Site!.Pages)
+        {
+            Reviews = ReviewsReport.Rows(run.Site.Pages, today, config.Reviews.WarnDays),
+            Today = today,
+        };
     }
 
     /// <summary>A build into <paramref name="sink"/> with the caller's stages (a preview's).</summary>
