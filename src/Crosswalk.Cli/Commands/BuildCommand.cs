@@ -53,7 +53,7 @@ internal static class BuildCommand
                 OutputDirectory = check ? null : parse.GetValue(output),
                 Strict = parse.GetValue(strict),
                 Today = parse.GetValue(today),
-                NoHistory = parse.GetValue(noHistory),
+                History = !parse.GetValue(noHistory),
             };
             var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
             sw.Stop();

@@ -32,7 +32,6 @@ internal static class ReviewsCommand
                 ConfigPath = configPath ?? "site.yml",
                 AllowMissingConfig = configPath is null,
                 Today = parse.GetValue(today),
-                NoHistory = true,
             });
             if (!analysis.Result.ConfigUsable)
             {

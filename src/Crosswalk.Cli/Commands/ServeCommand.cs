@@ -65,7 +65,7 @@ internal static class ServeCommand
                 ConfigPath = configPath ?? "site.yml",
                 AllowMissingConfig = configPath is null,
                 Today = parse.GetValue(today),
-                NoHistory = parse.GetValue(noHistory),
+                History = !parse.GetValue(noHistory),
             };
             var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };
             return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), serverOptions, stdout, stderr);

@@ -15,6 +15,9 @@ public sealed record BuildOptions
     public DateOnly? Today { get; init; }
     /// <summary><see cref="Today"/>, else the local clock's date.</summary>
     public DateOnly Day => Today ?? DateOnly.FromDateTime(DateTime.Now);
-    /// <summary>Read no revision history from git.</summary>
-    public bool NoHistory { get; init; }
+    /// <summary>
+    /// Read each page's revision history from git (one <c>git log</c> process). Off unless asked for, so the library
+    /// starts no process of its own accord; the command line asks for it unless given <c>--no-history</c>.
+    /// </summary>
+    public bool History { get; init; }
 }

@@ -20,6 +20,9 @@ internal interface ISiteStages
 
     CatalogSet LoadCatalogs(BuildContext context);
 
+    /// <summary>Starts reading the revision history (a preview reads it once per session).</summary>
+    Task<History.GitHistoryResult?> LoadHistory(BuildContext context, bool enabled);
+
     ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs);
 
     IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs);
@@ -29,7 +32,7 @@ internal interface ISiteStages
     ClaimedSite ResolveCriteria(BuildContext context, IndexedSite site, LinkedSite links, SiteInputs inputs);
 
     /// <summary>What the Render stage reads, made from the earlier stages' records.</summary>
-    RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput);
+    RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, SiteHistory history, bool discardsOutput);
 
     RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink);
 
@@ -47,6 +50,8 @@ internal sealed class SiteStages : ISiteStages
 
     public CatalogSet LoadCatalogs(BuildContext context) => LoadCatalogsStage.Run(context, context.Diagnostics);
 
+    public Task<History.GitHistoryResult?> LoadHistory(BuildContext context, bool enabled) => LoadHistoryStage.Start(context, enabled);
+
     public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs).Run(files, context.Diagnostics);
 
     public IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs) =>
@@ -58,9 +63,10 @@ internal sealed class SiteStages : ISiteStages
         ResolveCriteriaStage.Run(site, links, inputs, context, context.Diagnostics);
 
     // A build records template ids only for the pages whose anchors Verify looks for there.
-    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput) =>
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, SiteHistory history, bool discardsOutput) =>
         new(context, inputs, site, links, claims, discardsOutput)
         {
+            History = history,
             TemplateIdsNeeded = VerifyStage.TemplateIdsNeeded(site, links),
             LiveReload = context.LiveReload,
         };

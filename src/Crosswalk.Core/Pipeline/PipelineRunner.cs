@@ -63,6 +63,8 @@ internal static class PipelineRunner
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
         var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));
+        // Read beside Parse and the stages after it: only Render needs it.
+        var history = mode == RunMode.Analyze ? null : stages.LoadHistory(context, enabled: options.History);
         var parsed = clock.Time("ParseMarkdown", () => stages.Parse(context, files, inputs));
         var site = clock.Time("Index", () => stages.Index(context, parsed, files, inputs));
         var links = clock.Time("ResolveLinks", () => stages.ResolveLinks(context, site));
@@ -76,7 +78,8 @@ internal static class PipelineRunner
         // A build that already failed still renders (to nowhere), so it reports all that check reports.
         using var writer = mode == RunMode.Build && !diagnostics.HasErrors ? SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics) : null;
         IOutputSink target = writer ?? sink ?? new NullOutput();
-        var model = stages.Prepare(context, inputs, site, links, claims, discardsOutput: target is NullOutput);
+        var revisions = clock.Time("LoadHistory", () => LoadHistoryStage.Finish(history!, diagnostics));
+        var model = stages.Prepare(context, inputs, site, links, claims, revisions, discardsOutput: target is NullOutput);
         var rendered = clock.Time("Render", () => stages.Render(context, model, target));
         clock.Time("Verify", () => stages.Verify(context, site, links, rendered));
         var result = Result(pages, usable: true, written: false);

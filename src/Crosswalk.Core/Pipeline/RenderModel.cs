@@ -32,6 +32,9 @@ public sealed class RenderModel(BuildContext context, SiteInputs inputs, Indexed
     /// <summary>The claims.</summary>
     public ClaimedSite Claims => claims;
 
+    /// <summary>Each source file's revisions.</summary>
+    public SiteHistory History { get; init; } = SiteHistory.None;
+
     /// <summary>Pages include a live-reload script (serve).</summary>
     public bool LiveReload { get; init; }
 
@@ -67,5 +70,6 @@ public sealed class RenderModel(BuildContext context, SiteInputs inputs, Indexed
         HasH1 = page.HasH1,
         Headings = page.Headings,
         Criteria = criteria,
+        Revisions = History.Of(page.Source),
     };
 }

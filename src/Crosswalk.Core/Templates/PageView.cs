@@ -34,6 +34,8 @@ public sealed record PageView
     public IReadOnlyList<(string Title, string Url)>? Breadcrumbs { get; init; }
     /// <summary>Criteria the page claims.</summary>
     public IReadOnlyList<CriterionLink> Criteria { get; init; } = [];
+    /// <summary>The commits that changed the page's source, newest first.</summary>
+    public IReadOnlyList<History.Revision> Revisions { get; init; } = [];
 }
 
 /// <summary>A content page's UTF-8 body HTML and the resolved URLs for its link placeholders.</summary>

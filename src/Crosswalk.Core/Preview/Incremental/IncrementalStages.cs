@@ -67,11 +67,17 @@ internal sealed class IncrementalStages : ISiteStages
         _claims.Run(site, links, inputs, context, _index.Replaced, context.Diagnostics);
 
     // Every page's template ids are kept: a later edit may link to any page without rendering it again.
-    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput)
+    // History changes only with a commit: read once per preview session.
+    private Task<History.GitHistoryResult?>? _history;
+
+    public Task<History.GitHistoryResult?> LoadHistory(BuildContext context, bool enabled) => _history ??= LoadHistoryStage.Start(context, enabled);
+
+    public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, SiteHistory history, bool discardsOutput)
     {
         var signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims));
         return new(context, inputs, site, links, claims, discardsOutput)
         {
+            History = history,
             LiveReload = context.LiveReload,
             Signatures = signatures,
             OnlyPages = _render.Plan(signatures, _index.Replaced),
