@@ -25,6 +25,7 @@ public static class CrosswalkCli
         root.Subcommands.Add(CriteriaCommands.Coverage(stdout, stderr));
         root.Subcommands.Add(ReviewsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
