@@ -58,18 +58,23 @@ internal static partial class SiteKeys
             """{ "type": "object", "propertyNames": { "pattern": "^CW[1-5][0-9]{3}$" }, "additionalProperties": { "enum": ["error", "warning", "info", "off"] } }""",
             (r, n, c) => c with { Severity = ReadSeverity(r, n) }),
         new("reviews", "Review cadence: warn_days (due-soon window, default 30) and page (the reviews page's URL, or false for none).",
-            """{ "type": "object", "additionalProperties": false, "properties": { "warn_days": { "type": "integer", "minimum": 0 }, "page": { "oneOf": [{ "type": "string", "pattern": "^/" }, { "const": false }] } } }""",
+            """{ "type": "object", "additionalProperties": false, "properties": { "warn_days": { "type": "integer", "minimum": 0, "maximum": 3650 }, "page": { "oneOf": [{ "type": "string", "pattern": "^/" }, { "const": false }] } } }""",
             (r, n, c) => c with { Reviews = ReadReviews(r, n) }),
         new("required", "Front-matter fields that pages matching a glob must set, e.g. { pages: compliance/**, fields: [owner, next_review] }.",
             """{ "oneOf": [{ "$ref": "#/$defs/required" }, { "type": "array", "items": { "$ref": "#/$defs/required" } }] }""",
             (r, n, c) => c with { Required = ReadRequired(r, n) }),
         new("front_matter", "The site's own front-matter keys and their types (text, integer, boolean, date, duration, person, people, list, any).",
-            """{ "type": "object", "additionalProperties": { "enum": ["text", "string", "integer", "number", "boolean", "date", "duration", "person", "people", "list", "any"] } }""",
+            $$"""{ "type": "object", "additionalProperties": { "enum": {{Names(FrontMatterSchema.KindNames)}} } }""",
             (r, n, c) => c with { FrontMatter = ReadFrontMatter(r, n) }),
     ];
 
     /// <summary>Shared definitions the keys' schemas refer to.</summary>
-    public static string Definitions => """{ "required": { "type": "object", "additionalProperties": false, "required": ["pages", "fields"], "properties": { "pages": { "type": "string" }, "fields": { "type": "array", "items": { "type": "string" } } } } }""";
+    public static string Definitions => $$"""{ "required": { "type": "object", "additionalProperties": false, "required": ["pages", "fields"], "properties": { "pages": { "type": "string" }, "fields": { "oneOf": [{ "enum": {{FieldNames}} }, { "type": "array", "items": { "enum": {{FieldNames}} } }] } } } }""";
+
+    // The built-in front-matter keys, the only fields a required: rule can name.
+    private static string FieldNames => Names(FrontMatterSchema.BuiltIn.Fields.Select(f => f.Name));
+
+    private static string Names(IEnumerable<string> names) => "[" + string.Join(", ", names.Select(n => "\"" + n + "\"")) + "]";
 
     private static readonly Dictionary<string, SiteKey> s_byName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
 

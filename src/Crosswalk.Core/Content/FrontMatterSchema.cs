@@ -99,23 +99,19 @@ public sealed class FrontMatterSchema
             (r, n, m) => r.Duration(n) is { } d ? m with { ReviewEvery = d, ReviewEveryAt = r.Location(n) } : m),
     ]);
 
-    /// <summary>The type a site declares for its own key: <c>text</c>, <c>date</c>, <c>list</c>…; null for an unknown name.</summary>
-    public static FieldKind? ParseKind(string name) => name.ToLowerInvariant() switch
+    // The type names a site can declare, with the aliases a YAML author reaches for first.
+    private static readonly Dictionary<string, FieldKind> s_kinds = new(StringComparer.Ordinal)
     {
-        "text" or "string" => FieldKind.Text,
-        "integer" or "number" => FieldKind.Integer,
-        "boolean" => FieldKind.Boolean,
-        "date" => FieldKind.Date,
-        "duration" => FieldKind.Duration,
-        "person" => FieldKind.Person,
-        "people" => FieldKind.People,
-        "list" => FieldKind.List,
-        "any" => FieldKind.Any,
-        _ => null,
+        ["text"] = FieldKind.Text, ["string"] = FieldKind.Text, ["integer"] = FieldKind.Integer, ["number"] = FieldKind.Integer,
+        ["boolean"] = FieldKind.Boolean, ["date"] = FieldKind.Date, ["duration"] = FieldKind.Duration, ["person"] = FieldKind.Person,
+        ["people"] = FieldKind.People, ["list"] = FieldKind.List, ["any"] = FieldKind.Any,
     };
 
-    /// <summary>The type names a site can declare.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["text", "integer", "boolean", "date", "duration", "person", "people", "list", "any"];
+    /// <summary>The type a site declares for its own key (<c>text</c>, <c>date</c>, <c>list</c>…, exact case); null for an unknown name.</summary>
+    public static FieldKind? ParseKind(string name) => s_kinds.TryGetValue(name, out var kind) ? kind : null;
+
+    /// <summary>Every type name a site can declare (aliases included).</summary>
+    public static IReadOnlyList<string> KindNames { get; } = [.. s_kinds.Keys];
 
     private static PageMeta ReadPermalink(FieldReader r, YamlNode node, PageMeta meta)
     {
