@@ -37,6 +37,43 @@ public sealed class CheckBuildParityTests
     }
 
     [Fact]
+    public void Controlled_documents_reach_the_same_verdict_on_the_same_day_with_history_asked_for()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nrequired: { pages: \"p/**\", fields: [owner] }\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n[a](p/a.md) [b](p/b.md) [reviews](/reviews/) [block](p/a.md#cw-revisions-title)\n"),
+            ("content/p/a.md", "---\nowner: O\nnext_review: 2026-12-01\nsatisifes: { soc2-tsc-2017: [CC6.1] }\n---\n# A\n"),
+            ("content/p/b.md", "---\nversion: \"1\"\nreview_every: 1 month\nlast_reviewed: 2026-11-20\n---\n# B\n"));
+        var today = new DateOnly(2026, 12, 10);
+
+        var check = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath, Today = today, History = true });
+        var build = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, OutputDirectory = site.PathOf("_site"), Today = today, History = true });
+
+        AssertSameVerdict(check, build);
+        // Overdue, due soon, a missing owner, a misspelt key, no history outside git, and an anchor only history would add.
+        Assert.Equal(["CW1007", "CW1008", "CW1009", "CW1010", "CW1011", "CW2002"], build.Diagnostics.Select(d => d.Code).Order().ToList());
+    }
+
+    [Fact]
+    public void A_layout_that_does_more_with_the_title_than_print_it_reaches_the_same_verdict()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\ntemplates: templates\nseverity: { CW2005: off, CW2002: warning }\n"),
+            ("templates/layouts/page.html", "<html><body>{{ if page.content_title | string.contains 'id=\"a\"' }}<p id=\"has-a\"></p>{{ end }}{{ page.content_title }}<div id=\"after\"></div>{{ page.content_rest }}</body></html>"),
+            ("content/index.md", "# Home\n\n[a](a.md#has-a) [b](b.md#has-a) [c](a.md#after)\n"),
+            ("content/a.md", "# A\n\nText.\n"),
+            ("content/b.md", "Intro first.\n\n# B\n"));
+
+        var build = Parity(site);
+
+        Assert.Equal(["content/index.md(3,17): warning CW2002: anchor '#has-a' does not exist on '/b/'"],
+            build.Diagnostics.Select(d => d.ToString()).Where(l => l.Contains("CW2002")));
+        var a = site.Read("_site/a/index.html");
+        Assert.Contains("<h1 id=\"a\">", a);
+        Assert.True(a.IndexOf("id=\"after\"", StringComparison.Ordinal) > a.IndexOf("</h1>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_link_to_the_criteria_box_of_a_page_that_claims_nothing_fails_both()
     {
         using var site = new TempSite(

@@ -41,6 +41,20 @@ public sealed class PreviewDifferentialTests
         {
             sb.Append($"satisfies: {{ soc2-tsc-2017: [{Criteria[random.Next(Criteria.Length)]}] }}\n");
         }
+        // Document control: what the page's block and the reviews page show, and the review diagnostics, change
+        // with an edit that keeps the site's structure.
+        if (random.Next(3) == 0)
+        {
+            sb.Append($"owner: Owner {random.Next(3)}\n");
+        }
+        if (random.Next(3) == 0)
+        {
+            sb.Append($"next_review: 20{random.Next(25, 28)}-0{random.Next(1, 10)}-1{random.Next(10)}\n");
+        }
+        if (random.Next(4) == 0)
+        {
+            sb.Append($"version: \"{random.Next(3)}.0\"\n");
+        }
         sb.Append($"---\n## Part {random.Next(3)}\n\nBody {random.Next(100)}, see [d](d{random.Next(Documents)}.md#part-{random.Next(3)}) and [s](s{random.Next(3)}.txt)");
         string[] extras = [$" and [o](/old{random.Next(3)}/)", $" and [p](d{random.Next(Documents)}.md)", $" and [self](#part-{random.Next(3)})",
             $" and [t](d{random.Next(Documents)}.md#cw-{(random.Next(2) == 0 ? "toc" : "criteria")}-title)", $" and [l](l.md#x{random.Next(2)})",
