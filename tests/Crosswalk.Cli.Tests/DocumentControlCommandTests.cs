@@ -172,4 +172,29 @@ public sealed class DocumentControlCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("--today must be a date written YYYY-MM-DD, such as 2027-01-31, not '2026-02-30'", stderr);
     }
+
+    [Fact]
+    public void Document_text_in_a_diagnostic_cannot_start_a_ci_command_or_steer_the_terminal()
+    {
+        using var cli = Site();
+        File.WriteAllText(cli.PathOf("content/policies/keys.md"), "---\ntitle: Keys\n\"own\\n::error file=x.md::forged\\e[31m\": 1\n---\n# Keys\n");
+
+        var (_, stdout, _) = cli.Run("check", "--today", "2026-01-01");
+
+        Assert.DoesNotContain("\n::error", stdout);
+        Assert.DoesNotContain("\u001b", stdout);
+        Assert.Contains("unknown front-matter key 'own\uFFFD::error file=x.md::forged\uFFFD[31m'", stdout);
+    }
+
+    [Fact]
+    public void A_comment_before_the_title_leaves_the_block_under_the_title()
+    {
+        using var cli = Site();
+        File.WriteAllText(cli.PathOf("content/policies/keys.md"), "---\nowner: O\n---\n<!-- markdownlint-disable MD041 -->\n[ref]: https://example.com\n\n# Keys\n\nBody.\n");
+
+        Assert.Equal(0, cli.Run("build", "--today", "2026-01-01").Exit);
+
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(cli.PathOf("_site/policies/keys/index.html")));
+        Assert.Equal("cw-doc-control", page.QuerySelector("article h1")!.NextElementSibling!.ClassName);
+    }
 }

@@ -66,8 +66,8 @@ internal static class ReviewsCommand
         string[] header = ["STATUS", "NEXT REVIEW", "DOCUMENT", "OWNER", "VERSION", "LAST REVIEWED", "SOURCE"];
         var lines = rows.Select(r => new[]
         {
-            r.Review.Label, Date(r.Review.Due), SafeText.Terminal(r.Title), SafeText.Terminal(r.Meta.Owner ?? "-"),
-            SafeText.Terminal(r.Meta.Version ?? "-"), Date(r.Meta.LastReviewed), SafeText.Terminal(r.Source),
+            r.Review.Label, r.Review.Due is null ? "-" : Date(r.Review.Due), SafeText.Terminal(r.Title), SafeText.Terminal(r.Meta.Owner ?? "-"),
+            SafeText.Terminal(r.Meta.Version ?? "-"), r.Meta.LastReviewed is null ? "-" : Date(r.Meta.LastReviewed), SafeText.Terminal(r.Source),
         }).ToList();
         var widths = header.Select((h, i) => Math.Min(48, lines.Select(l => l[i].Length).Append(h.Length).Max())).ToArray();
         foreach (var line in lines.Prepend(header))

@@ -64,7 +64,8 @@ internal static class ServeCommand
             {
                 ConfigPath = configPath ?? "site.yml",
                 AllowMissingConfig = configPath is null,
-                Today = parse.GetValue(today),
+                // Fixed for the session: every rebuild judges reviews on the same day, as a fresh build started now would.
+                Today = parse.GetValue(today) ?? DateOnly.FromDateTime(DateTime.Now),
                 History = !parse.GetValue(noHistory),
             };
             var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };

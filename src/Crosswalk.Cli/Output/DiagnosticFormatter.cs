@@ -25,10 +25,12 @@ internal static class DiagnosticFormatter
         var sb = new StringBuilder();
         foreach (var d in diagnostics)
         {
-            sb.Append(d.ToString()).Append('\n');
+            // Messages quote document text: a line break or escape code in it must not start a line of its own (a CI
+            // workflow command) or steer the terminal.
+            sb.Append(SafeText.Terminal(d.ToString())).Append('\n');
             if (d.Help is { Length: > 0 } help)
             {
-                sb.Append("    help: ").Append(help).Append('\n');
+                sb.Append("    help: ").Append(SafeText.Terminal(help)).Append('\n');
             }
         }
         return sb.ToString();

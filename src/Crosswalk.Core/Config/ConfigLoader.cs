@@ -87,6 +87,7 @@ public static class ConfigLoader
                     DidYouMean.Help(key, SiteKeys.All.Select(k => k.Name)) ?? $"known keys: {string.Join(", ", SiteKeys.All.Select(k => k.Name))}");
             }
         }
+        config = SiteKeys.Validate(reader, config);
         return reader.Failed ? null : config;
     }
 

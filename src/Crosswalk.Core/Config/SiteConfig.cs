@@ -19,7 +19,10 @@ public sealed record CoverageRule(string Key, string Documents, string Catalog, 
 public sealed record ReviewSettings(int WarnDays = 30, string? Page = "/reviews/");
 
 /// <summary>A <c>required:</c> rule: pages matching <paramref name="Pages"/> must set every one of <paramref name="Fields"/>.</summary>
-public sealed record RequiredRule(string Pages, IReadOnlyList<string> Fields, SourceLocation Location);
+/// <param name="Pages">A glob over source paths.</param>
+/// <param name="Fields">Front-matter keys, each with where it is written in site.yml.</param>
+/// <param name="Location">Where the rule is written.</param>
+public sealed record RequiredRule(string Pages, IReadOnlyList<(string Name, SourceLocation At)> Fields, SourceLocation Location);
 
 /// <summary>The typed, validated content of site.yml. All paths are absolute.</summary>
 public sealed record SiteConfig

@@ -81,11 +81,27 @@ internal static partial class SiteKeys
     /// <summary>The key named <paramref name="name"/>, or null.</summary>
     public static SiteKey? Find(string name) => s_byName.GetValueOrDefault(name);
 
+    /// <summary>Checks what one key's value can only be checked against another's: the fields <c>required:</c> names.</summary>
+    public static SiteConfig Validate(ConfigReader reader, SiteConfig config)
+    {
+        var schema = FrontMatterSchema.BuiltIn.WithSiteKeys(config.FrontMatter);
+        foreach (var (name, at) in config.Required.SelectMany(r => r.Fields).Where(f => schema.Find(f.Name) is null))
+        {
+            reader.Error(at.Line, at.Column, $"unknown front-matter field '{name}' in 'required'",
+                DidYouMean.Help(name, schema.Fields.Select(x => x.Name)) ?? "declare the site's own keys under 'front_matter:'");
+        }
+        return config;
+    }
+
     private static SiteConfig ReadCatalogs(ConfigReader reader, YamlNode node, SiteConfig config)
     {
         var cats = reader.StringList("catalogs", node);
         return config with { Catalogs = cats.Select(c => c.Value).ToList(), CatalogLocations = cats.Select(c => c.Location).ToList() };
     }
+
+    // Outputs whose paths are fixed: the reviews page cannot take one of them.
+    private static readonly (string Prefix, string What)[] s_generated =
+        [("criteria/", "the criteria pages"), ("assets/", "the theme's assets"), ("404.html", "the 404 page"), ("sitemap.xml", "the sitemap")];
 
     private static ReviewSettings ReadReviews(ConfigReader reader, YamlNode node)
     {
@@ -114,7 +130,15 @@ internal static partial class SiteKeys
             }
             else if (page.StartsWith('/') && UrlModel.NormalizePermalink(page) is { } url)
             {
-                settings = settings with { Page = url };
+                var output = UrlModel.OutputPath(url);
+                if (s_generated.FirstOrDefault(g => output.StartsWith(g.Prefix, StringComparison.OrdinalIgnoreCase)) is { Prefix: not null } taken)
+                {
+                    reader.Error(p, $"'page' {page} is where Crosswalk writes {taken.What}", "choose another URL, such as /reviews/");
+                }
+                else
+                {
+                    settings = settings with { Page = url };
+                }
             }
             else
             {
@@ -141,18 +165,8 @@ internal static partial class SiteKeys
                 reader.Error(item, "'required' entry is missing 'fields'");
                 continue;
             }
-            var names = new List<string>();
-            var listed = f is YamlScalarNode ? [(reader.String("fields", f) ?? "", reader.Location(f))] : reader.StringList("fields", f);
-            foreach (var (name, at) in listed)
-            {
-                if (FrontMatterSchema.BuiltIn.Find(name) is null)
-                {
-                    reader.Error(at.Line, at.Column, $"unknown front-matter field '{name}' in 'required'",
-                        DidYouMean.Help(name, FrontMatterSchema.BuiltIn.Fields.Select(x => x.Name)));
-                    continue;
-                }
-                names.Add(name);
-            }
+            // The names are checked once the whole file is read: front_matter: may declare them below.
+            var names = f is YamlScalarNode ? [(reader.String("fields", f) ?? "", reader.Location(f))] : reader.StringList("fields", f);
             if (pages is not null && names.Count > 0)
             {
                 rules.Add(new RequiredRule(pages, names, reader.Location(item)));

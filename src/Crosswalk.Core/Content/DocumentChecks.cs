@@ -27,7 +27,7 @@ public sealed class DocumentChecks(SiteConfig config, DateOnly today)
             {
                 continue;
             }
-            foreach (var field in rule.Fields.Where(f => !Has(meta, f)))
+            foreach (var field in rule.Fields.Select(f => f.Name).Where(f => !Has(meta, f)))
             {
                 diagnostics.Report(DiagnosticDescriptors.MissingRequiredField,
                     $"'{field}' is required of pages matching '{rule.Pages}' (site.yml line {rule.Location.Line})", top,
@@ -51,9 +51,15 @@ public sealed class DocumentChecks(SiteConfig config, DateOnly today)
         }
     }
 
-    // A due date worked out from last_reviewed and review_every stands for next_review.
-    private static bool Has(PageMeta meta, string field) =>
-        meta.Keys.ContainsKey(field) || field == "next_review" && meta is { LastReviewed: not null, ReviewEvery: not null };
+    // What stands for a field: a due date worked out from last_reviewed and review_every for next_review, an
+    // approvals: list for approved_by (and, with dates, approved_on).
+    private static bool Has(PageMeta meta, string field) => meta.Keys.ContainsKey(field) || field switch
+    {
+        "next_review" => meta is { LastReviewed: not null, ReviewEvery: not null },
+        "approved_by" => meta.Approvals.Count > 0,
+        "approved_on" => meta.Approvals.Any(a => a.On is not null),
+        _ => false,
+    };
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 }

@@ -21,7 +21,8 @@ public enum IntervalUnit
 public sealed partial record ReviewInterval(int Count, IntervalUnit Unit)
 {
     /// <summary>The date one interval after <paramref name="date"/> (the 31st plus one month is the month's last day).</summary>
-    public DateOnly After(DateOnly date) => Unit switch
+    /// <remarks>An interval is at most 100 years: a date past 9899 saturates at the last day DateOnly holds.</remarks>
+    public DateOnly After(DateOnly date) => date.Year > 9899 ? DateOnly.MaxValue : Unit switch
     {
         IntervalUnit.Day => date.AddDays(Count),
         IntervalUnit.Week => date.AddDays(7 * Count),
@@ -51,14 +52,14 @@ public sealed partial record ReviewInterval(int Count, IntervalUnit Unit)
         {
             return null;
         }
-        var interval = new ReviewInterval(n, char.ToLowerInvariant(unit) switch
+        var (kind, max) = char.ToLowerInvariant(unit) switch
         {
-            'd' => IntervalUnit.Day,
-            'w' => IntervalUnit.Week,
-            'm' => IntervalUnit.Month,
-            _ => IntervalUnit.Year,
-        });
-        return interval.After(new DateOnly(2000, 1, 1)) > new DateOnly(2100, 1, 1) ? null : interval;
+            'd' => (IntervalUnit.Day, 36525),
+            'w' => (IntervalUnit.Week, 5218),
+            'm' => (IntervalUnit.Month, 1200),
+            _ => (IntervalUnit.Year, 100),
+        };
+        return n <= max ? new ReviewInterval(n, kind) : null;
     }
 
     [GeneratedRegex(@"^([0-9]{1,5})\s*(days?|weeks?|months?|years?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -26,6 +26,9 @@ public sealed class FieldReader(string file, DiagnosticBag diagnostics)
         return new SourceLocation(file, (int)at.Start.Line + 1, (int)at.Start.Column);
     }
 
+    /// <summary>True when <paramref name="node"/> came through an alias and is reported where it is used.</summary>
+    public bool IsAliased(YamlNode node) => UsedAt is not null && node.Start.Line < UsedAt.Start.Line;
+
     /// <summary>Reports CW1003 at <paramref name="node"/>.</summary>
     public void Error(YamlNode node, string message, string? help = null) =>
         diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField, message, Location(node), help);

@@ -141,6 +141,7 @@ public static class FrontMatterReader
             diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField,
                 $"next_review {next:yyyy-MM-dd} is before last_reviewed {last:yyyy-MM-dd}", meta.NextReviewAt);
         }
-        return meta with { Keys = keys };
+        var approvals = meta.ApprovedBy is null ? meta.ApprovalList : [new Approval(meta.ApprovedBy, meta.ApprovedOn, null, meta.Version), .. meta.ApprovalList];
+        return meta with { Keys = keys, Approvals = approvals };
     }
 }

@@ -161,7 +161,7 @@ public sealed class FrontMatterSchema
                 {
                     // Columns inside the expression count from its first character: after the opening quote, if any.
                     var at = r.Location(item);
-                    var quoted = item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+                    var quoted = !r.IsAliased(item) && item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
                     list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at));
                 }
                 else

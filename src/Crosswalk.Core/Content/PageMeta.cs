@@ -45,9 +45,19 @@ public sealed record PageMeta
     /// <summary>Approvals written as a list (<c>approvals:</c>).</summary>
     public IReadOnlyList<Approval> ApprovalList { get; init; } = [];
     /// <summary>Every approval: <c>approved_by</c>/<c>approved_on</c> first, then <c>approvals:</c> in the order written.</summary>
-    public IReadOnlyList<Approval> Approvals => ApprovedBy is null ? ApprovalList : [new Approval(ApprovedBy, ApprovedOn, null, Version), .. ApprovalList];
-    /// <summary>The latest approval: the one with the latest date, else the first written.</summary>
-    public Approval? LatestApproval => Approvals.OrderByDescending(a => a.On ?? DateOnly.MinValue).FirstOrDefault();
+    public IReadOnlyList<Approval> Approvals { get; init; } = [];
+    /// <summary>
+    /// The approval the document-control block shows: the latest (by date) of those of the version in force (or of no
+    /// stated version), else the latest of all.
+    /// </summary>
+    public Approval? LatestApproval
+    {
+        get
+        {
+            var current = Approvals.Where(a => a.Version is null || a.Version == Version).ToList();
+            return (current.Count > 0 ? current : Approvals).OrderByDescending(a => a.On ?? DateOnly.MinValue).FirstOrDefault();
+        }
+    }
     /// <summary>Every key the front matter sets, with where it is written (what <c>required:</c> rules look at).</summary>
     public IReadOnlyDictionary<string, SourceLocation> Keys { get; init; } = new Dictionary<string, SourceLocation>();
 

@@ -78,7 +78,7 @@ public static class GitHistory
             // --root, --no-show-signature and -M override log.showRoot, log.showSignature and diff.renames.
             var byPath = new Dictionary<string, List<Revision>>(StringComparer.Ordinal);
             (code, error) = Run(root,
-                ["-c", "core.quotePath=false", "log", "-z", "--date-order", "--root", "--no-show-signature",
+                ["-c", "core.quotePath=false", "-c", "i18n.logOutputEncoding=UTF-8", "log", "-z", "--date-order", "--root", "--no-show-signature",
                  $"--format={Format}", "--name-status", "-M", "--relative", "--", "."],
                 reader => Parse(reader, byPath), ct);
             if (code != 0)

@@ -58,7 +58,11 @@ public static class UrlConflicts
         var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, owner) in reserved)
         {
-            taken.TryAdd(path, owner);
+            if (!taken.TryAdd(path, owner) && taken[path] != owner)
+            {
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"{owner} and {taken[path]} would both be written to '{path}'", null,
+                    "move one of them (reviews.page in site.yml, for instance)");
+            }
         }
         var keptPages = new List<ParsedPage>(pages.Count);
         foreach (var page in pages)

@@ -91,7 +91,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             Url = url,
             BodyUtf8 = bodyUtf8,
             HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
-            TitleEnd = document.FirstOrDefault() is HeadingBlock { Level: 1 } ? TitleEndOf(bodyUtf8) : 0,
+            TitleEnd = OpensWithH1(document) ? TitleEndOf(bodyUtf8) : 0,
             Headings = headings,
             Ids = ids,
             Links = links.Links,
@@ -132,14 +132,21 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         }
     }
 
-    // The body opens with the h1's HTML: it ends after the first closing tag (and its line break).
+    // The first block that shows is an h1: comments and link reference definitions before it show nothing.
+    private static bool OpensWithH1(MarkdownDocument document) =>
+        document.FirstOrDefault(b => b is not LinkReferenceDefinitionGroup and not HtmlBlock { Type: HtmlBlockType.Comment })
+            is HeadingBlock { Level: 1 };
+
+    // The body opens with the h1's HTML (after what shows nothing): it ends after its closing tag and line break.
     private static int TitleEndOf(byte[] utf8)
     {
-        var at = utf8.AsSpan().IndexOf("</h1>"u8);
-        if (at < 0)
+        var open = utf8.AsSpan().IndexOf("<h1"u8);
+        var close = open < 0 ? -1 : utf8.AsSpan(open).IndexOf("</h1>"u8);
+        if (close < 0)
         {
             return 0;
         }
+        var at = open + close;
         var end = at + 5;
         return end < utf8.Length && utf8[end] == (byte)'\n' ? end + 1 : end;
     }

@@ -16,6 +16,8 @@ public static class SiteBuilder
     /// <summary>Loads, parses and resolves the site (no rendering): the catalogs, pages and claims, for reports.</summary>
     public static SiteAnalysis Analyze(BuildOptions options)
     {
+        // One reading of the clock for the diagnostics and the rows.
+        options = options with { Today = options.Day };
         var run = PipelineRunner.Run(options, RunMode.Analyze, new SiteStages());
         if (run.Claims is not { } claims || run.Config is not { } config)
         {

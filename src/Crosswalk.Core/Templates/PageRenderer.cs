@@ -141,6 +141,11 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// <summary>The escaped public URL of a canonical site path, for an attribute value of the model.</summary>
     internal string Href(string path) => HtmlEscape.Text(PublicUrl(path));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<History.Revision, ScriptObject> _revisions = new();
+
+    /// <summary>The model of a page's revisions, newest first; each commit's entry is made once and shared.</summary>
+    internal ScriptArray Revisions(IReadOnlyList<History.Revision> revisions) => new(revisions.Select(r => _revisions.GetOrAdd(r, RevisionModel.Entry)));
+
     /// <summary>True when the site has a sidebar.</summary>
     internal bool HasNav => navigation.Roots.Count > 0;
 

@@ -107,7 +107,7 @@ public static class TemplateVariables
         new("next_review", TemplateInput.Page | TemplateInput.Environment, s => s.Control?["next_review"]),
         new("control", TemplateInput.Page | TemplateInput.Environment, s => s.Control),
         new("criteria", TemplateInput.PageClaims, s => s.Renderer.Criteria(s.View.Criteria)),
-        new("revisions", TemplateInput.Environment, s => RevisionModel.Of(s.View.Revisions)),
+        new("revisions", TemplateInput.Environment, s => s.Renderer.Revisions(s.View.Revisions)),
         new("last_updated", TemplateInput.Environment, s => s.View.Revisions.Count > 0 ? RevisionModel.Date(s.View.Revisions[0]) : null),
         new("kind", TemplateInput.Page, s => s.View.Kind),
         new("source", TemplateInput.Page, s => Escape(s.View.Page?.Source.DisplayPath)),

@@ -66,4 +66,60 @@ public sealed class DocumentChecksTests
         Assert.Equal("did you mean 'owner'?", d.Help);
         Assert.False(result.ConfigUsable);
     }
+
+    [Fact]
+    public void A_required_field_may_be_a_site_key_declared_below_and_approvals_stand_for_approved_by()
+    {
+        using var site = new TempSite(
+            ("site.yml", "required: { pages: \"**\", fields: [approved_by, classification] }\nfront_matter: { classification: text }\n"),
+            ("content/index.md", "---\napprovals: [{ by: CISO, on: 2026-01-01 }]\nclassification: internal\n---\n# Home\n"));
+
+        var result = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("last_reviewed: 9999-12-15\nreview_every: 1 month\n", null)]
+    [InlineData("review_every: 99999 years\n", "content/index.md(2,15): error CW1003: 'review_every' must be a duration such as '12 months', '1 year', '6 weeks' or '90 days', not '99999 years'")]
+    [InlineData("review_every: 1201 months\n", "content/index.md(2,15): error CW1003: 'review_every' must be a duration such as '12 months', '1 year', '6 weeks' or '90 days', not '1201 months'")]
+    public void Dates_at_the_edge_of_the_calendar_are_diagnostics_not_crashes(string frontMatter, string? expected)
+    {
+        using var site = new TempSite(("content/index.md", "---\nowner: O\n" + frontMatter + "---\n# Home\n"));
+        site.Write("content/index.md", "---\n" + frontMatter + "owner: O\n---\n# Home\n");
+
+        var check = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath, AllowMissingConfig = true, Today = new DateOnly(2026, 12, 6) });
+        var build = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, AllowMissingConfig = true, Today = new DateOnly(2026, 12, 6) });
+
+        Assert.Equal(expected is null ? [] : [expected], check.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(expected is null, build.Written);
+    }
+
+    [Fact]
+    public void Without_controlled_documents_there_is_no_reviews_page_and_a_page_may_have_its_url()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\n"),
+            ("content/index.md", "# Home\n\n[access reviews](reviews.md)\n"),
+            ("content/reviews.md", "# Access reviews\n"));
+
+        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, OutputDirectory = site.PathOf("_site") });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Contains("Access reviews", site.Read("_site/reviews/index.html"));
+        Assert.DoesNotContain("href=\"/reviews/\">Reviews", site.Read("_site/index.html"));
+    }
+
+    [Theory]
+    [InlineData("/sitemap.xml", "the sitemap")]
+    [InlineData("/criteria/reviews/", "the criteria pages")]
+    [InlineData("/assets/", "the theme's assets")]
+    public void The_reviews_page_cannot_take_a_path_crosswalk_writes(string page, string what)
+    {
+        using var site = new TempSite(("site.yml", $"reviews: {{ page: {page} }}\n"), ("content/index.md", "---\nowner: O\n---\n# Home\n"));
+
+        var result = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        Assert.Equal($"site.yml(1,18): error CW1001: 'page' {page} is where Crosswalk writes {what}", Assert.Single(result.Diagnostics).ToString());
+    }
 }

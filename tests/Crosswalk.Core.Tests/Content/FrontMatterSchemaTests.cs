@@ -74,7 +74,8 @@ public sealed class FrontMatterSchemaTests
         Assert.Equal(ChangeKind.Minor, meta.Change);
         Assert.Equal([new Approval("CISO, CTO", new DateOnly(2026, 11, 21), null, "2.1"), new Approval("Board", new DateOnly(2026, 12, 1), "Oversight", "2.0")],
             meta.Approvals);
-        Assert.Equal("Board", meta.LatestApproval!.By);
+        // The block shows the approval of the version in force, though the board's (of 2.0) is later.
+        Assert.Equal("CISO, CTO", meta.LatestApproval!.By);
         Assert.Equal(new ReviewInterval(6, IntervalUnit.Month), meta.ReviewEvery);
         Assert.True(meta.IsControlled);
         Assert.Equal(new DateOnly(2027, 5, 20), ReviewState.Of(meta, new DateOnly(2026, 12, 6), 30).Due);
@@ -140,5 +141,14 @@ public sealed class FrontMatterSchemaTests
         var readme = File.ReadAllText(Crosswalk.Tests.Support.Repository.PathOf("README.md"));
 
         Assert.All(FrontMatterSchema.BuiltIn.Fields, f => Assert.Contains($"| `{f.Name}` |", readme));
+    }
+
+    [Fact]
+    public void A_criterion_used_through_an_alias_is_reported_where_it_is_used_without_the_quote_shift()
+    {
+        var (meta, _) = Read("x: &c \"CC9.9\"\nsatisfies:\n  soc2-tsc-2017: [*c]\n");
+
+        var entry = Assert.Single(meta.Satisfies);
+        Assert.Equal((4, 3), (entry.Location.Line, entry.Location.Column));
     }
 }

@@ -1,3 +1,4 @@
+using Crosswalk.Content;
 using System.Text;
 using Crosswalk.Diagnostics;
 using Crosswalk.Output;
@@ -12,7 +13,7 @@ public sealed class ArtifactTests
     // An output as a plugin would add one: a JSON list of the pages' URLs, reserving its path.
     private sealed class PageList : IArtifact
     {
-        public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [("pages.json", "the page list")];
+        public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [("pages.json", "the page list")];
 
         public IEnumerable<OutputFile> Files(RenderModel model) => [new ListFile(model)];
 

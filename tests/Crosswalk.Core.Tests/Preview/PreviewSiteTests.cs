@@ -456,4 +456,26 @@ public sealed class PreviewSiteTests
         preview.Rebuild([site.PathOf("content/s.txt")]);
         Assert.Equal("new static", Page(preview, "s.txt"));
     }
+
+    [Fact]
+    public void The_first_controlled_document_brings_the_reviews_page_and_its_sidebar_link_and_the_last_takes_them_away()
+    {
+        using var site = Site();
+        var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath, Today = new DateOnly(2026, 12, 6) });
+        preview.Rebuild();
+        Assert.False(preview.TryGetFile("reviews/index.html", out _));
+
+        site.Touch("content/a.md", "---\ntitle: A\nowner: Security Lead\nnext_review: 2026-12-01\n---\n## Section\n\nOriginal text.\n");
+        var added = preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.Contains(added.Result.Diagnostics, d => d.Code == "CW1008");
+        Assert.Contains("Security Lead", Page(preview, "reviews/index.html"));
+        Assert.Contains("href=\"/reviews/\"", Page(preview, "p05/index.html"));
+
+        site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nOriginal text.\n");
+        preview.Rebuild([site.PathOf("content/a.md")]);
+
+        Assert.False(preview.TryGetFile("reviews/index.html", out _));
+        Assert.DoesNotContain("href=\"/reviews/\"", Page(preview, "p05/index.html"));
+    }
 }

@@ -1,3 +1,4 @@
+using Crosswalk.Content;
 using Crosswalk.Pipeline;
 
 namespace Crosswalk.Output;
@@ -23,7 +24,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
     public IReadOnlyList<IArtifact> All => artifacts;
 
     /// <summary>Every reserved path, in artifact order (the first owner of a path keeps it).</summary>
-    public IEnumerable<(string Path, string Owner)> Reserved(BuildContext context, SiteInputs inputs) => artifacts.SelectMany(a => a.Reserve(context, inputs));
+    public IEnumerable<(string Path, string Owner)> Reserved(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => artifacts.SelectMany(a => a.Reserve(context, inputs, pages));
 
     /// <summary>Every file of the site.</summary>
     public List<OutputFile> Files(RenderModel model) => [.. artifacts.SelectMany(a => a.Files(model))];
@@ -32,7 +33,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
 /// <summary>The file that marks a folder as Crosswalk's output (written by <see cref="SiteWriter"/>): its path is reserved.</summary>
 internal sealed class OutputMarker : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [(SiteWriter.MarkerFile, "Crosswalk's output marker")];
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [(SiteWriter.MarkerFile, "Crosswalk's output marker")];
 
     public IEnumerable<OutputFile> Files(RenderModel model) => [];
 }

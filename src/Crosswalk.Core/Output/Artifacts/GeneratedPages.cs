@@ -11,7 +11,7 @@ namespace Crosswalk.Output;
 /// <summary>The criteria index, a coverage matrix per catalog and a page per criterion, when catalogs are loaded.</summary>
 internal sealed class CriteriaPageFiles : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) =>
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) =>
         CriteriaPages.Urls(inputs.Catalogs).Select(url => (UrlModel.OutputPath(url), "a generated criteria page"));
 
     // Each view is built when its file is written: pages differ in size by orders of magnitude.
@@ -43,7 +43,7 @@ internal sealed class NotFoundPage : IArtifact
 {
     private static readonly PageView View = new() { Title = "Page not found", Url = "/404.html", Layout = "404", Kind = "404" };
 
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [("404.html", "the 404 page")];
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [("404.html", "the 404 page")];
 
     public IEnumerable<OutputFile> Files(RenderModel model) => [new ViewFile("404.html", () => View)];
 }
@@ -51,13 +51,13 @@ internal sealed class NotFoundPage : IArtifact
 /// <summary>sitemap.xml: every page's public URL, in order.</summary>
 internal sealed class Sitemap : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [("sitemap.xml", "the sitemap")];
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [("sitemap.xml", "the sitemap")];
 
     public IEnumerable<OutputFile> Files(RenderModel model) => [new BytesFile("sitemap.xml", model.Signatures.Structure, () => Build(model))];
 
     private static byte[] Build(RenderModel model)
     {
-        var generated = model.Config.Reviews.Page is { } reviews ? CriteriaPages.Urls(model.Claims.Catalogs).Append(reviews) : CriteriaPages.Urls(model.Claims.Catalogs);
+        var generated = ReviewsPage.Url(model.Config, model.Site.Pages) is { } reviews ? CriteriaPages.Urls(model.Claims.Catalogs).Append(reviews) : CriteriaPages.Urls(model.Claims.Catalogs);
         var site = HtmlEscape.Text(model.Config.SiteUrl ?? "");
         var sb = new StringBuilder();
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -103,7 +103,7 @@ internal sealed class RedirectPages : IArtifact
 /// <summary>The theme's css, js and other assets, under <c>assets/</c>.</summary>
 internal sealed class ThemeAssets : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => inputs.Theme.Assets.Select(a => ("assets/" + a.RelativePath, "a theme asset"));
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => inputs.Theme.Assets.Select(a => ("assets/" + a.RelativePath, "a theme asset"));
 
     // The theme is the same for the whole life of a preview: a constant fingerprint.
     public IEnumerable<OutputFile> Files(RenderModel model) => model.Inputs.Theme.Assets.Select(a => new BytesFile("assets/" + a.RelativePath, 0, () => a.Content));

@@ -12,8 +12,11 @@ namespace Crosswalk.Output;
 /// </summary>
 public interface IArtifact
 {
-    /// <summary>Paths taken before any page or static file is placed (one there is CW1004), with a description of the owner.</summary>
-    IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) => [];
+    /// <summary>
+    /// Paths taken before any page or static file is placed (one there is CW1004), with a description of the owner;
+    /// <paramref name="pages"/> are the pages to be placed (an output may exist only for some sites).
+    /// </summary>
+    IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [];
 
     /// <summary>The files this artifact writes for the site.</summary>
     IEnumerable<OutputFile> Files(RenderModel model);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Crosswalk.Config;
 using Crosswalk.Content;
 using Crosswalk.Markdown;
 using Crosswalk.Pipeline;
@@ -13,11 +14,18 @@ namespace Crosswalk.Output;
 /// </summary>
 internal sealed class ReviewsPage : IArtifact
 {
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs) =>
-        context.Config.Reviews.Page is { } url ? [(UrlModel.OutputPath(url), "the reviews page (reviews.page in site.yml)")] : [];
+    /// <summary>
+    /// The reviews page's URL: <c>reviews.page</c> when some page is a controlled document, else null (a site with
+    /// none has no reviews page, and its own page may have the URL).
+    /// </summary>
+    public static string? Url(SiteConfig config, IEnumerable<ParsedPage> pages) =>
+        config.Reviews.Page is { } url && pages.Any(p => p.Meta.IsControlled) ? url : null;
+
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) =>
+        Url(context.Config, pages) is { } url ? [(UrlModel.OutputPath(url), "the reviews page (reviews.page in site.yml)")] : [];
 
     public IEnumerable<OutputFile> Files(RenderModel model) =>
-        model.Config.Reviews.Page is { } url ? [new ReviewsFile(url)] : [];
+        Url(model.Config, model.Site.Pages) is { } url ? [new ReviewsFile(url)] : [];
 
     private sealed class ReviewsFile(string url) : OutputFile
     {

@@ -15,10 +15,10 @@ public static class IndexStage
     public static IndexedSite Run(ParsedSite parsed, SourceSet files, SiteInputs inputs, BuildContext context, DiagnosticBag report)
     {
         var pages = UrlConflicts.RemoveDuplicateUrls(parsed.Pages, report);
-        var placed = UrlConflicts.Place(pages, files.Statics, context.Artifacts.Reserved(context, inputs), report);
+        var placed = UrlConflicts.Place(pages, files.Statics, context.Artifacts.Reserved(context, inputs, pages), report);
         var rules = Redirects.Collect(context.Config.Redirects, placed.Pages);
         var catalogs = inputs.Catalogs;
-        var reviews = context.Config.Reviews.Page;
+        var reviews = Output.ReviewsPage.Url(context.Config, placed.Pages);
         var index = new SiteIndex(placed.Pages, placed.Statics, Redirects.ForIndex(rules),
             reviews is null ? CriteriaPages.Urls(catalogs) : CriteriaPages.Urls(catalogs).Append(reviews));
         var redirectPages = Redirects.Check(rules, placed.Taken, index, report);
@@ -28,7 +28,7 @@ public static class IndexStage
         {
             extra.Add(("Criteria", CriterionUrls.Root));
         }
-        if (reviews is not null && placed.Pages.Any(p => p.Meta.IsControlled))
+        if (reviews is not null)
         {
             extra.Add(("Reviews", reviews));
         }

@@ -66,8 +66,8 @@ internal sealed class IncrementalIndex
     }
 
     /// <summary>
-    /// Everything the Index stage reads: each page's path, URL, titles, sidebar place, permalink and redirects, and the
-    /// static files.
+    /// Everything the Index stage reads: each page's path, URL, titles, sidebar place, permalink and redirects, whether it
+    /// is a controlled document (the reviews page and its sidebar link exist for those), and the static files.
     /// </summary>
     private ulong Signature(IReadOnlyList<ParsedPage> pages, IReadOnlyList<SourceFile> statics)
     {
@@ -77,7 +77,7 @@ internal sealed class IncrementalIndex
             f.Add(_hashes.Of(pages, p, static (p, h) =>
             {
                 h.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(p.Meta.NavOrder ?? int.MinValue)
-                 .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
+                 .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.IsControlled ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
                 foreach (var (url, at) in p.Meta.RedirectFrom)
                 {
                     h.Add(url).Add(at.Line).Add(at.Column);
