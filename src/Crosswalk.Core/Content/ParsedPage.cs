@@ -36,7 +36,8 @@ public sealed record TableData(IReadOnlyList<string> Header, IReadOnlyList<Table
 /// <param name="Location">Where it is written.</param>
 /// <param name="RowId">The id of the table row that holds it, when it comes from a table.</param>
 /// <param name="LinkIds">Links in that row; the claim goes to their targets, or to the page when there are none.</param>
-public sealed record ClaimRef(string Catalog, string CriterionId, SourceLocation Location, string? RowId, IReadOnlyList<int> LinkIds);
+/// <param name="Via">The alias it was written through (<c>All TSC</c>), if any.</param>
+public sealed record ClaimRef(string Catalog, string CriterionId, SourceLocation Location, string? RowId, IReadOnlyList<int> LinkIds, string? Via = null);
 
 /// <summary>The result of stage <c>ParseMarkdown</c> for one page. The Markdig AST is gone: only strings and records remain.</summary>
 public sealed record ParsedPage

@@ -9,7 +9,30 @@ namespace Crosswalk.Criteria;
 /// <param name="Location">Where the claim is written.</param>
 /// <param name="Holder">The page in which it is written (a mapping table may claim for the pages its row links).</param>
 /// <param name="RowId">The id of the table row that holds it, or null for front matter.</param>
-public sealed record Claim(ParsedPage Page, Criterion Criterion, SourceLocation Location, ParsedPage Holder, string? RowId);
+/// <param name="Via">The catalog alias it was written through (<c>All TSC</c>), or null.</param>
+public sealed record Claim(ParsedPage Page, Criterion Criterion, SourceLocation Location, ParsedPage Holder, string? RowId, string? Via = null)
+{
+    /// <summary>
+    /// True when this claims <paramref name="criterion"/> itself: not through one of its groups (<c>CC6</c> for CC6.1)
+    /// nor through an alias (<c>All TSC</c>), which make an inherited claim.
+    /// </summary>
+    public bool IsDirectFor(Criterion criterion) => Criterion == criterion && Via is null;
+
+    /// <summary>How this claim covers <paramref name="criterion"/>, in words: "directly", "through CC6", "through 'All TSC'".</summary>
+    public string HowFor(Criterion criterion) =>
+        Via is not null ? $"through '{Via}'" : Criterion == criterion ? "directly" : $"through {Criterion.Id}";
+}
+
+/// <summary>How a criterion is covered.</summary>
+public enum Coverage
+{
+    /// <summary>No document claims it, nor a group or alias that holds it.</summary>
+    Gap,
+    /// <summary>Claimed only through a group that holds it (<c>CC6</c>) or an alias (<c>All TSC</c>).</summary>
+    Inherited,
+    /// <summary>Some document claims the criterion itself.</summary>
+    Direct,
+}
 
 /// <summary>Every claim of the site, indexed by page and by criterion.</summary>
 public sealed class ClaimSet
@@ -211,6 +234,14 @@ public sealed class ClaimSet
     /// <summary>Pages covering <paramref name="criterion"/>, each once, in title order.</summary>
     public IReadOnlyList<ParsedPage> PagesCovering(Criterion criterion) =>
         Covering(criterion).Select(c => c.Page).Distinct().OrderBy(TitleRank).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+
+    /// <summary>Pages claiming <paramref name="criterion"/> itself (not through a group or alias), each once, in title order.</summary>
+    public IReadOnlyList<ParsedPage> PagesClaimingDirectly(Criterion criterion) =>
+        Direct(criterion).Where(c => c.Via is null).Select(c => c.Page).Distinct().OrderBy(TitleRank).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+
+    /// <summary>How <paramref name="criterion"/> is covered: claimed itself, only through a group or alias, or not at all.</summary>
+    public Coverage CoverageOf(Criterion criterion) =>
+        Direct(criterion).Any(c => c.Via is null) ? Coverage.Direct : Covering(criterion).Any() ? Coverage.Inherited : Coverage.Gap;
 
     /// <summary>
     /// Where a claiming page's title falls in case-insensitive order (equal titles share a rank). Criteria pages sort

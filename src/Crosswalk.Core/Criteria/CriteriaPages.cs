@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Crosswalk.Content;
 using Crosswalk.Markdown;
@@ -19,7 +18,7 @@ namespace Crosswalk.Criteria;
 /// False when the pages' bodies will not be seen (check, with a layout that only prints them): each view then has
 /// everything but its body, which is most of the work.
 /// </param>
-public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl, bool withContent = true)
+public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string baseUrl, string? homeTitle, string? homeUrl, bool withContent = true)
 {
     /// <summary>Every URL this generator produces (known before rendering, so links to them resolve); none without catalogs.</summary>
     public static IEnumerable<string> Urls(CatalogSet catalogs) => catalogs.All.Count == 0 ? [] :
@@ -117,132 +116,27 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
     private string IndexContent()
     {
         var sb = new StringBuilder();
-        sb.Append("<p>Every criterion of the catalogs this site maps to, with the documents that claim it.</p>\n");
-        sb.Append("<table>\n<thead><tr><th>Catalog</th><th>Criteria</th><th>Covered</th><th>Gaps</th></tr></thead>\n<tbody>\n");
+        sb.Append("<p>Every criterion of the catalogs this site maps to, with the documents that claim it. A criterion is claimed ")
+          .Append("directly when a document names it, and inherited when a document claims only a group that holds it (<code>CC6</code>) ")
+          .Append("or an alias (<code>All TSC</code>).</p>\n");
+        sb.Append("<table>\n<thead><tr><th scope=\"col\">Catalog</th><th scope=\"col\">Criteria</th><th scope=\"col\">Claimed directly</th>")
+          .Append("<th scope=\"col\">Only through a group or alias</th><th scope=\"col\">Gaps</th></tr></thead>\n<tbody>\n");
         foreach (var catalog in catalogs.All)
         {
-            var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
-            var covered = leaves.Count(c => claims.Covering(c).Any());
-            sb.Append("<tr><td>").Append(Link(CriterionUrls.Catalog(catalog), catalog.Name)).Append(catalog.IsWithdrawn ? " <em>(withdrawn)</em>" : "")
-              .Append("</td><td>").Append(leaves.Count).Append("</td><td>").Append(covered)
-              .Append("</td><td>").Append(leaves.Count - covered).Append("</td></tr>\n");
+            var (leaves, direct, inherited, gaps) = Totals(catalog);
+            sb.Append("<tr><th scope=\"row\">").Append(Link(CriterionUrls.Catalog(catalog), catalog.Name)).Append(catalog.IsWithdrawn ? " <em>(withdrawn)</em>" : "")
+              .Append("</th><td>").Append(leaves).Append("</td><td>").Append(direct).Append("</td><td>").Append(inherited)
+              .Append("</td><td>").Append(gaps).Append("</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
         return sb.ToString();
     }
 
-    private PageView MatrixPage(Catalog catalog) => new()
+    /// <summary>A catalog's criteria (leaves) and how many are claimed directly, only inherited, or not at all.</summary>
+    public (int Criteria, int Direct, int Inherited, int Gaps) Totals(Catalog catalog)
     {
-        Title = catalog.Name,
-        Url = CriterionUrls.Catalog(catalog),
-        ContentHtml = withContent ? MatrixContent(catalog) : "",
-        Kind = "coverage",
-        Summary = $"Coverage of {catalog.Name} by the site's documents.",
-        // No table of contents: the matrix needs the width more than two entries need a sidebar.
-        Breadcrumbs = Trail(("Criteria", CriterionUrls.Root)),
-    };
-
-    private string MatrixContent(Catalog catalog)
-    {
-        var documents = claims.All.Where(c => c.Criterion.Catalog == catalog).Select(c => c.Page).Distinct()
-            .OrderBy(p => p.NavTitle, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
-        var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
-        var gaps = leaves.Where(c => !claims.Covering(c).Any()).ToList();
-
-        var sb = new StringBuilder();
-        if (catalog.Withdrawn is { } w)
-        {
-            sb.Append("<p><strong>Withdrawn</strong> on ").Append(w.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-              .Append("; superseded by ").Append(catalogs.Get(w.SuccessorId) is { } successor ? Link(CriterionUrls.Catalog(successor), successor.Name) : HtmlEscape.Text(w.SuccessorId))
-              .Append(".</p>\n");
-        }
-        sb.Append("<p>").Append(leaves.Count - gaps.Count).Append(" of ").Append(leaves.Count)
-          .Append(" criteria are claimed by at least one document (directly or through a group); ").Append(gaps.Count).Append(" gaps.</p>\n");
-        sb.Append("<p class=\"cw-coverage-legend\"><span><span class=\"covered\"></span>Claimed</span> <span><span class=\"gap\"></span>Gap</span></p>\n");
-        sb.Append("<h2 id=\"matrix\">Coverage matrix</h2>\n");
-        if (documents.Count <= MaxMatrixColumns)
-        {
-            AppendMatrix(sb, catalog, documents);
-        }
-        else
-        {
-            AppendSummaryMatrix(sb, catalog, documents.Count);
-        }
-        sb.Append("<h2 id=\"gaps\">Gaps</h2>\n");
-        if (gaps.Count == 0)
-        {
-            sb.Append("<p>None: every criterion is claimed.</p>\n");
-        }
-        else
-        {
-            sb.Append("<ul>\n");
-            foreach (var gap in gaps)
-            {
-                sb.Append("<li>").Append(Link(CriterionUrls.Of(gap), gap.Id)).Append(' ').Append(HtmlEscape.Text(gap.Title)).Append("</li>\n");
-            }
-            sb.Append("</ul>\n");
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>A criteria × documents grid stays readable up to about this many documents; past it, a count per criterion.</summary>
-    public const int MaxMatrixColumns = 40;
-
-    private const int MaxListedDocuments = 8;
-
-    private void AppendMatrix(StringBuilder sb, Catalog catalog, List<ParsedPage> documents)
-    {
-        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix is-grid\">\n<thead><tr><th scope=\"col\">Criterion</th>");
-        foreach (var doc in documents)
-        {
-            sb.Append("<th scope=\"col\">").Append(Link(doc.Url, doc.NavTitle, doc.Title)).Append("</th>");
-        }
-        sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var criterion in catalog.Criteria)
-        {
-            var covering = claims.Covering(criterion).Select(c => c.Page).ToHashSet();
-            AppendRowHead(sb, criterion, covering.Count);
-            foreach (var doc in documents)
-            {
-                // Only a criterion that no document claims is a gap; elsewhere an empty cell is just "not this document".
-                sb.Append(covering.Contains(doc)
-                    ? $"<td class=\"covered\" title=\"{HtmlEscape.Attribute($"{doc.Title} claims {criterion.Id}")}\"></td>"
-                    : criterion.IsLeaf && covering.Count == 0 ? "<td class=\"gap\"></td>" : "<td></td>");
-            }
-            sb.Append("</tr>\n");
-        }
-        sb.Append("</tbody>\n</table></div>\n");
-    }
-
-    /// <summary>For many documents: per criterion the number of documents and the first few, the rest on the criterion's page.</summary>
-    private void AppendSummaryMatrix(StringBuilder sb, Catalog catalog, int documentCount)
-    {
-        sb.Append("<p>").Append(documentCount).Append(" documents claim criteria of this catalog; each row lists the first ")
-          .Append(MaxListedDocuments).Append(" and links to the criterion's page for the rest.</p>\n");
-        sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Documents</th><th scope=\"col\">Claimed by</th></tr></thead>\n<tbody>\n");
-        foreach (var criterion in catalog.Criteria)
-        {
-            var pages = claims.PagesCovering(criterion);
-            AppendRowHead(sb, criterion, pages.Count);
-            sb.Append(pages.Count > 0 ? "<td class=\"covered\">" : criterion.IsLeaf ? "<td class=\"gap\">" : "<td>").Append(pages.Count).Append("</td><td>");
-            sb.AppendJoin(", ", pages.Take(MaxListedDocuments).Select(p => Link(p.Url, p.NavTitle, p.Title)));
-            if (pages.Count > MaxListedDocuments)
-            {
-                sb.Append(", ").Append(Link(CriterionUrls.Of(criterion) + "#claims", $"and {pages.Count - MaxListedDocuments} more"));
-            }
-            sb.Append("</td></tr>\n");
-        }
-        sb.Append("</tbody>\n</table></div>\n");
-    }
-
-    private void AppendRowHead(StringBuilder sb, Criterion criterion, int coveringCount)
-    {
-        var gap = criterion.IsLeaf && coveringCount == 0;
-        sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion.Id))).Append('"')
-          .Append(gap ? " class=\"gap\"" : criterion.IsLeaf ? "" : " class=\"group\"").Append("><th scope=\"row\">")
-          .Append(Link(CriterionUrls.Of(criterion), criterion.Id, criterion.Title)).Append(' ')
-          .Append(criterion.IsLeaf ? HtmlEscape.Text(criterion.Title) : $"<strong>{HtmlEscape.Text(criterion.Title)}</strong>")
-          .Append("</th>");
+        var coverage = catalog.Criteria.Where(c => c.IsLeaf).Select(claims.CoverageOf).ToList();
+        return (coverage.Count, coverage.Count(c => c == Coverage.Direct), coverage.Count(c => c == Coverage.Inherited), coverage.Count(c => c == Coverage.Gap));
     }
 
     private PageView CriterionPage(Criterion criterion)
@@ -315,13 +209,18 @@ public sealed class CriteriaPages(CatalogSet catalogs, ClaimSet claims, string b
             foreach (var claim in Ordered(covering))
             {
                 sb.Append("<tr><td>").Append(PageLink(claim.Page)).Append("</td><td>");
-                if (claim.Criterion == criterion)
+                if (claim.IsDirectFor(criterion))
                 {
-                    sb.Append(id);
+                    sb.Append(id).Append(" <small>(directly)</small>");
+                }
+                else if (claim.Criterion == criterion)
+                {
+                    sb.Append(id).Append(" <small>(inherited: through the alias '").Append(HtmlEscape.Text(claim.Via!)).Append("')</small>");
                 }
                 else
                 {
-                    sb.Append(Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)).Append(" (contains ").Append(id).Append(')');
+                    sb.Append(Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)).Append(" <small>(inherited: ")
+                      .Append(claim.Via is null ? "" : $"through the alias '{HtmlEscape.Text(claim.Via)}', ").Append("holds ").Append(id).Append(")</small>");
                 }
                 sb.Append("</td><td>");
                 if (claim.RowId is null)

@@ -85,7 +85,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                         continue;
                     }
                     claims.Add(new ClaimRef(catalog.Id, reference.Criterion.Id,
-                        cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks));
+                        cell.Location with { Column = cell.Location.Column + reference.Start }, rowId, rowLinks, reference.Via));
                     rowClaims++;
                 }
                 if (bodyKept && result.References.Count > 0 && !result.HasErrors && cell.LinkIds.Count == 0)
@@ -102,16 +102,27 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     }
 
     /// <summary>True when no reference before index <paramref name="k"/> names the same criterion.</summary>
+    // The one mention of a criterion a cell claims it by: the first written directly, else the first (through an alias).
     private static bool FirstOf(IReadOnlyList<ParsedReference> references, int k)
     {
-        for (var j = 0; j < k; j++)
+        var chosen = -1;
+        for (var j = 0; j < references.Count; j++)
         {
-            if (references[j].Criterion == references[k].Criterion)
+            if (references[j].Criterion != references[k].Criterion)
             {
-                return false;
+                continue;
+            }
+            if (references[j].Via is null)
+            {
+                chosen = j;
+                break;
+            }
+            if (chosen < 0)
+            {
+                chosen = j;
             }
         }
-        return true;
+        return chosen == k;
     }
 
     private Dictionary<int, (MappingRule Rule, Catalog Catalog, string Label)> MappedColumns(TableData data, SourceFile source)

@@ -6,7 +6,8 @@ namespace Crosswalk.Criteria;
 /// <param name="Criterion">The criterion (a group stands for itself; a range or alias yields one per member).</param>
 /// <param name="Start">0-based offset of the token in the parsed text; every member of a range or alias shares its token's span.</param>
 /// <param name="Length">Length of that token in UTF-16 code units.</param>
-public sealed record ParsedReference(Criterion Criterion, int Start, int Length);
+/// <param name="Via">The alias that named it (<c>All TSC</c>), or null when the criterion itself or its range was written.</param>
+public sealed record ParsedReference(Criterion Criterion, int Start, int Length, string? Via = null);
 
 /// <summary>A problem in a reference expression, located by a span of the parsed text.</summary>
 /// <param name="Descriptor">CW3001 unknown ID, CW3002 other catalog, CW3003 malformed, CW3005 withdrawn edition.</param>

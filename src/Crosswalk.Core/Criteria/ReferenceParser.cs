@@ -323,7 +323,7 @@ public static class ReferenceParser
                     var length = endChar - start;
                     if (catalog == column)
                     {
-                        Add(alias.Criteria, start, length);
+                        Add(alias.Criteria, start, length, alias.Name);
                     }
                     else
                     {
@@ -339,11 +339,11 @@ public static class ReferenceParser
             return false;
         }
 
-        private void Add(IReadOnlyList<Criterion> criteria, int start, int length)
+        private void Add(IReadOnlyList<Criterion> criteria, int start, int length, string? via = null)
         {
             foreach (var c in criteria)
             {
-                References.Add(new ParsedReference(c, start, length));
+                References.Add(new ParsedReference(c, start, length, via));
             }
             Withdrawn(criteria, start, length);
         }

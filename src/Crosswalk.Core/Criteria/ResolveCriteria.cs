@@ -68,9 +68,10 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             {
                 diagnostics.Report(problem.Descriptor, problem.Message, entry.Location with { Column = entry.Location.Column + problem.Start }, problem.Help);
             }
-            foreach (var reference in result.References.DistinctBy(r => r.Criterion))
+            // A criterion written itself and also through an alias is claimed directly.
+            foreach (var reference in result.References.OrderBy(r => r.Via is null ? 0 : 1).DistinctBy(r => r.Criterion).OrderBy(r => r.Start))
             {
-                yield return new Claim(page, reference.Criterion, entry.Location with { Column = entry.Location.Column + reference.Start }, page, null);
+                yield return new Claim(page, reference.Criterion, entry.Location with { Column = entry.Location.Column + reference.Start }, page, null, reference.Via);
             }
         }
     }
@@ -93,11 +94,11 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
                     continue;
                 }
                 claimed++;
-                yield return new Claim(target, criterion, claim.Location, page, claim.RowId);
+                yield return new Claim(target, criterion, claim.Location, page, claim.RowId, claim.Via);
             }
             if (claimed == 0)
             {
-                yield return new Claim(page, criterion, claim.Location, page, claim.RowId);
+                yield return new Claim(page, criterion, claim.Location, page, claim.RowId, claim.Via);
             }
         }
     }
