@@ -22,7 +22,7 @@ public static class CrosswalkCli
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: false));
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr, check: true));
         root.Subcommands.Add(CriteriaCommands.Criteria(stdout, stderr));
-        root.Subcommands.Add(CriteriaCommands.Coverage(stdout, stderr));
+        root.Subcommands.Add(CoverageCommand.Create(stdout, stderr));
         root.Subcommands.Add(ReviewsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));

@@ -1,17 +1,13 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using Crosswalk.Criteria;
 using Crosswalk.Diagnostics;
 using Crosswalk.Pipeline;
 
 namespace Crosswalk.Cli.Commands;
 
-/// <summary><c>crosswalk criteria</c> and <c>crosswalk coverage</c>: reports on catalogs and claims.</summary>
+/// <summary><c>crosswalk criteria</c>: catalogs and claims; the site options the reports share.</summary>
 internal static class CriteriaCommands
 {
-    public static readonly string[] CoverageFormats = ["text", "csv", "json"];
-
     public static Command Criteria(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("criteria", "List a catalog's criteria, or show one criterion with the pages that claim it.");
@@ -53,36 +49,8 @@ internal static class CriteriaCommands
         return command;
     }
 
-    public static Command Coverage(TextWriter stdout, TextWriter stderr)
-    {
-        var command = new Command("coverage", "Report, per criterion, the pages that claim it, with totals and gaps.");
-        var (catalog, config) = AddSiteOptions(command);
-        var format = new Option<string>("--format", "-f") { Description = "text, csv or json.", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong(CoverageFormats);
-        command.Options.Add(format);
-        command.SetAction(parse =>
-        {
-            if (!TryAnalyze(parse, config, catalog, stdout, stderr, out var analysis, out var catalogs))
-            {
-                return CrosswalkCli.ExitUsage;
-            }
-            stdout.Write((parse.GetValue(format) ?? "text") switch
-            {
-                "csv" => Csv(catalogs, analysis.Claims),
-                "json" => Json(catalogs, analysis.Claims),
-                _ => Text(catalogs, analysis.Claims),
-            });
-            if (analysis.Result.Errors > 0)
-            {
-                stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
-            }
-            return CrosswalkCli.ExitOk;
-        });
-        return command;
-    }
-
     /// <summary>The options both reports take: --catalog, --config and --verbose.</summary>
-    private static (Option<string?> Catalog, Option<string?> Config) AddSiteOptions(Command command)
+    internal static (Option<string?> Catalog, Option<string?> Config) AddSiteOptions(Command command)
     {
         var catalog = new Option<string?>("--catalog") { Description = "Catalog id (default: every catalog named in site.yml).", HelpName = "ID" };
         var config = CommonOptions.Config();
@@ -93,7 +61,7 @@ internal static class CriteriaCommands
     }
 
     /// <summary>Analyzes the site and picks the catalogs to report on; false (after saying why) when it cannot.</summary>
-    private static bool TryAnalyze(ParseResult parse, Option<string?> config, Option<string?> catalog, TextWriter stdout, TextWriter stderr,
+    internal static bool TryAnalyze(ParseResult parse, Option<string?> config, Option<string?> catalog, TextWriter stdout, TextWriter stderr,
         out SiteAnalysis analysis, out IReadOnlyList<Catalog> catalogs)
     {
         analysis = Analyze(parse.GetValue(config));
@@ -174,97 +142,5 @@ internal static class CriteriaCommands
                 }
             }
         }
-    }
-
-    private static string Text(IReadOnlyList<Catalog> catalogs, ClaimSet claims)
-    {
-        var sb = new StringBuilder();
-        foreach (var catalog in catalogs)
-        {
-            var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
-            var gaps = leaves.Where(c => claims.PagesCovering(c).Count == 0).ToList();
-            sb.Append(catalog.Id).Append(": ").Append(catalog.Name).Append('\n');
-            foreach (var criterion in catalog.Criteria)
-            {
-                var pages = claims.PagesCovering(criterion);
-                sb.Append("  ").Append(criterion.Id.PadRight(10)).Append(' ')
-                  .Append(pages.Count > 0 ? string.Join("; ", pages.Select(p => p.Title)) : criterion.IsLeaf ? "-- gap --" : "")
-                  .Append('\n');
-            }
-            sb.Append($"  total: {leaves.Count} criteria, {leaves.Count - gaps.Count} covered, {gaps.Count} gaps\n");
-            if (gaps.Count > 0)
-            {
-                sb.Append("  gaps: ").Append(string.Join(", ", gaps.Select(g => g.Id))).Append('\n');
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static string Csv(IReadOnlyList<Catalog> catalogs, ClaimSet claims)
-    {
-        var sb = new StringBuilder("criterion,title,group,pages\n");
-        foreach (var criterion in catalogs.SelectMany(c => c.Criteria))
-        {
-            sb.Append(Field(criterion.Id)).Append(',').Append(Field(criterion.Title)).Append(',')
-              .Append(Field(criterion.Parent?.Id ?? "")).Append(',')
-              .Append(Field(string.Join("; ", claims.PagesCovering(criterion).Select(p => p.Title)))).Append('\n');
-        }
-        return sb.ToString();
-
-        static string Field(string value) => Output.SafeText.Csv(value);
-    }
-
-    private static string Json(IReadOnlyList<Catalog> catalogs, ClaimSet claims)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("catalogs");
-            foreach (var catalog in catalogs)
-            {
-                var leaves = catalog.Criteria.Where(c => c.IsLeaf).ToList();
-                var gaps = leaves.Where(c => claims.PagesCovering(c).Count == 0).ToList();
-                w.WriteStartObject();
-                w.WriteString("id", catalog.Id);
-                w.WriteString("name", catalog.Name);
-                w.WriteStartArray("criteria");
-                foreach (var criterion in catalog.Criteria)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("criterion", criterion.Id);
-                    w.WriteString("title", criterion.Title);
-                    w.WriteString("group", criterion.Parent?.Id);
-                    w.WriteBoolean("leaf", criterion.IsLeaf);
-                    w.WriteStartArray("pages");
-                    foreach (var page in claims.PagesCovering(criterion))
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("title", page.Title);
-                        w.WriteString("url", page.Url);
-                        w.WriteString("source", page.Source.DisplayPath);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartObject("totals");
-                w.WriteNumber("criteria", leaves.Count);
-                w.WriteNumber("covered", leaves.Count - gaps.Count);
-                w.WriteNumber("gaps", gaps.Count);
-                w.WriteEndObject();
-                w.WriteStartArray("gaps");
-                foreach (var gap in gaps)
-                {
-                    w.WriteStringValue(gap.Id);
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

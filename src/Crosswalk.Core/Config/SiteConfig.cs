@@ -24,6 +24,12 @@ public sealed record ReviewSettings(int WarnDays = 30, string? Page = "/reviews/
 /// <param name="Location">Where the rule is written.</param>
 public sealed record RequiredRule(string Pages, IReadOnlyList<(string Name, SourceLocation At)> Fields, SourceLocation Location);
 
+/// <summary>A <c>direct_claims:</c> rule: the criteria (of a catalog, or some of them) that must be claimed themselves.</summary>
+/// <param name="Catalog">The catalog's id.</param>
+/// <param name="Criteria">Criterion or group ids with where each is written; null for the whole catalog.</param>
+/// <param name="Location">Where the rule is written.</param>
+public sealed record DirectClaimRule(string Catalog, IReadOnlyList<(string Id, SourceLocation At)>? Criteria, SourceLocation Location);
+
 /// <summary>The typed, validated content of site.yml. All paths are absolute.</summary>
 public sealed record SiteConfig
 {
@@ -59,6 +65,8 @@ public sealed record SiteConfig
     public IReadOnlyList<RequiredRule> Required { get; init; } = [];
     /// <summary>The site's own front-matter keys and their types (<c>front_matter:</c>).</summary>
     public IReadOnlyDictionary<string, Content.FieldKind> FrontMatter { get; init; } = new Dictionary<string, Content.FieldKind>();
+    /// <summary>Criteria that a claim through a group or alias does not satisfy (CW3009).</summary>
+    public IReadOnlyList<DirectClaimRule> DirectClaims { get; init; } = [];
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

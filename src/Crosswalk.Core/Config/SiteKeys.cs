@@ -63,6 +63,9 @@ internal static partial class SiteKeys
         new("required", "Front-matter fields that pages matching a glob must set, e.g. { pages: compliance/**, fields: [owner, next_review] }.",
             """{ "oneOf": [{ "$ref": "#/$defs/required" }, { "type": "array", "items": { "$ref": "#/$defs/required" } }] }""",
             (r, n, c) => c with { Required = ReadRequired(r, n) }),
+        new("direct_claims", "Criteria a claim through a group or alias does not satisfy: a catalog id, or { catalog, criteria: [ids or groups] } (CW3009).",
+            """{ "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["catalog"], "properties": { "catalog": { "type": "string" }, "criteria": { "type": "array", "items": { "type": "string" } } } }] } }""",
+            (r, n, c) => c with { DirectClaims = ReadDirectClaims(r, n) }),
         new("front_matter", "The site's own front-matter keys and their types (text, integer, boolean, date, duration, person, people, list, any).",
             $$"""{ "type": "object", "additionalProperties": { "enum": {{Names(FrontMatterSchema.KindNames)}} } }""",
             (r, n, c) => c with { FrontMatter = ReadFrontMatter(r, n) }),
@@ -170,6 +173,29 @@ internal static partial class SiteKeys
             if (pages is not null && names.Count > 0)
             {
                 rules.Add(new RequiredRule(pages, names, reader.Location(item)));
+            }
+        }
+        return rules;
+    }
+
+    private static List<DirectClaimRule> ReadDirectClaims(ConfigReader reader, YamlNode node)
+    {
+        var rules = new List<DirectClaimRule>();
+        foreach (var item in reader.Sequence("direct_claims", node))
+        {
+            if (item is YamlScalarNode)
+            {
+                if (reader.String("direct_claims", item) is { Length: > 0 } id)
+                {
+                    rules.Add(new DirectClaimRule(id, null, reader.Location(item)));
+                }
+                continue;
+            }
+            var fields = reader.Object("direct_claims", item, ["catalog", "criteria"]);
+            if (fields is not null && reader.RequiredString("direct_claims", item, fields, "catalog") is { } catalog)
+            {
+                var criteria = fields.TryGetValue("criteria", out var list) ? reader.StringList("criteria", list) : null;
+                rules.Add(new DirectClaimRule(catalog, criteria, reader.Location(item)));
             }
         }
         return rules;

@@ -19,7 +19,8 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     public static void CheckRules(SiteConfig config, CatalogSet catalogs, DiagnosticBag diagnostics)
     {
         var file = Path.GetFileName(config.ConfigPath);
-        foreach (var (catalog, location) in config.Mappings.Select(m => (m.Catalog, m.Location)).Concat(config.Coverage.Select(c => (c.Catalog, c.Location))))
+        foreach (var (catalog, location) in config.Mappings.Select(m => (m.Catalog, m.Location)).Concat(config.Coverage.Select(c => (c.Catalog, c.Location)))
+            .Concat(config.DirectClaims.Select(d => (d.Catalog, d.Location))))
         {
             if (catalogs.Get(catalog) is null)
             {
@@ -123,6 +124,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     /// <summary>Checks every coverage table of <paramref name="pages"/> against <paramref name="claims"/>.</summary>
     public void CheckCoverage(IReadOnlyList<ParsedPage> pages, ClaimSet claims)
     {
+        CheckDirectClaims(claims);
         foreach (var rule in config.Coverage)
         {
             var catalog = catalogs.Get(rule.Catalog);

@@ -55,6 +55,10 @@ public static class DiagnosticCodes
     public const string InvalidCatalog = "CW3006";
     /// <summary><see cref="DiagnosticDescriptors.UnknownCatalog"/>.</summary>
     public const string UnknownCatalog = "CW3007";
+    /// <summary><see cref="DiagnosticDescriptors.CoverageLost"/>.</summary>
+    public const string CoverageLost = "CW3008";
+    /// <summary><see cref="DiagnosticDescriptors.OnlyInherited"/>.</summary>
+    public const string OnlyInherited = "CW3009";
 
     /// <summary><see cref="DiagnosticDescriptors.TemplateError"/>.</summary>
     public const string TemplateError = "CW4001";

@@ -167,6 +167,20 @@ public static class DiagnosticDescriptors
         "A 'satisfies' key in front matter, or a mapping or coverage rule of site.yml, names a catalog that is not listed under 'catalogs:' in site.yml.",
         "Add the catalog to 'catalogs:' in site.yml, or correct the id.");
 
+    /// <summary>CW3008: a criterion lost all coverage since a baseline.</summary>
+    public static readonly DiagnosticDescriptor CoverageLost = new("CW3008", nameof(CoverageLost), Severity.Warning,
+        "A criterion is no longer claimed by any document.",
+        "Compared with the baseline report given to 'crosswalk coverage --baseline', a criterion that some document claimed is now "
+        + "a gap: a claim was removed, or the page that held it was.",
+        "Restore the claim, or claim the criterion in another document.");
+
+    /// <summary>CW3009: a criterion claimed only through a group or alias where site.yml asks for a direct claim.</summary>
+    public static readonly DiagnosticDescriptor OnlyInherited = new("CW3009", nameof(OnlyInherited), Severity.Warning,
+        "A criterion is claimed only through a group or an alias.",
+        "A 'direct_claims:' rule in site.yml names the criterion or its catalog, and no document claims the criterion itself: "
+        + "it is covered only because a document claims a group that holds it (CC6) or an alias (All TSC).",
+        "Claim the criterion itself in the document that meets it.");
+
     // ---- CW4xxx: templates and rendering ----
 
     /// <summary>CW4001: a template error.</summary>
@@ -198,7 +212,7 @@ public static class DiagnosticDescriptors
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
         UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
-        UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog,
+        UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage,
         OutputError,
     ];
