@@ -5,6 +5,15 @@ namespace Crosswalk.Content;
 /// <summary>A reference expression written in front matter <c>satisfies:</c>, with where it stands.</summary>
 public sealed record SatisfiesEntry(string Catalog, string Expression, SourceLocation Location);
 
+/// <summary>What kind of compliance document a page is (<c>document_type:</c>).</summary>
+public enum DocumentType
+{
+    /// <summary>A policy: what the organization requires (the default).</summary>
+    Policy,
+    /// <summary>A procedure: how a process is carried out.</summary>
+    Procedure,
+}
+
 /// <summary>The typed front matter of a page. Values are raw (not escaped); templates get escaped copies.</summary>
 public sealed record PageMeta
 {
@@ -67,6 +76,8 @@ public sealed record PageMeta
     /// </summary>
     public bool IsControlled => Owner is not null || Version is not null || Approvals.Count > 0 || LastReviewed is not null
         || NextReview is not null || ReviewEvery is not null;
+    /// <summary>The kind of document, as stated; null when the front matter does not say.</summary>
+    public DocumentType? DocumentType { get; init; }
     /// <summary>Criteria the page claims to satisfy.</summary>
     public IReadOnlyList<SatisfiesEntry> Satisfies { get; init; } = [];
     /// <summary>Old URLs that redirect to this page.</summary>

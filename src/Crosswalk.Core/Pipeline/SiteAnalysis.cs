@@ -16,4 +16,7 @@ public sealed record SiteAnalysis(BuildResult Result, CatalogSet? Catalogs, IRea
 
     /// <summary>The day reviews were judged against.</summary>
     public DateOnly Today { get; init; }
+
+    /// <summary>The site's configuration (null when site.yml was unusable).</summary>
+    public Config.SiteConfig? Config { get; init; }
 }

@@ -29,6 +29,7 @@ public static class SiteBuilder
         {
             Reviews = ReviewsReport.Rows(run.Site.Pages, today, config.Reviews.WarnDays),
             Today = today,
+            Config = config,
         };
     }
 

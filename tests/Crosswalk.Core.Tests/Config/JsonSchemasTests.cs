@@ -123,6 +123,8 @@ public sealed class JsonSchemasTests
     [InlineData("title: [a, b]", false)]
     [InlineData("change: Major", true)]
     [InlineData("change: huge", false)]
+    [InlineData("document_type: Procedure", true)]
+    [InlineData("document_type: manual", false)]
     [InlineData("permalink: /about/", true)]
     [InlineData("permalink: about/", false)]
     [InlineData("redirect_from: [/old/, /older/]", true)]

@@ -43,6 +43,7 @@ public sealed class FrontMatterSchemaTests
     [InlineData("last_reviewed: 2026-02-30", "'last_reviewed' must be an ISO date such as 2027-05-20, not '2026-02-30'", 16)]
     [InlineData("review_every: often", "'review_every' must be a duration such as '12 months', '1 year', '6 weeks' or '90 days', not 'often'", 15)]
     [InlineData("change: huge", "'change' must be major or minor, not 'huge'", 9)]
+    [InlineData("document_type: manual", "'document_type' must be policy or procedure, not 'manual'", 16)]
     [InlineData("nav_exclude: maybe", "'nav_exclude' must be true or false, not 'maybe'", 14)]
     [InlineData("owner: [a, b]", "'owner' must be a single value, not a list", 8)]
     public void A_value_of_the_wrong_type_is_an_error_at_the_value(string line, string message, int column)
@@ -51,6 +52,18 @@ public sealed class FrontMatterSchemaTests
 
         var d = Assert.Single(diagnostics);
         Assert.Equal($"content/p.md(2,{column}): error CW1003: {message}", d.ToString());
+    }
+
+    [Theory]
+    [InlineData("document_type: procedure\n", DocumentType.Procedure)]
+    [InlineData("document_type: Policy\n", DocumentType.Policy)]
+    [InlineData("", null)]
+    public void The_document_type_is_read_when_stated(string yaml, DocumentType? type)
+    {
+        var (meta, diagnostics) = Read(yaml);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(type, meta.DocumentType);
     }
 
     [Fact]

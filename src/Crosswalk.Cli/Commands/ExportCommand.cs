@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Crosswalk.Cli.Output;
+using Crosswalk.Oscal;
+using Crosswalk.Pipeline;
+
+namespace Crosswalk.Cli.Commands;
+
+/// <summary><c>crosswalk export oscal</c>: the site's documents and claims (and crosswalks) as OSCAL JSON.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("export", "Export the site's claims in another format.");
+        command.Subcommands.Add(Oscal(stdout, stderr));
+        return command;
+    }
+
+    private static Command Oscal(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("oscal",
+            "Write an OSCAL 1.2.1 component definition (a component per document that claims criteria) and, when crosswalks are loaded, a mapping collection.");
+        var output = new Option<string?>("--output", "-o") { Description = "Folder to write into (default: oscal).", HelpName = "DIR" };
+        var date = new Option<DateTimeOffset?>("--date")
+        {
+            Description = "metadata.last-modified (default: the newest approval or review date of the documents exported).",
+            HelpName = "DATE",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (OscalExport.ParseDate(text) is { } value)
+                {
+                    return value;
+                }
+                result.AddError($"--date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (or with an offset, +02:00) in the years 1900-2999, not '{text}'");
+                return null;
+            },
+        };
+        var config = CommonOptions.Config();
+        command.Options.Add(output);
+        command.Options.Add(date);
+        command.Options.Add(config);
+        command.Options.Add(CommonOptions.Verbose());
+        command.SetAction(parse =>
+        {
+            var configPath = parse.GetValue(config);
+            var analysis = SiteBuilder.Analyze(new BuildOptions { ConfigPath = configPath ?? "site.yml", AllowMissingConfig = configPath is null });
+            if (!analysis.Result.ConfigUsable || analysis.Config is null)
+            {
+                stdout.Write(DiagnosticFormatter.Text(analysis.Result.Diagnostics));
+                stderr.WriteLine("crosswalk: site.yml cannot be used");
+                return CrosswalkCli.ExitUsage;
+            }
+            var files = OscalExport.Create(analysis, parse.GetValue(date));
+            var folder = parse.GetValue(output) ?? "oscal";
+            try
+            {
+                Directory.CreateDirectory(folder);
+                foreach (var file in files)
+                {
+                    var path = Path.Combine(folder, file.Name);
+                    File.WriteAllBytes(path, file.Content);
+                    stdout.WriteLine($"wrote {path}");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"crosswalk: cannot write to '{folder}': {ex.Message}");
+                return CrosswalkCli.ExitUsage;
+            }
+            if (analysis.Result.Errors > 0)
+            {
+                stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
+            }
+            return CrosswalkCli.ExitOk;
+        });
+        return command;
+    }
+}
