@@ -56,7 +56,7 @@ public sealed record CatalogClaims(Catalog Catalog, IReadOnlyList<LeafClaim> Lea
 public sealed record LeafClaim(Criterion Criterion, IReadOnlyList<Claim> Claims)
 {
     /// <summary>True when a claim names the leaf itself; false when it is only inherited through a group or alias.</summary>
-    public bool Direct => Claims.Any(c => c.Criterion == Criterion);
+    public bool Direct => Claims.Any(c => c.IsDirectFor(Criterion));
 
     /// <summary>The groups (an alias claims its groups) whose claim covers the leaf, in catalog order.</summary>
     public IReadOnlyList<Criterion> InheritedFrom => Claims.Select(c => c.Criterion).Where(c => c != Criterion).Distinct().OrderBy(c => c.Index).ToList();
