@@ -44,7 +44,7 @@ internal static partial class SiteKeys
             (r, n, c) => c with { OutputDirectory = r.Path("output", n, c.RootDirectory) ?? c.OutputDirectory }),
         new("templates", "A theme folder replacing the built-in theme's files of the same name.", Text,
             (r, n, c) => c with { TemplatesDirectory = r.Path("templates", n, c.RootDirectory) }),
-        new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022) or YAML files.",
+        new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022), YAML files, or OSCAL catalog JSON files (.json).",
             """{ "type": "array", "items": { "type": "string" } }""", ReadCatalogs),
         new("mappings", "Table columns whose cells are read as criterion references.",
             """{ "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["column", "catalog"], "properties": { "column": { "type": "string" }, "catalog": { "type": "string" }, "pages": { "type": "string" }, "header": { "type": "array", "items": { "type": "string" } } } } }""",

@@ -2,7 +2,7 @@ namespace Crosswalk.Criteria;
 
 /// <summary>
 /// A framework's criteria as a tree (SOC 2 TSC, ISO/IEC 27001 Annex A and clauses, or a user catalog).
-/// Built-in catalogs come from embedded YAML; user catalogs from YAML files of the same shape.
+/// Built-in catalogs come from embedded YAML; user catalogs from YAML files of the same shape or from OSCAL catalog JSON.
 /// </summary>
 public sealed class Catalog
 {
@@ -11,6 +11,8 @@ public sealed class Catalog
     private readonly List<CatalogAlias> _aliases = [];
     private readonly Dictionary<string, Criterion> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Criterion> _byIdIgnoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Criterion>.AlternateLookup<ReadOnlySpan<char>> _bySpanIgnoreCase;
+    private readonly Dictionary<string, WithdrawnCriterion> _withdrawn = new(StringComparer.OrdinalIgnoreCase);
 
     internal Catalog(string id, string name, string source, CatalogWithdrawal? withdrawn)
     {
@@ -18,6 +20,7 @@ public sealed class Catalog
         Name = name;
         Source = source;
         Withdrawn = withdrawn;
+        _bySpanIgnoreCase = _byIdIgnoreCase.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The catalog ID used in site.yml, front matter and mapping rules (<c>soc2-tsc-2017</c>).</summary>
@@ -26,7 +29,7 @@ public sealed class Catalog
     /// <summary>The human name (<c>ISO/IEC 27001:2013</c>).</summary>
     public string Name { get; }
 
-    /// <summary>Where it came from: <c>built-in</c>, or the YAML file relative to the site root.</summary>
+    /// <summary>Where it came from: <c>built-in</c>, or the YAML or OSCAL JSON file relative to the site root.</summary>
     public string Source { get; }
 
     /// <summary>True for the catalogs shipped with Crosswalk.</summary>
@@ -47,11 +50,23 @@ public sealed class Catalog
     /// <summary>True when <see cref="Withdrawn"/> is set.</summary>
     public bool IsWithdrawn => Withdrawn is not null;
 
-    /// <summary>The criterion with exactly this ID (ordinal comparison), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The criterion with exactly this ID or alternate ID (ordinal comparison), or <see langword="null"/>: in an OSCAL
+    /// catalog both <c>AC-2(1)</c> and <c>ac-2.1</c> find the same criterion.
+    /// </summary>
     public Criterion? Find(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The criterion whose ID equals <paramref name="id"/> ignoring case (<c>cc6.1</c> finds <c>CC6.1</c>).</summary>
+    /// <summary>The criterion whose ID or alternate ID equals <paramref name="id"/> ignoring case (<c>cc6.1</c> finds <c>CC6.1</c>).</summary>
     public Criterion? FindIgnoreCase(string id) => _byId.GetValueOrDefault(id) ?? _byIdIgnoreCase.GetValueOrDefault(id);
+
+    /// <summary>As <see cref="FindIgnoreCase(string)"/> without making a string: the lexer asks this of every joined word.</summary>
+    internal Criterion? FindIgnoreCase(ReadOnlySpan<char> id) => _bySpanIgnoreCase.TryGetValue(id, out var c) ? c : null;
+
+    /// <summary>True when some ID or alternate ID holds a '-' or '(' (<c>OPS-1</c>, <c>AC-2(1)</c>), which the lexer must join.</summary>
+    internal bool HasCompoundIds { get; private set; }
+
+    /// <summary>A criterion the catalog lists as withdrawn (OSCAL <c>status: withdrawn</c>), by any of its names ignoring case.</summary>
+    internal WithdrawnCriterion? FindWithdrawn(string id) => _withdrawn.GetValueOrDefault(id);
 
     /// <summary>The criterion with exactly this ID; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
     public Criterion this[string id] => Find(id) ?? throw new KeyNotFoundException($"no criterion '{id}' in catalog '{Id}'");
@@ -71,17 +86,35 @@ public sealed class Catalog
 
     internal const string BuiltInSource = "built-in";
 
-    internal Criterion Add(string id, string title, string kind, Criterion? parent)
+    internal Criterion Add(string id, string title, string kind, Criterion? parent, string? oscalId = null, IReadOnlyList<string>? alternateIds = null)
     {
-        var c = new Criterion(this, id, title, kind, parent, _criteria.Count);
+        var c = new Criterion(this, id, title, kind, parent, _criteria.Count, oscalId, alternateIds);
         _criteria.Add(c);
-        _byId.Add(id, c);
-        _byIdIgnoreCase.TryAdd(id, c);
+        Register(id, c);
+        foreach (var other in c.AlternateIds)
+        {
+            Register(other, c);
+        }
         if (parent is null)
         {
             _roots.Add(c);
         }
         return c;
+    }
+
+    private void Register(string name, Criterion c)
+    {
+        _byId.Add(name, c);
+        _byIdIgnoreCase.TryAdd(name, c);
+        HasCompoundIds |= name.AsSpan().IndexOfAny('-', '(') >= 0;
+    }
+
+    internal void AddWithdrawn(WithdrawnCriterion withdrawn, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            _withdrawn.TryAdd(name, withdrawn);
+        }
     }
 
     internal void AddAlias(CatalogAlias alias) => _aliases.Add(alias);
@@ -97,6 +130,11 @@ public sealed record CatalogAlias(string Name, IReadOnlyList<Criterion> Criteria
 {
     internal static string Normalize(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>A criterion an OSCAL catalog keeps only as withdrawn: not in the tree, but named in the CW3001 about it.</summary>
+/// <param name="Id">Its canonical ID (the label when it has one: <c>AC-2(10)</c>).</param>
+/// <param name="IncorporatedInto">Where its requirements went (OSCAL links <c>incorporated-into</c> and <c>moved-to</c>), in link order.</param>
+internal sealed record WithdrawnCriterion(string Id, IReadOnlyList<Criterion> IncorporatedInto);
 
 /// <summary>Why and since when a catalog should no longer be referenced, and what replaces it.</summary>
 /// <param name="Date">The withdrawal date.</param>

@@ -7,7 +7,7 @@ namespace Crosswalk.Criteria;
 /// The catalogs and crosswalks a site uses, loaded once from site.yml's <c>catalogs:</c> list. Immutable after
 /// <see cref="Load(IReadOnlyList{string}, string, DiagnosticBag)"/>; safe to share across threads.
 /// </summary>
-public sealed class CatalogSet
+public sealed partial class CatalogSet
 {
     private static readonly string[] s_builtInIds = ["soc2-tsc-2017", "iso27001-2013", "iso27001-2022", "iso27001-2013-to-2022"];
     private static readonly Lazy<IReadOnlyDictionary<string, object>> s_builtIns = new(LoadBuiltIns);
@@ -24,7 +24,7 @@ public sealed class CatalogSet
         {
             _byId.TryAdd(catalog.Id, catalog);
         }
-        HasHyphenatedIds = catalogs.Any(c => c.Criteria.Any(x => x.Id.Contains('-', StringComparison.Ordinal)));
+        HasCompoundIds = catalogs.Any(c => c.HasCompoundIds);
     }
 
     /// <summary>The IDs that name a built-in catalog or crosswalk in site.yml's <c>catalogs:</c>.</summary>
@@ -54,11 +54,25 @@ public sealed class CatalogSet
     /// <summary>The crosswalk with this ID (ordinal), or <see langword="null"/>.</summary>
     public CatalogMapping? GetMapping(string id) => _mappings.FirstOrDefault(m => m.Id == id);
 
-    internal bool HasHyphenatedIds { get; }
+    internal bool HasCompoundIds { get; }
+
+    /// <summary>True when a <c>catalogs:</c> entry names an OSCAL catalog: a path ending in <c>.json</c> (any case).</summary>
+    public static bool IsOscalPath(string spec) => spec?.Trim().EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>
-    /// Loads catalogs. Each spec is a built-in ID (<see cref="BuiltInIds"/>) or a YAML file path relative to
-    /// <paramref name="siteRoot"/> holding a catalog or a crosswalk. A withdrawn catalog brings its built-in
+    /// The catalog id of an OSCAL catalog file: its file name without the extension, lower-cased, every character other
+    /// than a-z, 0-9, '.', '_' and '-' made '-' (<c>catalogs/NIST 800-53.json</c> is <c>nist-800-53</c>).
+    /// </summary>
+    public static string OscalCatalogId(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return OscalCatalogReader.CatalogId(path);
+    }
+
+    /// <summary>
+    /// Loads catalogs. Each spec is a built-in ID (<see cref="BuiltInIds"/>), a YAML file path relative to
+    /// <paramref name="siteRoot"/> holding a catalog or a crosswalk, or the path of an OSCAL catalog in JSON (ending in
+    /// <c>.json</c>; its id is the file name, see <see cref="OscalCatalogId"/>). A withdrawn catalog brings its built-in
     /// successor and crosswalk along. Problems are CW3006 diagnostics; this never throws on bad files.
     /// </summary>
     public static CatalogSet Load(IReadOnlyList<string> specs, string siteRoot, DiagnosticBag diagnostics)
@@ -132,232 +146,5 @@ public sealed class CatalogSet
             result[id] = parsed;
         }
         return result;
-    }
-
-    private sealed class Loader(string siteRoot, DiagnosticBag diagnostics)
-    {
-        private readonly List<CatalogFile> _catalogs = [];
-        private readonly List<CrosswalkDraft> _crosswalks = [];
-        private readonly HashSet<string> _seenFiles = new(StringComparer.Ordinal);
-
-        public void LoadSpec(string? spec, SourceLocation? where = null)
-        {
-            spec = spec?.Trim();
-            if (string.IsNullOrEmpty(spec))
-            {
-                Report(where, "empty catalog entry; expected a built-in id or a YAML file path");
-                return;
-            }
-            if (s_builtInIds.Contains(spec, StringComparer.Ordinal))
-            {
-                AddBuiltIn(spec);
-                return;
-            }
-            string full, relative;
-            try
-            {
-                full = Path.GetFullPath(spec, Path.GetFullPath(siteRoot));
-                relative = Content.Discover.Relative(Path.GetFullPath(siteRoot), full);
-            }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                Report(where, $"catalog '{spec}' is not a built-in id and not a valid path");
-                return;
-            }
-            if (!File.Exists(full))
-            {
-                var builtIns = string.Join(", ", s_builtInIds);
-                Report(where, $"catalog '{spec}' is not a built-in catalog ({builtIns}) and the file '{relative}' does not exist",
-                    DidYouMean.Help(spec, s_builtInIds));
-                return;
-            }
-            if (!_seenFiles.Add(full))
-            {
-                return;
-            }
-            string text;
-            try
-            {
-                var bytes = File.ReadAllBytes(full);
-                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-                if (text.Length > 0 && text[0] == '\uFEFF')
-                {
-                    text = text[1..];
-                }
-            }
-            catch (DecoderFallbackException)
-            {
-                Report(new SourceLocation(relative, 1, 1), "the catalog file is not valid UTF-8 text");
-                return;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Report(new SourceLocation(relative, 1, 1), $"the catalog file cannot be read: {ex.Message}");
-                return;
-            }
-            if (text.Contains('\0', StringComparison.Ordinal))
-            {
-                Report(new SourceLocation(relative, 1, 1), "the catalog file is binary, not YAML text");
-                return;
-            }
-            switch (CatalogFileReader.Read(text, relative, relative, diagnostics))
-            {
-                case CatalogFile file:
-                    AddCatalog(file);
-                    break;
-                case CrosswalkDraft draft:
-                    AddCrosswalk(draft);
-                    break;
-            }
-        }
-
-        public CatalogSet Finish()
-        {
-            // A withdrawn catalog pulls in its successor and crosswalk so CW3005 hints can name the new controls.
-            for (var i = 0; i < _catalogs.Count; i++)
-            {
-                var file = _catalogs[i];
-                if (file.Catalog.Withdrawn is not { } w)
-                {
-                    continue;
-                }
-                if (!_catalogs.Any(c => c.Catalog.Id == w.SuccessorId))
-                {
-                    if (s_builtInIds.Contains(w.SuccessorId, StringComparer.Ordinal))
-                    {
-                        AddBuiltIn(w.SuccessorId);
-                    }
-                    else
-                    {
-                        Report(file.SuccessorLocation,
-                            $"successor catalog '{w.SuccessorId}' of withdrawn catalog '{file.Catalog.Id}' is not loaded; add it to 'catalogs:'");
-                    }
-                }
-                if (w.CrosswalkId is { } cw && !_crosswalks.Any(c => c.Id == cw))
-                {
-                    if (s_builtInIds.Contains(cw, StringComparer.Ordinal))
-                    {
-                        AddBuiltIn(cw);
-                    }
-                    else
-                    {
-                        Report(file.CrosswalkLocation,
-                            $"crosswalk '{cw}' of withdrawn catalog '{file.Catalog.Id}' is not loaded; add it to 'catalogs:'");
-                    }
-                }
-            }
-
-            var mappings = new List<CatalogMapping>();
-            foreach (var draft in _crosswalks.ToList())
-            {
-                var source = CatalogFor(draft.SourceCatalogId, draft.SourceCatalogLocation, draft.Id, "source");
-                var target = CatalogFor(draft.TargetCatalogId, draft.TargetCatalogLocation, draft.Id, "target");
-                if (source is not null && target is not null)
-                {
-                    mappings.Add(Build(draft, source, target));
-                }
-            }
-            return new CatalogSet(_catalogs.Select(c => c.Catalog).ToList(), mappings);
-        }
-
-        private Catalog? CatalogFor(string id, SourceLocation? location, string crosswalkId, string role)
-        {
-            if (_catalogs.FirstOrDefault(c => c.Catalog.Id == id) is { } found)
-            {
-                return found.Catalog;
-            }
-            if (s_builtInIds.Contains(id, StringComparer.Ordinal) && BuiltIns[id] is CatalogFile)
-            {
-                AddBuiltIn(id);
-                return _catalogs.First(c => c.Catalog.Id == id).Catalog;
-            }
-            Report(location, $"{role} catalog '{id}' of crosswalk '{crosswalkId}' is not loaded; add it to 'catalogs:'");
-            return null;
-        }
-
-        private CatalogMapping Build(CrosswalkDraft draft, Catalog source, Catalog target)
-        {
-            var mapping = new CatalogMapping(draft.Id, draft.Name, draft.Source, source, target);
-            foreach (var entry in draft.Entries)
-            {
-                if (source.Find(entry.From) is not { } from)
-                {
-                    Report(entry.FromLocation, $"unknown criterion '{entry.From}' in source catalog '{source.Id}' of crosswalk '{draft.Id}'",
-                        CriterionSuggestions.Help(entry.From, source));
-                    continue;
-                }
-                var targets = new List<Criterion>();
-                foreach (var (id, location) in entry.To)
-                {
-                    if (target.Find(id) is { } to)
-                    {
-                        if (!targets.Contains(to))
-                        {
-                            targets.Add(to);
-                        }
-                    }
-                    else
-                    {
-                        Report(location, $"unknown criterion '{id}' in target catalog '{target.Id}' of crosswalk '{draft.Id}'",
-                            CriterionSuggestions.Help(id, target));
-                    }
-                }
-                if (!mapping.TryAdd(from, targets))
-                {
-                    Report(entry.FromLocation, $"duplicate entry for '{entry.From}' in crosswalk '{draft.Id}'");
-                }
-            }
-            return mapping;
-        }
-
-        private void AddBuiltIn(string id)
-        {
-            switch (BuiltIns[id])
-            {
-                case CatalogFile file when !_catalogs.Any(c => c.Catalog.Id == id):
-                    _catalogs.Add(file);
-                    break;
-                case CrosswalkDraft draft when !_crosswalks.Any(c => c.Id == id):
-                    _crosswalks.Add(draft);
-                    break;
-            }
-        }
-
-        private void AddCatalog(CatalogFile file)
-        {
-            if (_catalogs.FirstOrDefault(c => c.Catalog.Id == file.Catalog.Id) is { } existing)
-            {
-                Report(file.IdLocation, $"catalog id '{file.Catalog.Id}' is already used by {Describe(existing.Catalog.Source)}");
-                return;
-            }
-            if (_crosswalks.Any(c => c.Id == file.Catalog.Id))
-            {
-                Report(file.IdLocation, $"catalog id '{file.Catalog.Id}' is already used by a crosswalk");
-                return;
-            }
-            _catalogs.Add(file);
-        }
-
-        private void AddCrosswalk(CrosswalkDraft draft)
-        {
-            if (_crosswalks.FirstOrDefault(c => c.Id == draft.Id) is { } existing)
-            {
-                Report(draft.IdLocation, $"crosswalk id '{draft.Id}' is already used by {Describe(existing.Source)}");
-                return;
-            }
-            if (_catalogs.Any(c => c.Catalog.Id == draft.Id))
-            {
-                Report(draft.IdLocation, $"crosswalk id '{draft.Id}' is already used by a catalog");
-                return;
-            }
-            _crosswalks.Add(draft);
-        }
-
-        private static string Describe(string source) => source == Catalog.BuiltInSource ? "a built-in catalog" : $"'{source}'";
-
-        private static IReadOnlyDictionary<string, object> BuiltIns => s_builtIns.Value;
-
-        private void Report(SourceLocation? location, string message, string? help = null)
-            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, location, help);
     }
 }

@@ -149,7 +149,7 @@ public sealed partial class CriteriaPages
     private void AppendRowHead(StringBuilder sb, Criterion criterion, int coveringCount)
     {
         var gap = criterion.IsLeaf && coveringCount == 0;
-        sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion.Id))).Append('"')
+        sb.Append("<tr id=\"").Append(HtmlEscape.Attribute(CriterionUrls.Segment(criterion))).Append('"')
           .Append(gap ? " class=\"gap\"" : criterion.IsLeaf ? "" : " class=\"group\"").Append("><th scope=\"row\">")
           .Append(Link(CriterionUrls.Of(criterion), criterion.Id, criterion.Title)).Append(' ')
           .Append(criterion.IsLeaf ? HtmlEscape.Text(criterion.Title) : $"<strong>{HtmlEscape.Text(criterion.Title)}</strong>")

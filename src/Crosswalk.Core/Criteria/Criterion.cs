@@ -8,10 +8,13 @@ public sealed class Criterion
 {
     private readonly List<Criterion> _children = [];
 
-    internal Criterion(Catalog catalog, string id, string title, string kind, Criterion? parent, int index)
+    internal Criterion(Catalog catalog, string id, string title, string kind, Criterion? parent, int index,
+        string? oscalId = null, IReadOnlyList<string>? alternateIds = null)
     {
         Catalog = catalog;
         Id = id;
+        OscalId = oscalId;
+        AlternateIds = alternateIds ?? [];
         Title = title;
         Kind = kind;
         Parent = parent;
@@ -20,8 +23,20 @@ public sealed class Criterion
         parent?._children.Add(this);
     }
 
-    /// <summary>The canonical ID, exactly as the catalog spells it (<c>CC6.1</c>, <c>A.9.1</c>, <c>"9.1"</c>).</summary>
+    /// <summary>
+    /// The canonical ID, exactly as the catalog spells it (<c>CC6.1</c>, <c>A.9.1</c>, <c>"9.1"</c>); for an OSCAL
+    /// catalog the control's label (<c>AC-2(1)</c>) when it has one, else its OSCAL id.
+    /// </summary>
     public string Id { get; }
+
+    /// <summary>The id in the OSCAL catalog this criterion was read from (<c>ac-2.1</c>); <see langword="null"/> for a YAML catalog.</summary>
+    public string? OscalId { get; }
+
+    /// <summary>
+    /// Other names that find this criterion in references, besides <see cref="Id"/>: an OSCAL control's id
+    /// (<c>ac-2.1</c>) and its other labels (<c>AC-02(01)</c>). Empty for YAML catalogs.
+    /// </summary>
+    public IReadOnlyList<string> AlternateIds { get; }
 
     /// <summary>A short title (a control name or a paraphrase, never the standard's text).</summary>
     public string Title { get; }

@@ -10,7 +10,17 @@ internal static class CriterionSuggestions
 {
     /// <summary>Up to <paramref name="max"/> IDs of <paramref name="catalog"/> nearest to <paramref name="input"/>, best first.</summary>
     public static IReadOnlyList<string> Ids(string input, Catalog catalog, int max = DidYouMean.DefaultMax)
-        => [.. DidYouMean.Closest(input, catalog.Criteria, static c => c.Id, max, new Ranking(input)).Select(c => c.Id)];
+    {
+        if (!catalog.Criteria.Any(static c => c.AlternateIds.Count > 0))
+        {
+            return [.. DidYouMean.Closest(input, catalog.Criteria, static c => c.Id, max, new Ranking(input)).Select(c => c.Id)];
+        }
+        // 'ac-2.99' is nearest to the OSCAL id 'ac-2.9': match every name, suggest the canonical IDs, each once.
+        var names = catalog.Criteria.SelectMany(static c => c.AlternateIds.Prepend(c.Id).Select(n => (Name: n, Criterion: c)));
+        var ranking = new Ranking(input);
+        var near = DidYouMean.Closest(input, names, static n => n.Name, int.MaxValue, Comparer<(string Name, Criterion Criterion)>.Create((x, y) => ranking.Compare(x.Criterion, y.Criterion)));
+        return [.. near.Select(static n => n.Criterion.Id).Distinct(StringComparer.Ordinal).Take(max)];
+    }
 
     /// <summary>The help text for an unknown ID of <paramref name="catalog"/>, or <see langword="null"/> without candidates.</summary>
     public static string? Help(string input, Catalog catalog) => DidYouMean.Help(Ids(input, catalog));
@@ -23,7 +33,12 @@ internal static class CriterionSuggestions
 
         public Ranking(string input)
         {
+            // 'CC7.9' would be in CC7; 'AC-2(99)' in AC-2 and 'AC-99' in AC, when no '.' says otherwise.
             var dot = input.LastIndexOf('.');
+            if (dot <= 0)
+            {
+                dot = input.LastIndexOfAny(['(', '-']);
+            }
             _groupGuess = dot > 0 ? input[..dot] : null;
             _lastNumber = LastNumber(input);
         }

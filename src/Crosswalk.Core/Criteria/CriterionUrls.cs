@@ -12,7 +12,19 @@ public static class CriterionUrls
     public static string Catalog(Catalog catalog) => $"{Root}{Segment(catalog.Id)}/";
 
     /// <summary>A criterion's (or group's) page.</summary>
-    public static string Of(Criterion criterion) => s_of.GetValue(criterion, static c => $"{Catalog(c.Catalog)}{Segment(c.Id)}/");
+    public static string Of(Criterion criterion) => s_of.GetValue(criterion, static c => $"{Catalog(c.Catalog)}{Segment(c)}/");
+
+    /// <summary>
+    /// A criterion's URL segment, also its row id in the coverage matrix: from its OSCAL id when it has one, which is
+    /// already URL-shaped (<c>ac-2.1</c>, where the label <c>AC-2(1)</c> would give <c>ac-2-1-</c>), else from its ID.
+    /// </summary>
+    public static string Segment(Criterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        // Only an OSCAL id that also names the criterion: names are unique in a catalog ignoring case, so segments are too.
+        var oscal = criterion.OscalId is { } o && criterion.AlternateIds.Contains(o, StringComparer.Ordinal) ? o : null;
+        return Segment(oscal ?? criterion.Id);
+    }
 
     // Every page links its criteria: each criterion's URL is made once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Criterion, string> s_of = new();

@@ -16,9 +16,11 @@ namespace Crosswalk.Criteria;
 /// item       := alias | ("Clause" | "Clauses") ref | ref
 /// ref        := id | id dash id          dash := "-" | "–" | "—"; the end may be abbreviated: CC7.2–7.4
 /// </code>
-/// After <c>Clause</c>, following bare numbers are clauses too (<c>Clause 9, 10</c>).
+/// After <c>Clause</c>, following bare numbers are clauses too (<c>Clause 9, 10</c>). IDs with '-' and '(...)'
+/// (<c>OPS-1</c>, <c>AC-2(1)</c>) are one word where the text is a known ID; see <c>ReferenceParser.Ranges.cs</c> for
+/// how a glued run that is none (<c>AC-99</c>) is read.
 /// </remarks>
-public static class ReferenceParser
+public static partial class ReferenceParser
 {
     // A cell with more problems than this is garbage; stop rather than report thousands of them.
     private const int MaxProblems = 50;
@@ -49,7 +51,7 @@ public static class ReferenceParser
         return t.Length == 0 || t is "-" or "\u2013" or "\u2014" || string.Equals(t, "N/A", StringComparison.OrdinalIgnoreCase);
     }
 
-    private sealed class State(string text, Catalog column, CatalogSet catalogs, string place)
+    private sealed partial class State(string text, Catalog column, CatalogSet catalogs, string place)
     {
         private readonly List<ReferenceToken> _tokens = ReferenceLexer.Lex(text, catalogs);
         private readonly ReferenceHelp _help = new(text, column);
@@ -165,6 +167,10 @@ public static class ReferenceParser
 
         private int ParseRef(int i, bool clause)
         {
+            if (column.HasCompoundIds && GluedRun(i, clause) is { } next)
+            {
+                return next;
+            }
             var first = _tokens[i];
             if (i + 1 < _tokens.Count && _tokens[i + 1].Kind == ReferenceTokenKind.Dash)
             {
@@ -192,80 +198,6 @@ public static class ReferenceParser
             return i + 1;
         }
 
-        private void Range(ReferenceToken a, ReferenceToken b, bool clause)
-        {
-            var rangeStart = a.Start;
-            var rangeLength = b.End - a.Start;
-            var rangeText = text.Substring(rangeStart, rangeLength);
-            if (Resolve(Slice(a), a.Start, a.Length, clause) is not { } from)
-            {
-                return;
-            }
-            if (ResolveRangeEnd(Slice(a), Slice(b), b, clause) is not { } to)
-            {
-                return;
-            }
-            if (from.Parent != to.Parent || from.Kind != to.Kind)
-            {
-                var why = from.Parent != to.Parent
-                    ? $"'{from.Id}' is in {ReferenceIds.Place(from)} and '{to.Id}' is in {ReferenceIds.Place(to)}"
-                    : $"'{from.Id}' is a {from.Kind} and '{to.Id}' is a {to.Kind}";
-                Malformed(rangeStart, rangeLength, $"range '{rangeText}' is not over siblings: {why}",
-                    "a range runs over criteria of one group, such as 'CC7.2-CC7.4'; list the others separately");
-                return;
-            }
-            var siblings = from.Siblings;
-            var ia = ReferenceIds.IndexIn(siblings, from);
-            var ib = ReferenceIds.IndexIn(siblings, to);
-            if (ia > ib)
-            {
-                Malformed(rangeStart, rangeLength, $"range '{rangeText}' is reversed", $"write '{to.Id}-{from.Id}'");
-                return;
-            }
-            var members = new List<Criterion>(ib - ia + 1);
-            for (var k = ia; k <= ib; k++)
-            {
-                members.Add(siblings[k]);
-            }
-            Add(members, rangeStart, rangeLength);
-        }
-
-        private Criterion? ResolveRangeEnd(string start, string end, ReferenceToken endToken, bool clause)
-        {
-            // 'CC7.2–7.4' and 'A.9.1-4' abbreviate the end: keep the start's prefix up to a digit run and keep its depth.
-            var startPrefix = ReferenceIds.LeadingNonDigits(start);
-            var endPrefix = ReferenceIds.LeadingNonDigits(end);
-            var expanded = Expand(start, end);
-            var abbreviatedFirst = startPrefix.Length > 0 && endPrefix.Length == 0;
-            var order = abbreviatedFirst ? new[] { expanded, end } : [end, expanded];
-            foreach (var candidate in order)
-            {
-                if (candidate is not null && column.FindIgnoreCase(candidate) is { } c)
-                {
-                    return c;
-                }
-            }
-            var shown = abbreviatedFirst && expanded is not null ? expanded : end;
-            return Resolve(shown, endToken.Start, endToken.Length, clause);
-        }
-
-        private static string? Expand(string start, string end)
-        {
-            var depth = ReferenceIds.Depth(start);
-            for (var p = 1; p < start.Length; p++)
-            {
-                if (char.IsAsciiDigit(start[p]) && !char.IsAsciiDigit(start[p - 1]))
-                {
-                    var candidate = string.Concat(start.AsSpan(0, p), end);
-                    if (ReferenceIds.Depth(candidate) == depth)
-                    {
-                        return candidate;
-                    }
-                }
-            }
-            return null;
-        }
-
         private Criterion? Resolve(string id, int start, int length, bool clause)
         {
             if (column.FindIgnoreCase(id) is { } found)
@@ -273,6 +205,14 @@ public static class ReferenceParser
                 return found;
             }
             var what = clause ? "clause" : "criterion";
+            if (column.FindWithdrawn(id) is { } gone)
+            {
+                Problem(DiagnosticDescriptors.UnknownCriterion, start, length, $"{what} '{gone.Id}' is withdrawn from catalog '{column.Id}'",
+                    gone.IncorporatedInto.Count > 0
+                        ? $"it was incorporated into {ReferenceMessages.Join(gone.IncorporatedInto.Select(c => $"'{c.Id}'"))}; reference that instead"
+                        : "remove it");
+                return null;
+            }
             var others = catalogs.All.Where(c => c != column && c.FindIgnoreCase(id) is not null).ToList();
             if (others.Count > 0)
             {

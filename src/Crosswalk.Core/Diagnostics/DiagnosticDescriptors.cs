@@ -125,8 +125,8 @@ public static class DiagnosticDescriptors
     /// <summary>CW3001: an unknown criterion ID.</summary>
     public static readonly DiagnosticDescriptor UnknownCriterion = new("CW3001", nameof(UnknownCriterion), Severity.Error,
         "A criterion ID is not in any loaded catalog.",
-        "A mapping-table cell or a 'satisfies' entry names a criterion ID that no loaded catalog defines. "
-        + "The help names the nearest IDs.",
+        "A mapping-table cell or a 'satisfies' entry names a criterion ID that no loaded catalog defines, or a control "
+        + "its OSCAL catalog marks withdrawn. The help names the nearest IDs, or where the withdrawn control went.",
         "Correct the ID; 'crosswalk criteria' lists the IDs of the loaded catalogs.");
 
     /// <summary>CW3002: an ID of another catalog than the column's.</summary>
@@ -158,7 +158,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidCatalog = new("CW3006", nameof(InvalidCatalog), Severity.Error,
         "A catalog or crosswalk cannot be loaded.",
         "A catalog or crosswalk named in site.yml is not a built-in id nor an existing file, or its file is invalid: YAML syntax, "
-        + "an unknown key, a duplicate ID, an unknown parent, a missing title, or a crosswalk entry naming an unknown criterion.",
+        + "an unknown key, a duplicate ID, an unknown parent, a missing title, a crosswalk entry naming an unknown criterion; "
+        + "or an OSCAL catalog file that is not JSON, not a catalog, or has a control without an id.",
         "Fix the file at the reported position, or name a built-in catalog.");
 
     /// <summary>CW3007: a catalog id that is not loaded.</summary>

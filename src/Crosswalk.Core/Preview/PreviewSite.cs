@@ -98,6 +98,6 @@ public sealed class PreviewSite
     }
 
     private static IEnumerable<string> CatalogFiles(SiteConfig config) => config.Catalogs
-        .Where(c => c.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || c.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        .Where(c => c.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || c.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || Criteria.CatalogSet.IsOscalPath(c))
         .Select(c => Path.GetFullPath(Path.Combine(config.RootDirectory, c)));
 }

@@ -126,6 +126,40 @@ public sealed class FuzzProperties
     }
 
     [Fact]
+    public void Reference_parser_over_compound_oscal_ids_never_throws_and_keeps_problems_inside_the_text()
+    {
+        var catalogs = CatalogSet.Load(["oscal/small.json", "300-catalogs/acme.yaml", "soc2-tsc-2017"], Path.Combine(AppContext.BaseDirectory, "TestData"), new DiagnosticBag());
+        var columns = new[] { catalogs.Get("small")!, catalogs.Get("acme-2024")!, catalogs.Get("soc2-tsc-2017")! };
+        var seeds = Gen.OneOf(new[] { "OPS-1(1), ops-1.3", "OPS-1(1)-OPS-1(3)", "OPS-99, OPS-1(99)", "AC-1-AC-3 and OPS", "OPS-1(2); x-1", "CC6.1-CC6.3" });
+        Gen.OneOf(seeds.SelectMany(Mutated), s_noise).Sample(text =>
+        {
+            foreach (var column in columns)
+            {
+                var result = ReferenceParser.Parse(text, column, catalogs);
+                var spans = result.Problems.Select(p => (p.Start, p.Length)).Concat(result.References.Select(r => (r.Start, r.Length)));
+                foreach (var (start, length) in spans)
+                {
+                    Assert.True(start >= 0 && length >= 0 && start + length <= text.Length, $"span {start}+{length} outside '{text}'");
+                }
+            }
+        }, iter: 3000, threads: 1);
+    }
+
+    [Fact]
+    public void Oscal_catalog_reader_never_throws_and_locates_every_diagnostic_inside_the_file()
+    {
+        var seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "oscal", "small.json"));
+        Gen.OneOf(Mutated(seed), s_noise).Sample(text =>
+        {
+            // Lone surrogates become U+FFFD, as in a file on disk; invalid UTF-8 is refused before the reader runs.
+            var bytes = new System.Text.UTF8Encoding(false, false).GetBytes(text);
+            var bag = new DiagnosticBag();
+            OscalCatalogReader.Read(bytes, "x.json", bag, null);
+            AssertInside(bag.ToSortedList(), "x.json", text);
+        }, iter: 3000, threads: 1);
+    }
+
+    [Fact]
     public void Whole_site_check_never_throws_and_locates_every_diagnostic()
     {
         using var scratch = new Scratch();
