@@ -1,7 +1,6 @@
 using System.Globalization;
 using Crosswalk.Config;
 using Crosswalk.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Criteria;
@@ -12,21 +11,6 @@ internal sealed record CatalogFile(
     SourceLocation? IdLocation,
     SourceLocation? SuccessorLocation,
     SourceLocation? CrosswalkLocation);
-
-/// <summary>A crosswalk read from YAML; its IDs are checked once every catalog is loaded.</summary>
-internal sealed record CrosswalkDraft(
-    string Id,
-    string Name,
-    string Source,
-    SourceLocation? IdLocation,
-    string SourceCatalogId,
-    SourceLocation? SourceCatalogLocation,
-    string TargetCatalogId,
-    SourceLocation? TargetCatalogLocation,
-    IReadOnlyList<CrosswalkEntry> Entries);
-
-/// <summary>One <c>from: [to, ...]</c> line of a crosswalk.</summary>
-internal sealed record CrosswalkEntry(string From, SourceLocation? FromLocation, IReadOnlyList<(string Id, SourceLocation? Location)> To);
 
 /// <summary>
 /// Reads one catalog or crosswalk YAML file into the model. Every problem is a CW3006 diagnostic located with
@@ -42,7 +26,6 @@ internal static class CatalogFileReader
     private static readonly string[] s_withdrawnKeys = ["date", "successor", "crosswalk", "kinds"];
     private static readonly string[] s_criterionKeys = ["id", "title", "kind", "parent"];
     private static readonly string[] s_aliasKeys = ["name", "criteria"];
-    private static readonly string[] s_crosswalkKeys = ["id", "name", "source", "target"];
 
     /// <summary>Reads <paramref name="text"/>; returns the catalog or crosswalk, or <see langword="null"/> when unusable.</summary>
     public static object? Read(string text, string file, string source, DiagnosticBag diagnostics)
@@ -83,7 +66,7 @@ internal static class CatalogFileReader
         if (CatalogYaml.Get(root, "crosswalk") is not null)
         {
             CatalogYaml.CheckKeys(root, s_crosswalkFileKeys, "crosswalk file", r);
-            return ReadCrosswalk(root, source, r);
+            return CrosswalkFileReader.Read(root, source, r);
         }
         CatalogYaml.CheckKeys(root, [.. s_catalogFileKeys, .. s_crosswalkFileKeys], "catalog file", r);
         r.Error(root.Start, "expected a 'catalog:' or 'crosswalk:' section");
@@ -287,64 +270,6 @@ internal static class CatalogFileReader
             }
             catalog.AddAlias(new CatalogAlias(CatalogAlias.Normalize(name), members));
         }
-    }
-
-    private static CrosswalkDraft? ReadCrosswalk(YamlMappingNode root, string source, CatalogYaml.Reporter r)
-    {
-        if (CatalogYaml.Expect<YamlMappingNode>(CatalogYaml.Get(root, "crosswalk")!, "'crosswalk'", "a mapping with id, source and target", r) is not { } head)
-        {
-            return null;
-        }
-        CatalogYaml.CheckKeys(head, s_crosswalkKeys, "'crosswalk'", r);
-        var id = CatalogYaml.RequiredScalar(head, "id", "crosswalk", r, out var idNode);
-        var from = CatalogYaml.RequiredScalar(head, "source", "crosswalk", r, out var fromNode);
-        var to = CatalogYaml.RequiredScalar(head, "target", "crosswalk", r, out var toNode);
-        var name = CatalogYaml.OptionalScalar(head, "name", r);
-        if (id is null || from is null || to is null)
-        {
-            return null;
-        }
-        if (!IsValidCatalogId(id))
-        {
-            r.Error(idNode!.Start, $"invalid crosswalk id '{id}': use letters, digits, '.', '_' and '-'");
-            return null;
-        }
-        var entries = new List<CrosswalkEntry>();
-        if (CatalogYaml.Get(root, "map") is not { } mapNode)
-        {
-            r.Error(head.Start, $"crosswalk '{id}' has no 'map:' section");
-        }
-        else if (CatalogYaml.Expect<YamlMappingNode>(mapNode, "'map'", "a mapping from source id to a list of target ids", r) is { } map)
-        {
-            foreach (var (keyNode, valueNode) in map.Children)
-            {
-                if (CatalogYaml.ScalarValue(keyNode, "a source criterion id", r) is not { } key)
-                {
-                    continue;
-                }
-                var targets = new List<(string, SourceLocation?)>();
-                if (valueNode is YamlScalarNode single && single.Style == ScalarStyle.Plain && single.Value is null or "" or "~")
-                {
-                    // `A.1: ` with nothing means no counterpart, like `[]`.
-                }
-                else if (valueNode is YamlScalarNode one)
-                {
-                    targets.Add((one.Value ?? "", r.At(one.Start)));
-                }
-                else if (CatalogYaml.Expect<YamlSequenceNode>(valueNode, $"the entry of '{key}'", "a list of target ids", r) is { } list)
-                {
-                    foreach (var t in list.Children)
-                    {
-                        if (CatalogYaml.ScalarValue(t, "a target criterion id", r) is { } tid)
-                        {
-                            targets.Add((tid, r.At(t.Start)));
-                        }
-                    }
-                }
-                entries.Add(new CrosswalkEntry(key, r.At(keyNode.Start), targets));
-            }
-        }
-        return new CrosswalkDraft(id, name ?? id, source, r.At(idNode!.Start), from, r.At(fromNode!.Start), to, r.At(toNode!.Start), entries);
     }
 
     internal static bool IsValidCatalogId(string id) => id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');

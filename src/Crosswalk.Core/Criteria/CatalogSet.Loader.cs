@@ -163,20 +163,23 @@ public sealed partial class CatalogSet
                         CriterionSuggestions.Help(entry.From, source));
                     continue;
                 }
-                var targets = new List<Criterion>();
-                foreach (var (id, location) in entry.To)
+                var targets = new List<CrosswalkTarget>();
+                foreach (var (id, location, relationship) in entry.To)
                 {
-                    if (target.Find(id) is { } to)
-                    {
-                        if (!targets.Contains(to))
-                        {
-                            targets.Add(to);
-                        }
-                    }
-                    else
+                    if (target.Find(id) is not { } to)
                     {
                         Report(location, $"unknown criterion '{id}' in target catalog '{target.Id}' of crosswalk '{draft.Id}'",
                             CriterionSuggestions.Help(id, target));
+                    }
+                    else if (targets.Find(t => t.Criterion == to) is not { } listed)
+                    {
+                        targets.Add(new CrosswalkTarget(to, relationship));
+                    }
+                    else if (listed.Relationship != relationship)
+                    {
+                        // The same target twice is harmless; twice with different relationships contradicts itself.
+                        Report(location, $"'{to.Id}' is listed twice for '{entry.From}' in crosswalk '{draft.Id}', "
+                            + $"as {Describe(listed.Relationship)} and as {Describe(relationship)}");
                     }
                 }
                 if (!mapping.TryAdd(from, targets))
@@ -229,6 +232,8 @@ public sealed partial class CatalogSet
             }
             _crosswalks.Add(draft);
         }
+
+        private static string Describe(CrosswalkRelationship? relationship) => relationship is { } r ? $"'{r.ToWord()}'" : "unstated";
 
         private static string Describe(string source) => source == Catalog.BuiltInSource ? "a built-in catalog" : $"'{source}'";
 

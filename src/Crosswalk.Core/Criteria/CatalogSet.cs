@@ -126,6 +126,31 @@ public sealed partial class CatalogSet
         return union.OrderBy(c => c.Index).ToList();
     }
 
+    /// <summary>
+    /// The counterparts of <paramref name="criterion"/> through every loaded crosswalk, each with its relationship seen
+    /// from <paramref name="criterion"/>: where it is a crosswalk's source, its entry's targets as written; where it is a
+    /// target, the sources naming it, relationship inverted (<c>subset-of</c> becomes <c>superset-of</c>). In crosswalk
+    /// order, then entry order. Only entries naming the criterion itself count (for a group's union of its descendants'
+    /// counterparts see <see cref="Successors"/>); targets stated as <c>no-relationship</c> are included, marked so.
+    /// </summary>
+    public IReadOnlyList<CrosswalkCounterpart> Counterparts(Criterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        var list = new List<CrosswalkCounterpart>();
+        foreach (var mapping in _mappings)
+        {
+            if (mapping.Source == criterion.Catalog)
+            {
+                list.AddRange(mapping.Targets(criterion).Select(t => new CrosswalkCounterpart(mapping, t.Criterion, t.Relationship, IsReverse: false)));
+            }
+            if (mapping.Target == criterion.Catalog)
+            {
+                list.AddRange(mapping.SourcesOf(criterion).Select(s => new CrosswalkCounterpart(mapping, s.Source, s.Relationship?.Inverse(), IsReverse: true)));
+            }
+        }
+        return list;
+    }
+
     private static IReadOnlyDictionary<string, object> LoadBuiltIns()
     {
         var result = new Dictionary<string, object>(StringComparer.Ordinal);

@@ -95,10 +95,10 @@ internal static class CatalogYaml
     {
         public SourceLocation At(Mark mark) => new(file, Clamp(mark.Line), Clamp(mark.Column));
 
-        public void Error(Mark mark, string message) => Error(Clamp(mark.Line), Clamp(mark.Column), message);
+        public void Error(Mark mark, string message, string? help = null) => Error(Clamp(mark.Line), Clamp(mark.Column), message, help);
 
-        public void Error(int line, int column, string message)
-            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, new SourceLocation(file, line, column));
+        public void Error(int line, int column, string message, string? help = null)
+            => diagnostics.Report(DiagnosticDescriptors.InvalidCatalog, message, new SourceLocation(file, line, column), help);
 
         // YamlDotNet marks are 1-based; Mark.Empty is 0, which we show as the file's start.
         public static int Clamp(long value) => value < 1 ? 1 : value > int.MaxValue ? int.MaxValue : (int)value;

@@ -158,8 +158,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidCatalog = new("CW3006", nameof(InvalidCatalog), Severity.Error,
         "A catalog or crosswalk cannot be loaded.",
         "A catalog or crosswalk named in site.yml is not a built-in id nor an existing file, or its file is invalid: YAML syntax, "
-        + "an unknown key, a duplicate ID, an unknown parent, a missing title, a crosswalk entry naming an unknown criterion; "
-        + "or an OSCAL catalog file that is not JSON, not a catalog, or has a control without an id.",
+        + "an unknown key, a duplicate ID, an unknown parent, a missing title, a crosswalk entry naming an unknown criterion "
+        + "or relationship; or an OSCAL catalog file that is not JSON, not a catalog, or has a control without an id.",
         "Fix the file at the reported position, or name a built-in catalog.");
 
     /// <summary>CW3007: a catalog id that is not loaded.</summary>
