@@ -59,13 +59,16 @@ internal sealed class MappingCollectionWriter(string siteTitle, SiteLinks links,
         {
             w.WriteStartObject("source-gap-summary");
             w.WriteString("uuid", links.Uuid("source-gap-summary", mapping.Id));
+            // An unmapped-controls item selects controls by id (OSCAL's select-control-by-id): one selection of them all.
             w.WriteStartArray("unmapped-controls");
+            w.WriteStartObject();
+            w.WriteStartArray("with-ids");
             foreach (var gap in gaps)
             {
-                w.WriteStartObject();
-                w.WriteString("control-id", ids.For(mapping.Source).Of(gap));
-                w.WriteEndObject();
+                w.WriteStringValue(ids.For(mapping.Source).Of(gap));
             }
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
         }
