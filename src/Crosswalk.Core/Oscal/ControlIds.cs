@@ -8,6 +8,8 @@ namespace Crosswalk.Oscal;
 /// letters, digits, '.', '-' and '_'. An ID that is a token already (<c>CC6.1</c>, <c>A.9.1.1</c>) is used as is;
 /// any other is made one by <see cref="Token"/> (<c>9.1</c> → <c>_9.1</c>, <c>Clause 9</c> → <c>Clause_9</c>).
 /// Should two IDs of a catalog give the same token, the later in catalog order gets <c>-2</c>, <c>-3</c>, ….
+/// A criterion read from an OSCAL catalog keeps its OSCAL id (<c>ac-2.1</c>, not its label <c>AC-2(1)</c>), so the
+/// export names the controls of that catalog as it does.
 /// </summary>
 public sealed class ControlIds
 {
@@ -18,15 +20,16 @@ public sealed class ControlIds
     {
         ArgumentNullException.ThrowIfNull(catalog);
         // IDs that are tokens keep their spelling whatever comes later: they are taken first.
-        var taken = new HashSet<string>(catalog.Criteria.Where(c => IsToken(c.Id)).Select(c => c.Id), StringComparer.Ordinal);
+        var taken = new HashSet<string>(catalog.Criteria.Select(Preferred).Where(IsToken), StringComparer.Ordinal);
         foreach (var criterion in catalog.Criteria)
         {
-            if (IsToken(criterion.Id))
+            var id = Preferred(criterion);
+            if (IsToken(id))
             {
-                _ids[criterion] = criterion.Id;
+                _ids[criterion] = id;
                 continue;
             }
-            var stem = Token(criterion.Id);
+            var stem = Token(id);
             var token = stem;
             for (var n = 2; !taken.Add(token); n++)
             {
@@ -35,6 +38,9 @@ public sealed class ControlIds
             _ids[criterion] = token;
         }
     }
+
+    // OSCAL ids are tokens by OSCAL's schema; one that is not (a hand-made file) is treated as any other ID.
+    private static string Preferred(Criterion criterion) => criterion.OscalId ?? criterion.Id;
 
     /// <summary>The control-id of <paramref name="criterion"/>, one of this catalog's.</summary>
     public string Of(Criterion criterion) => _ids[criterion];

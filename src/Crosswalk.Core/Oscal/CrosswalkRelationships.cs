@@ -8,9 +8,9 @@ namespace Crosswalk.Oscal;
 public sealed record MapRelationship(string Value, bool Stated);
 
 /// <summary>
-/// The one place the mapping-collection export takes relationships from. Crosswalk files do not state them yet, so every
-/// pair is <see cref="Unstated"/>; when <see cref="CatalogMapping"/> carries typed relationships, <see cref="Of"/> is
-/// where they are read. The provenance, which crosswalk files do not state either, is here too.
+/// The one place the mapping-collection export takes relationships from: what the crosswalk states for a pair
+/// (<see cref="CatalogMapping.Targets"/>), else <see cref="Unstated"/>. The provenance, which crosswalk files do not
+/// state, is here too.
 /// </summary>
 public static class CrosswalkRelationships
 {
@@ -28,7 +28,9 @@ public static class CrosswalkRelationships
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        return new MapRelationship(Unstated, Stated: false);
+        return mapping.Targets(source).FirstOrDefault(t => t.Criterion == target)?.Relationship is { } stated
+            ? new MapRelationship(stated.ToWord(), Stated: true)
+            : new MapRelationship(Unstated, Stated: false);
     }
 
     /// <summary>How the crosswalks were made: by people (crosswalk files are written by hand).</summary>

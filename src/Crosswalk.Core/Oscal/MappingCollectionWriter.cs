@@ -11,7 +11,7 @@ internal sealed class MappingCollectionWriter(string siteTitle, SiteLinks links,
 {
     /// <summary>The crosswalks that can be written: OSCAL needs at least one map entry per mapping.</summary>
     public static IReadOnlyList<CatalogMapping> Exportable(IEnumerable<CatalogMapping> mappings) =>
-        mappings.Where(m => m.MappedSources.Any(s => m.Map(s).Count > 0)).ToList();
+        mappings.Where(m => m.MappedSources.Any(s => m.Targets(s).Count > 0)).ToList();
 
     public void Write(Utf8JsonWriter w, string uuid, string version)
     {
@@ -19,7 +19,7 @@ internal sealed class MappingCollectionWriter(string siteTitle, SiteLinks links,
         w.WriteStartObject("mapping-collection");
         w.WriteString("uuid", uuid);
         OscalJson.Metadata(w, $"{OscalText.Markdown(siteTitle, "Documentation")}: crosswalks", lastModified, version,
-            "Made by Crosswalk from the crosswalks the site loads. Crosswalk files do not state relationships: each map entry says "
+            "Made by Crosswalk from the crosswalks the site loads. A map entry whose crosswalk states no relationship says "
             + $"{CrosswalkRelationships.Unstated} and has the property relationship-stated: no.");
         w.WriteStartObject("provenance");
         w.WriteString("method", CrosswalkRelationships.Method);
@@ -46,9 +46,10 @@ internal sealed class MappingCollectionWriter(string siteTitle, SiteLinks links,
         w.WriteStartArray("maps");
         foreach (var source in mapping.MappedSources)
         {
-            foreach (var target in mapping.Map(source))
+            // Every stated pair, no-relationship ones too: that is a statement OSCAL can carry.
+            foreach (var target in mapping.Targets(source))
             {
-                Map(w, mapping, source, target);
+                Map(w, mapping, source, target.Criterion);
             }
         }
         w.WriteEndArray();
