@@ -168,7 +168,7 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
     }
 
     // The body of a criterion page; its headings are those CriterionPage lists.
-    private string CriterionContent(Criterion criterion, List<(string Label, Criterion Other)> counterparts)
+    private string CriterionContent(Criterion criterion, List<(string Label, Criterion Other, CrosswalkRelationship? Relationship)> counterparts)
     {
         var catalog = criterion.Catalog;
         var sb = new StringBuilder();
@@ -242,30 +242,32 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
         if (counterparts.Count > 0)
         {
             sb.Append("<h2 id=\"counterparts\">Counterparts</h2>\n<ul>\n");
-            foreach (var (label, other) in counterparts)
+            foreach (var (label, other, relationship) in counterparts)
             {
                 sb.Append("<li>").Append(HtmlEscape.Text(label)).Append(": ").Append(Link(CriterionUrls.Of(other), other.Id)).Append(' ')
-                  .Append(HtmlEscape.Text(other.Title)).Append(" <small>(").Append(HtmlEscape.Text(other.Catalog.Name)).Append(")</small></li>\n");
+                  .Append(HtmlEscape.Text(other.Title)).Append(" <small>(").Append(HtmlEscape.Text(other.Catalog.Name));
+                if (relationship is { } r)
+                {
+                    // Read as "this criterion <relationship> the counterpart", as the crosswalk states it.
+                    sb.Append("; ").Append(HtmlEscape.Text(criterion.Id)).Append(" is <strong>").Append(r.ToWord()).Append("</strong> ").Append(HtmlEscape.Text(other.Id));
+                }
+                sb.Append(")</small></li>\n");
             }
             sb.Append("</ul>\n");
         }
         return sb.ToString();
     }
 
-    private List<(string Label, Criterion Other)> Counterparts(Criterion criterion)
+    // The crosswalks' entries for the criterion itself, with the relationship they state (seen from this criterion); a
+    // group without an entry of its own corresponds to the union of its descendants' entries.
+    private List<(string Label, Criterion Other, CrosswalkRelationship? Relationship)> Counterparts(Criterion criterion)
     {
-        var list = new List<(string, Criterion)>();
-        foreach (var mapping in catalogs.Mappings)
+        var list = catalogs.Counterparts(criterion).Where(c => c.Relationship != CrosswalkRelationship.NoRelationship)
+            .Select(c => ($"In {c.Criterion.Catalog.Name}", c.Criterion, c.Relationship)).ToList();
+        foreach (var mapping in catalogs.Mappings.Where(m => m.Source == criterion.Catalog && !m.Contains(criterion)))
         {
-            if (mapping.Source == criterion.Catalog)
-            {
-                var targets = mapping.Contains(criterion) ? mapping.Map(criterion) : catalogs.Successors(criterion);
-                list.AddRange(targets.Where(t => t.Catalog == mapping.Target).Select(t => ($"In {mapping.Target.Name}", t)));
-            }
-            else if (mapping.Target == criterion.Catalog)
-            {
-                list.AddRange(mapping.MappedSources.Where(s => mapping.Map(s).Contains(criterion)).Select(s => ($"In {mapping.Source.Name}", s)));
-            }
+            list.AddRange(catalogs.Successors(criterion).Where(t => t.Catalog == mapping.Target)
+                .Select(t => ($"In {mapping.Target.Name}", t, (CrosswalkRelationship?)null)));
         }
         return list.Distinct().ToList();
     }

@@ -116,4 +116,28 @@ public sealed class CoverageTests
             "site.yml(7,54): error CW3001: unknown criterion 'CC9.9' of 'soc2-tsc-2017' in 'direct_claims'",
         ], result.Diagnostics.Select(d => d.ToString()));
     }
+
+    [Fact]
+    public void Criterion_pages_show_the_relationship_a_crosswalk_states_from_either_side()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\ncatalogs: [acme.yaml, soc2-tsc-2017, acme-to-soc2-typed.yaml]\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n"));
+        foreach (var file in new[] { "acme.yaml", "acme-to-soc2-typed.yaml" })
+        {
+            site.Write(file, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "300-catalogs", file)));
+        }
+
+        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, OutputDirectory = site.PathOf("_site") });
+
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        string Counterparts(string path) => string.Join(" | ", new HtmlParser().ParseDocument(site.Read(path))
+            .QuerySelectorAll("#counterparts + ul li").Select(li => li.TextContent));
+        Assert.Equal("In AICPA 2017 Trust Services Criteria: CC6.2 User registration, authorization and credential removal (AICPA 2017 Trust Services Criteria) | "
+            + "In AICPA 2017 Trust Services Criteria: CC6.3 Role-based access, least privilege and segregation of duties (AICPA 2017 Trust Services Criteria; AC-2 is subset-of CC6.3)",
+            Counterparts("_site/criteria/acme-2024/ac-2/index.html"));
+        // From the target's side the statement is read the other way round; a stated no-relationship is no counterpart.
+        Assert.Contains("CC6.3 is superset-of AC-2", Counterparts("_site/criteria/soc2-tsc-2017/cc6.3/index.html"));
+        Assert.DoesNotContain("AC-3", Counterparts("_site/criteria/soc2-tsc-2017/cc6.6/index.html"));
+    }
 }
