@@ -62,4 +62,31 @@ public sealed class CoverageCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("crosswalk: cannot read the baseline 'base.json': not a coverage report: 'catalogs' is missing or not a list", stderr);
     }
+
+    [Fact]
+    public void Reports_made_with_and_without_direct_only_are_not_compared()
+    {
+        using var cli = new CliRunner("criteria");
+        File.WriteAllText(cli.PathOf("base.json"), cli.Run("coverage", "--format", "json").Out);
+
+        var (exit, _, stderr) = cli.Run("coverage", "--direct-only", "--baseline", "base.json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the baseline 'base.json' was made without --direct-only", stderr);
+    }
+
+    [Fact]
+    public void Titles_in_the_markdown_summary_cannot_make_links_mentions_or_markup()
+    {
+        using var cli = new CliRunner("criteria");
+        File.WriteAllText(cli.PathOf("base.json"), cli.Run("coverage", "--format", "json").Out);
+        File.WriteAllText(cli.PathOf("content/access.md"), "---\ntitle: \"See https://evil.example ~~x~~ @octocat [y](z) <b>\"\n---\n# Access\n");
+        File.WriteAllText(cli.PathOf("content/index.md"),
+            "# Home\n\n| Document | SOC2 Mapping |\n|----------|--------------|\n| [Access](access.md) | CC6.1, CC6.3 |\n| [Ops](ops.md) | CC7 |\n");
+
+        var (_, markdown, _) = cli.Run("coverage", "--baseline", "base.json", "--format", "markdown");
+
+        Assert.Contains("See https\\:\\/\\/evil.example \\~\\~x\\~\\~ \\@octocat \\[y\\](z) \\<b\\>", markdown);
+        Assert.DoesNotContain("https://evil", markdown);
+    }
 }

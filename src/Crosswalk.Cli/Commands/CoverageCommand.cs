@@ -60,6 +60,15 @@ internal static class CoverageCommand
                 stderr.WriteLine($"crosswalk: cannot read the baseline '{baselinePath}': {ex.Message}");
                 return CrosswalkCli.ExitUsage;
             }
+            if (before.DirectOnly != snapshot.DirectOnly)
+            {
+                stderr.WriteLine($"crosswalk: the baseline '{baselinePath}' was made {(before.DirectOnly ? "with" : "without")} --direct-only; compare it with a report made the same way");
+                return CrosswalkCli.ExitUsage;
+            }
+            if (!before.KnowsDirect)
+            {
+                stderr.WriteLine("note: the baseline comes from an older Crosswalk that does not say how pages claim: only criteria lost and gained are compared");
+            }
             var diff = CoverageDiff.Compare(before, snapshot);
             stdout.Write(chosen switch
             {
@@ -68,16 +77,17 @@ internal static class CoverageCommand
                 _ => DiffText(diff),
             });
             // A lost criterion is a warning where editors and CI read them; the page is where its claim was.
-            foreach (var change in diff.Lost)
+            foreach (var (change, gone) in diff.Lost.Select(c => (c, false)).Concat(diff.Dropped.Select(c => (c, true))))
             {
                 var pages = string.Join(", ", change.Pages.Select(p => p.Title));
                 var d = Diagnostic.Create(DiagnosticDescriptors.CoverageLost,
-                    $"{change.Catalog} {change.Id} is no longer claimed by any document (it was claimed by {pages})",
+                    gone ? $"{change.Catalog} {change.Id} is no longer in the report (its catalog was removed, or it is gone from it); it was claimed by {pages}"
+                         : $"{change.Catalog} {change.Id} is no longer claimed by any document (it was claimed by {pages})",
                     change.Pages.FirstOrDefault() is { } page ? new SourceLocation(page.Source, 1, 1) : null,
-                    "restore the claim, or claim the criterion in another document");
+                    gone ? "keep the catalog in catalogs:, or save a new baseline if it was removed on purpose" : "restore the claim, or claim the criterion in another document");
                 stderr.Write(DiagnosticFormatter.Text([d]));
             }
-            return diff.Lost.Count > 0 && parse.GetValue(strict) ? CrosswalkCli.ExitErrors : CrosswalkCli.ExitOk;
+            return diff.Lost.Count + diff.Dropped.Count > 0 && parse.GetValue(strict) ? CrosswalkCli.ExitErrors : CrosswalkCli.ExitOk;
         });
         return command;
     }
@@ -134,11 +144,12 @@ internal static class CoverageCommand
             sb.Append(title).Append(" (").Append(changes.Count).Append("):\n");
             foreach (var c in changes)
             {
-                sb.Append("  ").Append(c.Catalog).Append(' ').Append(c.Id).Append("  ").Append(SafeText.Terminal(c.Title))
+                sb.Append("  ").Append(SafeText.Terminal($"{c.Catalog} {c.Id}")).Append("  ").Append(SafeText.Terminal(c.Title))
                   .Append(c.Pages.Count > 0 ? "  [" + SafeText.Terminal(string.Join("; ", c.Pages.Select(p => p.Title))) + "]" : "").Append('\n');
             }
         }
         Section("lost", diff.Lost);
+        Section("no longer in the report", diff.Dropped);
         Section("gained", diff.Gained);
         Section("no longer claimed directly", diff.Weakened);
         Section("now claimed directly", diff.Strengthened);
@@ -148,7 +159,7 @@ internal static class CoverageCommand
             foreach (var d in diff.Documents)
             {
                 sb.Append("  ").Append(SafeText.Terminal(d.Source)).Append(": ")
-                  .Append(string.Join(", ", d.Added.Select(a => "+" + a).Concat(d.Removed.Select(r => "-" + r)))).Append('\n');
+                  .Append(SafeText.Terminal(string.Join(", ", d.Added.Select(a => "+" + a).Concat(d.Removed.Select(r => "-" + r))))).Append('\n');
             }
         }
         return sb.ToString();

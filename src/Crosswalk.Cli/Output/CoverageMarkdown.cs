@@ -34,12 +34,14 @@ internal static class CoverageMarkdown
         }
         else
         {
-            sb.Append(diff.Lost.Count > 0 ? $"⚠️ **{diff.Lost.Count} criteria lost all coverage.**\n\n" : "");
-            if (diff.Lost.Count + diff.Gained.Count + diff.Weakened.Count + diff.Strengthened.Count > 0)
+            sb.Append(diff.Lost.Count > 0 ? $"⚠️ **{diff.Lost.Count} criteria lost all coverage.**\n\n" : "")
+              .Append(diff.Dropped.Count > 0 ? $"⚠️ **{diff.Dropped.Count} criteria covered before are no longer in the report.**\n\n" : "");
+            if (diff.Lost.Count + diff.Gained.Count + diff.Weakened.Count + diff.Strengthened.Count + diff.Dropped.Count > 0)
             {
                 sb.Append("| Change | Catalog | Criterion | Title | Documents |\n| --- | --- | --- | --- | --- |\n");
             }
             Rows(sb, "lost", diff.Lost);
+            Rows(sb, "no longer in the report", diff.Dropped);
             Rows(sb, "gained", diff.Gained);
             Rows(sb, "no longer claimed directly", diff.Weakened);
             Rows(sb, "now claimed directly", diff.Strengthened);
@@ -48,7 +50,7 @@ internal static class CoverageMarkdown
                 sb.Append("\n| Document | Now claims | No longer claims |\n| --- | --- | --- |\n");
                 foreach (var d in diff.Documents)
                 {
-                    sb.Append("| ").Append(Cell(d.Title)).Append(" (`").Append(Cell(d.Source).Replace("`", "'", StringComparison.Ordinal)).Append("`) | ")
+                    sb.Append("| ").Append(Cell(d.Title)).Append(" (`").Append(CodeSpan(d.Source)).Append("`) | ")
                       .Append(Cell(string.Join(", ", d.Added))).Append(" | ").Append(Cell(string.Join(", ", d.Removed))).Append(" |\n");
                 }
             }
@@ -66,17 +68,20 @@ internal static class CoverageMarkdown
         }
     }
 
-    // Document text in a Markdown table cell: no line breaks, and nothing that starts markup (a link, HTML, a cell).
+    // Document text in a Markdown table cell: no line breaks, and nothing that starts markup (a link, HTML, a cell,
+    // emphasis, strikethrough) or that GitHub turns into a link, a mention or an emoji (https://, www., @user, :x:).
     private static string Cell(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             if (char.IsControl(ch))
             {
                 sb.Append(' ');
             }
-            else if (ch is '|' or '\\' or '[' or ']' or '<' or '>' or '*' or '_' or '`' or '!' or '#' or '&')
+            else if (ch is '|' or '\\' or '[' or ']' or '<' or '>' or '*' or '_' or '`' or '!' or '#' or '&' or '~' or '@' or ':' or '/'
+                || (ch == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)))
             {
                 sb.Append('\\').Append(ch);
             }
@@ -87,6 +92,10 @@ internal static class CoverageMarkdown
         }
         return sb.ToString();
     }
+
+    // Inside a code span backslashes are literal: only what would end the span or the cell is replaced.
+    private static string CodeSpan(string text) =>
+        new(text.Select(ch => char.IsControl(ch) ? ' ' : ch is '`' ? '\'' : ch is '|' ? '/' : ch).ToArray());
 
     /// <summary>The comparison as JSON: <c>{lost, gained, weakened, strengthened, documents}</c>.</summary>
     public static string DiffJson(CoverageDiff diff)

@@ -19,39 +19,53 @@ public sealed record DocumentChange(string Title, string Source, IReadOnlyList<s
 /// <summary>
 /// What changed in coverage between a baseline report (the base branch's <c>coverage --format json</c>) and now:
 /// criteria lost (covered before, a gap now), gained, weakened (claimed directly before, only inherited now) and
-/// strengthened, and each document whose claims changed. Only criteria of catalogs in both reports are compared.
+/// strengthened, criteria covered before that the report no longer holds (their catalog removed, or the criterion
+/// gone from it), and each document whose claims changed. A baseline that does not say how pages claim (an older
+/// report) gives no weakened or strengthened criteria.
 /// </summary>
 public sealed record CoverageDiff(IReadOnlyList<CoverageChange> Lost, IReadOnlyList<CoverageChange> Gained,
     IReadOnlyList<CoverageChange> Weakened, IReadOnlyList<CoverageChange> Strengthened, IReadOnlyList<DocumentChange> Documents)
 {
+    /// <summary>Criteria covered in the baseline that the current report does not hold at all.</summary>
+    public IReadOnlyList<CoverageChange> Dropped { get; init; } = [];
+
     /// <summary>True when nothing changed.</summary>
-    public bool IsEmpty => Lost.Count + Gained.Count + Weakened.Count + Strengthened.Count + Documents.Count == 0;
+    public bool IsEmpty => Lost.Count + Gained.Count + Weakened.Count + Strengthened.Count + Documents.Count + Dropped.Count == 0;
 
     /// <summary>Compares <paramref name="baseline"/> with <paramref name="current"/>.</summary>
     public static CoverageDiff Compare(CoverageSnapshot baseline, CoverageSnapshot current)
     {
         var before = Leaves(baseline);
+        var now = Leaves(current);
         var lost = new List<CoverageChange>();
         var gained = new List<CoverageChange>();
         var weakened = new List<CoverageChange>();
         var strengthened = new List<CoverageChange>();
         var shared = baseline.Catalogs.Select(c => c.Id).Intersect(current.Catalogs.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
-        foreach (var now in current.Catalogs.Where(c => shared.Contains(c.Id)).SelectMany(c => c.Criteria).Where(c => c.Leaf))
+        foreach (var entry in current.Catalogs.Where(c => shared.Contains(c.Id)).SelectMany(c => c.Criteria).Where(c => c.Leaf))
         {
-            if (!before.TryGetValue((now.Catalog, now.Id), out var then) || then.Coverage == now.Coverage)
+            if (!before.TryGetValue((entry.Catalog, entry.Id), out var then))
             {
                 continue;
             }
-            var change = (then.Coverage, now.Coverage) switch
+            // Without how pages claimed, a covered criterion is only covered.
+            var was = baseline.KnowsDirect || then.Coverage == Coverage.Gap ? then.Coverage : entry.Coverage == Coverage.Gap ? Coverage.Direct : entry.Coverage;
+            if (was == entry.Coverage)
+            {
+                continue;
+            }
+            var change = (was, entry.Coverage) switch
             {
                 (_, Coverage.Gap) => (lost, then.Pages),
-                (Coverage.Gap, _) => (gained, now.Pages),
+                (Coverage.Gap, _) => (gained, entry.Pages),
                 (Coverage.Direct, _) => (weakened, then.Pages.Where(p => p.Direct).ToList()),
-                _ => (strengthened, now.Pages.Where(p => p.Direct).ToList()),
+                _ => (strengthened, entry.Pages.Where(p => p.Direct).ToList()),
             };
-            change.Item1.Add(new CoverageChange(now.Catalog, now.Id, now.Title, then.Coverage, now.Coverage, change.Item2));
+            change.Item1.Add(new CoverageChange(entry.Catalog, entry.Id, entry.Title, was, entry.Coverage, change.Item2));
         }
-        return new CoverageDiff(lost, gained, weakened, strengthened, ChangedDocuments(baseline, current, shared));
+        var dropped = baseline.Catalogs.SelectMany(c => c.Criteria).Where(c => c.Leaf && c.Coverage != Coverage.Gap && !now.ContainsKey((c.Catalog, c.Id)))
+            .Select(c => new CoverageChange(c.Catalog, c.Id, c.Title, c.Coverage, Coverage.Gap, c.Pages)).ToList();
+        return new CoverageDiff(lost, gained, weakened, strengthened, ChangedDocuments(baseline, current, shared)) { Dropped = dropped };
     }
 
     private static Dictionary<(string, string), CriterionEntry> Leaves(CoverageSnapshot snapshot) =>
@@ -60,16 +74,17 @@ public sealed record CoverageDiff(IReadOnlyList<CoverageChange> Lost, IReadOnlyL
     // A document is known by its source file: a retitled or moved page is the same document while its file stays.
     private static List<DocumentChange> ChangedDocuments(CoverageSnapshot baseline, CoverageSnapshot current, HashSet<string> catalogs)
     {
-        static Dictionary<string, (string Title, SortedSet<string> Claims)> ByDocument(CoverageSnapshot snapshot, HashSet<string> catalogs)
+        // Criteria keep the report's (catalog) order: A.8.2 before A.8.10.
+        static Dictionary<string, (string Title, List<string> Claims)> ByDocument(CoverageSnapshot snapshot, HashSet<string> catalogs)
         {
-            var map = new Dictionary<string, (string, SortedSet<string>)>(StringComparer.Ordinal);
+            var map = new Dictionary<string, (string, List<string>)>(StringComparer.Ordinal);
             foreach (var criterion in snapshot.Catalogs.Where(c => catalogs.Contains(c.Id)).SelectMany(c => c.Criteria).Where(c => c.Leaf))
             {
                 foreach (var page in criterion.Pages)
                 {
                     if (!map.TryGetValue(page.Source, out var entry))
                     {
-                        map[page.Source] = entry = (page.Title, new SortedSet<string>(StringComparer.Ordinal));
+                        map[page.Source] = entry = (page.Title, []);
                     }
                     entry.Item2.Add($"{criterion.Catalog} {criterion.Id}");
                 }
@@ -83,8 +98,8 @@ public sealed record CoverageDiff(IReadOnlyList<CoverageChange> Lost, IReadOnlyL
         {
             var had = then.TryGetValue(source, out var a) ? a.Claims : [];
             var has = now.TryGetValue(source, out var b) ? b.Claims : [];
-            var added = has.Except(had).ToList();
-            var removed = had.Except(has).ToList();
+            var added = has.Except(had, StringComparer.Ordinal).ToList();
+            var removed = had.Except(has, StringComparer.Ordinal).ToList();
             if (added.Count + removed.Count > 0)
             {
                 changes.Add(new DocumentChange(now.ContainsKey(source) ? b.Title : a.Title, source, added, removed));

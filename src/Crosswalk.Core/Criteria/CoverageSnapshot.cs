@@ -41,20 +41,26 @@ public sealed record CatalogEntry(string Id, string Name, IReadOnlyList<Criterio
 /// What <c>crosswalk coverage</c> reports, as data: per catalog, per criterion, the pages that cover it and how. Its
 /// JSON form is the report's <c>--format json</c>, and what <c>--baseline</c> reads back to compare with.
 /// </summary>
-public sealed record CoverageSnapshot(IReadOnlyList<CatalogEntry> Catalogs)
+/// <param name="Catalogs">The catalogs reported.</param>
+/// <param name="DirectOnly">Made with <c>--direct-only</c>: only direct claims counted.</param>
+/// <param name="KnowsDirect">
+/// Each page says whether it claims directly. False for a report of a Crosswalk before version 2 of the format, which
+/// listed every covering page alike: such a baseline can say what was covered, not how.
+/// </param>
+public sealed record CoverageSnapshot(IReadOnlyList<CatalogEntry> Catalogs, bool DirectOnly = false, bool KnowsDirect = true)
 {
     /// <summary>
     /// The coverage of <paramref name="catalogs"/> by <paramref name="claims"/>. With <paramref name="directOnly"/>, only
     /// claims of a criterion itself count: one only inherited is a gap.
     /// </summary>
     public static CoverageSnapshot Of(IEnumerable<Catalog> catalogs, ClaimSet claims, bool directOnly = false) =>
-        new([.. catalogs.Select(catalog => new CatalogEntry(catalog.Id, catalog.Name, [.. catalog.Criteria.Select(criterion =>
+        new(Catalogs: [.. catalogs.Select(catalog => new CatalogEntry(catalog.Id, catalog.Name, [.. catalog.Criteria.Select(criterion =>
         {
             var direct = claims.PagesClaimingDirectly(criterion).ToHashSet();
             var pages = claims.PagesCovering(criterion).Where(p => !directOnly || direct.Contains(p))
                 .Select(p => new CoveringPage(p.Title, p.Url, p.Source.DisplayPath, direct.Contains(p))).ToList();
             return new CriterionEntry(catalog.Id, criterion.Id, criterion.Title, criterion.Parent?.Id, criterion.IsLeaf, pages);
-        })]))]);
+        })]))], DirectOnly: directOnly);
 
     /// <summary>The report as indented JSON (UTF-8 text, ending with a line break).</summary>
     public string ToJson()
@@ -64,6 +70,7 @@ public sealed record CoverageSnapshot(IReadOnlyList<CatalogEntry> Catalogs)
         {
             w.WriteStartObject();
             w.WriteNumber("version", 2);
+            w.WriteBoolean("direct_only", DirectOnly);
             w.WriteStartArray("catalogs");
             foreach (var catalog in Catalogs)
             {
@@ -135,7 +142,9 @@ public sealed record CoverageSnapshot(IReadOnlyList<CatalogEntry> Catalogs)
                         !p.TryGetProperty("direct", out var d) || d.ValueKind != JsonValueKind.False))])).ToList();
                 catalogs.Add(new CatalogEntry(id, catalog.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : id, criteria));
             }
-            return new CoverageSnapshot(catalogs);
+            var versioned = doc.RootElement.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.Number;
+            var directOnly = doc.RootElement.TryGetProperty("direct_only", out var mode) && mode.ValueKind == JsonValueKind.True;
+            return new CoverageSnapshot(catalogs, directOnly, KnowsDirect: versioned);
         }
         catch (JsonException ex)
         {

@@ -140,4 +140,33 @@ public sealed class CoverageTests
         Assert.Contains("CC6.3 is superset-of AC-2", Counterparts("_site/criteria/soc2-tsc-2017/cc6.3/index.html"));
         Assert.DoesNotContain("AC-3", Counterparts("_site/criteria/soc2-tsc-2017/cc6.6/index.html"));
     }
+
+    [Fact]
+    public void A_baseline_from_an_older_crosswalk_compares_covered_and_gaps_only_and_a_removed_catalog_is_reported()
+    {
+        using var site = Site(readiness: "| Area | SOC2 |\n|---|---|\n| Monitoring | CC4 |\n");
+        var analysis = Analyze(site);
+        var now = CoverageSnapshot.Of(analysis.Configured, analysis.Claims);
+        // An older report: no version, no 'direct' (every covering page listed alike).
+        var report = System.Text.Json.Nodes.JsonNode.Parse(now.ToJson())!.AsObject();
+        report.Remove("version");
+        report.Remove("direct_only");
+        foreach (var criterion in report["catalogs"]!.AsArray().SelectMany(c => c!["criteria"]!.AsArray()))
+        {
+            criterion!.AsObject().Remove("coverage");
+            foreach (var page in criterion["pages"]!.AsArray())
+            {
+                page!.AsObject().Remove("direct");
+            }
+        }
+        var old = report.ToJsonString();
+
+        var diff = CoverageDiff.Compare(CoverageSnapshot.FromJson(old), now);
+        var gone = CoverageDiff.Compare(now, now with { Catalogs = [] });
+
+        Assert.False(CoverageSnapshot.FromJson(old).KnowsDirect);
+        Assert.True(diff.IsEmpty);
+        Assert.Equal(["CC4.1", "CC4.2", "CC6.1", "CC6.2", "CC8.1"], gone.Dropped.Select(c => c.Id));
+        Assert.False(gone.IsEmpty);
+    }
 }

@@ -478,4 +478,25 @@ public sealed class PreviewSiteTests
         Assert.False(preview.TryGetFile("reviews/index.html", out _));
         Assert.DoesNotContain("href=\"/reviews/\"", Page(preview, "p05/index.html"));
     }
+
+    [Fact]
+    public void A_claim_that_changes_only_the_alias_it_comes_through_is_shown_as_a_fresh_build_shows_it()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\ncatalogs: [iso27001-2022]\nmappings:\n  - { column: ISO, catalog: iso27001-2022 }\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n| Doc | ISO |\n|---|---|\n| [B](b.md) | A.5-A.8 |\n"),
+            ("content/b.md", "# B doc\n"));
+        var options = new BuildOptions { ConfigPath = site.ConfigPath };
+        var preview = new PreviewSite(options);
+        preview.Rebuild();
+
+        site.Touch("content/index.md", "# Home\n\n| Doc | ISO |\n|---|---|\n| [B](b.md) | Annex A |\n");
+        preview.Rebuild([site.PathOf("content/index.md")]);
+        var fresh = new PreviewSite(options);
+        fresh.Rebuild();
+
+        Assert.Contains("through &#39;Annex A&#39;", Page(fresh, "criteria/iso27001-2022/index.html"));
+        Assert.Equal(Page(fresh, "criteria/iso27001-2022/index.html"), Page(preview, "criteria/iso27001-2022/index.html"));
+        Assert.Equal(Page(fresh, "criteria/iso27001-2022/a.5.1/index.html"), Page(preview, "criteria/iso27001-2022/a.5.1/index.html"));
+    }
 }

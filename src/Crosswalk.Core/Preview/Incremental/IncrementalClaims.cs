@@ -88,7 +88,7 @@ internal sealed class IncrementalClaims
             foreach (var c in claims.HeldBy(page))
             {
                 h.Add(c.Page.Url).Add(c.Criterion.Catalog.Id).Add(c.Criterion.Id).Add(c.Location.File).Add(c.Location.Line).Add(c.Location.Column)
-                 .Add(c.RowId ?? "");
+                 .Add(c.RowId ?? "").Add(c.Via ?? "\0");
             }
         };
         var f = new Fnv();
