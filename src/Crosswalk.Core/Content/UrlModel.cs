@@ -35,7 +35,8 @@ public static class UrlModel
         {
             return null;
         }
-        if (decoded.Contains('\\') || decoded.Contains(':') || decoded.Contains('?') || decoded.Contains('#')
+        // An empty segment ('a//b') names no folder: the output path would not be the URL's.
+        if (decoded.Contains('\\') || decoded.Contains(':') || decoded.Contains('?') || decoded.Contains('#') || decoded.Contains("//", StringComparison.Ordinal)
             || decoded.Any(char.IsControl) || decoded.Split('/').Any(s => s is "." or ".."))
         {
             return null;

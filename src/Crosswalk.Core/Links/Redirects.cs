@@ -42,7 +42,13 @@ public static class Redirects
         {
             var fromKey = UrlPath.Key(from);
             var fromUrl = UrlModel.NormalizePermalink(from);
-            if (fromKey is null || fromUrl is null || !seen.Add(fromKey))
+            if (fromKey is null || fromUrl is null)
+            {
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' is not a plain path inside the site", location,
+                    "use a path such as /old/page/ without '..', '//', '\\', ':' or encoded separators");
+                continue;
+            }
+            if (!seen.Add(fromKey))
             {
                 continue;
             }

@@ -74,6 +74,25 @@ public sealed class CheckBuildParityTests
     }
 
     [Fact]
+    public void An_empty_path_segment_in_a_permalink_or_redirect_source_is_a_located_error_in_both_not_a_crash()
+    {
+        // Found by the whole-site fuzz test: 'a//b' made an output path the writer refused, so check and build threw.
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n"),
+            ("content/a.md", "---\npermalink: /policies//access/\n---\n# A\n"),
+            ("content/b.md", "---\nredirect_from: [/old//b/]\n---\n# B\n"));
+
+        var build = Parity(site);
+
+        Assert.Equal(
+        [
+            "content/a.md(2,12): error CW1003: permalink '/policies//access/' is not a plain path inside the site",
+            "content/b.md(2,17): error CW2004: redirect source '/old//b/' is not a plain path inside the site",
+        ], build.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void A_link_to_the_criteria_box_of_a_page_that_claims_nothing_fails_both()
     {
         using var site = new TempSite(
