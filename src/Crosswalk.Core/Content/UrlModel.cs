@@ -20,6 +20,10 @@ public static class UrlModel
     /// Normalises a permalink: a last segment without an extension is a folder (trailing slash added).
     /// Returns null when the permalink could escape the output folder or is not a plain path.
     /// </summary>
+    // A name starting with '.' is a host's own file (.htaccess, .git): a page may not be written there. '.well-known' is
+    // the one such folder sites publish into (security.txt).
+    private static bool HiddenSegment(string segment) => segment.StartsWith('.') && segment != ".well-known";
+
     public static string? NormalizePermalink(string permalink)
     {
         if (!permalink.StartsWith('/') || permalink.StartsWith("//", StringComparison.Ordinal))
@@ -37,7 +41,7 @@ public static class UrlModel
         }
         // An empty segment ('a//b') names no folder: the output path would not be the URL's.
         if (decoded.Contains('\\') || decoded.Contains(':') || decoded.Contains('?') || decoded.Contains('#') || decoded.Contains("//", StringComparison.Ordinal)
-            || decoded.Any(char.IsControl) || decoded.Split('/').Any(s => s is "." or ".."))
+            || decoded.Any(char.IsControl) || decoded.Split('/').Any(s => s is "." or ".." || HiddenSegment(s)))
         {
             return null;
         }

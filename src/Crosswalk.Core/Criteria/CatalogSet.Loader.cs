@@ -205,6 +205,12 @@ public sealed partial class CatalogSet
 
         private void AddCatalog(CatalogFile file)
         {
+            // A file of the site may not stand in for a built-in catalog: its criteria would be judged as the standard's.
+            if (BuiltIns.ContainsKey(file.Catalog.Id))
+            {
+                Report(file.IdLocation, $"catalog id '{file.Catalog.Id}' is the id of a built-in catalog; give this catalog an id of its own");
+                return;
+            }
             if (_catalogs.FirstOrDefault(c => c.Catalog.Id == file.Catalog.Id) is { } existing)
             {
                 Report(file.IdLocation, $"catalog id '{file.Catalog.Id}' is already used by {Describe(existing.Catalog.Source)}");
@@ -220,6 +226,11 @@ public sealed partial class CatalogSet
 
         private void AddCrosswalk(CrosswalkDraft draft)
         {
+            if (BuiltIns.ContainsKey(draft.Id))
+            {
+                Report(draft.IdLocation, $"crosswalk id '{draft.Id}' is the id of a built-in crosswalk; give this crosswalk an id of its own");
+                return;
+            }
             if (_crosswalks.FirstOrDefault(c => c.Id == draft.Id) is { } existing)
             {
                 Report(draft.IdLocation, $"crosswalk id '{draft.Id}' is already used by {Describe(existing.Source)}");

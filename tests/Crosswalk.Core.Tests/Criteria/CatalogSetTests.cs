@@ -223,6 +223,24 @@ public sealed class CatalogSetTests
     }
 
     [Fact]
+    public void A_user_catalog_cannot_take_a_built_in_id_even_when_the_built_in_is_not_loaded()
+    {
+        // A one-criterion 'soc2-tsc-2017' would otherwise report SOC 2 as fully covered.
+        using var site = new Crosswalk.Tests.Support.TempSite(("tsc.yaml", "catalog:\n  id: soc2-tsc-2017\ncriteria:\n  - { id: X1, title: X }\n"),
+            ("walk.yaml", "crosswalk:\n  id: iso27001-2013-to-2022\n  source: soc2-tsc-2017\n  target: soc2-tsc-2017\nmap: {}\n"));
+        var bag = new DiagnosticBag();
+
+        var set = CatalogSet.Load(["tsc.yaml", "walk.yaml"], site.Root, bag);
+
+        Assert.Equal(
+        [
+            "tsc.yaml(2,7): error CW3006: catalog id 'soc2-tsc-2017' is the id of a built-in catalog; give this catalog an id of its own",
+            "walk.yaml(2,7): error CW3006: crosswalk id 'iso27001-2013-to-2022' is the id of a built-in crosswalk; give this crosswalk an id of its own",
+        ], bag.ToSortedList().Select(d => d.ToString()));
+        Assert.Null(set.Get("soc2-tsc-2017"));
+    }
+
+    [Fact]
     public void Reports_CW3006_when_a_user_catalog_reuses_a_loaded_id()
     {
         // Given
@@ -237,7 +255,7 @@ public sealed class CatalogSetTests
 
             // Then
             var d = Assert.Single(bag.ToSortedList());
-            Assert.Equal("tsc.yaml(2,7): error CW3006: catalog id 'soc2-tsc-2017' is already used by a built-in catalog", d.ToString());
+            Assert.Equal("tsc.yaml(2,7): error CW3006: catalog id 'soc2-tsc-2017' is the id of a built-in catalog; give this catalog an id of its own", d.ToString());
             Assert.True(set.Get("soc2-tsc-2017")!.IsBuiltIn);
         }
         finally

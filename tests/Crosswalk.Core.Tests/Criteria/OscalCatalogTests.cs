@@ -219,6 +219,6 @@ public sealed class OscalCatalogTests(ITestOutputHelper output)
 
         CatalogSet.Load(["soc2-tsc-2017", "soc2-tsc-2017.json"], site.Root, bag, [new SourceLocation("site.yml", 2, 12), new SourceLocation("site.yml", 2, 27)]);
 
-        Assert.Equal("site.yml(2,27): error CW3006: catalog id 'soc2-tsc-2017' is already used by a built-in catalog", bag.ToSortedList().Single().ToString().Trim());
+        Assert.Equal("site.yml(2,27): error CW3006: catalog id 'soc2-tsc-2017' is the id of a built-in catalog; give this catalog an id of its own", bag.ToSortedList().Single().ToString().Trim());
     }
 }

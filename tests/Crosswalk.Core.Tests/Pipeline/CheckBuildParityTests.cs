@@ -74,6 +74,25 @@ public sealed class CheckBuildParityTests
     }
 
     [Fact]
+    public void Redirects_go_only_to_the_web_or_the_site_and_no_page_is_written_to_a_hidden_name()
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /a/: \"javascript:alert(1)\"\n  /b/: \"data:text/html,x\"\n  /c/: https://example.com/\n"),
+            ("content/index.md", "# Home\n\n[h](h.md) [w](w.md)\n"),
+            ("content/h.md", "---\npermalink: /.htaccess\n---\n# H\n"),
+            ("content/w.md", "---\npermalink: /.well-known/security/\n---\n# W\n"));
+
+        var build = Parity(site);
+
+        Assert.Equal(
+        [
+            "content/h.md(2,12): error CW1003: permalink '/.htaccess' is not a plain path inside the site",
+            "site.yml(4,3): error CW2004: redirect from '/a/' points to 'javascript:alert(1)', which is neither an http(s) URL nor a page of the site",
+            "site.yml(5,3): error CW2004: redirect from '/b/' points to 'data:text/html,x', which is neither an http(s) URL nor a page of the site",
+        ], build.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void An_empty_path_segment_in_a_permalink_or_redirect_source_is_a_located_error_in_both_not_a_crash()
     {
         // Found by the whole-site fuzz test: 'a//b' made an output path the writer refused, so check and build threw.
