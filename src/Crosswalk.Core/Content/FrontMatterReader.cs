@@ -123,6 +123,12 @@ public static class FrontMatterReader
                     DidYouMean.Help(key, schema.Fields.Select(f => f.Name)) ?? "declare the site's own keys under 'front_matter:' in site.yml");
                 continue;
             }
+            // A YAML null (`owner: ~`, `owner:`) states no value: the key is as good as absent, not the text "~".
+            if (value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" })
+            {
+                keys.Remove(key);
+                continue;
+            }
             if (field.Read is { } read)
             {
                 meta = read(reader, value, meta);

@@ -164,4 +164,26 @@ public sealed class FrontMatterSchemaTests
         var entry = Assert.Single(meta.Satisfies);
         Assert.Equal((4, 3), (entry.Location.Line, entry.Location.Column));
     }
+
+    [Theory]
+    [InlineData("owner: ~\n")]
+    [InlineData("owner: null\n")]
+    [InlineData("owner:\n")]
+    public void A_yaml_null_is_no_value_not_the_text_of_it(string yaml)
+    {
+        var (meta, diagnostics) = Read(yaml);
+
+        Assert.Empty(diagnostics);
+        Assert.Null(meta.Owner);
+        Assert.False(meta.IsControlled);
+        Assert.False(meta.Keys.ContainsKey("owner"));
+    }
+
+    [Fact]
+    public void A_quoted_tilde_is_text()
+    {
+        var (meta, _) = Read("owner: \"~\"\n");
+
+        Assert.Equal("~", meta.Owner);
+    }
 }
