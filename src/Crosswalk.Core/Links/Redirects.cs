@@ -23,10 +23,6 @@ public static class Redirects
         return list;
     }
 
-    private static bool IsWebAddress(string url) =>
-        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("//", StringComparison.Ordinal);
-
     /// <summary>The index's view of the rules: source key to target, for rules whose source is a URL.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ForIndex(IEnumerable<RedirectRule> rules) =>
         rules.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To));
@@ -78,7 +74,7 @@ public static class Redirects
             {
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' loops back to itself", location);
             }
-            else if (SiteIndex.IsExternal(end) && !IsWebAddress(end))
+            else if (SiteIndex.IsExternal(end) && !SiteIndex.IsWebAddress(end))
             {
                 // A redirect page sends the reader on automatically: only to the web, never to script or data.
                 report.Report(DiagnosticDescriptors.BrokenRedirect,

@@ -198,7 +198,9 @@ public sealed class SiteIndex
         {
             if (IsExternal(to))
             {
-                return new LinkTarget(TargetKind.External, null, null, fragment, suffix);
+                // The link goes straight to where the redirect leads (a redirect page has no base_url-free address to
+                // keep); only to the web: a script or data target is CW2004 and the link stays as written.
+                return new LinkTarget(TargetKind.External, null, IsWebAddress(to) ? to : null, fragment, suffix);
             }
             if (PageAt(to) is { } redirected)
             {
@@ -233,6 +235,11 @@ public sealed class SiteIndex
     public static IReadOnlyList<string> ClosestUrls(string value, IEnumerable<string> candidates, int count)
         => DidYouMean.Closest(value.TrimEnd('/'), candidates, static c => c.TrimEnd('/'), count, StringComparer.Ordinal);
 
+
+    /// <summary>An http(s) or protocol-relative URL: where a redirect may send a reader.</summary>
+    public static bool IsWebAddress(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("//", StringComparison.Ordinal);
 
     /// <summary>A URL with a scheme (<c>https:</c>, <c>mailto:</c>, <c>data:</c>...) or protocol-relative.</summary>
     public static bool IsExternal(string url)

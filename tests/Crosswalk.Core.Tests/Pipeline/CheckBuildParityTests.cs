@@ -93,6 +93,30 @@ public sealed class CheckBuildParityTests
     }
 
     [Fact]
+    public void A_link_to_a_redirect_that_leaves_the_site_goes_where_it_leads()
+    {
+        // It used to keep the link as written: '/old/' lost base_url, 'old.md' pointed at a file that is not published.
+        using var site = new TempSite(
+            ("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\n  /bad/: \"javascript:alert(1)\"\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n[a](/old/) [b](old.md) [c](/bad/)\n"));
+
+        var (check, build) = Both(site.ConfigPath, site.PathOf("_site"));
+
+        AssertSameVerdict(check, build);
+        Assert.Equal(["site.yml(5,3): error CW2004: redirect from '/bad/' points to 'javascript:alert(1)', which is neither an http(s) URL nor a page of the site"],
+            build.Diagnostics.Select(d => d.ToString()));
+        var fixedSite = new TempSite(("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\nseverity: { CW2005: off }\n"),
+            ("content/index.md", "# Home\n\n[a](/old/) [b](old.md)\n"));
+        using (fixedSite)
+        {
+            Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = fixedSite.ConfigPath, OutputDirectory = fixedSite.PathOf("_site") }).Written);
+            var links = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(fixedSite.Read("_site/index.html")).QuerySelectorAll("article a[href]")
+                .Select(a => a.GetAttribute("href")).Where(h => !h!.StartsWith('#')).ToList();
+            Assert.Equal(["https://example.com/x", "https://example.com/x"], links);
+        }
+    }
+
+    [Fact]
     public void An_empty_path_segment_in_a_permalink_or_redirect_source_is_a_located_error_in_both_not_a_crash()
     {
         // Found by the whole-site fuzz test: 'a//b' made an output path the writer refused, so check and build threw.

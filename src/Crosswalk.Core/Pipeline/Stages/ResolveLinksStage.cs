@@ -94,6 +94,8 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             hrefs[link.Id] = target.Kind switch
             {
                 TargetKind.Page or TargetKind.Static => UrlModel.PublicPath(baseUrl, target.Path!) + HtmlEscape.Url(target.Suffix),
+                // A link to a redirect that leaves the site goes where the redirect leads.
+                TargetKind.External when target.Path is { } redirected => HtmlEscape.Url(redirected),
                 _ => HtmlEscape.Url(link.Url),
             };
             if (target.Kind == TargetKind.Missing)
