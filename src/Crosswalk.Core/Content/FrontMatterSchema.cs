@@ -127,12 +127,22 @@ public sealed class FrontMatterSchema
         return meta with { Permalink = permalink, PermalinkLocation = r.Location(node) };
     }
 
+    /// <summary>The most <c>redirect_from</c> entries one page may have.</summary>
+    public const int MaxRedirectsPerPage = 1000;
+
     private static PageMeta ReadRedirectFrom(FieldReader r, YamlNode node, PageMeta meta)
     {
         IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
         var list = new List<(string, SourceLocation)>();
         foreach (var item in items)
         {
+            // Each entry writes a page: a bound keeps one line of front matter from writing gigabytes.
+            if (list.Count == MaxRedirectsPerPage)
+            {
+                r.Error(item, $"a page may have at most {MaxRedirectsPerPage} 'redirect_from' entries; the rest are left out",
+                    "move old URLs in bulk to 'redirects:' in site.yml, or drop those no one links to");
+                break;
+            }
             if (item is YamlScalarNode { Value: { } url } && url.StartsWith('/'))
             {
                 list.Add((url, r.Location(item)));

@@ -186,4 +186,18 @@ public sealed class FrontMatterSchemaTests
 
         Assert.Equal("~", meta.Owner);
     }
+
+    [Fact]
+    public void Redirect_from_is_bounded_with_an_error_at_the_first_entry_over()
+    {
+        var entries = string.Join(", ", Enumerable.Range(0, FrontMatterSchema.MaxRedirectsPerPage + 5).Select(i => $"/old/{i}/"));
+
+        var (meta, diagnostics) = Read($"redirect_from: [{entries}]\n");
+
+        Assert.Equal(FrontMatterSchema.MaxRedirectsPerPage, meta.RedirectFrom.Count);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("CW1003", d.Code);
+        Assert.StartsWith("a page may have at most 1000 'redirect_from' entries", d.Message);
+        Assert.Equal(2, d.Location!.Value.Line);
+    }
 }
