@@ -35,12 +35,20 @@ internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
         {
             return null;
         }
-        if (value.Length == 0)
+        // `output: ~` is YAML's null, not a folder named '~'.
+        if (value.Length == 0 || node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" })
         {
-            Error(node, $"'{key}' must not be empty");
+            Error(node, $"'{key}' must name a folder, not be empty or null");
             return null;
         }
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(root, value));
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, value));
+        // The root of a drive would make a build walk, or replace, the whole disk.
+        if (string.Equals(full, System.IO.Path.GetPathRoot(full), StringComparison.Ordinal))
+        {
+            Error(node, $"'{key}' must not be the root of the file system ('{full}')", "name a folder inside the site, such as content or _site");
+            return null;
+        }
+        return full;
     }
 
     public IEnumerable<YamlNode> Sequence(string key, YamlNode node)

@@ -139,4 +139,19 @@ public sealed class ConfigLoaderTests
         Assert.Contains(bag.ToSortedList(), d => d.Code == "CW1001");
         Assert.NotNull(ConfigLoader.Load(path, new DiagnosticBag(), allowMissing: true));
     }
+
+    [Theory]
+    [InlineData("output: ~\n", "site.yml(1,9): error CW1001: 'output' must name a folder, not be empty or null")]
+    [InlineData("source: null\n", "site.yml(1,9): error CW1001: 'source' must name a folder, not be empty or null")]
+    [InlineData("source: /\n", "site.yml(1,9): error CW1001: 'source' must not be the root of the file system ('/')")]
+    [InlineData("output: /\n", "site.yml(1,9): error CW1001: 'output' must not be the root of the file system ('/')")]
+    public void A_null_or_the_disk_root_is_no_source_or_output_folder(string yaml, string expected)
+    {
+        var bag = new DiagnosticBag();
+
+        var config = ConfigLoader.Parse(yaml, Path.Combine(Path.GetTempPath(), "site.yml"), bag);
+
+        Assert.Null(config);
+        Assert.Equal(expected, Assert.Single(bag.ToSortedList()).ToString());
+    }
 }
