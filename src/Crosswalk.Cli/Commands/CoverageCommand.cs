@@ -35,10 +35,7 @@ internal static class CoverageCommand
             }
             var snapshot = CoverageSnapshot.Of(catalogs, analysis.Claims, parse.GetValue(directOnly));
             var chosen = parse.GetValue(format) ?? "text";
-            if (analysis.Result.Errors > 0)
-            {
-                stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
-            }
+            SiteReport.NoteErrors(analysis, stderr);
             if (parse.GetValue(baseline) is not { } baselinePath)
             {
                 stdout.Write(chosen switch

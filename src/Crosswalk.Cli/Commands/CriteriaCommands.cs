@@ -64,26 +64,14 @@ internal static class CriteriaCommands
     internal static bool TryAnalyze(ParseResult parse, Option<string?> config, Option<string?> catalog, TextWriter stdout, TextWriter stderr,
         out SiteAnalysis analysis, out IReadOnlyList<Catalog> catalogs)
     {
-        analysis = Analyze(parse.GetValue(config));
         catalogs = [];
-        return Usable(analysis, stdout, stderr) && SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out catalogs);
-    }
-
-    private static SiteAnalysis Analyze(string? configPath) => SiteBuilder.Analyze(new BuildOptions
-    {
-        ConfigPath = configPath ?? "site.yml",
-        AllowMissingConfig = configPath is null,
-    });
-
-    private static bool Usable(SiteAnalysis analysis, TextWriter stdout, TextWriter stderr)
-    {
-        if (analysis.Result.ConfigUsable && analysis.Catalogs is not null)
+        if (SiteReport.Analyze(parse.GetValue(config), stdout, stderr) is not { } found)
         {
-            return true;
+            analysis = null!;
+            return false;
         }
-        stdout.Write(Output.DiagnosticFormatter.Text(analysis.Result.Diagnostics));
-        stderr.WriteLine("crosswalk: site.yml cannot be used");
-        return false;
+        analysis = found;
+        return SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out catalogs);
     }
 
     private static bool SelectCatalogs(SiteAnalysis analysis, string? id, TextWriter stderr, out IReadOnlyList<Catalog> catalogs)

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Crosswalk.Cli.Output;
 using Crosswalk.Oscal;
-using Crosswalk.Pipeline;
 
 namespace Crosswalk.Cli.Commands;
 
@@ -42,12 +40,8 @@ internal static class ExportCommand
         command.Options.Add(CommonOptions.Verbose());
         command.SetAction(parse =>
         {
-            var configPath = parse.GetValue(config);
-            var analysis = SiteBuilder.Analyze(new BuildOptions { ConfigPath = configPath ?? "site.yml", AllowMissingConfig = configPath is null });
-            if (!analysis.Result.ConfigUsable || analysis.Config is null)
+            if (SiteReport.Analyze(parse.GetValue(config), stdout, stderr) is not { } analysis)
             {
-                stdout.Write(DiagnosticFormatter.Text(analysis.Result.Diagnostics));
-                stderr.WriteLine("crosswalk: site.yml cannot be used");
                 return CrosswalkCli.ExitUsage;
             }
             var files = OscalExport.Create(analysis, parse.GetValue(date));
@@ -67,10 +61,7 @@ internal static class ExportCommand
                 stderr.WriteLine($"crosswalk: cannot write to '{folder}': {ex.Message}");
                 return CrosswalkCli.ExitUsage;
             }
-            if (analysis.Result.Errors > 0)
-            {
-                stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
-            }
+            SiteReport.NoteErrors(analysis, stderr);
             return CrosswalkCli.ExitOk;
         });
         return command;

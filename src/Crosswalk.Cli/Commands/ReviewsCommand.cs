@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Crosswalk.Cli.Output;
 using Crosswalk.Content;
-using Crosswalk.Pipeline;
 
 namespace Crosswalk.Cli.Commands;
 
@@ -26,17 +25,8 @@ internal static class ReviewsCommand
         command.Options.Add(CommonOptions.Verbose());
         command.SetAction(parse =>
         {
-            var configPath = parse.GetValue(config);
-            var analysis = SiteBuilder.Analyze(new BuildOptions
+            if (SiteReport.Analyze(parse.GetValue(config), stdout, stderr, parse.GetValue(today)) is not { } analysis)
             {
-                ConfigPath = configPath ?? "site.yml",
-                AllowMissingConfig = configPath is null,
-                Today = parse.GetValue(today),
-            });
-            if (!analysis.Result.ConfigUsable)
-            {
-                stdout.Write(DiagnosticFormatter.Text(analysis.Result.Diagnostics));
-                stderr.WriteLine("crosswalk: site.yml cannot be used");
                 return CrosswalkCli.ExitUsage;
             }
             stdout.Write((parse.GetValue(format) ?? "text") switch
@@ -45,16 +35,13 @@ internal static class ReviewsCommand
                 "json" => Json(analysis.Reviews, analysis.Today),
                 _ => Text(analysis.Reviews, analysis.Today),
             });
-            if (analysis.Result.Errors > 0)
-            {
-                stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
-            }
+            SiteReport.NoteErrors(analysis, stderr);
             return CrosswalkCli.ExitOk;
         });
         return command;
     }
 
-    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    private static string Date(DateOnly? date) => IsoDate.Format(date) ?? "";
 
     private static string Text(IReadOnlyList<ReviewRow> rows, DateOnly today)
     {
@@ -119,22 +106,16 @@ internal static class ReviewsCommand
                 {
                     w.WriteStartObject();
                     w.WriteString("by", a.By);
-                    w.WriteString("on", a.On is null ? null : Date(a.On));
+                    w.WriteString("on", IsoDate.Format(a.On));
                     w.WriteString("role", a.Role);
                     w.WriteString("version", a.Version);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
-                w.WriteString("last_reviewed", r.Meta.LastReviewed is null ? null : Date(r.Meta.LastReviewed));
+                w.WriteString("last_reviewed", IsoDate.Format(r.Meta.LastReviewed));
                 w.WriteString("review_every", r.Meta.ReviewEvery?.ToString());
-                w.WriteString("next_review", r.Review.Due is null ? null : Date(r.Review.Due));
-                w.WriteString("status", r.Review.Status switch
-                {
-                    ReviewStatus.Overdue => "overdue",
-                    ReviewStatus.DueSoon => "due_soon",
-                    ReviewStatus.Current => "current",
-                    _ => "none",
-                });
+                w.WriteString("next_review", IsoDate.Format(r.Review.Due));
+                w.WriteString("status", r.Review.Token);
                 if (r.Review.Due is not null)
                 {
                     w.WriteNumber("days_left", r.Review.DaysLeft);

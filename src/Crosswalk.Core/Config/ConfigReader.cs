@@ -36,7 +36,7 @@ internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
             return null;
         }
         // `output: ~` is YAML's null, not a folder named '~'.
-        if (value.Length == 0 || node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" })
+        if (value.Length == 0 || SafeYaml.IsNull(node))
         {
             Error(node, $"'{key}' must name a folder, not be empty or null");
             return null;

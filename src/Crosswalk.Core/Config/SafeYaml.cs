@@ -145,6 +145,10 @@ public static class SafeYaml
         }
     }
 
+    /// <summary>True for YAML's null written plainly (<c>~</c>, <c>null</c>, or nothing): no value, not the text of it.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
     /// <summary>YamlDotNet's message without its "(Line: 3, Col: 5, Idx: 20) - (…): " prefix.</summary>
     public static string Describe(YamlException ex)
     {

@@ -101,6 +101,15 @@ public enum ReviewStatus
 /// <param name="DaysLeft">Days from today to the due date (negative when overdue).</param>
 public sealed record ReviewState(DateOnly? Due, SourceLocation? DueAt, ReviewStatus Status, int DaysLeft)
 {
+    /// <summary>The status as one word for class names and data: overdue, due-soon, current or none.</summary>
+    public string Token => Status switch
+    {
+        ReviewStatus.Overdue => "overdue",
+        ReviewStatus.DueSoon => "due-soon",
+        ReviewStatus.Current => "current",
+        _ => "none",
+    };
+
     /// <summary>The status as readers see it.</summary>
     public string Label => Status switch
     {
@@ -124,4 +133,11 @@ public sealed record ReviewState(DateOnly? Due, SourceLocation? DueAt, ReviewSta
         var status = days < 0 ? ReviewStatus.Overdue : days <= warnDays ? ReviewStatus.DueSoon : ReviewStatus.Current;
         return new ReviewState(date, at, status, days);
     }
+}
+
+/// <summary>Dates as documents write them and readers see them: ISO 8601 calendar dates, whatever the culture.</summary>
+public static class IsoDate
+{
+    /// <summary><paramref name="date"/> as <c>YYYY-MM-DD</c>, or null.</summary>
+    public static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -124,7 +124,7 @@ public static class FrontMatterReader
                 continue;
             }
             // A YAML null (`owner: ~`, `owner:`) states no value: the key is as good as absent, not the text "~".
-            if (value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" })
+            if (SafeYaml.IsNull(value))
             {
                 keys.Remove(key);
                 continue;

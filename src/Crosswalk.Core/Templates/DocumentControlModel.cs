@@ -26,29 +26,20 @@ internal static class DocumentControlModel
             ["change"] = meta.Change?.ToString().ToLowerInvariant(),
             ["approvals"] = approvals,
             ["approval"] = meta.LatestApproval is { } latest ? Approval(latest) : null,
-            ["last_reviewed"] = Date(meta.LastReviewed),
-            ["next_review"] = Date(state.Due),
+            ["last_reviewed"] = IsoDate.Format(meta.LastReviewed),
+            ["next_review"] = IsoDate.Format(state.Due),
             ["review_every"] = meta.ReviewEvery?.ToString(),
             // A token for a class name, and the words readers see.
-            ["status"] = state.Status switch
-            {
-                ReviewStatus.Overdue => "overdue",
-                ReviewStatus.DueSoon => "due-soon",
-                ReviewStatus.Current => "current",
-                _ => null,
-            },
+            ["status"] = state.Status == ReviewStatus.None ? null : state.Token,
             ["status_label"] = state.Status == ReviewStatus.None ? null : state.Label,
             ["days_left"] = state.Due is null ? null : state.DaysLeft,
         };
     }
 
-    /// <summary>An ISO date, or null.</summary>
-    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     private static ScriptObject Approval(Approval a) => new()
     {
         ["by"] = HtmlEscape.Text(a.By),
-        ["on"] = Date(a.On),
+        ["on"] = IsoDate.Format(a.On),
         ["role"] = Escape(a.Role),
         ["version"] = Escape(a.Version),
     };

@@ -103,7 +103,7 @@ public static class TemplateVariables
         new("has_nav", TemplateInput.Structure, s => s.Renderer.HasNav),
         new("has_criteria", TemplateInput.PageClaims, s => s.View.Criteria.Count > 0),
         new("owner", TemplateInput.Page, s => Escape(s.View.Page?.Meta.Owner)),
-        new("last_reviewed", TemplateInput.Page, s => DocumentControlModel.Date(s.View.Page?.Meta.LastReviewed)),
+        new("last_reviewed", TemplateInput.Page, s => Content.IsoDate.Format(s.View.Page?.Meta.LastReviewed)),
         new("next_review", TemplateInput.Page | TemplateInput.Environment, s => s.Control?["next_review"]),
         new("control", TemplateInput.Page | TemplateInput.Environment, s => s.Control),
         new("criteria", TemplateInput.PageClaims, s => s.Renderer.Criteria(s.View.Criteria)),

@@ -63,8 +63,11 @@ internal sealed class ReviewsPage : IArtifact
             return true;
         }
 
-        private static IReadOnlyList<ReviewRow> Rows(RenderModel model) =>
-            ReviewsReport.Rows(model.Site.Pages, model.Renderer.Today, model.Config.Reviews.WarnDays);
+        // A file is made for one build (Files), whose fingerprint and write read the same rows: made once.
+        private IReadOnlyList<ReviewRow>? _rows;
+
+        private IReadOnlyList<ReviewRow> Rows(RenderModel model) =>
+            _rows ??= ReviewsReport.Rows(model.Site.Pages, model.Renderer.Today, model.Config.Reviews.WarnDays);
 
         private static string Content(RenderModel model, IReadOnlyList<ReviewRow> rows)
         {
@@ -84,17 +87,10 @@ internal sealed class ReviewsPage : IArtifact
               .Append("<th scope=\"col\">Next review</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
             foreach (var row in rows)
             {
-                var status = row.Review.Status switch
-                {
-                    ReviewStatus.Overdue => "overdue",
-                    ReviewStatus.DueSoon => "due-soon",
-                    ReviewStatus.Current => "current",
-                    _ => "none",
-                };
                 sb.Append("<tr><th scope=\"row\"><a href=\"").Append(HtmlEscape.Text(model.Renderer.PublicUrl(row.Url))).Append("\">")
                   .Append(HtmlEscape.Text(row.Title)).Append("</a></th><td>").Append(HtmlEscape.Text(row.Meta.Owner ?? "—"))
                   .Append("</td><td>").Append(HtmlEscape.Text(row.Meta.Version ?? "—")).Append("</td><td>").Append(Date(row.Meta.LastReviewed))
-                  .Append("</td><td>").Append(Date(row.Review.Due)).Append("</td><td><span class=\"cw-review-status cw-review-").Append(status).Append("\">")
+                  .Append("</td><td>").Append(Date(row.Review.Due)).Append("</td><td><span class=\"cw-review-status cw-review-").Append(row.Review.Token).Append("\">")
                   .Append(HtmlEscape.Text(row.Review.Label)).Append("</span></td></tr>\n");
             }
             sb.Append("</tbody>\n</table></div>\n");
@@ -102,7 +98,7 @@ internal sealed class ReviewsPage : IArtifact
         }
 
         private static string Date(DateOnly? date) => date is { } d
-            ? $"<time datetime=\"{DocumentControlModel.Date(d)}\">{DocumentControlModel.Date(d)}</time>"
+            ? $"<time datetime=\"{IsoDate.Format(d)}\">{IsoDate.Format(d)}</time>"
             : "—";
     }
 }
