@@ -51,6 +51,30 @@ internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
         return full;
     }
 
+    /// <summary>
+    /// The entries of a mapping of text to text (redirects, severity, front_matter), each with its nodes for locating
+    /// problems; an entry whose key or value is not text is reported and left out.
+    /// </summary>
+    public List<(string Key, YamlNode KeyNode, string Value, YamlNode ValueNode)> Pairs(string key, YamlNode node, string notAMapping)
+    {
+        var pairs = new List<(string, YamlNode, string, YamlNode)>();
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, notAMapping);
+            return pairs;
+        }
+        foreach (var (k, v) in map.Children)
+        {
+            var name = String(key, k);
+            var value = String(key, v);
+            if (name is not null && value is not null)
+            {
+                pairs.Add((name, k, value, v));
+            }
+        }
+        return pairs;
+    }
+
     public IEnumerable<YamlNode> Sequence(string key, YamlNode node)
     {
         if (node is YamlSequenceNode seq)

@@ -204,19 +204,8 @@ internal static partial class SiteKeys
     private static Dictionary<string, FieldKind> ReadFrontMatter(ConfigReader reader, YamlNode node)
     {
         var keys = new Dictionary<string, FieldKind>(StringComparer.Ordinal);
-        if (node is not YamlMappingNode map)
+        foreach (var (name, _, type, v) in reader.Pairs("front_matter", node, "'front_matter' must map the site's own keys to types, e.g. { classification: text }"))
         {
-            reader.Error(node, "'front_matter' must map the site's own keys to types, e.g. { classification: text }");
-            return keys;
-        }
-        foreach (var (k, v) in map.Children)
-        {
-            var name = reader.String("front_matter", k);
-            var type = reader.String("front_matter", v);
-            if (name is null || type is null)
-            {
-                continue;
-            }
             if (FrontMatterSchema.ParseKind(type) is { } kind)
             {
                 keys[name] = kind;
@@ -292,19 +281,8 @@ internal static partial class SiteKeys
     private static List<(string, string, SourceLocation)> ReadRedirects(ConfigReader reader, YamlNode node)
     {
         var list = new List<(string, string, SourceLocation)>();
-        if (node is not YamlMappingNode map)
+        foreach (var (from, k, to, _) in reader.Pairs("redirects", node, "'redirects' must be a mapping of old URL to new URL"))
         {
-            reader.Error(node, "'redirects' must be a mapping of old URL to new URL");
-            return list;
-        }
-        foreach (var (k, v) in map.Children)
-        {
-            var from = reader.String("redirects", k);
-            var to = reader.String("redirects", v);
-            if (from is null || to is null)
-            {
-                continue;
-            }
             if (!from.StartsWith('/'))
             {
                 reader.Error(k, $"redirect source '{from}' must start with '/'");
@@ -318,19 +296,8 @@ internal static partial class SiteKeys
     private static Dictionary<string, Severity> ReadSeverity(ConfigReader reader, YamlNode node)
     {
         var result = new Dictionary<string, Severity>(StringComparer.Ordinal);
-        if (node is not YamlMappingNode map)
+        foreach (var (code, k, level, v) in reader.Pairs("severity", node, "'severity' must be a mapping of diagnostic code to error, warning, info or off"))
         {
-            reader.Error(node, "'severity' must be a mapping of diagnostic code to error, warning, info or off");
-            return result;
-        }
-        foreach (var (k, v) in map.Children)
-        {
-            var code = reader.String("severity", k);
-            var level = reader.String("severity", v);
-            if (code is null || level is null)
-            {
-                continue;
-            }
             if (!CodePattern().IsMatch(code))
             {
                 reader.Error(k, $"'{code}' is not a diagnostic code", "codes look like CW2001");
