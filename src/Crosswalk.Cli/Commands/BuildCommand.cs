@@ -58,6 +58,10 @@ internal static class BuildCommand
             var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
             sw.Stop();
 
+            if (result.ProfileNote is { } note)
+            {
+                stderr.WriteLine(SafeText.Terminal(note));
+            }
             var chosen = parse.GetValue(format) ?? "text";
             var reportPath = parse.GetValue(report);
             var consoleFormat = reportPath is null ? chosen : "text";

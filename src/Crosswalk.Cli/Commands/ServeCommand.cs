@@ -90,6 +90,10 @@ internal static class ServeCommand
         try
         {
             var first = server.BuildInitial();
+            if (first.Result.ProfileNote is { } note)
+            {
+                stderr.WriteLine(Output.SafeText.Terminal(note));
+            }
             if (!first.Result.ConfigUsable)
             {
                 stderr.WriteLine("crosswalk: site.yml is unusable; nothing to serve");

@@ -19,7 +19,7 @@ public static class ConfigLoader
         {
             if (allowMissing)
             {
-                return Defaults(fullPath, root);
+                return Profiles.SiteProfiles.Resolve(Defaults(fullPath, root), null, hasSiteYml: false, diagnostics);
             }
             diagnostics.Report(DiagnosticDescriptors.InvalidConfig, $"configuration file '{configPath}' does not exist", null);
             return null;
@@ -61,7 +61,7 @@ public static class ConfigLoader
         }
         if (rootNode is null)
         {
-            return Defaults(fullPath, root);
+            return Profiles.SiteProfiles.Resolve(Defaults(fullPath, root), null, hasSiteYml: true, diagnostics);
         }
         if (rootNode is not YamlMappingNode map)
         {
@@ -69,7 +69,8 @@ public static class ConfigLoader
             return null;
         }
 
-        var config = Defaults(fullPath, root);
+        // The profile comes first: it sets what the generator's own configuration says, and the keys below refine it.
+        var config = Profiles.SiteProfiles.Resolve(Defaults(fullPath, root), ReadProfile(reader, map), hasSiteYml: true, diagnostics);
         foreach (var (keyNode, value) in map.Children)
         {
             if (keyNode is not YamlScalarNode { Value: var key } || key is null)
@@ -89,6 +90,22 @@ public static class ConfigLoader
         }
         config = SiteKeys.Validate(reader, config);
         return reader.Failed ? null : config;
+    }
+
+    private static string? ReadProfile(ConfigReader reader, YamlMappingNode map)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode("profile"), out var node))
+        {
+            return null;
+        }
+        var name = reader.String("profile", node);
+        if (name is not null && !Profiles.SiteProfiles.Names.Contains(name))
+        {
+            reader.Error(node, $"unknown profile '{name}'",
+                DidYouMean.Help(name, Profiles.SiteProfiles.Names) ?? $"profiles: {string.Join(", ", Profiles.SiteProfiles.Names)}");
+            return null;
+        }
+        return name;
     }
 
     private static SiteConfig Defaults(string fullPath, string root) => new()

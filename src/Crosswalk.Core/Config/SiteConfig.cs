@@ -67,6 +67,12 @@ public sealed record SiteConfig
     public IReadOnlyDictionary<string, Content.FieldKind> FrontMatter { get; init; } = new Dictionary<string, Content.FieldKind>();
     /// <summary>Criteria that a claim through a group or alias does not satisfy (CW3009).</summary>
     public IReadOnlyList<DirectClaimRule> DirectClaims { get; init; } = [];
+    /// <summary>The docs generator's conventions this site follows (<c>profile:</c>, or detected when site.yml does not say).</summary>
+    public Profiles.ProfileSettings Profile { get; init; } = new();
+    /// <summary>Globs over source paths (relative to the source folder) that are neither pages nor files of the site.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+    /// <summary>Absolute paths of folders whose files are served at the site's root beside the pages (Docusaurus' <c>static/</c>).</summary>
+    public IReadOnlyList<string> StaticDirectories { get; init; } = [];
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

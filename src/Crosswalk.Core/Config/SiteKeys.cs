@@ -34,6 +34,9 @@ internal static partial class SiteKeys
     /// <summary>Every key, in the order the README documents them.</summary>
     public static IReadOnlyList<SiteKey> All { get; } =
     [
+        // Read before every other key (ConfigLoader): the profile sets what the keys below refine.
+        new("profile", "The docs generator whose conventions the tree follows: auto (detect), crosswalk, mintlify, mkdocs, docusaurus, jekyll, comply or github.",
+            $$"""{ "enum": {{Names(Profiles.SiteProfiles.Names)}} }""", (r, n, c) => c),
         new("title", "The site's title.", Text, (r, n, c) => c with { Title = r.String("title", n) ?? c.Title }),
         new("base_url", "The URL path the site is published under, e.g. / or /docs/.", Text, (r, n, c) => c with { BaseUrl = NormalizeBaseUrl(r, n) ?? c.BaseUrl }),
         new("site_url", "The site's origin, e.g. https://docs.example.com (absolute URLs in sitemap.xml).", Text,
@@ -44,6 +47,11 @@ internal static partial class SiteKeys
             (r, n, c) => c with { OutputDirectory = r.Path("output", n, c.RootDirectory) ?? c.OutputDirectory }),
         new("templates", "A theme folder replacing the built-in theme's files of the same name.", Text,
             (r, n, c) => c with { TemplatesDirectory = r.Path("templates", n, c.RootDirectory) }),
+        new("exclude", "Globs over source paths that are neither pages nor files of the site, e.g. drafts/** (a leading ! keeps a path).",
+            """{ "type": "array", "items": { "type": "string" } }""",
+            (r, n, c) => c with { Exclude = [.. c.Exclude, .. r.StringList("exclude", n).Select(e => e.Value)] }),
+        new("static", "Folders, relative to site.yml, whose files are served at the site's root beside the pages (e.g. static).",
+            """{ "type": "array", "items": { "type": "string" } }""", ReadStatic),
         new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022), YAML files, or OSCAL catalog JSON files (.json).",
             """{ "type": "array", "items": { "type": "string" } }""", ReadCatalogs),
         new("mappings", "Table columns whose cells are read as criterion references.",
@@ -94,6 +102,19 @@ internal static partial class SiteKeys
                 DidYouMean.Help(name, schema.Fields.Select(x => x.Name)) ?? "declare the site's own keys under 'front_matter:'");
         }
         return config;
+    }
+
+    private static SiteConfig ReadStatic(ConfigReader reader, YamlNode node, SiteConfig config)
+    {
+        var folders = new List<string>();
+        foreach (var item in reader.Sequence("static", node))
+        {
+            if (reader.Path("static", item, config.RootDirectory) is { } folder)
+            {
+                folders.Add(folder);
+            }
+        }
+        return config with { StaticDirectories = folders };
     }
 
     private static SiteConfig ReadCatalogs(ConfigReader reader, YamlNode node, SiteConfig config)

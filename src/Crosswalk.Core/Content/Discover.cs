@@ -7,9 +7,13 @@ public static class Discover
 {
     /// <summary>
     /// Walks <paramref name="sourceDirectory"/>. Hidden entries (starting with <c>.</c>), editors' scratch files,
-    /// <paramref name="excluded"/> folders and directory links are skipped: a link could lead outside the source folder or loop.
+    /// <paramref name="excluded"/> folders, paths the <paramref name="filter"/> leaves out and directory links are skipped:
+    /// a link could lead outside the source folder or loop. Each of <paramref name="staticDirectories"/> adds its files
+    /// as static files at the site's root. The source paths of hidden and left-out entries go to <paramref name="skipped"/>,
+    /// so a link to one can say why it fails.
     /// </summary>
-    public static IReadOnlyList<SourceFile> Run(string sourceDirectory, string rootDirectory, IReadOnlyCollection<string> excluded, DiagnosticBag diagnostics)
+    public static IReadOnlyList<SourceFile> Run(string sourceDirectory, string rootDirectory, IReadOnlyCollection<string> excluded, DiagnosticBag diagnostics,
+        PathFilter? filter = null, IReadOnlyList<string>? staticDirectories = null, ICollection<string>? skipped = null)
     {
         var files = new List<SourceFile>();
         if (!Directory.Exists(sourceDirectory))
@@ -18,11 +22,19 @@ public static class Discover
                 $"source folder '{Relative(rootDirectory, sourceDirectory)}' does not exist", null);
             return files;
         }
-        Walk(new DirectoryInfo(sourceDirectory), "");
+        filter ??= PathFilter.None;
+        Walk(new DirectoryInfo(sourceDirectory), "", sourceDirectory, statics: false);
+        foreach (var folder in staticDirectories ?? [])
+        {
+            if (Directory.Exists(folder))
+            {
+                Walk(new DirectoryInfo(folder), "", folder, statics: true);
+            }
+        }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
 
-        void Walk(DirectoryInfo dir, string prefix)
+        void Walk(DirectoryInfo dir, string prefix, string top, bool statics)
         {
             FileSystemInfo[] entries;
             try
@@ -37,11 +49,15 @@ public static class Discover
             }
             foreach (var entry in entries)
             {
+                var relative = prefix + entry.Name;
                 if (entry.Name.StartsWith('.'))
                 {
+                    if (!statics)
+                    {
+                        skipped?.Add(relative);
+                    }
                     continue;
                 }
-                var relative = prefix + entry.Name;
                 if (entry is DirectoryInfo sub)
                 {
                     if (sub.LinkTarget is not null)
@@ -54,11 +70,21 @@ public static class Discover
                     {
                         continue;
                     }
-                    Walk(sub, relative + "/");
+                    if (!statics && filter.ExcludesFolder(relative))
+                    {
+                        skipped?.Add(relative);
+                        continue;
+                    }
+                    Walk(sub, relative + "/", top, statics);
                 }
                 else
                 {
-                    if (entry.LinkTarget is not null && !LinkStaysInside(entry, sourceDirectory))
+                    if (!statics && filter.Excludes(relative))
+                    {
+                        skipped?.Add(relative);
+                        continue;
+                    }
+                    if (entry.LinkTarget is not null && !LinkStaysInside(entry, top))
                     {
                         diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed,
                             "symbolic link leads outside the source folder (or nowhere) and is not read",
@@ -69,7 +95,7 @@ public static class Discover
                     {
                         continue;
                     }
-                    var kind = UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
+                    var kind = !statics && UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
                     files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind) { IsLink = entry.LinkTarget is not null });
                 }
             }

@@ -27,6 +27,10 @@ public sealed record PageMeta
     public string? Permalink { get; init; }
     /// <summary>Where the permalink is written.</summary>
     public SourceLocation? PermalinkLocation { get; init; }
+    /// <summary>The last part of the URL in place of the file name; one starting with <c>/</c> is the whole path under the route base.</summary>
+    public string? Slug { get; init; }
+    /// <summary>Docusaurus' doc id: under its profile, it replaces the file name in the URL.</summary>
+    public string? DocId { get; init; }
     /// <summary>Sidebar position among siblings (lower first).</summary>
     public int? NavOrder { get; init; }
     /// <summary>Template name under <c>layouts/</c> (default <c>page</c>).</summary>

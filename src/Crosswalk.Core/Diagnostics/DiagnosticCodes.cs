@@ -30,6 +30,8 @@ public static class DiagnosticCodes
     /// <summary><see cref="DiagnosticDescriptors.HistoryUnavailable"/>.</summary>
     public const string HistoryUnavailable = "CW1011";
 
+    /// <summary><see cref="DiagnosticDescriptors.GeneratorConfig"/>.</summary>
+    public const string GeneratorConfig = "CW1012";
     /// <summary><see cref="DiagnosticDescriptors.MissingPage"/>.</summary>
     public const string MissingPage = "CW2001";
     /// <summary><see cref="DiagnosticDescriptors.MissingAnchor"/>.</summary>
@@ -65,6 +67,8 @@ public static class DiagnosticCodes
     /// <summary><see cref="DiagnosticDescriptors.UnprocessablePage"/>.</summary>
     public const string UnprocessablePage = "CW4002";
 
+    /// <summary><see cref="DiagnosticDescriptors.LayoutFallback"/>.</summary>
+    public const string LayoutFallback = "CW4003";
     /// <summary><see cref="DiagnosticDescriptors.OutputError"/>.</summary>
     public const string OutputError = "CW5001";
 }

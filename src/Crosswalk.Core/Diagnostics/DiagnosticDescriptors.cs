@@ -86,6 +86,14 @@ public static class DiagnosticDescriptors
         + "only the commits the clone holds.",
         "Build from a full clone (for example actions/checkout with fetch-depth: 0), or pass --no-history.");
 
+    /// <summary>CW1012: the docs generator's own configuration could not be read in full.</summary>
+    public static readonly DiagnosticDescriptor GeneratorConfig = new("CW1012", nameof(GeneratorConfig), Severity.Warning,
+        "The docs generator's configuration cannot be read in full.",
+        "A profile reads the generator's own configuration (docs.json, mkdocs.yml, docusaurus.config.js, _config.yml, comply.yml) "
+        + "for source folders, navigation and redirects; part of it is not valid JSON or YAML, or has a shape the profile does not know, "
+        + "and that part is ignored.",
+        "Fix the file at the reported position, or set the keys in site.yml.");
+
     // ---- CW2xxx: links and anchors ----
 
     /// <summary>CW2001: a link to a page that does not exist.</summary>
@@ -198,6 +206,13 @@ public static class DiagnosticDescriptors
         + "parser is left out of the site.",
         "Split the page into smaller ones, or reduce its nesting.");
 
+    /// <summary>CW4003: a page's layout is the generator theme's, not this theme's.</summary>
+    public static readonly DiagnosticDescriptor LayoutFallback = new("CW4003", nameof(LayoutFallback), Severity.Info,
+        "Pages ask for layouts the theme does not have; the default layout is used.",
+        "Under a docs generator's profile (Jekyll's layout: default, for instance) a layout named by the generator's theme is not an "
+        + "error: the page is rendered with the default layout, and the layouts are named once.",
+        "Add the layout to the theme's layouts/ folder, or leave it: the default layout renders the page.");
+
     // ---- CW5xxx: output and I/O ----
 
     /// <summary>CW5001: the output folder cannot be used or written.</summary>
@@ -211,10 +226,10 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
-        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
-        TemplateError, UnprocessablePage,
+        TemplateError, UnprocessablePage, LayoutFallback,
         OutputError,
     ];
 

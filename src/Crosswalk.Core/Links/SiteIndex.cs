@@ -23,7 +23,9 @@ public enum TargetKind
 /// <param name="Fragment">The decoded fragment, or null.</param>
 /// <param name="Suffix">Query and fragment exactly as written (with <c>?</c>/<c>#</c>), kept on the rewritten URL.</param>
 /// <param name="Help">For <see cref="TargetKind.Missing"/>: a hint such as the closest existing URL.</param>
-public sealed record LinkTarget(TargetKind Kind, ParsedPage? Page, string? Path, string? Fragment, string Suffix, string? Help = null);
+/// <param name="Why">For <see cref="TargetKind.Missing"/>: what is true of the path when it is not simply absent
+/// (<c>is a folder without an index page</c>), or null.</param>
+public sealed record LinkTarget(TargetKind Kind, ParsedPage? Page, string? Path, string? Fragment, string Suffix, string? Help = null, string? Why = null);
 
 /// <summary>
 /// Stage <c>Index</c>: every URL of the site (page URLs, source paths, static files, redirect sources),
@@ -42,6 +44,16 @@ public sealed class SiteIndex
     private readonly Dictionary<string, string> _caseInsensitive = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _allUrls = [];
     private readonly Dictionary<string, int> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>The docs generator's conventions: URL rules, routes other plugins serve, folder listings.</summary>
+    public Config.Profiles.ProfileSettings Profile { get; init; } = new();
+
+    /// <summary>The source folder and the site's root: a missing target outside the source folder that exists on disk is explained.</summary>
+    public (string Source, string Root)? Folders { get; init; }
+
+    /// <summary>Source paths of hidden and excluded files and folders (from Discover): a link into one is explained, or (GitHub) served.</summary>
+    public IReadOnlySet<string> Skipped { get; init; } = new HashSet<string>();
 
     /// <summary>Indexes pages (by URL and by source path), static files (by path) and redirects (source key → target URL).</summary>
     public SiteIndex(IEnumerable<ParsedPage> pages, IEnumerable<SourceFile> statics, IEnumerable<KeyValuePair<string, string>> redirects)
@@ -53,8 +65,9 @@ public sealed class SiteIndex
     private SiteIndex(SiteIndex other, ParsedPage[] pages)
     {
         _list = pages;
-        (_pages, _static, _redirects, _generated, _byUrl, _caseInsensitive, _allUrls, _byTitle) =
-            (other._pages, other._static, other._redirects, other._generated, other._byUrl, other._caseInsensitive, other._allUrls, other._byTitle);
+        (_pages, _static, _redirects, _generated, _byUrl, _caseInsensitive, _allUrls, _byTitle, _folders) =
+            (other._pages, other._static, other._redirects, other._generated, other._byUrl, other._caseInsensitive, other._allUrls, other._byTitle, other._folders);
+        (Profile, Folders, Skipped) = (other.Profile, other.Folders, other.Skipped);
     }
 
     /// <summary>
@@ -96,6 +109,7 @@ public sealed class SiteIndex
         for (var i = 0; i < list.Length; i++)
         {
             var page = list[i];
+            AddFolders("/" + page.Source.RelativePath);
             if (UrlPath.Key("/" + page.Source.RelativePath) is { } sourceKey)
             {
                 _pages.TryAdd(sourceKey, i);
@@ -111,6 +125,7 @@ public sealed class SiteIndex
         foreach (var file in statics)
         {
             var path = "/" + file.RelativePath;
+            AddFolders(path);
             _static.TryAdd(path, path);
             _caseInsensitive.TryAdd(path, path);
         }
@@ -119,6 +134,56 @@ public sealed class SiteIndex
             _redirects.TryAdd(from, to);
         }
         _allUrls.Sort(StringComparer.Ordinal);
+    }
+
+    // Every folder that holds a page or file: a link to one without an index page is explained, or (GitHub) a listing.
+    private void AddFolders(string path)
+    {
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+        {
+            if (!_folders.Add(path[..slash]))
+            {
+                break;
+            }
+        }
+    }
+
+    private HashSet<string>? _navigation;
+
+    /// <summary>
+    /// True when the generator's navigation (docs.json, mkdocs.yml's nav, the sidebar) lists <paramref name="page"/>, or
+    /// lists every page itself: such a page is no orphan.
+    /// </summary>
+    public bool InGeneratorNavigation(ParsedPage page)
+    {
+        if (Profile.Navigation is not { } entries)
+        {
+            return true;
+        }
+        var keys = LazyInitializer.EnsureInitialized(ref _navigation, () => entries.Select(NavigationKey).ToHashSet(StringComparer.Ordinal));
+        var source = NavigationKey(page.Source.RelativePath);
+        return keys.Contains(source) || keys.Contains(NavigationKey(page.Url))
+            || (page.Meta.DocId is { } id && keys.Contains(NavigationKey(page.Source.Folder.Length == 0 ? id : page.Source.Folder + "/" + id)));
+    }
+
+    // A navigation entry or a page's path as one key: no leading './' or '/', no extension, no trailing '/' or 'index'.
+    private static string NavigationKey(string path)
+    {
+        path = path.Trim();
+        path = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+        path = UrlModel.StripPageExtension(path.Trim('/')).TrimEnd('/');
+        foreach (var index in (string[])["index", "README", "_index"])
+        {
+            if (path == index)
+            {
+                return "";
+            }
+            if (path.EndsWith("/" + index, StringComparison.Ordinal))
+            {
+                return path[..^(index.Length + 1)];
+            }
+        }
+        return path;
     }
 
     /// <summary>All page URLs, sorted.</summary>
@@ -140,7 +205,8 @@ public sealed class SiteIndex
     public LinkTarget Resolve(ParsedPage from, string url)
     {
         url = url.Trim();
-        if (IsExternal(url))
+        // Liquid or another generator's template code in a link is expanded by that generator, not here.
+        if (IsExternal(url) || (Profile.TemplateLinks && (url.Contains("{{", StringComparison.Ordinal) || url.Contains("{%", StringComparison.Ordinal))))
         {
             return new LinkTarget(TargetKind.External, null, null, null, "");
         }
@@ -159,7 +225,7 @@ public sealed class SiteIndex
         // (how authors write them), then against its URL (how a browser would read them).
         var candidates = path.StartsWith('/')
             ? [path]
-            : new[] { UrlPath.Combine("/" + from.Source.Folder, path), UrlPath.Combine(from.Url.EndsWith('/') ? from.Url : from.Url[..(from.Url.LastIndexOf('/') + 1)], path) };
+            : new[] { UrlPath.Combine("/" + from.Source.Folder, path), UrlPath.Combine(PublicFolder(from.Url), path) };
 
         foreach (var candidate in candidates)
         {
@@ -168,7 +234,112 @@ public sealed class SiteIndex
                 return target;
             }
         }
-        return new LinkTarget(TargetKind.Missing, null, null, fragment, suffix, Suggest(candidates[0], path));
+        foreach (var candidate in candidates)
+        {
+            if (Served(candidate) is { } served)
+            {
+                return served with { Fragment = fragment, Suffix = suffix };
+            }
+        }
+        return new LinkTarget(TargetKind.Missing, null, null, fragment, suffix, Suggest(candidates[0], path), Explain(from, path, candidates[0]));
+    }
+
+    // The folder a browser resolves a relative link against: a generator that publishes /docs/a (no trailing slash)
+    // makes 'b' from that page /docs/b.
+    private string PublicFolder(string url)
+    {
+        if (!Profile.Urls.TrailingSlash && url.Length > 1)
+        {
+            url = url.TrimEnd('/');
+        }
+        return url.EndsWith('/') ? url : url[..(url.LastIndexOf('/') + 1)];
+    }
+
+    /// <summary>
+    /// A path no page or file of the site has, but that the host serves: a route of another plugin (a blog), or (GitHub)
+    /// a folder's listing. Kept as written.
+    /// </summary>
+    private LinkTarget? Served(string candidate)
+    {
+        if (UrlPath.Normalize(candidate) is not { } normalized)
+        {
+            return null;
+        }
+        var bare = normalized.TrimEnd('/');
+        foreach (var route in Profile.Routes)
+        {
+            var matches = route.EndsWith("/*", StringComparison.Ordinal)
+                ? bare == route[..^2] || bare.StartsWith(route[..^1], StringComparison.Ordinal) || (route == "/*")
+                : bare == route.TrimEnd('/') || (bare.Length == 0 && route == "/");
+            if (matches)
+            {
+                return new LinkTarget(TargetKind.External, null, null, null, "");
+            }
+        }
+        if (Profile.FolderListings && (_folders.Contains(bare) || IsSkipped(bare)))
+        {
+            return new LinkTarget(TargetKind.External, null, null, null, "");
+        }
+        return null;
+    }
+
+    // Why a target is missing when the path is there in some form: a folder without an index page, or a file on disk
+    // the site leaves out.
+    private string? Explain(ParsedPage from, string written, string candidate)
+    {
+        if (UrlPath.Normalize(candidate) is { } normalized && _folders.Contains(normalized.TrimEnd('/')))
+        {
+            return "is a folder without an index page";
+        }
+        if (UrlPath.Normalize(candidate) is { } path && IsSkipped(path.TrimEnd('/')))
+        {
+            return "is not published: it is hidden or excluded";
+        }
+        return Outside(written.StartsWith('/') || from.Source.Folder.Length == 0 ? written : from.Source.Folder + "/" + written);
+    }
+
+    // The path, or a folder above it, was left out by Discover.
+    private bool IsSkipped(string path)
+    {
+        if (Skipped.Count == 0)
+        {
+            return false;
+        }
+        for (var end = path.Length; end > 1; end = path.LastIndexOf('/', end - 1))
+        {
+            if (Skipped.Contains(path[1..end]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A path outside the source folder (a link climbing out of docs/ to the repository's README) that exists on disk.
+    private string? Outside(string path)
+    {
+        if (Folders is not { } folders)
+        {
+            return null;
+        }
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(folders.Source, Uri.UnescapeDataString(path.TrimStart('/'))));
+        }
+        catch (Exception ex) when (ex is ArgumentException or UriFormatException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+        // Only paths outside the source folder and inside the site's root are looked up: what is inside is Discover's.
+        var root = Path.TrimEndingDirectorySeparator(folders.Root) + Path.DirectorySeparatorChar;
+        var source = Path.TrimEndingDirectorySeparator(folders.Source) + Path.DirectorySeparatorChar;
+        if ((full + Path.DirectorySeparatorChar).StartsWith(source, StringComparison.Ordinal)
+            || !(full + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal) || !(File.Exists(full) || Directory.Exists(full)))
+        {
+            return null;
+        }
+        return $"is outside the source folder '{Path.GetRelativePath(folders.Root, folders.Source).Replace('\\', '/')}', so it is not published";
     }
 
     private LinkTarget? Find(string candidate, string? fragment, string suffix)

@@ -30,6 +30,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
+    /// <summary>How a page's path becomes its URL (a profile's rules; default DESIGN.md's).</summary>
+    public Config.Profiles.UrlRules Urls { get; init; } = new();
+
     /// <summary>The front-matter keys pages may use (default: the built-in ones).</summary>
     public FrontMatterSchema Schema { get; init; } = FrontMatterSchema.BuiltIn;
 
@@ -68,7 +71,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         var (ids, bodyUtf8) = Render(document, keepBody);
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
         var title = front.Meta.Title ?? h1?.Text ?? FallbackTitle(source);
-        var url = UrlModel.FromSourcePath(source.RelativePath);
+        var url = PageUrls.Of(source.RelativePath, front.Meta, Urls);
         if (front.Meta.Permalink is { } permalink)
         {
             if (UrlModel.NormalizePermalink(permalink) is { } normalized)

@@ -17,6 +17,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Infos.</summary>
     public int Infos => Diagnostics.Count(d => d.Severity == Severity.Info);
 
+    /// <summary>
+    /// Which docs generator's profile was used and why (<c>profile: mkdocs (mkdocs.yml found)</c>); null for Crosswalk's own,
+    /// which a site.yml chose.
+    /// </summary>
+    public string? ProfileNote { get; init; }
+
     /// <summary>True when the build failed: any error, or with strict any warning.</summary>
     public bool Failed(bool strict) => !ConfigUsable || Errors > 0 || (strict && Warnings > 0);
 }

@@ -33,7 +33,8 @@ internal static class PipelineRunner
         var diagnostics = new DiagnosticBag();
         var timings = new List<StageTiming>();
         var clock = new StageClock(timings);
-        BuildResult Result(int pages, bool usable, bool written) => new(diagnostics.ToSortedList(), pages, usable, written, timings);
+        string? note = null;
+        BuildResult Result(int pages, bool usable, bool written) => new(diagnostics.ToSortedList(), pages, usable, written, timings) { ProfileNote = note };
 
         var config = clock.Time("LoadConfig", () => ConfigLoader.Load(options.ConfigPath, diagnostics, options.AllowMissingConfig));
         if (config is null)
@@ -44,6 +45,7 @@ internal static class PipelineRunner
         {
             config = config with { OutputDirectory = Path.GetFullPath(output) };
         }
+        note = config.Profile.Reason is { } reason ? $"profile: {config.Profile.Name} ({reason})" : null;
         diagnostics.SetOverrides(config.Severity);
         var protectedFolders = new List<string> { config.RootDirectory, config.SourceDirectory };
         if (config.TemplatesDirectory is not null)

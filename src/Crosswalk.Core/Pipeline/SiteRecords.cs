@@ -17,6 +17,9 @@ public sealed record SourceSet(IReadOnlyList<SourceFile> Files)
 
     /// <summary>The files copied as they are.</summary>
     public IReadOnlyList<SourceFile> Statics { get; } = [.. Files.Where(f => f.Kind == SourceKind.Static)];
+
+    /// <summary>Source paths of the hidden and excluded files and folders the walk left out, sorted.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }
 
 /// <summary>What the whole site is rendered with: the theme and the catalogs (stages <c>LoadTheme</c> and <c>LoadCatalogs</c>).</summary>

@@ -7,6 +7,12 @@ namespace Crosswalk.Pipeline;
 public static class DiscoverStage
 {
     /// <summary>The site's files, in path order.</summary>
-    public static SourceSet Run(BuildContext context, DiagnosticBag report) =>
-        new(Discover.Run(context.Config.SourceDirectory, context.Config.RootDirectory, [context.Config.OutputDirectory], report));
+    public static SourceSet Run(BuildContext context, DiagnosticBag report)
+    {
+        var skipped = new List<string>();
+        var files = Discover.Run(context.Config.SourceDirectory, context.Config.RootDirectory, [context.Config.OutputDirectory], report,
+            new PathFilter(context.Config.Exclude), context.Config.StaticDirectories, skipped);
+        skipped.Sort(StringComparer.Ordinal);
+        return new SourceSet(files) { Skipped = skipped };
+    }
 }

@@ -20,7 +20,12 @@ public static class IndexStage
         var catalogs = inputs.Catalogs;
         var reviews = Output.ReviewsPage.Url(context.Config, placed.Pages);
         var index = new SiteIndex(placed.Pages, placed.Statics, Redirects.ForIndex(rules),
-            reviews is null ? CriteriaPages.Urls(catalogs) : CriteriaPages.Urls(catalogs).Append(reviews));
+            reviews is null ? CriteriaPages.Urls(catalogs) : CriteriaPages.Urls(catalogs).Append(reviews))
+        {
+            Profile = context.Config.Profile,
+            Folders = (context.Config.SourceDirectory, context.Config.RootDirectory),
+            Skipped = files.Skipped.ToHashSet(StringComparer.Ordinal),
+        };
         var redirectPages = Redirects.Check(rules, placed.Taken, index, report);
         // The sidebar links the generated pages a reader can use: criteria when catalogs are loaded, reviews when some page is controlled.
         List<(string, string)> extra = [];

@@ -14,6 +14,8 @@ public sealed class ParseStage
 {
     private readonly PageParser _parser;
     private readonly DocumentChecks _checks;
+    private readonly Theme _theme;
+    private readonly bool _layoutFallback;
 
     /// <summary>A parser for this build's site.</summary>
     public ParseStage(BuildContext context, SiteInputs inputs)
@@ -21,11 +23,13 @@ public sealed class ParseStage
         var config = context.Config;
         // A page's body is kept when some page will be written, or when its layout does more with the body than print
         // it (the layout's work may then depend on it): check reaches the verdict of a build either way.
-        var theme = inputs.Theme;
+        var theme = _theme = inputs.Theme;
+        _layoutFallback = config.Profile.LayoutFallback;
         _checks = new DocumentChecks(config, context.Today);
         _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
             Schema = context.Schema,
+            Urls = config.Profile.Urls,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
@@ -40,12 +44,17 @@ public sealed class ParseStage
     public static ParsedSite Collect(IReadOnlyList<ParseEntry> entries, DiagnosticBag report)
     {
         var pages = new List<ParsedPage>(entries.Count);
+        var fallbacks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            // Replayed through the site's bag, which applies severity overrides.
+            // Replayed through the site's bag, which applies severity overrides; a layout fallback is said once, at the
+            // first page that asks for that layout.
             foreach (var d in entry.Diagnostics)
             {
-                report.Add(d);
+                if (d.Code != DiagnosticDescriptors.LayoutFallback.Code || fallbacks.Add(d.Message))
+                {
+                    report.Add(d);
+                }
             }
             if (entry.Page is not null)
             {
@@ -53,6 +62,18 @@ public sealed class ParseStage
             }
         }
         return new ParsedSite(pages);
+    }
+
+    // Under a generator's profile, a layout of the generator's theme (Jekyll's 'default') is rendered with the default one.
+    private ParsedPage WithLayoutFallback(ParsedPage page, DiagnosticBag bag)
+    {
+        if (!_layoutFallback || page.Meta.Layout is not { } layout || _theme.Get(Theme.LayoutPath(layout)) is not null)
+        {
+            return page;
+        }
+        bag.Report(DiagnosticDescriptors.LayoutFallback, $"layout '{layout}' is not in the theme; pages that ask for it use the default layout",
+            page.Meta.Keys.TryGetValue("layout", out var at) ? at : new SourceLocation(page.Source.DisplayPath, 1, 1));
+        return page with { Meta = page.Meta with { Layout = null } };
     }
 
     /// <summary>Parses one file. A page Markdig refuses is CW4002 and left out; the build goes on.</summary>
@@ -66,6 +87,7 @@ public sealed class ParseStage
             if (page is not null)
             {
                 _checks.Report(file, page.Meta, bag);
+                page = WithLayoutFallback(page, bag);
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InsufficientExecutionStackException or IndexOutOfRangeException or FormatException)

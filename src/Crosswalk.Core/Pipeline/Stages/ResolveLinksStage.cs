@@ -48,10 +48,11 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
 
     /// <summary>
     /// An orphan is reachable only through the sidebar or search: no other page links to it. The home page is the
-    /// entry point.
+    /// entry point; under a docs generator's profile, a page in the generator's navigation is reachable from it.
     /// </summary>
     public static bool IsOrphan(IndexedSite site, IReadOnlyDictionary<ParsedPage, HashSet<ParsedPage>> referrers, ParsedPage page) =>
-        referrers.GetValueOrDefault(page) is not { Count: > 0 } && !site.Navigation.IsHome(page) && page.Url != "/";
+        referrers.GetValueOrDefault(page) is not { Count: > 0 } && !site.Navigation.IsHome(page) && page.Url != "/"
+        && (site.Index.Profile.Name == Config.Profiles.SiteProfiles.Crosswalk || !site.Index.InGeneratorNavigation(page));
 
     /// <summary>
     /// Adds <paramref name="page"/> to (or removes it from) the referrers of each page it links to; those pages are added
@@ -102,7 +103,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             {
                 var isFile = link.Kind is LinkKind.Image or LinkKind.HtmlSrc || LooksLikeFile(link.Url);
                 diagnostics.Add(Diagnostic.Create(isFile ? DiagnosticDescriptors.MissingFile : DiagnosticDescriptors.MissingPage,
-                    isFile ? $"file '{link.Url}' does not exist" : $"link target '{link.Url}' does not exist",
+                    isFile ? $"file '{link.Url}' {target.Why ?? "does not exist"}" : $"link target '{link.Url}' {target.Why ?? "does not exist"}",
                     link.Location, target.Help));
             }
         }

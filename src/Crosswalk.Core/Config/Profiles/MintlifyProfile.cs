@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Crosswalk.Diagnostics;
+
+namespace Crosswalk.Config.Profiles;
+
+/// <summary>
+/// Mintlify: pages beside <c>docs.json</c> (or the older <c>mint.json</c>), its <c>navigation</c> (every <c>pages</c> entry),
+/// its <c>redirects</c>, <c>snippets/</c> and <c>.mintignore</c> left out, URLs without a trailing slash, Mintlify's heading ids.
+/// </summary>
+internal sealed class MintlifyProfile : ISiteProfile
+{
+    public string Name => "mintlify";
+
+    public Detection? Detect(ProfileContext context) => Detection.Find(context, ["", "docs"], "docs.json", "mint.json");
+
+    public SiteConfig Apply(SiteConfig config, ProfileContext context, Detection found)
+    {
+        var json = found.File is { } file ? context.ReadJson(file) : null;
+        var navigation = new List<string>();
+        var routes = new List<string>();
+        var redirects = new List<(string, string, SourceLocation)>(config.Redirects);
+        if (json is { ValueKind: JsonValueKind.Object } root)
+        {
+            if (root.TryGetProperty("navigation", out var nav))
+            {
+                CollectPages(nav, inPages: false, navigation);
+            }
+            if (root.TryGetProperty("redirects", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                ReadRedirects(list, found.File!, redirects, routes);
+            }
+        }
+        var exclude = new List<string>(config.Exclude) { "snippets/**", "node_modules/**" };
+        if (context.FileExists(found.Under(".mintignore")) && context.ReadText(found.Under(".mintignore")) is { } ignore)
+        {
+            exclude.AddRange(GitIgnorePatterns.ToGlobs(ignore));
+        }
+        return config with
+        {
+            SourceDirectory = context.PathOf(found.Folder.Length == 0 ? "." : found.Folder),
+            Exclude = exclude,
+            Redirects = redirects,
+            FrontMatter = GeneratorKeys.With(config, GeneratorKeys.Mintlify),
+            Profile = new ProfileSettings
+            {
+                Name = Name,
+                Slugs = "mintlify",
+                Navigation = navigation,
+                Routes = routes,
+                Urls = new UrlRules(TrailingSlash: false),
+            },
+        };
+    }
+
+    // docs.json nests tabs, anchors, dropdowns, versions, languages and groups; every string in a "pages" array (and a
+    // group's "root") is a page path without its extension.
+    private static void CollectPages(JsonElement node, bool inPages, List<string> pages)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.String when inPages:
+                pages.Add(node.GetString()!);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
+                {
+                    CollectPages(item, inPages, pages);
+                }
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
+                {
+                    if (property.Name == "root" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        pages.Add(property.Value.GetString()!);
+                    }
+                    CollectPages(property.Value, property.Name == "pages", pages);
+                }
+                break;
+        }
+    }
+
+    // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is served by Mintlify, so links
+    // under its prefix are taken as served.
+    private static void ReadRedirects(JsonElement list, string file, List<(string, string, SourceLocation)> redirects, List<string> routes)
+    {
+        var at = new SourceLocation(file, 1, 1);
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object
+                || !item.TryGetProperty("source", out var s) || s.ValueKind != JsonValueKind.String
+                || !item.TryGetProperty("destination", out var d) || d.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+            var source = s.GetString()!;
+            var destination = d.GetString()!;
+            if (!source.StartsWith('/'))
+            {
+                continue;
+            }
+            var wildcard = source.IndexOfAny([':', '*']);
+            if (wildcard >= 0)
+            {
+                routes.Add(source[..wildcard].TrimEnd('/') + "/*");
+                continue;
+            }
+            redirects.Add((source, destination, at));
+        }
+    }
+}

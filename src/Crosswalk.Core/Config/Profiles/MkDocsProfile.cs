@@ -1,0 +1,112 @@
+using YamlDotNet.RepresentationModel;
+using static Crosswalk.Config.Profiles.YamlNodes;
+
+namespace Crosswalk.Config.Profiles;
+
+/// <summary>
+/// MkDocs (and Material for MkDocs): pages under <c>docs_dir</c>, <c>nav:</c> as the navigation (every page when absent),
+/// <c>use_directory_urls</c>, <c>exclude_docs</c>, mkdocs-redirects' <c>redirect_maps</c>, Python-Markdown's heading ids.
+/// </summary>
+internal sealed class MkDocsProfile : ISiteProfile
+{
+    public string Name => "mkdocs";
+
+    public Detection? Detect(ProfileContext context) => Detection.Find(context, [""], "mkdocs.yml", "mkdocs.yaml");
+
+    public SiteConfig Apply(SiteConfig config, ProfileContext context, Detection found)
+    {
+        var file = found.File ?? "mkdocs.yml";
+        var root = found.File is not null ? context.ReadYaml(file) as YamlMappingNode : null;
+        var docsDir = Scalar(root, "docs_dir") ?? "docs";
+        var directoryUrls = Scalar(root, "use_directory_urls") is not ("false" or "False" or "no");
+        var settings = new ProfileSettings
+        {
+            Name = Name,
+            Slugs = "python-markdown",
+            // Without nav: MkDocs lists every page itself.
+            Navigation = root is not null && Child(root, "nav") is { } nav ? [.. NavPaths(nav)] : null,
+            Urls = new UrlRules(TrailingSlash: directoryUrls),
+            Routes = BlogRoutes(root),
+        };
+        var exclude = new List<string>(config.Exclude);
+        if (Scalar(root, "exclude_docs") is { } patterns)
+        {
+            exclude.AddRange(GitIgnorePatterns.ToGlobs(patterns));
+        }
+        return config with
+        {
+            SourceDirectory = context.PathOf(found.Under(docsDir)),
+            Exclude = exclude,
+            FrontMatter = GeneratorKeys.With(config, GeneratorKeys.MkDocs),
+            Profile = settings,
+            Redirects = [.. config.Redirects, .. Redirects(root, file)],
+        };
+    }
+
+    /// <summary>Every page path in <c>nav:</c>: scalars, <c>Title: path</c> pairs and nested sections, external URLs left out.</summary>
+    private static IEnumerable<string> NavPaths(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } value } when !value.Contains("://", StringComparison.Ordinal):
+                yield return value;
+                break;
+            case YamlSequenceNode seq:
+                foreach (var child in seq.Children.SelectMany(NavPaths))
+                {
+                    yield return child;
+                }
+                break;
+            case YamlMappingNode map:
+                foreach (var child in map.Children.Values.SelectMany(NavPaths))
+                {
+                    yield return child;
+                }
+                break;
+        }
+    }
+
+    // mkdocs-redirects: redirect_maps maps a source path (old.md) to a page path or a URL.
+    private static IEnumerable<(string, string, Diagnostics.SourceLocation)> Redirects(YamlMappingNode? root, string file)
+    {
+        if (Plugin(root, "redirects") is not YamlMappingNode options || Child(options, "redirect_maps") is not YamlMappingNode maps)
+        {
+            yield break;
+        }
+        foreach (var (k, v) in maps.Children)
+        {
+            if (k is YamlScalarNode { Value: { Length: > 0 } from } && v is YamlScalarNode { Value: { Length: > 0 } to })
+            {
+                var target = Links.SiteIndex.IsExternal(to) ? to : "/" + to.TrimStart('/');
+                yield return ("/" + Content.UrlModel.FromSourcePath(from.TrimStart('/')).TrimStart('/'), target,
+                    new Diagnostics.SourceLocation(file, (int)k.Start.Line, (int)k.Start.Column));
+            }
+        }
+    }
+
+    // Material's blog plugin publishes posts under blog/ with URLs of its own making.
+    private static IReadOnlyList<string> BlogRoutes(YamlMappingNode? root) =>
+        Plugin(root, "blog") is not null || Plugin(root, "material/blog") is not null ? ["/blog/*"] : [];
+
+    /// <summary>A plugin's options under <c>plugins:</c> (an empty mapping when it is listed without any), or null.</summary>
+    private static YamlNode? Plugin(YamlMappingNode? root, string name)
+    {
+        if (Child(root, "plugins") is not YamlSequenceNode plugins)
+        {
+            return Child(root, "plugins") is YamlMappingNode map ? Child(map, name) ?? (map.Children.ContainsKey(name) ? new YamlMappingNode() : null) : null;
+        }
+        foreach (var plugin in plugins.Children)
+        {
+            if (plugin is YamlScalarNode { Value: var n } && n == name)
+            {
+                return new YamlMappingNode();
+            }
+            if (plugin is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(name), out var options))
+            {
+                return options as YamlMappingNode ?? new YamlMappingNode();
+            }
+        }
+        return null;
+    }
+
+}
