@@ -58,6 +58,36 @@ public static class DidYouMean
         return [.. ordered.DistinctBy(text, StringComparer.Ordinal).Take(max)];
     }
 
+    /// <summary>
+    /// <see cref="Closest{T}"/>, else the candidates the input is a shortening of: those that start with it at a word
+    /// boundary (<c>#hooks</c> → <c>#hooks-gateway-webhooks</c>), or whose words include all of its words
+    /// (<c>setup-install</c> → <c>install-and-setup</c>; two words at least). Shortest first, then in candidate order. Words are split at
+    /// <c>-</c>, <c>_</c>, <c>/</c> and <c>.</c>.
+    /// </summary>
+    public static IReadOnlyList<T> ClosestOrRelated<T>(string input, IReadOnlyCollection<T> candidates, Func<T, string> text, int max = DefaultMax, IComparer<T>? ranking = null)
+    {
+        var closest = Closest(input, candidates, text, max, ranking);
+        if (closest.Count > 0 || input.Length == 0 || input.Length > MaxInputLength)
+        {
+            return closest;
+        }
+        // One word in common is a coincidence, not a likeness: the word rule needs two.
+        var words = Words(input);
+        return [.. candidates
+            .Select((c, i) => (Candidate: c, Text: text(c), Order: i))
+            .Where(c => c.Text.Length > input.Length && (StartsAtBoundary(c.Text, input) || (words.Length >= 2 && words.All(Words(c.Text).Contains))))
+            .OrderBy(c => c.Text.Length).ThenBy(c => c.Order)
+            .Select(c => c.Candidate)
+            .DistinctBy(text, StringComparer.Ordinal)
+            .Take(max)];
+    }
+
+    private static bool StartsAtBoundary(string candidate, string input) =>
+        candidate.StartsWith(input, StringComparison.OrdinalIgnoreCase) && candidate[input.Length] is '-' or '_' or '/' or '.';
+
+    private static string[] Words(string text) =>
+        text.ToLowerInvariant().Split(['-', '_', '/', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The help text naming <paramref name="suggestions"/>, or <see langword="null"/> without any.</summary>
     /// <returns><c>did you mean 'A'?</c>, <c>did you mean 'A' or 'B'?</c>, <c>did you mean 'A', 'B' or 'C'?</c></returns>
     public static string? Help(IReadOnlyList<string> suggestions) => suggestions.Count switch

@@ -395,7 +395,7 @@ public sealed class SiteIndex
         var key = UrlPath.Key(candidate);
         if (key is not null && _caseInsensitive.TryGetValue(key, out var caseMatch))
         {
-            return $"'{written}' differs only in letter case from '{caseMatch}'; URLs are case-sensitive on a web host";
+            return $"'{caseMatch}' matches it except for letter case; URLs are case-sensitive on a web host";
         }
         return DidYouMean.Help(ClosestUrls(key ?? candidate, _allUrls, 1));
     }
@@ -403,8 +403,8 @@ public sealed class SiteIndex
     /// <summary>
     /// <see cref="DidYouMean.Closest{T}"/> for URLs: a trailing <c>/</c> does not count, equally near ones in ordinal order.
     /// </summary>
-    public static IReadOnlyList<string> ClosestUrls(string value, IEnumerable<string> candidates, int count)
-        => DidYouMean.Closest(value.TrimEnd('/'), candidates, static c => c.TrimEnd('/'), count, StringComparer.Ordinal);
+    public static IReadOnlyList<string> ClosestUrls(string value, IReadOnlyCollection<string> candidates, int count)
+        => DidYouMean.ClosestOrRelated(value.TrimEnd('/'), candidates, static c => c.TrimEnd('/'), count, StringComparer.Ordinal);
 
 
     /// <summary>An http(s) or protocol-relative URL: where a redirect may send a reader.</summary>

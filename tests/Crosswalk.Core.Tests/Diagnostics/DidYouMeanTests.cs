@@ -61,4 +61,17 @@ public sealed class DidYouMeanTests
         // Both are one edit from '/a/bx' once the trailing '/' is ignored; ordinal order decides.
         Assert.Equal(["/a/by/", "/a/bz/"], SiteIndex.ClosestUrls("/a/bx", ["/a/bz/", "/a/by/"], 3));
     }
+
+    [Theory]
+    [InlineData("hooks", new[] { "hooks-gateway-webhooks", "webhooks", "hooks-cron" }, new[] { "hooks-cron", "hooks-gateway-webhooks" })]
+    [InlineData("install-setup", new[] { "setup", "setup-and-install", "installing" }, new[] { "setup-and-install" })]
+    [InlineData("setup", new[] { "setup-and-install" }, new[] { "setup-and-install" })]
+    [InlineData("hook", new[] { "hooks-cron" }, new string[0])]
+    [InlineData("docs-x", new[] { "docs-intro" }, new string[0])]
+    public void Without_a_near_candidate_a_prefix_or_all_words_match(string input, string[] candidates, string[] expected) =>
+        Assert.Equal(expected, DidYouMean.ClosestOrRelated(input, candidates, c => c));
+
+    [Fact]
+    public void A_near_candidate_wins_over_related_ones() =>
+        Assert.Equal(["hooks"], DidYouMean.ClosestOrRelated("hook", ["hooks", "hook-gateway"], c => c));
 }

@@ -81,10 +81,92 @@ public sealed class SiteIndexTests
     {
         var target = Index().Resolve(s_overview, "/Compliance/Incident-Response");
         Assert.Equal(TargetKind.Missing, target.Kind);
-        Assert.Contains("differs only in letter case", target.Help);
+        Assert.Equal("'/compliance/incident-response/' matches it except for letter case; URLs are case-sensitive on a web host", target.Help);
+    }
+
+    [Fact]
+    public void A_path_that_differs_by_more_than_case_gets_no_case_hint()
+    {
+        var target = Index().Resolve(s_overview, "/Compliance/Incident-Responce");
+        Assert.Equal(TargetKind.Missing, target.Kind);
+        Assert.DoesNotContain("letter case", target.Help ?? "");
+    }
+
+    [Fact]
+    public void A_shortened_url_suggests_the_pages_it_starts()
+    {
+        var target = Index().Resolve(s_overview, "/compliance/incident");
+        Assert.Equal("did you mean '/compliance/incident-response/'?", target.Help);
     }
 
     [Fact]
     public void A_link_climbing_above_the_root_is_missing() =>
         Assert.Equal(TargetKind.Missing, Index().Resolve(s_overview, "../../../etc/passwd").Kind);
+}
+
+public sealed class SiteIndexProfileTests
+{
+    private static readonly ParsedPage s_intro = Pages.Parse("guide/intro.md", "---\npermalink: /docs/intro/\n---\n# Intro\n");
+    private static readonly ParsedPage s_config = Pages.Parse("guide/config.md", "---\npermalink: /docs/configuration/\n---\n# Config\n");
+    private static readonly SourceFile s_image = new("/site/docs/assets/x.png", "assets/x.png", "docs/assets/x.png", SourceKind.Static);
+
+    private static SiteIndex Index(Crosswalk.Config.Profiles.ProfileSettings profile, params string[] skipped) =>
+        new([s_intro, s_config], [s_image], []) { Profile = profile, Skipped = skipped.ToHashSet() };
+
+    [Fact]
+    public void Without_a_trailing_slash_a_relative_link_is_read_against_the_pages_folder()
+    {
+        var profile = new Crosswalk.Config.Profiles.ProfileSettings { Urls = new(TrailingSlash: false) };
+        Assert.Equal("/docs/configuration/", Index(profile).Resolve(s_intro, "configuration#x").Path);
+        Assert.Equal(TargetKind.Missing, Index(new()).Resolve(s_intro, "configuration#x").Kind);
+    }
+
+    [Fact]
+    public void A_folder_without_an_index_is_explained_or_listed_on_github()
+    {
+        var target = Index(new()).Resolve(s_intro, "/assets/");
+        Assert.Equal(TargetKind.Missing, target.Kind);
+        Assert.Equal("is a folder without an index page", target.Why);
+        Assert.Equal(TargetKind.External, Index(new() { FolderListings = true }).Resolve(s_intro, "/assets/").Kind);
+    }
+
+    [Fact]
+    public void A_link_into_a_skipped_folder_says_it_is_not_published()
+    {
+        var target = Index(new(), ".github", "drafts").Resolve(s_intro, "/.github/workflows/ci.yml");
+        Assert.Equal("is not published: it is hidden or excluded", target.Why);
+        Assert.Equal(TargetKind.External, Index(new() { FolderListings = true }, ".github").Resolve(s_intro, "/.github/workflows/ci.yml").Kind);
+        Assert.Null(Index(new(), ".github").Resolve(s_intro, "/github/x.md").Why);
+    }
+
+    [Theory]
+    [InlineData("/blog/2024/01/post/", true)]
+    [InlineData("/blog", true)]
+    [InlineData("/blogs/x", false)]
+    [InlineData("/about", true)]
+    [InlineData("/about/team", false)]
+    public void Routes_of_other_plugins_are_served(string link, bool served)
+    {
+        var profile = new Crosswalk.Config.Profiles.ProfileSettings { Routes = ["/blog/*", "/about"] };
+        Assert.Equal(served ? TargetKind.External : TargetKind.Missing, Index(profile).Resolve(s_intro, link).Kind);
+    }
+
+    [Fact]
+    public void Template_links_are_left_to_the_generator_only_under_its_profile()
+    {
+        Assert.Equal(TargetKind.External, Index(new() { TemplateLinks = true }).Resolve(s_intro, "{{site.baseurl}}/x").Kind);
+        Assert.Equal(TargetKind.Missing, Index(new()).Resolve(s_intro, "{{site.baseurl}}/x").Kind);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(new[] { "guide/intro" }, true)]
+    [InlineData(new[] { "./guide/intro.md" }, true)]
+    [InlineData(new[] { "/docs/intro" }, true)]
+    [InlineData(new[] { "guide/config" }, false)]
+    public void Navigation_entries_match_source_paths_and_urls(string[]? entries, bool listed)
+    {
+        var profile = new Crosswalk.Config.Profiles.ProfileSettings { Navigation = entries };
+        Assert.Equal(entries is null || listed, Index(profile).InGeneratorNavigation(s_intro));
+    }
 }

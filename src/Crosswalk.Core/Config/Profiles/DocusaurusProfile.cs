@@ -131,6 +131,6 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
     private static partial Regex StringLiteral();
 
     // { from: '/old', to: '/new' } or { from: ['/a', '/b'], to: '/new' } in @docusaurus/plugin-client-redirects' options.
-    [GeneratedRegex(@"\{\s*(?:to\s*:\s*['""](?<to>/[^'""]*)['""]\s*,\s*)?from\s*:\s*(?:\[\s*)?(?:['""](?<from>/[^'""]*)['""]\s*,?\s*)+\]?\s*,\s*(?:to\s*:\s*['""](?<to>/[^'""]*)['""])?")]
+    [GeneratedRegex(@"\{\s*(?:to\s*:\s*['""](?<to>/[^'""]*)['""]\s*,\s*)?from\s*:\s*(?:\[\s*)?(?:['""](?<from>/[^'""]*)['""]\s*,?\s*)+\]?\s*,?\s*(?:to\s*:\s*['""](?<to>/[^'""]*)['""])?")]
     private static partial Regex ClientRedirect();
 }

@@ -33,9 +33,9 @@ public static class VerifyStage
             {
                 continue;
             }
-            var ids = added is null ? to.Ids : to.Ids.Concat(added);
-            // Ties in ordinal order: ids come from sets, whose order is not the page's.
-            var closest = DidYouMean.Closest(fragment, ids, static id => id, DidYouMean.DefaultMax, StringComparer.Ordinal);
+            // Sorted: ids come from sets, whose order is not the page's, and ties must not depend on it.
+            List<string> ids = [.. (added is null ? to.Ids : to.Ids.Concat(added)).Order(StringComparer.Ordinal)];
+            var closest = DidYouMean.ClosestOrRelated(fragment, ids, static id => id, DidYouMean.DefaultMax, StringComparer.Ordinal);
             report(Diagnostic.Create(DiagnosticDescriptors.MissingAnchor, $"anchor '#{fragment}' does not exist on '{to.Url}'", link.Location,
                 DidYouMean.Help([.. closest.Select(id => "#" + id)])));
         }
