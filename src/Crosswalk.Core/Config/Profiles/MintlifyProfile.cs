@@ -27,7 +27,7 @@ internal sealed class MintlifyProfile : ISiteProfile
             }
             if (root.TryGetProperty("redirects", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                ReadRedirects(list, found.File!, redirects, routes);
+                ReadRedirects(list, found.File!, context.ReadText(found.File!) ?? "", redirects, routes);
             }
         }
         var exclude = new List<string>(config.Exclude) { "snippets/**", "node_modules/**" };
@@ -50,6 +50,21 @@ internal sealed class MintlifyProfile : ISiteProfile
                 Urls = new UrlRules(TrailingSlash: false),
             },
         };
+    }
+
+    // JsonDocument keeps no line numbers: a redirect is located by its source's JSON text, searched from the previous one on.
+    private static SourceLocation Locate(string file, string text, string source, ref int from)
+    {
+        var quoted = "\"" + source + "\"";
+        var at = text.IndexOf(quoted, from, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return new SourceLocation(file, 1, 1);
+        }
+        from = at + quoted.Length;
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+        return new SourceLocation(file, line, column);
     }
 
     // docs.json nests tabs, anchors, dropdowns, versions, languages and groups; every string in a "pages" array (and a
@@ -82,9 +97,9 @@ internal sealed class MintlifyProfile : ISiteProfile
 
     // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is served by Mintlify, so links
     // under its prefix are taken as served.
-    private static void ReadRedirects(JsonElement list, string file, List<(string, string, SourceLocation)> redirects, List<string> routes)
+    private static void ReadRedirects(JsonElement list, string file, string text, List<(string, string, SourceLocation)> redirects, List<string> routes)
     {
-        var at = new SourceLocation(file, 1, 1);
+        var searchFrom = 0;
         foreach (var item in list.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object
@@ -105,7 +120,7 @@ internal sealed class MintlifyProfile : ISiteProfile
                 routes.Add(source[..wildcard].TrimEnd('/') + "/*");
                 continue;
             }
-            redirects.Add((source, destination, at));
+            redirects.Add((source, destination, Locate(file, text, source, ref searchFrom)));
         }
     }
 }

@@ -204,3 +204,14 @@ public sealed class SiteProfilesTests
         Assert.Equal("kramdown", config.Profile.Slugs);
     }
 }
+
+public sealed class MintlifyRedirectLocationTests
+{
+    [Fact]
+    public void A_redirect_is_located_at_its_source_in_docs_json()
+    {
+        using var site = new TempSite(("docs.json", "{\n  \"redirects\": [\n    { \"source\": \"/a\", \"destination\": \"/b\" },\n    {\n      \"source\": \"/c\",\n      \"destination\": \"/d\"\n    }\n  ]\n}\n"));
+        var config = ConfigLoader.Load(site.ConfigPath, new DiagnosticBag(), allowMissing: true)!;
+        Assert.Equal([(3, 17), (5, 17)], config.Redirects.Select(r => (r.Location.Line, r.Location.Column)));
+    }
+}
