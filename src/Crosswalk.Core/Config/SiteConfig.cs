@@ -67,6 +67,8 @@ public sealed record SiteConfig
     public IReadOnlyDictionary<string, Content.FieldKind> FrontMatter { get; init; } = new Dictionary<string, Content.FieldKind>();
     /// <summary>Criteria that a claim through a group or alias does not satisfy (CW3009).</summary>
     public IReadOnlyList<DirectClaimRule> DirectClaims { get; init; } = [];
+    /// <summary>How heading ids are made: the rules of the generator that publishes the site (<c>slugs:</c>).</summary>
+    public Markdown.Slugs.SlugRule Slugs { get; init; } = Markdown.Slugs.SlugRule.GitHub;
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }
