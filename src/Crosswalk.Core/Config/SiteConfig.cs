@@ -73,6 +73,8 @@ public sealed record SiteConfig
     public IReadOnlyList<string> Exclude { get; init; } = [];
     /// <summary>Absolute paths of folders whose files are served at the site's root beside the pages (Docusaurus' <c>static/</c>).</summary>
     public IReadOnlyList<string> StaticDirectories { get; init; } = [];
+    /// <summary>How heading ids are made: the rules of the generator that publishes the site (<c>slugs:</c>).</summary>
+    public Markdown.Slugs.SlugRule Slugs { get; init; } = Markdown.Slugs.SlugRule.GitHub;
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
+using Crosswalk.Markdown.Slugs;
 using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Config;
@@ -74,6 +75,8 @@ internal static partial class SiteKeys
         new("direct_claims", "Criteria a claim through a group or alias does not satisfy: a catalog id, or { catalog, criteria: [ids or groups] } (CW3009).",
             """{ "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "required": ["catalog"], "properties": { "catalog": { "type": "string" }, "criteria": { "type": "array", "items": { "type": "string" } } } }] } }""",
             (r, n, c) => c with { DirectClaims = ReadDirectClaims(r, n) }),
+        new("slugs", "How heading ids are made, so anchors are checked as the site's generator writes them: github (default), mintlify, python-markdown (MkDocs), docusaurus or kramdown (Jekyll, GitHub Pages).",
+            $$"""{ "enum": {{Names(SlugRule.All.Select(r => r.Name))}} }""", (r, n, c) => c with { Slugs = ReadSlugs(r, n) ?? c.Slugs }),
         new("front_matter", "The site's own front-matter keys and their types (text, integer, boolean, date, duration, person, people, list, any).",
             $$"""{ "type": "object", "additionalProperties": { "enum": {{Names(FrontMatterSchema.KindNames)}} } }""",
             (r, n, c) => c with { FrontMatter = ReadFrontMatter(r, n) }),
@@ -238,6 +241,22 @@ internal static partial class SiteKeys
             }
         }
         return keys;
+    }
+
+    private static SlugRule? ReadSlugs(ConfigReader reader, YamlNode node)
+    {
+        var name = reader.String("slugs", node);
+        if (name is null)
+        {
+            return null;
+        }
+        if (SlugRule.Find(name) is { } rule)
+        {
+            return rule;
+        }
+        var names = SlugRule.All.Select(r => r.Name).ToList();
+        reader.Error(node, $"unknown slugs '{name}'", DidYouMean.Help(name, names) ?? $"use one of: {string.Join(", ", names)}");
+        return null;
     }
 
     private static string? NormalizeBaseUrl(ConfigReader reader, YamlNode node)

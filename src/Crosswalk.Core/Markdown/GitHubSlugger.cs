@@ -178,7 +178,7 @@ public sealed class GitHubSlugger
     /// Unicode's Final_Sigma condition as ICU (and so JavaScript) applies it: a cased letter comes before
     /// the sigma and none comes after it, skipping case-ignorable code points on both sides.
     /// </summary>
-    private static bool IsFinalSigma(ReadOnlySpan<char> text, int sigmaStart, int sigmaEnd)
+    internal static bool IsFinalSigma(ReadOnlySpan<char> text, int sigmaStart, int sigmaEnd)
     {
         var before = text[..sigmaStart];
         var precededByCased = false;

@@ -15,7 +15,7 @@ namespace Crosswalk.Markdown;
 /// </summary>
 /// <remarks>
 /// It runs once the document is complete (<see cref="MarkdownPipelineBuilder.DocumentProcessed"/>), when footnotes
-/// nobody cites are gone and the rest are in place, and after <see cref="GitHubHeadingIdsExtension"/>, since a heading's
+/// nobody cites are gone and the rest are in place, and after <see cref="HeadingIdsExtension"/>, since a heading's
 /// text includes an autolink's URL. That hook is given no parser context, so the first block to close carries the
 /// capture from the context to the document. The extension itself holds nothing of a document.
 /// </remarks>

@@ -1,3 +1,4 @@
+using Crosswalk.Markdown.Slugs;
 using Markdig;
 
 namespace Crosswalk.Markdown;
@@ -8,15 +9,17 @@ public static class MarkdownBuilderExtensions
     extension(MarkdownPipelineBuilder pipeline)
     {
         /// <summary>
-        /// Heading ids by github-slugger's rules (<see cref="GitHubHeadingIdsExtension"/>). Placed before link capture
-        /// when that is already added: both run when the document is complete, and a heading's text must be read first.
+        /// Heading ids by <paramref name="rule"/>, github-slugger's when null (<see cref="HeadingIdsExtension"/>). Placed
+        /// before link capture when that is already added: both run when the document is complete, and a heading's text
+        /// must be read first. A second call keeps the first rule.
         /// </summary>
-        public MarkdownPipelineBuilder UseGitHubHeadingIds()
+        public MarkdownPipelineBuilder UseHeadingIds(SlugRule? rule = null)
         {
-            if (!pipeline.Extensions.Contains<GitHubHeadingIdsExtension>()
-                && !pipeline.Extensions.InsertBefore<LinkCaptureExtension>(new GitHubHeadingIdsExtension()))
+            var extension = new HeadingIdsExtension(rule ?? SlugRule.GitHub);
+            if (!pipeline.Extensions.Contains<HeadingIdsExtension>()
+                && !pipeline.Extensions.InsertBefore<LinkCaptureExtension>(extension))
             {
-                pipeline.Extensions.Add(new GitHubHeadingIdsExtension());
+                pipeline.Extensions.Add(extension);
             }
             return pipeline;
         }

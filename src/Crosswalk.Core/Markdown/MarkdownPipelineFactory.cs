@@ -1,3 +1,4 @@
+using Crosswalk.Markdown.Slugs;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 
@@ -9,12 +10,16 @@ namespace Crosswalk.Markdown;
 /// </summary>
 public static class MarkdownPipelineFactory
 {
+    /// <summary>The pipeline with github-slugger's heading ids: <see cref="Create(SlugRule)"/> with <see cref="SlugRule.GitHub"/>.</summary>
+    public static MarkdownPipeline Create() => Create(SlugRule.GitHub);
+
     /// <summary>
     /// CommonMark + GFM (pipe tables, task lists, footnotes, autolinks, strikethrough, alerts) + <c>{#id}</c> attributes,
-    /// github-slugger heading ids with anchor links, and link capture (given a <see cref="LinkCapture"/> in the context).
-    /// <c>Markdig.Markdown.ToHtml(text, pipeline)</c> alone gives GitHub's heading ids and anchors.
+    /// heading ids by <paramref name="slugs"/> with anchor links, and link capture (given a <see cref="LinkCapture"/> in
+    /// the context). <c>Markdig.Markdown.ToHtml(text, pipeline)</c> alone gives the heading ids and anchors.
     /// </summary>
-    public static MarkdownPipeline Create() => new MarkdownPipelineBuilder()
+    /// <param name="slugs">How heading ids are made: the site's generator (<c>slugs:</c> in site.yml).</param>
+    public static MarkdownPipeline Create(SlugRule slugs) => new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
         .UsePipeTables()
         .UseTaskLists()
@@ -23,7 +28,7 @@ public static class MarkdownPipelineFactory
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAlertBlocks()
         // These three add no parser: they work on the finished document and in the renderer. Ids before links.
-        .UseGitHubHeadingIds()
+        .UseHeadingIds(slugs)
         .UseHeadingAnchors()
         .UseLinkCapture()
         // Generic attributes must come last: it attaches to what the other extensions produced.

@@ -11,8 +11,8 @@ using Markdig.Syntax.Inlines;
 namespace Crosswalk.Markdown;
 
 /// <summary>
-/// Pipeline stage <c>ParseMarkdown</c>: parses one page with the shared Markdig pipeline, whose extensions give headings
-/// github-slugger ids (<see cref="GitHubHeadingIdsExtension"/>) and capture links, replacing them with placeholders the
+/// Pipeline stage <c>ParseMarkdown</c>: parses one page with the shared Markdig pipeline, whose extensions give headings their
+/// ids (<see cref="HeadingIdsExtension"/>) and capture links, replacing them with placeholders the
 /// Render stage resolves (<see cref="LinkCaptureExtension"/>); then reads tables and renders the body once, anchor links
 /// included (<see cref="HeadingAnchorsExtension"/>). The AST does not outlive this call.
 /// </summary>
@@ -51,7 +51,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         var positions = new Positions(source, front.BodyLine, mdx);
         var links = new LinkCapture(placeholders, positions.Locate);
         var document = Markdig.Markdown.Parse(body, _pipeline, links.AddTo(new MarkdownParserContext()));
-        var headings = GitHubHeadingIdsExtension.GetHeadings(document);
+        var headings = HeadingIdsExtension.GetHeadings(document);
 
         var tableData = new List<TableData>();
         var claims = new List<ClaimRef>();
@@ -193,7 +193,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
 
     // Without them the page would silently have no heading ids and no checked links.
     private static MarkdownPipeline WithCrosswalkExtensions(MarkdownPipeline pipeline) =>
-        pipeline.Extensions.Contains<GitHubHeadingIdsExtension>() && pipeline.Extensions.Contains<LinkCaptureExtension>()
+        pipeline.Extensions.Contains<HeadingIdsExtension>() && pipeline.Extensions.Contains<LinkCaptureExtension>()
             ? pipeline
             : throw new ArgumentException("the pipeline lacks heading ids or link capture: build it with MarkdownPipelineFactory.Create()", nameof(pipeline));
 

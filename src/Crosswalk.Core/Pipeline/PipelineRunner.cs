@@ -59,7 +59,7 @@ internal static class PipelineRunner
             return new PipelineRun(Result(0, usable: false, written: false), config, null, null, null);
         }
 
-        var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(), stages.Placeholders,
+        var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(config.Slugs), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview,
             Today: options.Day);
         var files = clock.Time("Discover", () => stages.Discover(context));

@@ -1,5 +1,6 @@
 using Crosswalk.Config;
 using Crosswalk.Diagnostics;
+using Crosswalk.Markdown.Slugs;
 
 namespace Crosswalk.Tests.Config;
 
@@ -34,6 +35,7 @@ public sealed class ConfigLoaderTests
             severity:
               CW2005: off
               CW3005: info
+            slugs: python-markdown
             """;
 
         // When
@@ -56,6 +58,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(("/old/path", "/new/path/"), (config.Redirects[0].From, config.Redirects[0].To));
         Assert.Equal(Severity.Off, config.Severity["CW2005"]);
         Assert.Equal(Severity.Info, config.Severity["CW3005"]);
+        Assert.Same(SlugRule.PythonMarkdown, config.Slugs);
     }
 
     [Fact]
@@ -67,6 +70,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal("/site/root/_site", config.OutputDirectory);
         Assert.Null(config.TemplatesDirectory);
         Assert.Equal("/", config.BaseUrl);
+        Assert.Same(SlugRule.GitHub, config.Slugs);
     }
 
     [Fact]
@@ -117,12 +121,25 @@ public sealed class ConfigLoaderTests
         Assert.True(d.Location!.Value.Line >= 2);
     }
 
+    [Fact]
+    public void A_misspelt_slugs_value_suggests_the_rule_meant()
+    {
+        var (config, diagnostics) = Parse("slugs: python_markdown\n");
+
+        Assert.Null(config);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("CW1001", 1, 8), (d.Code, d.Location!.Value.Line, d.Location!.Value.Column));
+        Assert.Contains("'python-markdown'", d.Help);
+    }
+
     [Theory]
     [InlineData("severity:\n  CW2005: sometimes\n", "unknown severity 'sometimes'")]
     [InlineData("severity:\n  XX1: off\n", "is not a diagnostic code")]
     [InlineData("base_url: https://example.com/\n", "base_url must be a path")]
     [InlineData("redirects:\n  old: /new/\n", "must start with '/'")]
     [InlineData("- a\n- b\n", "must be a mapping")]
+    [InlineData("slugs: mkdocs\n", "unknown slugs 'mkdocs'")]
+    [InlineData("slugs: [github]\n", "'slugs' must be a string")]
     public void Reports_CW1001_for_bad_values(string yaml, string expected)
     {
         var (config, diagnostics) = Parse(yaml);

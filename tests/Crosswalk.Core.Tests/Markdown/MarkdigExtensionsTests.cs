@@ -46,13 +46,13 @@ public sealed class MarkdigExtensionsTests
     [Fact]
     public void Heading_ids_alone_give_ids_and_keep_the_headings_on_the_document()
     {
-        var pipeline = new MarkdownPipelineBuilder().UseGitHubHeadingIds().Build();
+        var pipeline = new MarkdownPipelineBuilder().UseHeadingIds().Build();
 
         var document = Markdig.Markdown.Parse("# A\n\nB *b*\n---\n\n# A\n", pipeline);
 
-        Assert.Equal([new Heading(1, "a", "A"), new Heading(2, "b-b", "B b"), new Heading(1, "a-1", "A")], GitHubHeadingIdsExtension.GetHeadings(document));
+        Assert.Equal([new Heading(1, "a", "A"), new Heading(2, "b-b", "B b"), new Heading(1, "a-1", "A")], HeadingIdsExtension.GetHeadings(document));
         Assert.Equal("<h1 id=\"a\">A</h1>\n<h2 id=\"b-b\">B <em>b</em></h2>\n<h1 id=\"a-1\">A</h1>\n", Markdig.Markdown.ToHtml(document, pipeline));
-        Assert.Empty(GitHubHeadingIdsExtension.GetHeadings(Markdig.Markdown.Parse("# A\n")));
+        Assert.Empty(HeadingIdsExtension.GetHeadings(Markdig.Markdown.Parse("# A\n")));
     }
 
     [Fact]
@@ -93,14 +93,14 @@ public sealed class MarkdigExtensionsTests
         const string text = "# Go to <https://x.example>\n";
         foreach (var pipeline in new[]
         {
-            new MarkdownPipelineBuilder().UseGitHubHeadingIds().UseLinkCapture().Build(),
-            new MarkdownPipelineBuilder().UseLinkCapture().UseGitHubHeadingIds().Build(),
+            new MarkdownPipelineBuilder().UseHeadingIds().UseLinkCapture().Build(),
+            new MarkdownPipelineBuilder().UseLinkCapture().UseHeadingIds().Build(),
         })
         {
             var capture = new LinkCapture(new LinkPlaceholders("t"), (line, column) => new SourceLocation("a.md", line + 1, column + 1));
             var document = Markdig.Markdown.Parse(text, pipeline, capture.AddTo(new MarkdownParserContext()));
 
-            Assert.Equal("go-to-httpsxexample", Assert.Single(GitHubHeadingIdsExtension.GetHeadings(document)).Id);
+            Assert.Equal("go-to-httpsxexample", Assert.Single(HeadingIdsExtension.GetHeadings(document)).Id);
             Assert.Equal("https://x.example", Assert.Single(capture.Links).Url);
         }
     }
@@ -109,7 +109,7 @@ public sealed class MarkdigExtensionsTests
     public void Page_parser_refuses_a_pipeline_without_heading_ids_or_link_capture()
     {
         Assert.Throws<ArgumentException>(() => new PageParser(new MarkdownPipelineBuilder().Build(), Pages.Placeholders));
-        Assert.Throws<ArgumentException>(() => new PageParser(new MarkdownPipelineBuilder().UseGitHubHeadingIds().Build(), Pages.Placeholders));
+        Assert.Throws<ArgumentException>(() => new PageParser(new MarkdownPipelineBuilder().UseHeadingIds().Build(), Pages.Placeholders));
     }
 
     [Fact]

@@ -48,11 +48,11 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
             SourceDirectory = context.PathOf(found.Under(docsPath)),
             StaticDirectories = [.. config.StaticDirectories, .. statics],
             Redirects = redirects,
+            Slugs = Markdown.Slugs.SlugRule.Find("docusaurus")!,
             FrontMatter = GeneratorKeys.With(config, GeneratorKeys.Docusaurus),
             Profile = new ProfileSettings
             {
                 Name = Name,
-                Slugs = "docusaurus",
                 Navigation = Sidebars(context, found),
                 Routes = routes,
                 Urls = new UrlRules(RouteBase: "/" + routeBase.Trim('/') + (routeBase.Trim('/').Length > 0 ? "/" : ""), DocIds: true, TrailingSlash: trailingSlash),

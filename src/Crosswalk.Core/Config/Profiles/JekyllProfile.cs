@@ -40,11 +40,11 @@ internal sealed class JekyllProfile : ISiteProfile
             OutputDirectory = context.PathOf(found.Under("_crosswalk")),
             BaseUrl = baseUrl is null or "//" ? config.BaseUrl : baseUrl,
             Exclude = exclude,
+            Slugs = Markdown.Slugs.SlugRule.Find("kramdown")!,
             FrontMatter = GeneratorKeys.With(config, GeneratorKeys.Jekyll),
             Profile = new ProfileSettings
             {
                 Name = Name,
-                Slugs = "kramdown",
                 Navigation = HeaderPages(root),
                 Urls = new UrlRules(TrailingSlash: pretty, Folders: collections.ToDictionary(c => "_" + c, c => c)),
                 LayoutFallback = true,

@@ -40,11 +40,11 @@ internal sealed class MintlifyProfile : ISiteProfile
             SourceDirectory = context.PathOf(found.Folder.Length == 0 ? "." : found.Folder),
             Exclude = exclude,
             Redirects = redirects,
+            Slugs = Markdown.Slugs.SlugRule.Find("mintlify")!,
             FrontMatter = GeneratorKeys.With(config, GeneratorKeys.Mintlify),
             Profile = new ProfileSettings
             {
                 Name = Name,
-                Slugs = "mintlify",
                 Navigation = navigation,
                 Routes = routes,
                 Urls = new UrlRules(TrailingSlash: false),

@@ -22,7 +22,6 @@ internal sealed class MkDocsProfile : ISiteProfile
         var settings = new ProfileSettings
         {
             Name = Name,
-            Slugs = "python-markdown",
             // Without nav: MkDocs lists every page itself.
             Navigation = root is not null && Child(root, "nav") is { } nav ? [.. NavPaths(nav)] : null,
             Urls = new UrlRules(TrailingSlash: directoryUrls),
@@ -37,6 +36,7 @@ internal sealed class MkDocsProfile : ISiteProfile
         {
             SourceDirectory = context.PathOf(found.Under(docsDir)),
             Exclude = exclude,
+            Slugs = Markdown.Slugs.SlugRule.Find("python-markdown")!,
             FrontMatter = GeneratorKeys.With(config, GeneratorKeys.MkDocs),
             Profile = settings,
             Redirects = [.. config.Redirects, .. Redirects(root, file)],

@@ -30,9 +30,6 @@ public sealed record ProfileSettings
     /// <summary>URL paths served by something other than these pages (a blog plugin, React pages); a trailing <c>*</c> is a prefix.</summary>
     public IReadOnlyList<string> Routes { get; init; } = [];
 
-    /// <summary>The heading-id rule the generator uses (<c>slugs:</c> in site.yml overrides it).</summary>
-    public string Slugs { get; init; } = "github";
-
     /// <summary>URL rules.</summary>
     public UrlRules Urls { get; init; } = new();
 

@@ -105,7 +105,7 @@ public sealed class SiteProfilesTests
         Assert.Equal(site.PathOf("src"), config.SourceDirectory);
         Assert.Equal(["index.md", "guide/setup.md"], config.Profile.Navigation);
         Assert.False(config.Profile.Urls.TrailingSlash);
-        Assert.Equal("python-markdown", config.Profile.Slugs);
+        Assert.Equal("python-markdown", config.Slugs.Name);
         Assert.Contains("**/drafts/**", config.Exclude);
         Assert.Contains("**/*.tmp.md", config.Exclude);
         Assert.Equal([("/old/", "/guide/setup.md"), ("/gone/", "https://example.com/")], config.Redirects.Select(r => (r.From, r.To)));
@@ -201,7 +201,7 @@ public sealed class SiteProfilesTests
         Assert.False(filter.Excludes("_docs/x.md"));
         Assert.False(filter.Excludes("_headers"));
         Assert.True(config.Profile.LayoutFallback);
-        Assert.Equal("kramdown", config.Profile.Slugs);
+        Assert.Equal("kramdown", config.Slugs.Name);
     }
 }
 
