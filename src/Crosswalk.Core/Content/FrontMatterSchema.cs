@@ -32,6 +32,8 @@ public enum FieldKind
     Approvals,
     /// <summary>Catalog ids mapped to lists of criteria.</summary>
     Criteria,
+    /// <summary>comply's revision list: <c>{ date, comment }</c> entries.</summary>
+    Revisions,
     /// <summary>Anything (a site's own key of no declared type).</summary>
     Any,
 }
@@ -50,7 +52,7 @@ public sealed record FrontMatterField(string Name, FieldKind Kind, string Descri
 /// the unknown-key check, the README and the shipped JSON Schema all follow it. A site adds its own keys under
 /// <c>front_matter:</c> in site.yml (<see cref="WithSiteKeys"/>).
 /// </summary>
-public sealed class FrontMatterSchema
+public sealed partial class FrontMatterSchema
 {
     private readonly Dictionary<string, FrontMatterField> _byName;
 
@@ -100,6 +102,7 @@ public sealed class FrontMatterSchema
             (r, n, m) => r.Date(n) is { } d ? m with { NextReview = d, NextReviewAt = r.Location(n) } : m),
         new("review_every", FieldKind.Duration, "How often the document is reviewed, e.g. 12 months; with last_reviewed it sets the due date when next_review is absent.",
             (r, n, m) => r.Duration(n) is { } d ? m with { ReviewEvery = d, ReviewEveryAt = r.Location(n) } : m),
+        .. ComplyFields(),
     ]);
 
     // The type names a site can declare, with the aliases a YAML author reaches for first.
@@ -167,6 +170,7 @@ public sealed class FrontMatterSchema
         {
             r.UsedAt = k;
             var catalog = (k as YamlScalarNode)?.Value ?? "";
+            var catalogAt = r.Location(k);
             IEnumerable<YamlNode> items = v is YamlSequenceNode seq ? seq.Children : [v];
             foreach (var item in items)
             {
@@ -175,7 +179,7 @@ public sealed class FrontMatterSchema
                     // Columns inside the expression count from its first character: after the opening quote, if any.
                     var at = r.Location(item);
                     var quoted = !r.IsAliased(item) && item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
-                    list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at));
+                    list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at, catalogAt));
                 }
                 else
                 {

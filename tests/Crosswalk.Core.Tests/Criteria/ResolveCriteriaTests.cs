@@ -68,7 +68,7 @@ public sealed class ResolveCriteriaTests
         Assert.Equal(
         [
             "content/access.md(4,19) CW3001",   // CC6.9 in front matter
-            "content/access.md(5,10) CW3007",   // unknown catalog soc3
+            "content/access.md(5,3) CW3007",    // unknown catalog soc3, at its key
             "content/index.md(8,46) CW3001",    // CC7.9
             "content/index.md(10,32) CW3002",   // A.9.1 in a SOC 2 column
             "content/index.md(11,27) CW3003",   // reversed range

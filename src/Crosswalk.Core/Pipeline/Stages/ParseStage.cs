@@ -26,6 +26,7 @@ public sealed class ParseStage
         _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
             Schema = context.Schema,
+            FrontMatterStyle = config.FrontMatterStyle,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),
