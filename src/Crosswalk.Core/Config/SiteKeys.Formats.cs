@@ -29,6 +29,7 @@ internal static partial class SiteKeys
     }
 
     // Whether each target is a loaded catalog is known only once the catalogs are: CatalogSet.WithAliases checks it.
+    // A repeated alias is a duplicate key, which the YAML loader refuses.
     private static List<CatalogIdAlias> ReadCatalogAliases(ConfigReader reader, YamlNode node)
     {
         var aliases = new List<CatalogIdAlias>();
@@ -37,11 +38,6 @@ internal static partial class SiteKeys
             if (string.IsNullOrWhiteSpace(alias) || string.IsNullOrWhiteSpace(catalog))
             {
                 reader.Error(string.IsNullOrWhiteSpace(alias) ? k : v, "a catalog alias and the catalog id it stands for must not be empty");
-                continue;
-            }
-            if (aliases.Any(a => a.Alias == alias))
-            {
-                reader.Error(k, $"catalog alias '{alias}' is listed twice");
                 continue;
             }
             aliases.Add(new CatalogIdAlias(alias, catalog, reader.Location(k), reader.Location(v)));

@@ -39,7 +39,8 @@ internal static class ComplyStandardReader
                 ReadCriterion(catalog, keyNode, value, r);
             }
         }
-        if (catalog.Criteria.Count == 0)
+        // Only a standard that lists none: a bad criterion has been reported where it is.
+        if (root.Children.Count == 1)
         {
             r.Error(root.Start, $"comply standard '{id}' has no criteria", "add one key per criterion, such as CC1.1: { family: CC1, name: Integrity and Ethics }");
         }

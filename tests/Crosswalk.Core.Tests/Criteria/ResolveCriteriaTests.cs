@@ -130,4 +130,17 @@ public sealed class ResolveCriteriaTests
         Assert.Contains("CC6.6", access.Body!.TextContent);
         Assert.NotNull(access.QuerySelector("a[href='/criteria/soc2-tsc-2017/cc6.6/']"));
     }
+
+    [Fact]
+    public void An_unknown_catalog_in_satisfies_is_reported_once_at_its_key_however_many_criteria_it_lists()
+    {
+        using var site = Site();
+        site.Write("content/access.md", "---\ntitle: Access\nsatisfies:\n  soc2-tsc-2017: [CC6.1]\n  soc3:\n    - CC1.1\n    - CC1.2\n    - CC1.3\n---\n# Access\n");
+
+        var result = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        var d = Assert.Single(result.Diagnostics, d => d.Code == "CW3007");
+        Assert.Equal("content/access.md(5,3): error CW3007: catalog 'soc3' in 'satisfies' is not loaded", d.ToString());
+        Assert.Equal("loaded catalogs: soc2-tsc-2017, iso27001-2013, iso27001-2022", d.Help);
+    }
 }
