@@ -37,6 +37,13 @@ public static class FrontMatterReader
         }
         if (YamlFirstFrontMatter.Find(text, start, style, schema) is not { } block)
         {
+            // Chosen by the site, but never silent: a block auto would take for front matter is shown as text.
+            if (style == FrontMatterStyle.Fenced && YamlFirstFrontMatter.Find(text, start, FrontMatterStyle.Auto, schema) is not null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FrontMatterReadAsText,
+                    "the page opens with front matter without the opening '---', which front_matter_style: fenced reads as Markdown",
+                    new SourceLocation(file, 1, 1), "add '---' as the first line, or set front_matter_style to auto or yaml-first");
+            }
             return new FrontMatterResult(new PageMeta(), text[start..], 0);
         }
         if (!block.Closed)

@@ -29,6 +29,8 @@ public static class DiagnosticCodes
     public const string MissingRequiredField = "CW1010";
     /// <summary><see cref="DiagnosticDescriptors.HistoryUnavailable"/>.</summary>
     public const string HistoryUnavailable = "CW1011";
+    /// <summary><see cref="DiagnosticDescriptors.FrontMatterReadAsText"/>.</summary>
+    public const string FrontMatterReadAsText = "CW1012";
 
     /// <summary><see cref="DiagnosticDescriptors.MissingPage"/>.</summary>
     public const string MissingPage = "CW2001";

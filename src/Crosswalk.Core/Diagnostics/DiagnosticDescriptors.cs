@@ -87,6 +87,13 @@ public static class DiagnosticDescriptors
         + "only the commits the clone holds.",
         "Build from a full clone (for example actions/checkout with fetch-depth: 0), or pass --no-history.");
 
+    /// <summary>CW1012: what looks like front matter without its opening '---' is read as Markdown.</summary>
+    public static readonly DiagnosticDescriptor FrontMatterReadAsText = new("CW1012", nameof(FrontMatterReadAsText), Severity.Info,
+        "What looks like front matter is read as Markdown.",
+        "A page opens with a block shaped like front matter written without the opening '---' (as comply writes it), naming a "
+        + "known key, but site.yml's front_matter_style: fenced reads only front matter between '---' lines, so the block is text.",
+        "Add '---' as the page's first line, or set front_matter_style to auto or yaml-first; set CW1012: off if the lines are meant as Markdown.");
+
     // ---- CW2xxx: links and anchors ----
 
     /// <summary>CW2001: a link to a page that does not exist.</summary>
@@ -214,7 +221,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
-        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, FrontMatterReadAsText,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage,

@@ -49,11 +49,13 @@ public sealed class YamlFirstFrontMatterTests
     }
 
     [Fact]
-    public void Fenced_reads_no_comply_block()
+    public void Fenced_reads_no_comply_block_and_says_so()
     {
         var (result, diagnostics) = Read(Policy, FrontMatterStyle.Fenced);
 
-        Assert.Empty(diagnostics);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("policies/access.md(1,1): info CW1012: the page opens with front matter without the opening '---', which front_matter_style: fenced reads as Markdown",
+            d.ToString());
         Assert.Null(result.Meta.Name);
         Assert.Equal(0, result.BodyLine);
         Assert.StartsWith("name: Access Control Policy", result.Body, StringComparison.Ordinal);
@@ -70,8 +72,10 @@ public sealed class YamlFirstFrontMatterTests
     public void Auto_leaves_markdown_that_only_looks_like_front_matter_as_body(string text)
     {
         var (result, diagnostics) = Read(text);
+        var (_, fenced) = Read(text, FrontMatterStyle.Fenced);
 
         Assert.Empty(diagnostics);
+        Assert.Empty(fenced);
         Assert.Equal(0, result.BodyLine);
         Assert.Equal(text, result.Body);
         Assert.Empty(result.Meta.Keys);
