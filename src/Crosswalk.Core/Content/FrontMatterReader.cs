@@ -10,7 +10,10 @@ namespace Crosswalk.Content;
 /// <param name="BodyLine">0-based line of the file on which <paramref name="Body"/> starts.</param>
 public sealed record FrontMatterResult(PageMeta Meta, string Body, int BodyLine);
 
-/// <summary>Pipeline stage <c>ReadFrontMatter</c>: splits off the YAML block and types its fields (CW1002, CW1003).</summary>
+/// <summary>
+/// Pipeline stage <c>ReadFrontMatter</c>: splits off the YAML block (fenced, or YAML-first as comply writes it: see
+/// <see cref="YamlFirstFrontMatter"/>) and types its fields (CW1002, CW1003, CW1007, CW1012).
+/// </summary>
 public static class FrontMatterReader
 {
     /// <summary>
