@@ -89,7 +89,7 @@ internal static class CriteriaCommands
         var catalog = analysis.Catalogs!.Get(id) ?? CatalogSet.Load([id], Environment.CurrentDirectory, new DiagnosticBag()).Get(id);
         if (catalog is null)
         {
-            var known = analysis.Catalogs!.All.Select(c => c.Id).Concat(CatalogSet.BuiltInIds).Distinct().ToList();
+            var known = analysis.Catalogs!.Ids.Concat(CatalogSet.BuiltInIds).Distinct().ToList();
             var help = DidYouMean.Help(id, known, 1);
             stderr.WriteLine($"crosswalk: unknown catalog '{id}'" + (help is null ? $"; known: {string.Join(", ", known)}" : $" ({help})"));
             catalogs = [];

@@ -63,6 +63,20 @@ public static class JsonSchemas
         FieldKind.People or FieldKind.List => OneOrMany(Kind(FieldKind.Text)),
         FieldKind.UrlPaths => OneOrMany(Kind(FieldKind.UrlPath)),
         FieldKind.Approvals => Approvals(),
+        FieldKind.Revisions => new JsonObject
+        {
+            ["type"] = "array",
+            ["items"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = false,
+                ["properties"] = new JsonObject
+                {
+                    ["date"] = Described(Kind(FieldKind.Text), "When, as written (comply: Jun 1 2018)."),
+                    ["comment"] = Described(Kind(FieldKind.Text), "What changed."),
+                },
+            },
+        },
         // A catalog's criteria: one expression or a list; an id such as 5.1 is a number to YAML.
         FieldKind.Criteria => new JsonObject
         {

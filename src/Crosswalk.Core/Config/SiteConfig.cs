@@ -30,6 +30,13 @@ public sealed record RequiredRule(string Pages, IReadOnlyList<(string Name, Sour
 /// <param name="Location">Where the rule is written.</param>
 public sealed record DirectClaimRule(string Catalog, IReadOnlyList<(string Id, SourceLocation At)>? Criteria, SourceLocation Location);
 
+/// <summary>A <c>catalog_aliases:</c> entry: another id by which a loaded catalog is named (comply's <c>TSC</c>).</summary>
+/// <param name="Alias">The id as pages and rules write it.</param>
+/// <param name="Catalog">The loaded catalog's own id.</param>
+/// <param name="AliasAt">Where the alias is written in site.yml.</param>
+/// <param name="CatalogAt">Where the catalog id is written in site.yml.</param>
+public sealed record CatalogIdAlias(string Alias, string Catalog, SourceLocation AliasAt, SourceLocation CatalogAt);
+
 /// <summary>The typed, validated content of site.yml. All paths are absolute.</summary>
 public sealed record SiteConfig
 {
@@ -75,6 +82,10 @@ public sealed record SiteConfig
     public IReadOnlyList<string> StaticDirectories { get; init; } = [];
     /// <summary>How heading ids are made: the rules of the generator that publishes the site (<c>slugs:</c>).</summary>
     public Markdown.Slugs.SlugRule Slugs { get; init; } = Markdown.Slugs.SlugRule.GitHub;
+    /// <summary>Other ids for loaded catalogs (<c>catalog_aliases:</c>), accepted wherever a catalog id is written.</summary>
+    public IReadOnlyList<CatalogIdAlias> CatalogAliases { get; init; } = [];
+    /// <summary>How pages write front matter (<c>front_matter_style:</c>).</summary>
+    public Content.FrontMatterStyle FrontMatterStyle { get; init; } = Content.FrontMatterStyle.Auto;
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

@@ -53,7 +53,7 @@ internal static partial class SiteKeys
             (r, n, c) => c with { Exclude = [.. c.Exclude, .. r.StringList("exclude", n).Select(e => e.Value)] }),
         new("static", "Folders, relative to site.yml, whose files are served at the site's root beside the pages (e.g. static).",
             """{ "type": "array", "items": { "type": "string" } }""", ReadStatic),
-        new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022), YAML files, or OSCAL catalog JSON files (.json).",
+        new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022), YAML files (Crosswalk catalogs and crosswalks, or comply standards), or OSCAL catalog JSON files (.json).",
             """{ "type": "array", "items": { "type": "string" } }""", ReadCatalogs),
         new("mappings", "Table columns whose cells are read as criterion references.",
             """{ "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["column", "catalog"], "properties": { "column": { "type": "string" }, "catalog": { "type": "string" }, "pages": { "type": "string" }, "header": { "type": "array", "items": { "type": "string" } } } } }""",
@@ -80,6 +80,10 @@ internal static partial class SiteKeys
         new("front_matter", "The site's own front-matter keys and their types (text, integer, boolean, date, duration, person, people, list, any).",
             $$"""{ "type": "object", "additionalProperties": { "enum": {{Names(FrontMatterSchema.KindNames)}} } }""",
             (r, n, c) => c with { FrontMatter = ReadFrontMatter(r, n) }),
+        new("front_matter_style", "How pages write front matter: auto (default: between '---' lines, or without the opening '---' when the block is shaped like front matter and names a known key), fenced (only between '---' lines) or yaml-first (comply: everything before the first '---' line of a page that opens with a YAML key).",
+            $$"""{ "enum": {{Names(FrontMatterStyleNames)}} }""", (r, n, c) => c with { FrontMatterStyle = ReadFrontMatterStyle(r, n) ?? c.FrontMatterStyle }),
+        new("catalog_aliases", "Other ids for loaded catalogs, accepted wherever a catalog id is written, e.g. { TSC: soc2-tsc-2017 } for comply's satisfies: keys.",
+            """{ "type": "object", "additionalProperties": { "type": "string" } }""", (r, n, c) => c with { CatalogAliases = ReadCatalogAliases(r, n) }),
     ];
 
     /// <summary>Shared definitions the keys' schemas refer to.</summary>

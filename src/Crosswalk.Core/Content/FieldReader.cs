@@ -19,11 +19,14 @@ public sealed class FieldReader(string file, DiagnosticBag diagnostics)
     /// <summary>The page's file as reported.</summary>
     public string File => file;
 
+    /// <summary>How many lines of the file stand before the YAML: 1 for the opening '---', 0 for a YAML-first block.</summary>
+    internal int LineOffset { get; init; } = 1;
+
     /// <summary>Where <paramref name="node"/> is written (1-based).</summary>
     public SourceLocation Location(YamlNode node)
     {
         var at = UsedAt is not null && node.Start.Line < UsedAt.Start.Line ? UsedAt : node;
-        return new SourceLocation(file, (int)at.Start.Line + 1, (int)at.Start.Column);
+        return new SourceLocation(file, (int)at.Start.Line + LineOffset, (int)at.Start.Column);
     }
 
     /// <summary>True when <paramref name="node"/> came through an alias and is reported where it is used.</summary>

@@ -10,49 +10,77 @@ namespace Crosswalk.Content;
 /// <param name="BodyLine">0-based line of the file on which <paramref name="Body"/> starts.</param>
 public sealed record FrontMatterResult(PageMeta Meta, string Body, int BodyLine);
 
-/// <summary>Pipeline stage <c>ReadFrontMatter</c>: splits off the YAML block and types its fields (CW1002, CW1003).</summary>
+/// <summary>
+/// Pipeline stage <c>ReadFrontMatter</c>: splits off the YAML block (fenced, or YAML-first as comply writes it: see
+/// <see cref="YamlFirstFrontMatter"/>) and types its fields (CW1002, CW1003, CW1007, CW1013).
+/// </summary>
 public static class FrontMatterReader
 {
     /// <summary>
-    /// Reads the front matter of <paramref name="text"/> by <paramref name="schema"/> (default: the built-in keys); problems are
-    /// reported against <paramref name="file"/>.
+    /// Reads the front matter of <paramref name="text"/> by <paramref name="schema"/> (default: the built-in keys), written
+    /// as <paramref name="style"/> allows; problems are reported against <paramref name="file"/>.
     /// </summary>
-    public static FrontMatterResult Read(string text, string file, DiagnosticBag diagnostics, FrontMatterSchema? schema = null)
+    public static FrontMatterResult Read(string text, string file, DiagnosticBag diagnostics, FrontMatterSchema? schema = null,
+        FrontMatterStyle style = FrontMatterStyle.Auto)
     {
-        if (!TrySplit(text, out var yaml, out var bodyStart, out var bodyLine, out var closed))
+        schema ??= FrontMatterSchema.BuiltIn;
+        // A byte-order mark is not text: it must not shift the columns of line 1.
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        if (TrySplit(text, out var yaml, out var bodyStart, out var bodyLine, out var closed))
         {
-            // A byte-order mark is not text: it must not shift the columns of line 1.
-            return new FrontMatterResult(new PageMeta(), text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, 0);
+            if (!closed)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter,
+                    "front matter starts with '---' but is never closed", new SourceLocation(file, 1, 1),
+                    "end the front matter with a line holding only '---'");
+                return new FrontMatterResult(new PageMeta(), "", bodyLine);
+            }
+            // The YAML starts on the file's second line: its line 1 is file line 2.
+            return Parse(yaml, 1, text[bodyStart..], bodyLine, file, diagnostics, schema);
         }
-        if (!closed)
+        if (YamlFirstFrontMatter.Find(text, start, style, schema) is not { } block)
+        {
+            // Chosen by the site, but never silent: a block auto would take for front matter is shown as text.
+            if (style == FrontMatterStyle.Fenced && YamlFirstFrontMatter.Find(text, start, FrontMatterStyle.Auto, schema) is not null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FrontMatterReadAsText,
+                    "the page opens with front matter without the opening '---', which front_matter_style: fenced reads as Markdown",
+                    new SourceLocation(file, 1, 1), "add '---' as the first line, or set front_matter_style to auto or yaml-first");
+            }
+            return new FrontMatterResult(new PageMeta(), text[start..], 0);
+        }
+        if (!block.Closed)
         {
             diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter,
-                "front matter starts with '---' but is never closed", new SourceLocation(file, 1, 1),
+                "the page starts with front matter but no line holding only '---' ends it", new SourceLocation(file, 1, 1),
                 "end the front matter with a line holding only '---'");
-            return new FrontMatterResult(new PageMeta(), "", bodyLine);
+            return new FrontMatterResult(new PageMeta(), text[start..], 0);
         }
+        // No opening line: the YAML's line 1 is the file's.
+        return Parse(text[start..block.YamlEnd], 0, text[block.BodyStart..], block.BodyLine, file, diagnostics, schema);
+    }
 
-        var body = text[bodyStart..];
+    private static FrontMatterResult Parse(string yaml, int lineOffset, string body, int bodyLine, string file, DiagnosticBag diagnostics,
+        FrontMatterSchema schema)
+    {
         var (root, problem) = SafeYaml.LoadRoot(yaml);
         if (problem is not null)
         {
-            // The YAML starts on the file's second line: its line 1 is file line 2.
             diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter, $"front matter is not valid YAML: {problem.Message}",
-                new SourceLocation(file, problem.Line + 1, problem.Column));
+                new SourceLocation(file, problem.Line + lineOffset, problem.Column));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
-
         if (root is null)
         {
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
+        var reader = new FieldReader(file, diagnostics) { LineOffset = lineOffset };
         if (root is not YamlMappingNode map)
         {
-            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter,
-                "front matter must be a mapping of keys to values", Loc(file, root));
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatter, "front matter must be a mapping of keys to values", reader.Location(root));
             return new FrontMatterResult(new PageMeta(), body, bodyLine);
         }
-        return new FrontMatterResult(ReadMeta(map, file, diagnostics, schema ?? FrontMatterSchema.BuiltIn), body, bodyLine);
+        return new FrontMatterResult(ReadMeta(map, reader, diagnostics, schema), body, bodyLine);
     }
 
     /// <summary>
@@ -92,24 +120,11 @@ public static class FrontMatterReader
         return true;
     }
 
-    private static int LineEnd(string text, int pos, out int next)
-    {
-        var nl = text.IndexOf('\n', pos);
-        if (nl < 0)
-        {
-            next = text.Length;
-            return text.Length;
-        }
-        next = nl + 1;
-        return nl > pos && text[nl - 1] == '\r' ? nl - 1 : nl;
-    }
+    private static int LineEnd(string text, int pos, out int next) => YamlFirstFrontMatter.LineEnd(text, pos, out next);
 
-    private static SourceLocation Loc(string file, YamlNode node) => new(file, (int)node.Start.Line + 1, (int)node.Start.Column);
-
-    private static PageMeta ReadMeta(YamlMappingNode map, string file, DiagnosticBag diagnostics, FrontMatterSchema schema)
+    private static PageMeta ReadMeta(YamlMappingNode map, FieldReader reader, DiagnosticBag diagnostics, FrontMatterSchema schema)
     {
         var meta = new PageMeta();
-        var reader = new FieldReader(file, diagnostics);
         var keys = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {

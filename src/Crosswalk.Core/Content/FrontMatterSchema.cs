@@ -32,6 +32,8 @@ public enum FieldKind
     Approvals,
     /// <summary>Catalog ids mapped to lists of criteria.</summary>
     Criteria,
+    /// <summary>comply's revision list: <c>{ date, comment }</c> entries.</summary>
+    Revisions,
     /// <summary>Anything (a site's own key of no declared type).</summary>
     Any,
 }
@@ -50,7 +52,7 @@ public sealed record FrontMatterField(string Name, FieldKind Kind, string Descri
 /// the unknown-key check, the README and the shipped JSON Schema all follow it. A site adds its own keys under
 /// <c>front_matter:</c> in site.yml (<see cref="WithSiteKeys"/>).
 /// </summary>
-public sealed class FrontMatterSchema
+public sealed partial class FrontMatterSchema
 {
     private readonly Dictionary<string, FrontMatterField> _byName;
 
@@ -81,7 +83,7 @@ public sealed class FrontMatterSchema
         new("permalink", FieldKind.UrlPath, "The page's URL, starting with '/' (default: from its path).", ReadPermalink),
         new("slug", FieldKind.Text, "The last part of the page's URL in place of its file name; starting with '/', the whole path (under Docusaurus' route base).",
             (r, n, m) => m with { Slug = r.Text(n) }),
-        new("id", FieldKind.Text, "Docusaurus' doc id: under the docusaurus profile it replaces the file name in the URL.", (r, n, m) => m with { DocId = r.Text(n) }),
+        new("id", FieldKind.Text, "Docusaurus' doc id: under the docusaurus profile it replaces the file name in the URL (comply's procedure id is read, not used).", (r, n, m) => m with { DocId = r.Text(n) }),
         new("layout", FieldKind.Text, "The template under layouts/ that renders the page (default: page).", (r, n, m) => m with { Layout = r.Text(n) }),
         new("nav_order", FieldKind.Integer, "The page's place among its siblings in the sidebar (lower first).", (r, n, m) => m with { NavOrder = r.Integer(n) ?? m.NavOrder }),
         new("nav_exclude", FieldKind.Boolean, "true keeps the page out of the sidebar.", (r, n, m) => m with { HideFromNav = r.Boolean(n) ?? m.HideFromNav }),
@@ -103,6 +105,7 @@ public sealed class FrontMatterSchema
             (r, n, m) => r.Date(n) is { } d ? m with { NextReview = d, NextReviewAt = r.Location(n) } : m),
         new("review_every", FieldKind.Duration, "How often the document is reviewed, e.g. 12 months; with last_reviewed it sets the due date when next_review is absent.",
             (r, n, m) => r.Duration(n) is { } d ? m with { ReviewEvery = d, ReviewEveryAt = r.Location(n) } : m),
+        .. ComplyFields(),
     ]);
 
     // The type names a site can declare, with the aliases a YAML author reaches for first.
@@ -170,6 +173,7 @@ public sealed class FrontMatterSchema
         {
             r.UsedAt = k;
             var catalog = (k as YamlScalarNode)?.Value ?? "";
+            var catalogAt = r.Location(k);
             IEnumerable<YamlNode> items = v is YamlSequenceNode seq ? seq.Children : [v];
             foreach (var item in items)
             {
@@ -178,7 +182,7 @@ public sealed class FrontMatterSchema
                     // Columns inside the expression count from its first character: after the opening quote, if any.
                     var at = r.Location(item);
                     var quoted = !r.IsAliased(item) && item is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
-                    list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at));
+                    list.Add(new SatisfiesEntry(catalog, expr, quoted ? at with { Column = at.Column + 1 } : at, catalogAt));
                 }
                 else
                 {

@@ -3,7 +3,11 @@ using Crosswalk.Diagnostics;
 namespace Crosswalk.Content;
 
 /// <summary>A reference expression written in front matter <c>satisfies:</c>, with where it stands.</summary>
-public sealed record SatisfiesEntry(string Catalog, string Expression, SourceLocation Location);
+/// <param name="Catalog">The catalog id (or alias) it is listed under.</param>
+/// <param name="Expression">The reference expression.</param>
+/// <param name="Location">Where the expression starts.</param>
+/// <param name="CatalogAt">Where the catalog id is written: an unknown one is reported there, once.</param>
+public sealed record SatisfiesEntry(string Catalog, string Expression, SourceLocation Location, SourceLocation? CatalogAt = null);
 
 /// <summary>What kind of compliance document a page is (<c>document_type:</c>).</summary>
 public enum DocumentType
@@ -19,6 +23,8 @@ public sealed record PageMeta
 {
     /// <summary>Front-matter title, if any.</summary>
     public string? Title { get; init; }
+    /// <summary>comply's <c>name:</c>: the title when <see cref="Title"/> is absent; the body's first h1 is then a section.</summary>
+    public string? Name { get; init; }
     /// <summary>Short title used in navigation.</summary>
     public string? ShortTitle { get; init; }
     /// <summary>One-line summary.</summary>

@@ -60,7 +60,7 @@ public sealed record ParsedPage
     /// parsed site holds in memory, and it is written out as bytes.
     /// </summary>
     public required byte[] BodyUtf8 { get; init; }
-    /// <summary>The body starts with its own h1.</summary>
+    /// <summary>The body starts with its own h1, which stands for the title (not when comply's <c>name:</c> titles the page).</summary>
     public bool HasH1 { get; init; }
     /// <summary>
     /// Where in <see cref="BodyUtf8"/> the body's leading h1 ends (0 when the body does not open with one): a layout can

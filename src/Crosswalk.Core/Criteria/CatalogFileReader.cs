@@ -13,7 +13,7 @@ internal sealed record CatalogFile(
     SourceLocation? CrosswalkLocation);
 
 /// <summary>
-/// Reads one catalog or crosswalk YAML file into the model. Every problem is a CW3006 diagnostic located with
+/// Reads one catalog or crosswalk YAML file (or a comply standard, <see cref="ComplyStandardReader"/>) into the model. Every problem is a CW3006 diagnostic located with
 /// YamlDotNet's marks (already 1-based); nothing here throws on bad input.
 /// </summary>
 internal static class CatalogFileReader
@@ -68,8 +68,13 @@ internal static class CatalogFileReader
             CatalogYaml.CheckKeys(root, s_crosswalkFileKeys, "crosswalk file", r);
             return CrosswalkFileReader.Read(root, source, r);
         }
+        // No section of ours: a comply standard, by its shape (a name and one key per criterion).
+        if (ComplyStandardReader.Is(root))
+        {
+            return ComplyStandardReader.Read(root, source, r);
+        }
         CatalogYaml.CheckKeys(root, [.. s_catalogFileKeys, .. s_crosswalkFileKeys], "catalog file", r);
-        r.Error(root.Start, "expected a 'catalog:' or 'crosswalk:' section");
+        r.Error(root.Start, "expected a 'catalog:' or 'crosswalk:' section", "or, for a comply standard, a 'name:' and one key per criterion");
         return null;
     }
 

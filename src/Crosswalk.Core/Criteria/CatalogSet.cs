@@ -45,8 +45,8 @@ public sealed partial class CatalogSet
     /// <summary>The loaded crosswalks.</summary>
     public IReadOnlyList<CatalogMapping> Mappings => _mappings;
 
-    /// <summary>The catalog with this ID (ordinal), or <see langword="null"/>.</summary>
-    public Catalog? Get(string id) => id is null ? null : _byId.GetValueOrDefault(id);
+    /// <summary>The catalog with this ID or alias (<see cref="Aliases"/>; ordinal), or <see langword="null"/>.</summary>
+    public Catalog? Get(string id) => id is null ? null : _byId.GetValueOrDefault(id) ?? _aliases.GetValueOrDefault(id);
 
     // Looked up for every claim: the first catalog of each ID, as a scan of the list would find it.
     private readonly Dictionary<string, Catalog> _byId = new(StringComparer.Ordinal);

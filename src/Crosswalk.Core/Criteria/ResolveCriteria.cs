@@ -25,7 +25,7 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
             if (catalogs.Get(catalog) is null)
             {
                 diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{catalog}' is not loaded", location,
-                    $"add it to 'catalogs:' in {file}; loaded: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+                    $"add it to 'catalogs:' in {file}; loaded: {string.Join(", ", catalogs.Ids)}");
             }
         }
     }
@@ -54,14 +54,19 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
 
     private IEnumerable<Claim> FrontMatterClaims(ParsedPage page, DiagnosticBag diagnostics)
     {
+        // An unknown catalog is one mistake however many criteria are listed under it: reported once, at its key.
+        var unknownKeys = new HashSet<SourceLocation>();
         foreach (var entry in page.Meta.Satisfies)
         {
             var catalog = catalogs.Get(entry.Catalog);
             if (catalog is null)
             {
-                diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", entry.Location,
-                    DidYouMean.Help(entry.Catalog, catalogs.All.Select(c => c.Id), 1)
-                        ?? $"loaded catalogs: {string.Join(", ", catalogs.All.Select(c => c.Id))}");
+                var at = entry.CatalogAt ?? entry.Location;
+                if (unknownKeys.Add(at))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.UnknownCatalog, $"catalog '{entry.Catalog}' in 'satisfies' is not loaded", at,
+                        DidYouMean.Help(entry.Catalog, catalogs.Ids, 1) ?? $"loaded catalogs: {string.Join(", ", catalogs.Ids)}");
+                }
                 continue;
             }
             var result = ReferenceParser.Parse(entry.Expression, catalog, catalogs);

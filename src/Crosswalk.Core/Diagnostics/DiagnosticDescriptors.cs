@@ -15,13 +15,14 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidConfig = new("CW1001", nameof(InvalidConfig), Severity.Error,
         "site.yml is invalid.",
         "site.yml is missing, unreadable or not valid UTF-8 YAML, has an unknown key, a value of the wrong type or a bad value, "
-        + "or names a source or templates folder that does not exist.",
+        + "names a source or templates folder that does not exist, or has a catalog alias that names no loaded catalog.",
         "Fix the key or value at the reported position; the README lists the keys site.yml accepts.");
 
     /// <summary>CW1002: front matter is not valid YAML.</summary>
     public static readonly DiagnosticDescriptor InvalidFrontMatter = new("CW1002", nameof(InvalidFrontMatter), Severity.Error,
         "A page's front matter is not valid YAML.",
-        "The front matter between the '---' lines of a page is not valid YAML, is not a mapping of keys to values, or never closes.",
+        "The front matter of a page (between '---' lines, or from its first line to its first '---' line when it is written "
+        + "without the opening one, as comply writes it) is not valid YAML, is not a mapping of keys to values, or never closes.",
         "Fix the YAML at the reported position, or end the front matter with a line holding only '---'.");
 
     /// <summary>CW1003: a front-matter field has the wrong type or value.</summary>
@@ -93,6 +94,13 @@ public static class DiagnosticDescriptors
         + "for source folders, navigation and redirects; part of it is not valid JSON or YAML, or has a shape the profile does not know, "
         + "and that part is ignored.",
         "Fix the file at the reported position, or set the keys in site.yml.");
+
+    /// <summary>CW1013: what looks like front matter without its opening '---' is read as Markdown.</summary>
+    public static readonly DiagnosticDescriptor FrontMatterReadAsText = new("CW1013", nameof(FrontMatterReadAsText), Severity.Info,
+        "What looks like front matter is read as Markdown.",
+        "A page opens with a block shaped like front matter written without the opening '---' (as comply writes it), naming a "
+        + "known key, but site.yml's front_matter_style: fenced reads only front matter between '---' lines, so the block is text.",
+        "Add '---' as the page's first line, or set front_matter_style to auto or yaml-first; set CW1013: off if the lines are meant as Markdown.");
 
     // ---- CW2xxx: links and anchors ----
 
@@ -167,14 +175,16 @@ public static class DiagnosticDescriptors
         "A catalog or crosswalk cannot be loaded.",
         "A catalog or crosswalk named in site.yml is not a built-in id nor an existing file, or its file is invalid: YAML syntax, "
         + "an unknown key, a duplicate ID, an unknown parent, a missing title, a crosswalk entry naming an unknown criterion "
-        + "or relationship; or an OSCAL catalog file that is not JSON, not a catalog, or has a control without an id.",
+        + "or relationship; a comply standard whose name is not a usable id or whose criteria lack a name; or an OSCAL catalog "
+        + "file that is not JSON, not a catalog, or has a control without an id.",
         "Fix the file at the reported position, or name a built-in catalog.");
 
     /// <summary>CW3007: a catalog id that is not loaded.</summary>
     public static readonly DiagnosticDescriptor UnknownCatalog = new("CW3007", nameof(UnknownCatalog), Severity.Error,
         "A catalog id is not loaded.",
-        "A 'satisfies' key in front matter, or a mapping or coverage rule of site.yml, names a catalog that is not listed under 'catalogs:' in site.yml.",
-        "Add the catalog to 'catalogs:' in site.yml, or correct the id.");
+        "A 'satisfies' key in front matter (reported once, at the key), or a mapping, coverage or direct_claims rule of site.yml, "
+        + "names a catalog that is neither listed under 'catalogs:' in site.yml nor a 'catalog_aliases:' entry.",
+        "Add the catalog to 'catalogs:' in site.yml, name it under 'catalog_aliases:', or correct the id.");
 
     /// <summary>CW3008: a criterion lost all coverage since a baseline.</summary>
     public static readonly DiagnosticDescriptor CoverageLost = new("CW3008", nameof(CoverageLost), Severity.Warning,
@@ -226,7 +236,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
-        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig, FrontMatterReadAsText,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage, LayoutFallback,

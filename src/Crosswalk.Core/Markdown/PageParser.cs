@@ -36,10 +36,13 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>The front-matter keys pages may use (default: the built-in ones).</summary>
     public FrontMatterSchema Schema { get; init; } = FrontMatterSchema.BuiltIn;
 
+    /// <summary>How the site writes front matter (default: fenced, or YAML-first when its shape and keys say so).</summary>
+    public FrontMatterStyle FrontMatterStyle { get; init; } = FrontMatterStyle.Auto;
+
     /// <summary>Parses <paramref name="source"/> whose text is <paramref name="text"/>.</summary>
     public ParsedPage Parse(SourceFile source, string text, DiagnosticBag diagnostics)
     {
-        var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics, Schema);
+        var front = FrontMatterReader.Read(text, source.DisplayPath, diagnostics, Schema, FrontMatterStyle);
         var keepBody = KeepBody?.Invoke(front.Meta) ?? true;
         var body = front.Body;
         MdxTags? mdx = null;
@@ -70,7 +73,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
 
         var (ids, bodyUtf8) = Render(document, keepBody);
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
-        var title = front.Meta.Title ?? h1?.Text ?? FallbackTitle(source);
+        // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every
+        // policy): the first of them is then not the page's title, and the layout prints the name above them.
+        var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
+        var title = front.Meta.Title ?? (titledByName ? front.Meta.Name : null) ?? h1?.Text ?? FallbackTitle(source);
         var url = PageUrls.Of(source.RelativePath, front.Meta, Urls);
         if (front.Meta.Permalink is { } permalink)
         {
@@ -93,8 +99,8 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
             BodyUtf8 = bodyUtf8,
-            HasH1 = document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
-            TitleEnd = OpensWithH1(document) ? TitleEndOf(bodyUtf8) : 0,
+            HasH1 = !titledByName && document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
+            TitleEnd = !titledByName && OpensWithH1(document) ? TitleEndOf(bodyUtf8) : 0,
             Headings = headings,
             Ids = ids,
             Links = links.Links,

@@ -148,6 +148,12 @@ public sealed class JsonSchemasTests
     [InlineData("reviewers: [Ann, Bo]", true)]
     [InlineData("tags: { a: b }", false)]
     [InlineData("anything: { a: [1, 2] }", true)]
+    [InlineData("name: Access Control Policy\nacronym: ACP\nid: offboard\ncron: 0 0 9 * * 1", true)]
+    [InlineData("majorRevisions: [{ date: Jan 5 2026, comment: First version }]", true)]
+    [InlineData("majorRevisions: [{ when: Jan 5 2026 }]", false)]
+    [InlineData("majorRevisions: Jan 5 2026", false)]
+    [InlineData("majorRevisions: [First version]", false)]
+    [InlineData("acronym: [A, B]", false)]
     public void Front_matter_passes_the_schema_exactly_when_crosswalk_reads_it_without_a_word(string yaml, bool valid)
     {
         var bag = new DiagnosticBag();
@@ -174,6 +180,11 @@ public sealed class JsonSchemasTests
     [InlineData("front_matter: { classification: colour }", false)]
     [InlineData("mappings: [{ column: Req }]", false)]
     [InlineData("coverage: [{ key: Category, documents: Primary Documents, catalog: soc2-tsc-2017 }]", true)]
+    [InlineData("front_matter_style: yaml-first", true)]
+    [InlineData("front_matter_style: comply", false)]
+    [InlineData("catalog_aliases: { TSC: soc2-tsc-2017 }", true)]
+    [InlineData("catalog_aliases: [TSC]", false)]
+    [InlineData("catalog_aliases: { TSC: [soc2-tsc-2017] }", false)]
     public void Site_yml_passes_the_schema_exactly_when_crosswalk_loads_it_without_a_word(string yaml, bool valid)
     {
         var bag = new DiagnosticBag();

@@ -46,7 +46,8 @@ public sealed class FrontMatterReaderTests
         Assert.Equal(3, meta.NavOrder);
         Assert.Equal(new DateOnly(2026, 11, 20), meta.LastReviewed);
         Assert.Equal(3, meta.Satisfies.Count);
-        Assert.Equal(new SatisfiesEntry("soc2-tsc-2017", "CC7.3", new SourceLocation("content/page.md", 10, 26)), meta.Satisfies[1]);
+        Assert.Equal(new SatisfiesEntry("soc2-tsc-2017", "CC7.3", new SourceLocation("content/page.md", 10, 26), new SourceLocation("content/page.md", 10, 3)),
+            meta.Satisfies[1]);
         Assert.Equal("/ir/", meta.RedirectFrom[0].Url);
         Assert.Equal(13, result.BodyLine);
         Assert.Equal("# Body", result.Body);

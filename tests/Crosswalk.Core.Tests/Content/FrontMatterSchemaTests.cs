@@ -200,4 +200,46 @@ public sealed class FrontMatterSchemaTests
         Assert.StartsWith("a page may have at most 1000 'redirect_from' entries", d.Message);
         Assert.Equal(2, d.Location!.Value.Line);
     }
+
+    [Fact]
+    public void Name_is_kept_apart_from_title_so_title_wins_in_either_order()
+    {
+        var (both, _) = Read("name: From Name\ntitle: From Title\n");
+        var (only, diagnostics) = Read("name: From Name\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(("From Title", "From Name"), (both.Title, both.Name));
+        Assert.Equal((null, "From Name"), (only.Title, only.Name));
+    }
+
+    [Fact]
+    public void Comply_keys_are_known()
+    {
+        var (_, diagnostics) = Read("name: Offboard\nacronym: OFF\nid: \"offboard\"\ncron: \"0 0 9 * * 1\"\nmajorRevisions:\n  - date: Jan 5 2026\n    comment: First version\n");
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("majorRevisions: Jan 5 2026\n", 2, 17, "'majorRevisions' must be a list of { date, comment }")]
+    [InlineData("majorRevisions:\n  - First version\n", 3, 5, "each revision must be a mapping")]
+    [InlineData("majorRevisions:\n  - { date: Jan 5 2026, coment: First }\n", 3, 25, "unknown key 'coment' in a revision")]
+    [InlineData("majorRevisions:\n  - { date: [1, 2] }\n", 3, 13, "'date' must be a single value")]
+    [InlineData("acronym: [A, B]\n", 2, 10, "'acronym' must be a single value")]
+    public void A_comply_value_of_the_wrong_shape_is_CW1003_at_the_value(string yaml, int line, int column, string message)
+    {
+        var (_, diagnostics) = Read(yaml);
+
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("CW1003", line, column), (d.Code, d.Location!.Value.Line, d.Location.Value.Column));
+        Assert.StartsWith(message, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_revision_key_gets_a_did_you_mean()
+    {
+        var (_, diagnostics) = Read("majorRevisions:\n  - { date: Jan 5 2026, coment: First }\n");
+
+        Assert.Equal("did you mean 'comment'?", Assert.Single(diagnostics).Help);
+    }
 }

@@ -68,7 +68,7 @@ public sealed class ResolveCriteriaTests
         Assert.Equal(
         [
             "content/access.md(4,19) CW3001",   // CC6.9 in front matter
-            "content/access.md(5,10) CW3007",   // unknown catalog soc3
+            "content/access.md(5,3) CW3007",    // unknown catalog soc3, at its key
             "content/index.md(8,46) CW3001",    // CC7.9
             "content/index.md(10,32) CW3002",   // A.9.1 in a SOC 2 column
             "content/index.md(11,27) CW3003",   // reversed range
@@ -129,5 +129,18 @@ public sealed class ResolveCriteriaTests
         var access = parser.ParseDocument(site.Read("_site/access/index.html"));
         Assert.Contains("CC6.6", access.Body!.TextContent);
         Assert.NotNull(access.QuerySelector("a[href='/criteria/soc2-tsc-2017/cc6.6/']"));
+    }
+
+    [Fact]
+    public void An_unknown_catalog_in_satisfies_is_reported_once_at_its_key_however_many_criteria_it_lists()
+    {
+        using var site = Site();
+        site.Write("content/access.md", "---\ntitle: Access\nsatisfies:\n  soc2-tsc-2017: [CC6.1]\n  soc3:\n    - CC1.1\n    - CC1.2\n    - CC1.3\n---\n# Access\n");
+
+        var result = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        var d = Assert.Single(result.Diagnostics, d => d.Code == "CW3007");
+        Assert.Equal("content/access.md(5,3): error CW3007: catalog 'soc3' in 'satisfies' is not loaded", d.ToString());
+        Assert.Equal("loaded catalogs: soc2-tsc-2017, iso27001-2013, iso27001-2022", d.Help);
     }
 }

@@ -54,6 +54,32 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void A_comply_name_titles_the_page_and_its_first_h1_stays_a_section()
+    {
+        // Given: comply's format, written for this test; the link is on file line 7
+        const string text = "name: Access Control Policy\nsatisfies:\n  TSC: [CC6.1]\n---\n# Purpose and Scope\n\nSee [offboarding](../procedures/offboarding.md).\n";
+
+        // When
+        var page = Pages.Parse("policies/access.md", text);
+
+        // Then
+        Assert.Equal("Access Control Policy", page.Title);
+        Assert.False(page.HasH1);
+        Assert.Equal(0, page.TitleEnd);
+        Assert.Contains("<h1 id=\"purpose-and-scope\">", page.BodyHtml);
+        Assert.Equal((7, 5), (page.Links[0].Location.Line, page.Links[0].Location.Column));
+    }
+
+    [Fact]
+    public void A_title_beside_a_name_keeps_the_body_h1_as_the_heading()
+    {
+        var page = Pages.Parse("a.md", "---\ntitle: Front\nname: Other\n---\n# Front\n");
+
+        Assert.Equal("Front", page.Title);
+        Assert.True(page.HasH1);
+    }
+
+    [Fact]
     public void Title_falls_back_to_the_first_h1_then_the_file_name()
     {
         Assert.Equal("Front", Pages.Parse("a.md", "---\ntitle: Front\n---\n# Heading\n").Title);

@@ -15,11 +15,11 @@ public static class LoadThemeStage
 /// <summary>Stage <c>LoadCatalogs</c>: loads the catalogs site.yml names and checks the rules that name catalogs.</summary>
 public static class LoadCatalogsStage
 {
-    /// <summary>The catalogs; a rule naming one that is not loaded is CW3007.</summary>
+    /// <summary>The catalogs with site.yml's aliases (one naming no loaded catalog is CW1001); a rule naming none is CW3007.</summary>
     public static CatalogSet Run(BuildContext context, DiagnosticBag report)
     {
         var config = context.Config;
-        var catalogs = CatalogSet.Load(config.Catalogs, config.RootDirectory, report, config.CatalogLocations);
+        var catalogs = CatalogSet.Load(config.Catalogs, config.RootDirectory, report, config.CatalogLocations).WithAliases(config.CatalogAliases, report);
         ResolveCriteria.CheckRules(config, catalogs, report);
         return catalogs;
     }
