@@ -27,7 +27,31 @@ public sealed class ComplyTreeTests
 
         Assert.Equal(1, exit);
         Assert.Equal(s_typosInTheStandard, Faults(stdout));
-        Assert.Contains("checked: 5 pages, 3 errors, 0 warnings", stderr);
+        // comply.yml beside site.yml: the comply profile, which leaves comply's README files out as comply does.
+        Assert.Contains("profile: comply (comply.yml found)", stderr);
+        Assert.Contains("checked: 4 pages, 3 errors, 0 warnings", stderr);
+    }
+
+    [Fact]
+    public void Zero_config_check_reads_comply_s_tree_with_its_tsc_as_the_built_in_catalog()
+    {
+        using var cli = new CliRunner("comply");
+        File.Delete(cli.PathOf("site.yml"));
+
+        var (exit, stdout, stderr) = cli.Run("check", "--no-history");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+        [
+            "narratives/control.md(7,7): error CW3001: unknown criterion 'A1.9' in catalog 'soc2-tsc-2017'",
+            "    help: did you mean 'A1.3', 'A1.2' or 'A1.1'?",
+            "policies/access.md(7,7): error CW3001: unknown criterion 'CC6.9' in catalog 'soc2-tsc-2017'",
+            "    help: did you mean 'CC6.8', 'CC6.7' or 'CC6.6'?",
+            "policies/change.md(6,7): error CW3001: unknown criterion 'CC9.9' in catalog 'soc2-tsc-2017'",
+            "    help: did you mean 'CC9.2' or 'CC9.1'?",
+        ], Faults(stdout));
+        Assert.StartsWith("profile: comply (comply.yml found)\n", stderr.Replace("\r", ""));
+        Assert.Contains("checked: 4 pages, 3 errors, 0 warnings, 0 infos", stderr);
     }
 
     [Fact]

@@ -6,6 +6,9 @@ namespace Crosswalk.Config;
 /// <summary>Typed access to YAML nodes that reports CW1001 with the node's position.</summary>
 internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
 {
+    /// <summary>The file read, as diagnostics name it.</summary>
+    public string File => file;
+
     public bool Failed { get; private set; }
 
     public SourceLocation Location(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);

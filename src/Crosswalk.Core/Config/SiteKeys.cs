@@ -127,7 +127,13 @@ internal static partial class SiteKeys
     private static SiteConfig ReadCatalogs(ConfigReader reader, YamlNode node, SiteConfig config)
     {
         var cats = reader.StringList("catalogs", node);
-        return config with { Catalogs = cats.Select(c => c.Value).ToList(), CatalogLocations = cats.Select(c => c.Location).ToList() };
+        // The site's catalogs replace a profile's, and with them the aliases the profile gave its catalogs (comply's TSC).
+        return config with
+        {
+            Catalogs = cats.Select(c => c.Value).ToList(),
+            CatalogLocations = cats.Select(c => c.Location).ToList(),
+            CatalogAliases = [.. config.CatalogAliases.Where(a => a.AliasAt.File == reader.File)],
+        };
     }
 
     // Outputs whose paths are fixed: the reviews page cannot take one of them.
