@@ -39,7 +39,7 @@ public sealed partial class KramdownIalParser : BlockParser
         var container = processor.CurrentContainer!;
         if (processor.Document.GetData(PendingKey) is Pending pending && pending.Container == container && OnNextLine(text, pending.End, processor.Start))
         {
-            // Lists that follow each other add up.
+            // Attribute lists on consecutive lines add up.
             Merge(attributes, pending.Attributes);
             processor.Document.SetData(PendingKey, pending with { End = line.End });
         }
@@ -105,11 +105,31 @@ public sealed partial class KramdownIalParser : BlockParser
             }
             else if (text.IndexOf('=') is var eq and > 0)
             {
-                attributes.AddProperty(text[..eq].ToString(), text[(eq + 2)..^1].ToString());
+                Set(attributes, text[..eq].ToString(), text[(eq + 2)..^1].ToString());
             }
             // Else a reference to an attribute list definition: not resolved.
         }
         return at == body.Length ? attributes : null;
+    }
+
+    // id="x" and class="a b" are the id and classes, not second id and class attributes.
+    private static void Set(HtmlAttributes attributes, string key, string value)
+    {
+        if (key == "id")
+        {
+            attributes.Id = value;
+        }
+        else if (key == "class")
+        {
+            foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                attributes.AddClass(name);
+            }
+        }
+        else
+        {
+            attributes.AddProperty(key, value);
+        }
     }
 
     // kramdown: a later id wins, classes add up, a later value of a key wins.
@@ -163,6 +183,6 @@ public sealed partial class KramdownIalParser : BlockParser
     [GeneratedRegex(@"^\{:(?!:)(?:(?<definition>[\w-]+):)?(?<body>[^{}]*)\}[ \t]*$")]
     private static partial Regex Line();
 
-    [GeneratedRegex(@"\G\s*(?:[#.][\w-]+|[\w:-]+=(?:""[^""]*""|'[^']*')|[\w-]+)\s*")]
+    [GeneratedRegex(@"\G\s*(?:#[\w:-]+|\.[\w-]+|[\w:-]+=(?:""[^""]*""|'[^']*')|[\w-]+)\s*")]
     private static partial Regex Token();
 }

@@ -8,6 +8,7 @@ public sealed class KramdownIalParserTests
     [InlineData("## Setup\n{: #custom-id}\n", "<h2 id=\"custom-id\">")]
     [InlineData("## Setup\n{:#custom-id .wide}\n", "<h2 id=\"custom-id\" class=\"wide\">")]
     [InlineData("## Setup\n{: .wide #custom-id}\n", "<h2 id=\"custom-id\" class=\"wide\">")]
+    [InlineData("## Setup\n{: class=\"wide\" id=\"custom-id\"}\n", "<h2 id=\"custom-id\" class=\"wide\">")]
     [InlineData("Setup\n-----\n{: #custom-id}\n", "<h2 id=\"custom-id\">")]
     [InlineData("{: #custom-id}\n## Setup\n", "<h2 id=\"custom-id\">")]
     [InlineData("## Setup\n{: #first}\n{: .wide #custom-id}\n", "<h2 id=\"custom-id\" class=\"wide\">")]
