@@ -6,6 +6,8 @@
  *  - mobile menu toggle (aria-expanded, Escape, backdrop, resize)
  *  - folds the inline TOC on narrow screens
  *  - highlights the current TOC entry while scrolling (IntersectionObserver)
+ *  - shows what a #link points into: opens a folded admonition, picks a content tab
+ *  - unfolds folded admonitions for printing
  */
 (function () {
   'use strict';
@@ -126,10 +128,39 @@
     headings.forEach(function (heading) { observer.observe(heading); });
   }
 
+  // A link to a heading inside a folded admonition or a tab not shown would land on nothing visible.
+  function revealTarget() {
+    var target = null;
+    try { target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { return; }
+    var changed = false;
+    for (var node = target; node && node !== document.body; node = node.parentElement) {
+      if (node.tagName === 'DETAILS' && !node.open) { node.open = true; changed = true; }
+      var label = node.classList.contains('tabbed-block') && node.previousElementSibling;
+      var radio = label && label.querySelector('input[type="radio"]');
+      if (radio && !radio.checked) { radio.checked = true; changed = true; }
+    }
+    if (changed) target.scrollIntoView();
+  }
+
+  function setupPrint() {
+    var unfolded = [];
+    window.addEventListener('beforeprint', function () {
+      unfolded = Array.prototype.slice.call(document.querySelectorAll('.cw-article details.admonition:not([open])'));
+      unfolded.forEach(function (details) { details.open = true; });
+    });
+    window.addEventListener('afterprint', function () {
+      unfolded.forEach(function (details) { details.open = false; });
+      unfolded = [];
+    });
+  }
+
   ready(function () {
     setupMenu();
     revealCurrentNav();
     setupTocFold();
     setupTocHighlight();
+    revealTarget();
+    window.addEventListener('hashchange', revealTarget);
+    setupPrint();
   });
 })();

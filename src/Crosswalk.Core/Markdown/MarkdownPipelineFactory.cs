@@ -27,6 +27,7 @@ public static class MarkdownPipelineFactory
         .UseAutoLinks()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAlertBlocks()
+        .UseGeneratorBlocks()
         // These three add no parser: they work on the finished document and in the renderer. Ids before links.
         .UseHeadingIds(slugs)
         .UseHeadingAnchors()

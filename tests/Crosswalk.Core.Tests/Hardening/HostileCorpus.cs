@@ -143,6 +143,8 @@ internal static class HostileCorpus
         ["nest-emphasis-mixed-10k"] = root => WriteText(root, "content/deep.md",
             "# Deep\n\n" + string.Concat(Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? "*a " : "_b ")) + "c"
             + string.Concat(Enumerable.Range(0, 10_000).Reverse().Select(i => i % 2 == 0 ? "*" : "_")) + "\n"),
+        ["nest-fences-100k"] = root => WriteText(root, "content/deep.md", "# Deep\n\n" + Rep(":::note\n", 100_000)),
+        ["nest-list-fences-10k"] = root => WriteText(root, "content/deep.md", "# Deep\n\n" + Rep("- :::note\n", 10_000)),
         ["nest-html-block-10k"] = root => WriteText(root, "content/deep.md", "# Deep\n\n" + Rep("<div>", 10_000) + "\na\n" + Rep("</div>", 10_000) + "\n"),
         ["nest-html-inline-10k"] = root => WriteText(root, "content/deep.md", "# Deep\n\nx " + Rep("<span>", 10_000) + "a" + Rep("</span>", 10_000) + "\n"),
         ["nest-html-anchors-10k"] = root => WriteText(root, "content/deep.md", "# Deep\n\nx " + Rep("<a href=\"#deep\">", 10_000) + "a" + Rep("</a>", 10_000) + "\n"),
