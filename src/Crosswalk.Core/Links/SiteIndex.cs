@@ -31,7 +31,7 @@ public sealed record LinkTarget(TargetKind Kind, ParsedPage? Page, string? Path,
 /// Stage <c>Index</c>: every URL of the site (page URLs, source paths, static files, redirect sources),
 /// and link resolution per DESIGN.md. Paths are case-sensitive as on a real web host.
 /// </summary>
-public sealed class SiteIndex
+public sealed partial class SiteIndex
 {
     // Pages are held by their place in the list the index was made from: a preview swaps in new parses of the same
     // pages (WithPages) without copying a table.
@@ -148,44 +148,6 @@ public sealed class SiteIndex
         }
     }
 
-    private HashSet<string>? _navigation;
-
-    /// <summary>
-    /// True when the generator's navigation (docs.json, mkdocs.yml's nav, the sidebar) lists <paramref name="page"/>, or
-    /// lists every page itself: such a page is no orphan.
-    /// </summary>
-    public bool InGeneratorNavigation(ParsedPage page)
-    {
-        if (Profile.Navigation is not { } entries)
-        {
-            return true;
-        }
-        var keys = LazyInitializer.EnsureInitialized(ref _navigation, () => entries.Select(NavigationKey).ToHashSet(StringComparer.Ordinal));
-        var source = NavigationKey(page.Source.RelativePath);
-        return keys.Contains(source) || keys.Contains(NavigationKey(page.Url))
-            || (page.Meta.DocId is { } id && keys.Contains(NavigationKey(page.Source.Folder.Length == 0 ? id : page.Source.Folder + "/" + id)));
-    }
-
-    // A navigation entry or a page's path as one key: no leading './' or '/', no extension, no trailing '/' or 'index'.
-    private static string NavigationKey(string path)
-    {
-        path = path.Trim();
-        path = path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
-        path = UrlModel.StripPageExtension(path.Trim('/')).TrimEnd('/');
-        foreach (var index in (string[])["index", "README", "_index"])
-        {
-            if (path == index)
-            {
-                return "";
-            }
-            if (path.EndsWith("/" + index, StringComparison.Ordinal))
-            {
-                return path[..^(index.Length + 1)];
-            }
-        }
-        return path;
-    }
-
     /// <summary>All page URLs, sorted.</summary>
     public IReadOnlyList<string> Urls => _allUrls;
 
@@ -221,11 +183,16 @@ public sealed class SiteIndex
             return new LinkTarget(TargetKind.Page, from, from.Url, fragment, suffix);
         }
 
+        if (Strict)
+        {
+            return ResolvePublished(from, path, fragment, suffix);
+        }
+
         // Absolute links are site paths; relative ones are resolved against the page's source folder first
         // (how authors write them), then against its URL (how a browser would read them).
         var candidates = path.StartsWith('/')
             ? [path]
-            : new[] { UrlPath.Combine("/" + from.Source.Folder, path), UrlPath.Combine(PublicFolder(from.Url), path) };
+            : new[] { UrlPath.Combine("/" + from.Source.Folder, path), UrlPath.Combine(PublicFolder(from), path) };
 
         foreach (var candidate in candidates)
         {
@@ -242,104 +209,6 @@ public sealed class SiteIndex
             }
         }
         return new LinkTarget(TargetKind.Missing, null, null, fragment, suffix, Suggest(candidates[0], path), Explain(from, path, candidates[0]));
-    }
-
-    // The folder a browser resolves a relative link against: a generator that publishes /docs/a (no trailing slash)
-    // makes 'b' from that page /docs/b.
-    private string PublicFolder(string url)
-    {
-        if (!Profile.Urls.TrailingSlash && url.Length > 1)
-        {
-            url = url.TrimEnd('/');
-        }
-        return url.EndsWith('/') ? url : url[..(url.LastIndexOf('/') + 1)];
-    }
-
-    /// <summary>
-    /// A path no page or file of the site has, but that the host serves: a route of another plugin (a blog), or (GitHub)
-    /// a folder's listing. Kept as written.
-    /// </summary>
-    private LinkTarget? Served(string candidate)
-    {
-        if (UrlPath.Normalize(candidate) is not { } normalized)
-        {
-            return null;
-        }
-        var bare = normalized.TrimEnd('/');
-        foreach (var route in Profile.Routes)
-        {
-            var matches = route.EndsWith("/*", StringComparison.Ordinal)
-                ? bare == route[..^2] || bare.StartsWith(route[..^1], StringComparison.Ordinal) || (route == "/*")
-                : bare == route.TrimEnd('/') || (bare.Length == 0 && route == "/");
-            if (matches)
-            {
-                return new LinkTarget(TargetKind.External, null, null, null, "");
-            }
-        }
-        if (Profile.FolderListings && (_folders.Contains(bare) || IsSkipped(bare)))
-        {
-            return new LinkTarget(TargetKind.External, null, null, null, "");
-        }
-        return null;
-    }
-
-    // Why a target is missing when the path is there in some form: a folder without an index page, or a file on disk
-    // the site leaves out.
-    private string? Explain(ParsedPage from, string written, string candidate)
-    {
-        if (UrlPath.Normalize(candidate) is { } normalized && _folders.Contains(normalized.TrimEnd('/')))
-        {
-            return "is a folder without an index page";
-        }
-        if (UrlPath.Normalize(candidate) is { } path && IsSkipped(path.TrimEnd('/')))
-        {
-            return "is not published: it is hidden or excluded";
-        }
-        return Outside(written.StartsWith('/') || from.Source.Folder.Length == 0 ? written : from.Source.Folder + "/" + written);
-    }
-
-    // The path, or a folder above it, was left out by Discover.
-    private bool IsSkipped(string path)
-    {
-        if (Skipped.Count == 0)
-        {
-            return false;
-        }
-        for (var end = path.Length; end > 1; end = path.LastIndexOf('/', end - 1))
-        {
-            if (Skipped.Contains(path[1..end]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // A path outside the source folder (a link climbing out of docs/ to the repository's README) that exists on disk.
-    private string? Outside(string path)
-    {
-        if (Folders is not { } folders)
-        {
-            return null;
-        }
-        string full;
-        try
-        {
-            full = Path.GetFullPath(Path.Combine(folders.Source, Uri.UnescapeDataString(path.TrimStart('/'))));
-        }
-        catch (Exception ex) when (ex is ArgumentException or UriFormatException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
-        // Only paths outside the source folder and inside the site's root are looked up: what is inside is Discover's.
-        var root = Path.TrimEndingDirectorySeparator(folders.Root) + Path.DirectorySeparatorChar;
-        var source = Path.TrimEndingDirectorySeparator(folders.Source) + Path.DirectorySeparatorChar;
-        if ((full + Path.DirectorySeparatorChar).StartsWith(source, StringComparison.Ordinal)
-            || !(full + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal) || !(File.Exists(full) || Directory.Exists(full)))
-        {
-            return null;
-        }
-        return $"is outside the source folder '{Path.GetRelativePath(folders.Root, folders.Source).Replace('\\', '/')}', so it is not published";
     }
 
     private LinkTarget? Find(string candidate, string? fragment, string suffix)
@@ -393,7 +262,15 @@ public sealed class SiteIndex
     private string? Suggest(string candidate, string written)
     {
         var key = UrlPath.Key(candidate);
-        if (key is not null && _caseInsensitive.TryGetValue(key, out var caseMatch))
+        // Under a generator's profile the page may be there, published in another form than the one written.
+        if (Strict && key is not null && _pages.TryGetValue(key, out var page))
+        {
+            var form = Forms(_list[page].Url, _list[page].Source.IsIndex || _list[page].Meta.Permalink is not null).First();
+            return Profile.Urls.Published == Config.Profiles.PublishedForm.Files
+                ? $"link the file: '/{_list[page].Source.RelativePath}'"
+                : $"the page is published at '{form}'; link it there or link its file, '{_list[page].Source.RelativePath}'";
+        }
+        if (key is not null && _caseInsensitive.TryGetValue(key, out var caseMatch) && UrlPath.Key(caseMatch) != key)
         {
             return $"'{caseMatch}' matches it except for letter case; URLs are case-sensitive on a web host";
         }

@@ -14,14 +14,14 @@ public sealed class ComplyProfileTests
         Assert.Equal(1, run.Exit);
     }
 
-    [Fact(Skip = "crosswalk bug: comply's own front-matter keys (name, acronym, majorRevisions) are CW1007 under the comply profile")]
+    [Fact]
     public void Comply_keys_are_known() =>
         Assert.DoesNotContain(ProfileCheck.Of(Fixture).All, r => r.Code == "CW1007");
 
     [Theory]
     [InlineData("CW2002", "policies/access.md", 14)]
-    [InlineData("CW2001", "policies/access.md", 17, Skip = "crosswalk bug: policies/archive/old.md is a page; comply reads only the files directly in policies/, procedures/ and narratives/")]
-    [InlineData("CW2001", "policies/access.md", 18, Skip = "crosswalk bug: policies/README.md is a page; comply skips files named README* in its document folders")]
+    [InlineData("CW2001", "policies/access.md", 17)]
+    [InlineData("CW2001", "policies/access.md", 18)]
     [InlineData("CW2001", "policies/access.md", 19)]
     [InlineData("CW2003", "policies/access.md", 20)]
     [InlineData("CW2003", "policies/access.md", 21)]

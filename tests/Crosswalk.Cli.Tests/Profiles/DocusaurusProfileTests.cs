@@ -20,12 +20,12 @@ public sealed class DocusaurusProfileTests
 
     [Theory]
     [InlineData("CW2002", "docs/01-intro.md", 9)]
-    [InlineData("CW2001", "docs/01-intro.md", 12, Skip = "crosswalk bug: custom (the file name of a doc with id: renamed) matches the source path custom.md; Docusaurus publishes only /guide/renamed")]
+    [InlineData("CW2001", "docs/01-intro.md", 12)]
     [InlineData("CW2001", "docs/01-intro.md", 15)]
-    [InlineData("CW2001", "docs/01-intro.md", 16, Skip = "crosswalk bug: _partial.md is published as a page; the docs plugin's default exclude leaves out _-prefixed files and folders")]
+    [InlineData("CW2001", "docs/01-intro.md", 16)]
     [InlineData("CW2001", "docs/01-intro.md", 17)]
     [InlineData("CW2001", "docs/01-intro.md", 19)]
-    [InlineData("CW2001", "docs/01-intro.md", 22, Skip = "crosswalk bug: every path under /blog/ is taken as served; the blog has no post /blog/nothing")]
+    [InlineData("CW2001", "docs/01-intro.md", 22)]
     [InlineData("CW2003", "docs/01-intro.md", 26)]
     [InlineData("CW2001", "docs/guides/01-setup.md", 8)]
     [InlineData("CW2005", "docs/orphan.md", 1)]
@@ -40,12 +40,12 @@ public sealed class DocusaurusProfileTests
     public void With_trailing_slashes_detects_docusaurus() =>
         ProfileCheck.Of(Slash).AssertProfileLine("profile: docusaurus (docusaurus.config.js found)");
 
-    [Fact(Skip = "crosswalk bug: with trailingSlash: true a bare relative link is resolved against the source folder first, so no error")]
+    [Fact]
     public void With_trailing_slashes_exits_1_on_the_broken_links() => Assert.Equal(1, ProfileCheck.Of(Slash).Exit);
 
     [Theory]
-    [InlineData("CW2001", "docs/intro.md", 7, Skip = "crosswalk bug: with trailingSlash: true, configuration from /docs/intro/ is /docs/intro/configuration/; Crosswalk resolves it against the source folder first")]
-    [InlineData("CW2001", "docs/intro.md", 11, Skip = "crosswalk bug: with trailingSlash: true, configuration#options from /docs/intro/ is /docs/intro/configuration/; Crosswalk resolves it against the source folder first")]
+    [InlineData("CW2001", "docs/intro.md", 7)]
+    [InlineData("CW2001", "docs/intro.md", 11)]
     public void With_trailing_slashes_reports_each_finding_Docusaurus_has(string code, string file, int line) =>
         ProfileCheck.Of(Slash).AssertReports(new Finding(code, file, line));
 

@@ -30,7 +30,7 @@ public sealed class JekyllProfileTests
     }
 
     [Theory]
-    [InlineData("CW2001", "index.md", 11, Skip = "crosswalk bug: with permalink: pretty, about.html is accepted (the .html extension is stripped); Jekyll writes about/index.html and no about.html")]
+    [InlineData("CW2001", "index.md", 11)]
     [InlineData("CW2002", "index.md", 13)]
     [InlineData("CW2002", "index.md", 17)]
     [InlineData("CW2001", "index.md", 18)]
@@ -51,12 +51,12 @@ public sealed class JekyllProfileTests
     public void With_html_permalinks_detects_jekyll() =>
         ProfileCheck.Of(Html).AssertProfileLine("profile: jekyll (_config.yml found)");
 
-    [Fact(Skip = "crosswalk bug: without permalink: pretty, folder-style URLs (/about/, guide/step/) of pages Jekyll writes as .html files are accepted, so no error")]
+    [Fact]
     public void With_html_permalinks_exits_1_on_the_broken_links() => Assert.Equal(1, ProfileCheck.Of(Html).Exit);
 
     [Theory]
-    [InlineData("CW2001", "index.md", 11, Skip = "crosswalk bug: without permalink: pretty, /about/ is accepted; Jekyll writes about.html and no about/")]
-    [InlineData("CW2001", "index.md", 15, Skip = "crosswalk bug: without permalink: pretty, guide/step/ is accepted; Jekyll writes guide/step.html and no guide/step/")]
+    [InlineData("CW2001", "index.md", 10)]
+    [InlineData("CW2001", "index.md", 14)]
     public void With_html_permalinks_reports_each_finding_Jekyll_has(string code, string file, int line) =>
         ProfileCheck.Of(Html).AssertReports(new Finding(code, file, line));
 

@@ -22,7 +22,7 @@ public sealed class MintlifyProfileTests
         Assert.Equal(1, run.Exit);
     }
 
-    [Fact(Skip = "crosswalk bug: README.md is taken as a page at '/' (CW1004 with index.mdx); Mintlify never publishes README, LICENSE, CONTRIBUTING or CONTRIBUTE .md files")]
+    [Fact]
     public void README_md_is_not_a_page()
     {
         var run = ProfileCheck.Of(Fixture);
@@ -32,15 +32,15 @@ public sealed class MintlifyProfileTests
 
     [Theory]
     [InlineData("CW2002", "index.mdx", 9)]
-    [InlineData("CW2001", "index.mdx", 14, Skip = "crosswalk bug: a redirect with :slug* is taken to serve everything under /beta/; Mintlify sends /beta/nothing to /guides/nothing, which is no page")]
+    [InlineData("CW2001", "index.mdx", 14)]
     [InlineData("CW2001", "index.mdx", 16)]
     [InlineData("CW2001", "index.mdx", 17)]
     [InlineData("CW2001", "index.mdx", 18)]
     [InlineData("CW2001", "index.mdx", 19)]
-    [InlineData("CW2001", "index.mdx", 22, Skip = "crosswalk bug: /README resolves to '/' (a final /README is dropped as if it were an index page) even without README.md; Mintlify publishes no README, so /README is a 404")]
+    [InlineData("CW2001", "index.mdx", 22)]
     [InlineData("CW2003", "index.mdx", 24)]
     [InlineData("CW2001", "guides/advanced.mdx", 9)]
-    [InlineData("CW2001", "api/index.mdx", 7, Skip = "crosswalk bug: a bare relative link (overview) in api/index.mdx is resolved against the source folder first; Mintlify leaves it as written and from /api the browser requests /overview")]
+    [InlineData("CW2001", "api/index.mdx", 7)]
     [InlineData("CW2005", "orphan.mdx", 1)]
     public void Reports_each_finding_Mintlify_has(string code, string file, int line) =>
         Check.AssertReports(new Finding(code, file, line));

@@ -25,11 +25,11 @@ public sealed class MkDocsProfileTests
     [InlineData("CW2001", "documentation/index.md", 10)]
     [InlineData("CW2001", "documentation/index.md", 11)]
     [InlineData("CW2001", "documentation/index.md", 12)]
-    [InlineData("CW2001", "documentation/index.md", 14, Skip = "crosswalk bug: a link to a redirect_maps source written as its .md file name is accepted; mkdocs-redirects publishes only old-install/, and the href old-install.md 404s")]
-    [InlineData("CW2001", "documentation/index.md", 16, Skip = "crosswalk bug: MkDocs leaves out /templates/ at the top of docs_dir by default (with .*); Crosswalk publishes templates/page.md")]
+    [InlineData("CW2001", "documentation/index.md", 14)]
+    [InlineData("CW2001", "documentation/index.md", 16)]
     [InlineData("CW2002", "documentation/index.md", 21)]
     [InlineData("CW2003", "documentation/index.md", 23)]
-    [InlineData("CW2001", "documentation/guide/install.md", 8, Skip = "crosswalk bug: a URL-style relative link (../reference/) is resolved against the source folder first; MkDocs leaves it as is and from /guide/install/ it is /guide/reference/, a 404")]
+    [InlineData("CW2001", "documentation/guide/install.md", 8)]
     [InlineData("CW2005", "documentation/lonely.md", 1)]
     public void Reports_each_finding_MkDocs_has(string code, string file, int line) =>
         ProfileCheck.Of(Fixture).AssertReports(new Finding(code, file, line));
@@ -42,12 +42,12 @@ public sealed class MkDocsProfileTests
     public void Without_directory_urls_detects_mkdocs() =>
         ProfileCheck.Of(Flat).AssertProfileLine("profile: mkdocs (mkdocs.yml found)");
 
-    [Fact(Skip = "crosswalk bug: with use_directory_urls: false a folder-style URL (guide/install/, old/) of a page published as a .html file is accepted, so no error")]
+    [Fact]
     public void Without_directory_urls_exits_1_on_the_broken_links() => Assert.Equal(1, ProfileCheck.Of(Flat).Exit);
 
     [Theory]
-    [InlineData("CW2001", "docs/index.md", 7, Skip = "crosswalk bug: with use_directory_urls: false, guide/install/ is accepted; MkDocs publishes guide/install.html and no guide/install/")]
-    [InlineData("CW2001", "docs/index.md", 10, Skip = "crosswalk bug: with use_directory_urls: false, old/ is accepted; mkdocs-redirects publishes old.html and no old/")]
+    [InlineData("CW2001", "docs/index.md", 7)]
+    [InlineData("CW2001", "docs/index.md", 10)]
     [InlineData("CW2005", "docs/orphan.md", 1)]
     public void Without_directory_urls_reports_each_finding_MkDocs_has(string code, string file, int line) =>
         ProfileCheck.Of(Flat).AssertReports(new Finding(code, file, line));

@@ -135,7 +135,8 @@ public sealed class SiteIndexProfileTests
     {
         var target = Index(new(), ".github", "drafts").Resolve(s_intro, "/.github/workflows/ci.yml");
         Assert.Equal("is not published: it is hidden or excluded", target.Why);
-        Assert.Equal(TargetKind.External, Index(new() { FolderListings = true }, ".github").Resolve(s_intro, "/.github/workflows/ci.yml").Kind);
+        // On GitHub the hidden file must exist (this index has no source folder on disk to find it in).
+        Assert.Equal(TargetKind.Missing, Index(new() { FolderListings = true }, ".github").Resolve(s_intro, "/.github/workflows/ci.yml").Kind);
         Assert.Null(Index(new(), ".github").Resolve(s_intro, "/github/x.md").Why);
     }
 

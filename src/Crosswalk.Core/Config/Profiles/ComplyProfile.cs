@@ -47,12 +47,15 @@ internal sealed class ComplyProfile : ISiteProfile
         return config with
         {
             SourceDirectory = context.PathOf(found.Folder.Length == 0 ? "." : found.Folder),
-            Exclude = [.. config.Exclude, "templates/**", "output/**", "standards/**", "node_modules/**", "**/README*", "README*"],
+            // comply reads only the files directly in its three document folders, README files aside.
+            Exclude = [.. config.Exclude, "templates/**", "output/**", "standards/**", "node_modules/**", "**/README*", "README*",
+                "policies/*/**", "procedures/*/**", "narratives/*/**"],
             FrontMatterStyle = Content.FrontMatterStyle.YamlFirst,
             Catalogs = catalogs,
             CatalogLocations = [.. catalogs.Select(_ => at)],
             CatalogAliases = aliases,
-            Profile = new ProfileSettings { Name = Name, Navigation = null },
+            // comply publishes PDFs, not a site: a link names another document's file.
+            Profile = new ProfileSettings { Name = Name, Navigation = null, Urls = new UrlRules(Published: PublishedForm.Files) },
         };
 
         void AddTsc()

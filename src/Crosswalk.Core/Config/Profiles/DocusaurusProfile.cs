@@ -26,7 +26,7 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
         // The blog plugin serves blog/ unless the preset turns it off; its posts' URLs are dates and slugs of its own.
         if (!BlogOff().IsMatch(text) && context.FolderExists(found.Under("blog")))
         {
-            routes.Add("/" + (Literal(text, "routeBasePath", near: "blog") ?? "blog").Trim('/') + "/*");
+            routes.AddRange(BlogRoutes(context, found.Under("blog"), "/" + (Literal(text, "routeBasePath", near: "blog") ?? "blog").Trim('/')));
         }
         routes.AddRange(PageRoutes(context, found.Under("src/pages")));
         var statics = StaticFolders(text).Select(found.Under).Where(context.FolderExists).Select(context.PathOf).ToList();
@@ -46,6 +46,8 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
         return config with
         {
             SourceDirectory = context.PathOf(found.Under(docsPath)),
+            // The docs plugin's default exclude: partials and folders starting with '_', tests.
+            Exclude = [.. config.Exclude, "**/_*", "**/_*/**", "**/*.test.*", "**/__tests__/**"],
             StaticDirectories = [.. config.StaticDirectories, .. statics],
             Redirects = redirects,
             Slugs = Markdown.Slugs.SlugRule.Find("docusaurus")!,
@@ -55,7 +57,8 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
                 Name = Name,
                 Navigation = Sidebars(context, found),
                 Routes = routes,
-                Urls = new UrlRules(RouteBase: "/" + routeBase.Trim('/') + (routeBase.Trim('/').Length > 0 ? "/" : ""), DocIds: true, TrailingSlash: trailingSlash),
+                Urls = new UrlRules(RouteBase: "/" + routeBase.Trim('/') + (routeBase.Trim('/').Length > 0 ? "/" : ""), DocIds: true, TrailingSlash: trailingSlash,
+                    Published: trailingSlash ? PublishedForm.Directory : PublishedForm.Bare),
             },
         };
     }
@@ -73,6 +76,46 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
         }
         return [.. StringLiteral().Matches(text).Select(m => m.Groups[2].Value)];
     }
+
+    /// <summary>
+    /// The blog plugin's routes: its index, tag, author, archive and page lists, and each post at its <c>slug:</c> or at
+    /// the date and name in its file name (<c>2024-01-31-launch.md</c> → <c>/blog/2024/01/31/launch</c>).
+    /// </summary>
+    private static IEnumerable<string> BlogRoutes(ProfileContext context, string folder, string route)
+    {
+        yield return route;
+        foreach (var list in (string[])["/tags/*", "/page/*", "/archive", "/authors/*", "/rss.xml", "/atom.xml", "/feed.json"])
+        {
+            yield return route + list;
+        }
+        var root = context.PathOf(folder);
+        foreach (var path in Directory.EnumerateFiles(root, "*.md*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (!Content.UrlModel.IsPagePath(relative) || relative.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')))
+            {
+                continue;
+            }
+            var name = Content.UrlModel.StripPageExtension(relative);
+            name = name.EndsWith("/index", StringComparison.Ordinal) ? name[..^6] : name;
+            var slug = BlogSlug().Match(File.ReadLines(path).Take(40).Aggregate("", (a, l) => a + l + "\n"));
+            if (slug.Success)
+            {
+                yield return route + "/" + slug.Groups[1].Value.Trim().Trim('\'', '"').Trim('/');
+                continue;
+            }
+            var dated = DatedPost().Match(name);
+            yield return route + "/" + (dated.Success
+                ? $"{dated.Groups[1].Value}/{dated.Groups[2].Value}/{dated.Groups[3].Value}/{dated.Groups[4].Value}"
+                : name);
+        }
+    }
+
+    [GeneratedRegex(@"\A---\s*\n(?:.*\n)*?slug:[ \t]*([^\n]+)\n(?:.*\n)*?---")]
+    private static partial Regex BlogSlug();
+
+    [GeneratedRegex(@"(\d{4})[-/](\d{2})[-/](\d{2})[-/](.+)$")]
+    private static partial Regex DatedPost();
 
     /// <summary>The pages plugin: every file under <c>src/pages</c> is a route (<c>about.js</c> → <c>/about</c>).</summary>
     private static IEnumerable<string> PageRoutes(ProfileContext context, string folder)

@@ -46,7 +46,8 @@ internal sealed class JekyllProfile : ISiteProfile
             {
                 Name = Name,
                 Navigation = HeaderPages(root),
-                Urls = new UrlRules(TrailingSlash: pretty, Folders: collections.ToDictionary(c => "_" + c, c => c)),
+                Urls = new UrlRules(TrailingSlash: pretty, Folders: collections.ToDictionary(c => "_" + c, c => c),
+                    Published: pretty ? PublishedForm.Directory : PublishedForm.Html, ExtensionlessHtml: true),
                 LayoutFallback = true,
                 TemplateLinks = true,
             },

@@ -17,7 +17,7 @@ internal sealed class MintlifyProfile : ISiteProfile
     {
         var json = found.File is { } file ? context.ReadJson(file) : null;
         var navigation = new List<string>();
-        var routes = new List<string>();
+        var patterns = new List<(string, string)>();
         var redirects = new List<(string, string, SourceLocation)>(config.Redirects);
         if (json is { ValueKind: JsonValueKind.Object } root)
         {
@@ -27,10 +27,14 @@ internal sealed class MintlifyProfile : ISiteProfile
             }
             if (root.TryGetProperty("redirects", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                ReadRedirects(list, found.File!, context.ReadText(found.File!) ?? "", redirects, routes);
+                ReadRedirects(list, found.File!, context.ReadText(found.File!) ?? "", redirects, patterns);
             }
         }
-        var exclude = new List<string>(config.Exclude) { "snippets/**", "node_modules/**" };
+        // Mintlify publishes neither snippets (imported into pages) nor a repository's own Markdown files.
+        var exclude = new List<string>(config.Exclude)
+        {
+            "snippets/**", "node_modules/**", "**/README.md", "**/LICENSE.md", "**/CONTRIBUTING.md", "**/CONTRIBUTE.md", "**/CHANGELOG.md",
+        };
         if (context.FileExists(found.Under(".mintignore")) && context.ReadText(found.Under(".mintignore")) is { } ignore)
         {
             exclude.AddRange(GitIgnorePatterns.ToGlobs(ignore));
@@ -46,8 +50,8 @@ internal sealed class MintlifyProfile : ISiteProfile
             {
                 Name = Name,
                 Navigation = navigation,
-                Routes = routes,
-                Urls = new UrlRules(TrailingSlash: false),
+                RedirectPatterns = patterns,
+                Urls = new UrlRules(TrailingSlash: false, Published: PublishedForm.Bare, DotRelativeIsSource: true),
             },
         };
     }
@@ -95,9 +99,9 @@ internal sealed class MintlifyProfile : ISiteProfile
         }
     }
 
-    // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is served by Mintlify, so links
-    // under its prefix are taken as served.
-    private static void ReadRedirects(JsonElement list, string file, string text, List<(string, string, SourceLocation)> redirects, List<string> routes)
+    // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is a pattern: a link under its
+    // prefix is valid when what it redirects to is.
+    private static void ReadRedirects(JsonElement list, string file, string text, List<(string, string, SourceLocation)> redirects, List<(string, string)> patterns)
     {
         var searchFrom = 0;
         foreach (var item in list.EnumerateArray())
@@ -117,7 +121,8 @@ internal sealed class MintlifyProfile : ISiteProfile
             var wildcard = source.IndexOfAny([':', '*']);
             if (wildcard >= 0)
             {
-                routes.Add(source[..wildcard].TrimEnd('/') + "/*");
+                var parameter = destination.IndexOfAny([':', '*']);
+                patterns.Add((source[..wildcard].TrimEnd('/'), parameter < 0 ? destination : destination[..parameter]));
                 continue;
             }
             redirects.Add((source, destination, Locate(file, text, source, ref searchFrom)));

@@ -24,10 +24,11 @@ internal sealed class MkDocsProfile : ISiteProfile
             Name = Name,
             // Without nav: MkDocs lists every page itself.
             Navigation = root is not null && Child(root, "nav") is { } nav ? [.. NavPaths(nav)] : null,
-            Urls = new UrlRules(TrailingSlash: directoryUrls),
+            Urls = new UrlRules(TrailingSlash: directoryUrls, Published: directoryUrls ? PublishedForm.Directory : PublishedForm.Html),
             Routes = BlogRoutes(root),
         };
-        var exclude = new List<string>(config.Exclude);
+        // MkDocs' default exclude_docs: hidden files (Discover skips them) and /templates/ at the top of docs_dir.
+        var exclude = new List<string>(config.Exclude) { "templates/**" };
         if (Scalar(root, "exclude_docs") is { } patterns)
         {
             exclude.AddRange(GitIgnorePatterns.ToGlobs(patterns));

@@ -1,5 +1,20 @@
 namespace Crosswalk.Config.Profiles;
 
+/// <summary>The form in which a generator publishes a page, which is the only form a URL-style link may take to reach it.</summary>
+public enum PublishedForm
+{
+    /// <summary>Crosswalk's own leniency: trailing slash, <c>.md</c>/<c>.html</c> and <c>index</c> do not matter.</summary>
+    Lenient,
+    /// <summary><c>/a/b/</c> (a folder with <c>index.html</c>; a host also answers <c>/a/b</c>).</summary>
+    Directory,
+    /// <summary><c>/a/b</c> (a host also answers <c>/a/b/</c>).</summary>
+    Bare,
+    /// <summary><c>/a/b.html</c>; an index page is its folder (<c>/a/</c>).</summary>
+    Html,
+    /// <summary>Nothing is published: links name files of the repository, as GitHub shows them.</summary>
+    Files,
+}
+
 /// <summary>How a page's URL is derived from its path, beyond DESIGN.md's rule (<c>a/b.md</c> → <c>/a/b/</c>).</summary>
 /// <param name="RouteBase">A URL prefix every page lives under (Docusaurus' <c>routeBasePath</c>, e.g. <c>/docs/</c>); <c>/</c> for none.</param>
 /// <param name="DocIds">Docusaurus' rules: a leading number prefix (<c>01-intro.md</c>) is dropped, <c>id:</c> replaces the
@@ -7,7 +22,12 @@ namespace Crosswalk.Config.Profiles;
 /// <param name="TrailingSlash">Whether the generator publishes pages with a trailing slash; a relative link is read
 /// against the page's public URL, so <c>b</c> from <c>/docs/a</c> is <c>/docs/b</c>, and from <c>/docs/a/</c> is <c>/docs/a/b</c>.</param>
 /// <param name="Folders">Source folders published under another name (Jekyll's <c>_docs</c> collection at <c>/docs/</c>).</param>
-public sealed record UrlRules(string RouteBase = "/", bool DocIds = false, bool TrailingSlash = true, IReadOnlyDictionary<string, string>? Folders = null);
+/// <param name="Published">The form pages are published in: a link to a page's <c>.md</c> file is resolved from the linking
+/// file's folder, any other link as a browser reads it, against the published forms.</param>
+/// <param name="DotRelativeIsSource">Links starting with <c>./</c> or <c>../</c> name files even without an extension (Mintlify).</param>
+/// <param name="ExtensionlessHtml">The host also answers <c>/a/b</c> for <c>/a/b.html</c> (GitHub Pages).</param>
+public sealed record UrlRules(string RouteBase = "/", bool DocIds = false, bool TrailingSlash = true, IReadOnlyDictionary<string, string>? Folders = null,
+    PublishedForm Published = PublishedForm.Lenient, bool DotRelativeIsSource = false, bool ExtensionlessHtml = false);
 
 /// <summary>
 /// What a profile knows about the docs tree beyond site.yml's own keys: the pages in the generator's navigation, the
@@ -29,6 +49,12 @@ public sealed record ProfileSettings
 
     /// <summary>URL paths served by something other than these pages (a blog plugin, React pages); a trailing <c>*</c> is a prefix.</summary>
     public IReadOnlyList<string> Routes { get; init; } = [];
+
+    /// <summary>
+    /// Redirects with a path parameter (Mintlify's <c>/beta/:slug*</c> → <c>/guides/:slug*</c>): a link under the prefix
+    /// (<c>/beta</c>) is valid when the destination with the rest of its path (<c>/guides/</c> + rest) is.
+    /// </summary>
+    public IReadOnlyList<(string Prefix, string Destination)> RedirectPatterns { get; init; } = [];
 
     /// <summary>URL rules.</summary>
     public UrlRules Urls { get; init; } = new();

@@ -135,7 +135,7 @@ public sealed class SiteProfilesTests
         var config = Load(site).Config;
         Assert.Equal(["start/index", "quickstart", "deep/one"], config.Profile.Navigation);
         Assert.Equal([("/old", "/quickstart")], config.Redirects.Select(r => (r.From, r.To)));
-        Assert.Equal(["/legacy/*"], config.Profile.Routes);
+        Assert.Equal([("/legacy", "/deep/")], config.Profile.RedirectPatterns);
         Assert.Contains("snippets/**", config.Exclude);
         Assert.False(config.Profile.Urls.TrailingSlash);
     }
@@ -171,7 +171,8 @@ public sealed class SiteProfilesTests
         Assert.Equal("/", config.Profile.Urls.RouteBase);
         Assert.True(config.Profile.Urls.DocIds);
         Assert.False(config.Profile.Urls.TrailingSlash);
-        Assert.Equal(["/news/*", "/about", "/"], config.Profile.Routes);
+        Assert.Equal(["/news", "/news/tags/*", "/news/page/*", "/news/archive", "/news/authors/*", "/news/rss.xml", "/news/atom.xml", "/news/feed.json",
+            "/news/2024/01/01/hello", "/about", "/"], config.Profile.Routes);
         Assert.Equal([site.PathOf("static")], config.StaticDirectories);
         Assert.Equal([("/a", "/intro"), ("/b", "/intro"), ("/y", "/x")], config.Redirects.Select(r => (r.From, r.To)));
         Assert.Null(config.Profile.Navigation);
