@@ -48,8 +48,10 @@ public static partial class PageUrls
                 || (rules.DocIds && segments.Count > 0 && name == segments[^1]);
             path = isIndex ? folder : (folder.Length == 0 ? "" : folder + "/") + name;
         }
+        // A relative slug may climb ('../' is the folder above, as Docusaurus resolves it); never above the route base.
+        var resolved = Links.UrlPath.NormalizeSlowly("/" + path.Trim('/')) ?? "/";
         var route = rules.RouteBase.Trim('/');
-        var full = string.Join('/', new[] { route, path.Trim('/') }.Where(p => p.Length > 0));
+        var full = string.Join('/', new[] { route, resolved.Trim('/') }.Where(p => p.Length > 0));
         return full.Length == 0 ? "/" : "/" + full + "/";
     }
 

@@ -78,6 +78,15 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
         var title = front.Meta.Title ?? (titledByName ? front.Meta.Name : null) ?? h1?.Text ?? FallbackTitle(source);
         var url = PageUrls.Of(source.RelativePath, front.Meta, Urls);
+        // A slug or doc id is text from the page: the URL it makes must be a plain path, as a permalink must.
+        if ((front.Meta.Slug is not null || front.Meta.DocId is not null) && UrlModel.NormalizePermalink(url) is null)
+        {
+            var key = front.Meta.Slug is not null ? "slug" : "id";
+            diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField, $"{key} '{front.Meta.Slug ?? front.Meta.DocId}' does not make a plain URL path",
+                front.Meta.Keys.TryGetValue(key, out var at) ? at : new SourceLocation(source.DisplayPath, 1, 1),
+                "use letters, digits, '-' and '/' only");
+            url = PageUrls.Of(source.RelativePath, front.Meta with { Slug = null, DocId = null }, Urls);
+        }
         if (front.Meta.Permalink is { } permalink)
         {
             if (UrlModel.NormalizePermalink(permalink) is { } normalized)

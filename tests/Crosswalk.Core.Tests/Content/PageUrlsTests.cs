@@ -59,3 +59,27 @@ public sealed class PathFilterTests
         Assert.True(filter.ExcludesFolder("_layouts"));
     }
 }
+
+public sealed class PageUrlsSlugTests
+{
+    private static readonly UrlRules s_docusaurus = new(RouteBase: "/docs/", DocIds: true, TrailingSlash: false);
+
+    [Theory]
+    [InlineData("introduction/get-started.mdx", "../", "/docs/")]
+    [InlineData("a/b/c.md", "../x", "/docs/a/x/")]
+    [InlineData("a/c.md", "../../../../x", "/docs/")]
+    public void A_relative_slug_climbs_from_the_docs_folder_but_never_above_the_route_base(string path, string slug, string url) =>
+        Assert.Equal(url, PageUrls.Of(path, new PageMeta { Slug = slug }, s_docusaurus));
+
+    [Fact]
+    public void A_slug_that_makes_no_plain_path_is_CW1003_and_the_page_keeps_its_path_url()
+    {
+        var bag = new Crosswalk.Diagnostics.DiagnosticBag();
+        var parser = new Crosswalk.Markdown.PageParser(Crosswalk.Markdown.MarkdownPipelineFactory.Create(), Crosswalk.Tests.Support.Pages.Placeholders) { Urls = s_docusaurus };
+        var source = new SourceFile("/site/docs/a.md", "a.md", "docs/a.md", SourceKind.Page);
+        var page = parser.Parse(source, "---\nslug: 'x:y\\\\z'\n---\n# A\n", bag);
+        Assert.Equal("/docs/a/", page.Url);
+        var d = Assert.Single(bag.ToSortedList());
+        Assert.Equal(("CW1003", 2), (d.Code, d.Location!.Value.Line));
+    }
+}
