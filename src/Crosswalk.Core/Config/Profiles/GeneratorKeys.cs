@@ -10,7 +10,8 @@ internal static class GeneratorKeys
 {
     public static readonly string[] Mintlify =
         ["sidebarTitle", "icon", "iconType", "mode", "tag", "api", "openapi", "hidden", "noindex", "url", "deprecated", "public", "keywords",
-         "og:title", "og:description", "og:image", "twitter:title", "twitter:description", "twitter:image", "canonical"];
+         "og:title", "og:description", "og:image", "twitter:title", "twitter:description", "twitter:image", "canonical",
+         "boost", "rss", "asyncapi", "playground", "authMethod", "contentType", "robots", "timestamp", "groups", "version"];
 
     public static readonly string[] MkDocs =
         ["hide", "template", "status", "search", "icon", "subtitle", "tags", "authors", "date", "comments", "render_macros", "social", "categories"];

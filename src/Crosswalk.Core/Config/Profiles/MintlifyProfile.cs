@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crosswalk.Diagnostics;
 
 namespace Crosswalk.Config.Profiles;
@@ -15,19 +15,25 @@ internal sealed class MintlifyProfile : ISiteProfile
 
     public SiteConfig Apply(SiteConfig config, ProfileContext context, Detection found)
     {
-        var json = found.File is { } file ? context.ReadJson(file) : null;
         var navigation = new List<string>();
         var patterns = new List<(string, string)>();
         var redirects = new List<(string, string, SourceLocation)>(config.Redirects);
-        if (json is { ValueKind: JsonValueKind.Object } root)
+        if (found.File is { } file && context.ReadJsonNode(file) is JsonObject root)
         {
-            if (root.TryGetProperty("navigation", out var nav))
+            if (root["navigation"] is { } nav)
             {
-                CollectPages(nav, inPages: false, navigation);
+                CollectPages(Expand(nav, file, context, 0), inPages: false, navigation);
             }
-            if (root.TryGetProperty("redirects", out var list) && list.ValueKind == JsonValueKind.Array)
+            // Redirects are often kept in a file of their own ("redirects": { "$ref": "./redirects.json" }).
+            var (list, listFile) = (root["redirects"], file);
+            if (list is JsonObject { } reference && reference["$ref"] is JsonValue r && r.TryGetValue<string>(out var path))
             {
-                ReadRedirects(list, found.File!, context.ReadText(found.File!) ?? "", redirects, patterns);
+                listFile = Referenced(file, path);
+                list = context.FileExists(listFile) ? context.ReadJsonNode(listFile) : null;
+            }
+            if (list is JsonArray array)
+            {
+                ReadRedirects(array, listFile, context.ReadText(listFile) ?? "", redirects, patterns);
             }
         }
         // Mintlify publishes neither snippets (imported into pages) nor a repository's own Markdown files.
@@ -73,47 +79,91 @@ internal sealed class MintlifyProfile : ISiteProfile
 
     // docs.json nests tabs, anchors, dropdowns, versions, languages and groups; every string in a "pages" array (and a
     // group's "root") is a page path without its extension.
-    private static void CollectPages(JsonElement node, bool inPages, List<string> pages)
+    private static void CollectPages(JsonNode? node, bool inPages, List<string> pages)
     {
-        switch (node.ValueKind)
+        switch (node)
         {
-            case JsonValueKind.String when inPages:
-                pages.Add(node.GetString()!);
+            case JsonValue value when inPages && value.TryGetValue<string>(out var page):
+                pages.Add(page);
                 break;
-            case JsonValueKind.Array:
-                foreach (var item in node.EnumerateArray())
+            case JsonArray array:
+                foreach (var item in array)
                 {
                     CollectPages(item, inPages, pages);
                 }
                 break;
-            case JsonValueKind.Object:
-                foreach (var property in node.EnumerateObject())
+            case JsonObject obj:
+                foreach (var (name, child) in obj)
                 {
-                    if (property.Name == "root" && property.Value.ValueKind == JsonValueKind.String)
+                    if (name == "root" && child is JsonValue v && v.TryGetValue<string>(out var root))
                     {
-                        pages.Add(property.Value.GetString()!);
+                        pages.Add(root);
                     }
-                    CollectPages(property.Value, property.Name == "pages", pages);
+                    CollectPages(child, name == "pages", pages);
                 }
                 break;
         }
     }
 
+    /// <summary>
+    /// <paramref name="node"/> with every <c>{ "$ref": "./file.json" }</c> replaced by that file's content (its own
+    /// references resolved from its folder), the object's other keys laid over it, as Mintlify reads docs.json.
+    /// </summary>
+    private static JsonNode? Expand(JsonNode? node, string file, ProfileContext context, int depth)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var path) && depth < 16:
+                var target = Referenced(file, path);
+                var loaded = context.FileExists(target) ? Expand(context.ReadJsonNode(target), target, context, depth + 1) : null;
+                if (loaded is null && !context.FileExists(target))
+                {
+                    context.Warn(file, 1, 1, $"'$ref' names '{path}', which does not exist");
+                }
+                if (loaded is not JsonObject merged)
+                {
+                    return loaded;
+                }
+                foreach (var (name, child) in obj.Where(p => p.Key != "$ref").ToList())
+                {
+                    merged[name] = Expand(child?.DeepClone(), file, context, depth);
+                }
+                return merged;
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, child) in obj)
+                {
+                    copy[name] = Expand(child?.DeepClone(), file, context, depth);
+                }
+                return copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(item => Expand(item?.DeepClone(), file, context, depth))]);
+            default:
+                return node?.DeepClone();
+        }
+    }
+
+    // A $ref is relative to the file it is written in.
+    private static string Referenced(string file, string path)
+    {
+        var folder = Path.GetDirectoryName(file)?.Replace('\\', '/') ?? "";
+        var combined = path.StartsWith('/') ? path.TrimStart('/') : (folder.Length == 0 ? path : folder + "/" + path);
+        return Links.UrlPath.NormalizeSlowly("/" + combined)?.TrimStart('/') ?? combined;
+    }
+
     // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is a pattern: a link under its
     // prefix is valid when what it redirects to is.
-    private static void ReadRedirects(JsonElement list, string file, string text, List<(string, string, SourceLocation)> redirects, List<(string, string)> patterns)
+    private static void ReadRedirects(JsonArray list, string file, string text, List<(string, string, SourceLocation)> redirects, List<(string, string)> patterns)
     {
         var searchFrom = 0;
-        foreach (var item in list.EnumerateArray())
+        foreach (var item in list)
         {
-            if (item.ValueKind != JsonValueKind.Object
-                || !item.TryGetProperty("source", out var s) || s.ValueKind != JsonValueKind.String
-                || !item.TryGetProperty("destination", out var d) || d.ValueKind != JsonValueKind.String)
+            if (item is not JsonObject entry
+                || entry["source"] is not JsonValue s || !s.TryGetValue<string>(out var source)
+                || entry["destination"] is not JsonValue d || !d.TryGetValue<string>(out var destination))
             {
                 continue;
             }
-            var source = s.GetString()!;
-            var destination = d.GetString()!;
             if (!source.StartsWith('/'))
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crosswalk.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -53,8 +54,8 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
         return root;
     }
 
-    /// <summary>The root element of a JSON file (comments and trailing commas allowed), or null (reported).</summary>
-    public JsonElement? ReadJson(string relative)
+    /// <summary>The root of a JSON file (comments and trailing commas allowed), or null (reported).</summary>
+    public JsonNode? ReadJsonNode(string relative)
     {
         if (ReadText(relative) is not { } text)
         {
@@ -62,13 +63,12 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
         }
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 MaxDepth = 64,
             });
-            return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {

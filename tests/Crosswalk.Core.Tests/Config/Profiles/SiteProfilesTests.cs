@@ -141,6 +141,28 @@ public sealed class SiteProfilesTests
     }
 
     [Fact]
+    public void Mintlify_follows_ref_files_for_navigation_and_redirects()
+    {
+        using var site = new TempSite(
+            ("docs.json", """{ "navigation": { "languages": [ { "language": "en", "pages": ["index"] }, { "language": "fr", "$ref": "./nav/fr.json" } ] }, "redirects": { "$ref": "./redirects.json" } }"""),
+            ("nav/fr.json", """{ "pages": ["fr/index", { "$ref": "more.json" }] }"""),
+            ("nav/more.json", """{ "group": "Plus", "pages": ["fr/plus"] }"""),
+            ("redirects.json", "[\n  { \"source\": \"/editor/drafts\", \"destination\": \"/index\" }\n]"));
+        var (config, diagnostics) = Load(site);
+        Assert.Empty(diagnostics);
+        Assert.Equal(["index", "fr/index", "fr/plus"], config.Profile.Navigation);
+        var redirect = Assert.Single(config.Redirects);
+        Assert.Equal(("/editor/drafts", "redirects.json", 2), (redirect.From, redirect.Location.File, redirect.Location.Line));
+    }
+
+    [Fact]
+    public void A_missing_ref_file_is_CW1012()
+    {
+        using var site = new TempSite(("docs.json", """{ "navigation": { "$ref": "./gone.json" } }"""));
+        Assert.Equal("CW1012", Assert.Single(Load(site).Diagnostics).Code);
+    }
+
+    [Fact]
     public void Invalid_generator_json_is_CW1012_at_its_place_and_the_rest_still_works()
     {
         using var site = new TempSite(("docs.json", "{\n  \"navigation\": [,]\n}"));
