@@ -41,7 +41,7 @@ public sealed partial class SiteIndex
         }
         if (target is not null)
         {
-            return target with { Fragment = fragment, Suffix = suffix };
+            return target with { Fragment = target.Page is { } page ? MatchCase(page, fragment) : fragment, Suffix = suffix };
         }
         if (Served(written) is { } served)
         {
@@ -49,6 +49,15 @@ public sealed partial class SiteIndex
         }
         return new LinkTarget(TargetKind.Missing, null, null, fragment, suffix, Suggest(written, path), Explain(from, path, written));
     }
+
+    /// <summary>
+    /// The fragment as the page's id is spelt when the host matches anchors ignoring case (GitHub's script does), so
+    /// <c>#Foo-Bar</c> reaches <c>## Foo Bar</c>; else as written.
+    /// </summary>
+    internal string? MatchCase(ParsedPage page, string? fragment) =>
+        Profile.AnchorsIgnoreCase && fragment is { Length: > 0 } && !page.Ids.Contains(fragment)
+            ? page.Ids.Where(id => string.Equals(id, fragment, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault() ?? fragment
+            : fragment;
 
     // A file name with an extension that is neither a page's nor a web page's.
     private static bool IsOtherFile(string path)

@@ -180,7 +180,7 @@ public sealed partial class SiteIndex
 
         if (path.Length == 0)
         {
-            return new LinkTarget(TargetKind.Page, from, from.Url, fragment, suffix);
+            return new LinkTarget(TargetKind.Page, from, from.Url, MatchCase(from, fragment), suffix);
         }
 
         if (Strict)

@@ -132,6 +132,11 @@ public sealed partial class LinkCaptureExtension : IMarkdownExtension
         return HtmlIds.TagOrComment().Replace(html, tag => !tag.Groups["tag"].Success ? tag.Value : HtmlUrlAttribute().Replace(tag.Value, attr =>
         {
             var value = attr.Groups["v"];
+            // href={target} in MDX is a JavaScript expression, known only when the page runs: not a link to check.
+            if (attr.Groups["q"].Value.Length == 0 && value.Value.StartsWith('{'))
+            {
+                return attr.Value;
+            }
             var name = attr.Groups["n"];
             var kind = name.Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
             var url = System.Net.WebUtility.HtmlDecode(value.Value);

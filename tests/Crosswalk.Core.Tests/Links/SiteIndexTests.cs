@@ -153,6 +153,16 @@ public sealed class SiteIndexProfileTests
     }
 
     [Fact]
+    public void On_github_anchors_match_ignoring_case()
+    {
+        var page = Pages.Parse("a.md", "# Foo Bar\n");
+        var github = new SiteIndex([page], [], []) { Profile = new() { AnchorsIgnoreCase = true, Urls = new(Published: Crosswalk.Config.Profiles.PublishedForm.Files) } };
+        Assert.Equal("foo-bar", github.Resolve(page, "#Foo-Bar").Fragment);
+        Assert.Equal("foo-bar", github.Resolve(page, "a.md#FOO-BAR").Fragment);
+        Assert.Equal("Foo-Bar", new SiteIndex([page], [], []).Resolve(page, "#Foo-Bar").Fragment);
+    }
+
+    [Fact]
     public void Template_links_are_left_to_the_generator_only_under_its_profile()
     {
         Assert.Equal(TargetKind.External, Index(new() { TemplateLinks = true }).Resolve(s_intro, "{{site.baseurl}}/x").Kind);

@@ -138,6 +138,13 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void An_href_written_as_a_jsx_expression_is_not_a_link()
+    {
+        var page = Pages.Parse("a.mdx", "export const Card = ({ href }) => <a href={href}>x</a>;\n\n<a href={'/x'}>y</a> <a href=\"/real\">z</a>\n");
+        Assert.Equal(["/real"], page.Links.Select(l => l.Url));
+    }
+
+    [Fact]
     public void Ids_inside_html_comments_do_not_count()
     {
         var page = Pages.Parse("a.md", "<!-- <a id=\"ghost\"></a> -->\n\n<div id=\"real\"></div>\n");

@@ -14,6 +14,6 @@ internal sealed class GitHubProfile : ISiteProfile
     {
         SourceDirectory = context.Root,
         Exclude = [.. config.Exclude, "node_modules/**"],
-        Profile = new ProfileSettings { Name = Name, Navigation = null, FolderListings = true, Urls = new UrlRules(Published: PublishedForm.Files) },
+        Profile = new ProfileSettings { Name = Name, Navigation = null, FolderListings = true, AnchorsIgnoreCase = true, Urls = new UrlRules(Published: PublishedForm.Files) },
     };
 }

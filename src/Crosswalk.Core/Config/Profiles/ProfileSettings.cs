@@ -62,6 +62,9 @@ public sealed record ProfileSettings
     /// <summary>A link to a folder without an index page is valid: the host shows a listing (GitHub).</summary>
     public bool FolderListings { get; init; }
 
+    /// <summary>Anchors match heading ids ignoring letter case (GitHub's page script does: <c>#Foo-Bar</c> reaches <c>#foo-bar</c>).</summary>
+    public bool AnchorsIgnoreCase { get; init; }
+
     /// <summary>A <c>layout:</c> the theme lacks falls back to the default layout (one info), as the generator's theme would.</summary>
     public bool LayoutFallback { get; init; }
 
