@@ -52,6 +52,10 @@ public static class JsonSchemas
         FieldKind.Integer => OneOf(
             new JsonObject { ["type"] = "integer", ["minimum"] = int.MinValue, ["maximum"] = int.MaxValue },
             Parse("""{ "type": "string", "pattern": "^\\s*[+-]?[0-9]+\\s*$" }""")),
+        // A quoted number is read too (double.TryParse, invariant culture).
+        FieldKind.Number => OneOf(
+            Parse("""{ "type": "number" }"""),
+            Parse("""{ "type": "string", "pattern": "^\\s*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*$" }""")),
         // yes/no/on/off are strings to a YAML 1.2 editor; Crosswalk reads all six words in any case.
         FieldKind.Boolean => OneOf(Parse("""{ "type": "boolean" }"""), Words("", "", "true", "false", "yes", "no", "on", "off")),
         FieldKind.Date => Parse("""{ "type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }"""),

@@ -75,6 +75,22 @@ public sealed class FieldReader(string file, DiagnosticBag diagnostics)
         return null;
     }
 
+    /// <summary>A finite number, whole or not.</summary>
+    public double? Number(YamlNode node)
+    {
+        var text = Text(node);
+        if (text is null)
+        {
+            return null;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
+        {
+            return n;
+        }
+        Error(node, $"{Key} must be a number, not '{text}'");
+        return null;
+    }
+
     /// <summary><c>true</c>/<c>false</c> (also <c>yes</c>/<c>no</c>).</summary>
     public bool? Boolean(YamlNode node)
     {
@@ -170,6 +186,7 @@ public sealed class FieldReader(string file, DiagnosticBag diagnostics)
             FieldKind.Text or FieldKind.Choice => Text(node),
             FieldKind.Person => NonEmpty(node, "a name or role"),
             FieldKind.Integer => Integer(node),
+            FieldKind.Number => Number(node),
             FieldKind.Boolean => Boolean(node),
             FieldKind.Date => Date(node),
             FieldKind.Duration => Duration(node),

@@ -10,6 +10,8 @@ public enum FieldKind
     Text,
     /// <summary>A whole number.</summary>
     Integer,
+    /// <summary>A number, whole or not (<c>4.5</c>).</summary>
+    Number,
     /// <summary>true or false.</summary>
     Boolean,
     /// <summary>An ISO date, <c>2027-05-20</c>.</summary>
@@ -85,7 +87,7 @@ public sealed partial class FrontMatterSchema
             (r, n, m) => m with { Slug = r.Text(n) }),
         new("id", FieldKind.Text, "Docusaurus' doc id: under the docusaurus profile it replaces the file name in the URL (comply's procedure id is read, not used).", (r, n, m) => m with { DocId = r.Text(n) }),
         new("layout", FieldKind.Text, "The template under layouts/ that renders the page (default: page).", (r, n, m) => m with { Layout = r.Text(n) }),
-        new("nav_order", FieldKind.Integer, "The page's place among its siblings in the sidebar (lower first).", (r, n, m) => m with { NavOrder = r.Integer(n) ?? m.NavOrder }),
+        new("nav_order", FieldKind.Number, "The page's place among its siblings in the sidebar (lower first; 4.5 goes between 4 and 5).", (r, n, m) => m with { NavOrder = r.Number(n) ?? m.NavOrder }),
         new("nav_exclude", FieldKind.Boolean, "true keeps the page out of the sidebar.", (r, n, m) => m with { HideFromNav = r.Boolean(n) ?? m.HideFromNav }),
         new("redirect_from", FieldKind.UrlPaths, "Old URLs (or one) that redirect to this page.", ReadRedirectFrom),
         new("satisfies", FieldKind.Criteria, "The criteria the page claims, by catalog: { soc2-tsc-2017: [CC6.1, CC6.2] }.", ReadSatisfies),
@@ -111,7 +113,7 @@ public sealed partial class FrontMatterSchema
     // The type names a site can declare, with the aliases a YAML author reaches for first.
     private static readonly Dictionary<string, FieldKind> s_kinds = new(StringComparer.Ordinal)
     {
-        ["text"] = FieldKind.Text, ["string"] = FieldKind.Text, ["integer"] = FieldKind.Integer, ["number"] = FieldKind.Integer,
+        ["text"] = FieldKind.Text, ["string"] = FieldKind.Text, ["integer"] = FieldKind.Integer, ["number"] = FieldKind.Number,
         ["boolean"] = FieldKind.Boolean, ["date"] = FieldKind.Date, ["duration"] = FieldKind.Duration, ["person"] = FieldKind.Person,
         ["people"] = FieldKind.People, ["list"] = FieldKind.List, ["any"] = FieldKind.Any,
     };

@@ -38,7 +38,7 @@ public sealed record PageMeta
     /// <summary>Docusaurus' doc id: under its profile, it replaces the file name in the URL.</summary>
     public string? DocId { get; init; }
     /// <summary>Sidebar position among siblings (lower first).</summary>
-    public int? NavOrder { get; init; }
+    public double? NavOrder { get; init; }
     /// <summary>Template name under <c>layouts/</c> (default <c>page</c>).</summary>
     public string? Layout { get; init; }
     /// <summary>Document owner.</summary>

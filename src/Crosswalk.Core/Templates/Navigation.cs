@@ -12,7 +12,7 @@ public sealed class NavNode
     /// <summary>Children in sidebar order.</summary>
     public List<NavNode> Children { get; } = [];
     /// <summary>Sort key from <c>nav_order</c>.</summary>
-    public int? Order { get; init; }
+    public double? Order { get; init; }
     /// <summary>The parent node (null for top-level nodes).</summary>
     public NavNode? Parent { get; set; }
 }
@@ -58,7 +58,7 @@ public sealed class Navigation
         if (root.Index is { } home)
         {
             Home = home;
-            var homeNode = new NavNode { Title = home.NavTitle, Url = home.Url, Order = int.MinValue };
+            var homeNode = new NavNode { Title = home.NavTitle, Url = home.Url, Order = double.MinValue };
             _byPage[home.Source.FullPath] = homeNode;
             roots.Add(homeNode);
         }
@@ -95,7 +95,7 @@ public sealed class Navigation
         }
         nodes.Sort((a, b) =>
         {
-            var order = (a.Order ?? int.MaxValue).CompareTo(b.Order ?? int.MaxValue);
+            var order = (a.Order ?? double.MaxValue).CompareTo(b.Order ?? double.MaxValue);
             if (order != 0)
             {
                 return order;

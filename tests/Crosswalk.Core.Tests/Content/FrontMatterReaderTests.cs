@@ -91,7 +91,7 @@ public sealed class FrontMatterReaderTests
 
     [Theory]
     [InlineData("permalink: compliance/\n", "must start with '/'")]
-    [InlineData("nav_order: first\n", "nav_order must be an integer")]
+    [InlineData("nav_order: first\n", "nav_order must be a number")]
     [InlineData("title: [a, b]\n", "'title' must be a single value")]
     [InlineData("satisfies: CC6.1\n", "'satisfies' must map catalog ids")]
     public void Reports_CW1003_for_fields_of_the_wrong_type(string field, string expected)

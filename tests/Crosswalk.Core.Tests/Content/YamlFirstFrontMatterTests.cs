@@ -126,7 +126,7 @@ public sealed class YamlFirstFrontMatterTests
 
         Assert.Equal(
             [
-                "policies/access.md(2,12): error CW1003: nav_order must be an integer, not 'first'",
+                "policies/access.md(2,12): error CW1003: nav_order must be a number, not 'first'",
                 "policies/access.md(3,1): warning CW1007: unknown front-matter key 'satisifes'",
             ],
             diagnostics.Select(d => d.ToString()));

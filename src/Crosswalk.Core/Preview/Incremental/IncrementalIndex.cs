@@ -76,7 +76,7 @@ internal sealed class IncrementalIndex
         {
             f.Add(_hashes.Of(pages, p, static (p, h) =>
             {
-                h.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(p.Meta.NavOrder ?? int.MinValue)
+                h.Add(p.Source.FullPath).Add(p.Url).Add(p.Title).Add(p.NavTitle).Add(p.Meta.ShortTitle ?? "\0").Add(BitConverter.DoubleToUInt64Bits(p.Meta.NavOrder ?? double.MinValue))
                  .Add(p.Meta.HideFromNav ? 1 : 0).Add(p.Meta.IsControlled ? 1 : 0).Add(p.Meta.PermalinkLocation is { } permalink ? permalink.Line * 65536 + permalink.Column : -1);
                 foreach (var (url, at) in p.Meta.RedirectFrom)
                 {
