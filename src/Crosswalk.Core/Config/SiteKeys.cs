@@ -51,6 +51,8 @@ internal static partial class SiteKeys
         new("exclude", "Globs over source paths that are neither pages nor files of the site, e.g. drafts/** (a leading ! keeps a path).",
             """{ "type": "array", "items": { "type": "string" } }""",
             (r, n, c) => c with { Exclude = [.. c.Exclude, .. r.StringList("exclude", n).Select(e => e.Value)] }),
+        new("routes", "URL paths served by something other than the pages (a build step, another plugin), e.g. /api/*: links to them are valid; a trailing * serves everything under it.",
+            """{ "type": "array", "items": { "type": "string", "pattern": "^/" } }""", ReadRoutes),
         new("static", "Folders, relative to site.yml, whose files are served at the site's root beside the pages (e.g. static).",
             """{ "type": "array", "items": { "type": "string" } }""", ReadStatic),
         new("catalogs", "Catalogs of criteria: built-in ids (soc2-tsc-2017, iso27001-2013, iso27001-2022, iso27001-2013-to-2022), YAML files (Crosswalk catalogs and crosswalks, or comply standards), or OSCAL catalog JSON files (.json).",
@@ -109,6 +111,23 @@ internal static partial class SiteKeys
                 DidYouMean.Help(name, schema.Fields.Select(x => x.Name)) ?? "declare the site's own keys under 'front_matter:'");
         }
         return config;
+    }
+
+    private static SiteConfig ReadRoutes(ConfigReader reader, YamlNode node, SiteConfig config)
+    {
+        var routes = new List<string>(config.Profile.Routes);
+        foreach (var (route, at) in reader.StringList("routes", node))
+        {
+            if (route.StartsWith('/'))
+            {
+                routes.Add(route);
+            }
+            else
+            {
+                reader.Error(at.Line, at.Column, $"route '{route}' must be a URL path starting with '/'", "e.g. /api/* or /changelog");
+            }
+        }
+        return config with { Profile = config.Profile with { Routes = routes } };
     }
 
     private static SiteConfig ReadStatic(ConfigReader reader, YamlNode node, SiteConfig config)

@@ -25,7 +25,7 @@ internal static class GeneratorKeys
     public static readonly string[] Jekyll =
         ["parent", "grand_parent", "has_children", "has_toc", "child_nav_order", "published", "excerpt", "categories", "category", "tags",
          "date", "author", "last_modified_date", "image", "search_exclude", "toc", "sitemap", "lang", "render_with_liquid",
-         "redirect_to", "nav_enabled", "sidebar", "comments", "classes", "header", "seo"];
+         "redirect_to", "nav_enabled", "sidebar", "comments", "classes", "header", "seo", "ancestor", "mermaid", "math", "logo"];
 
     /// <summary><paramref name="config"/>'s own keys with <paramref name="keys"/> added (a key it declares keeps its type).</summary>
     public static IReadOnlyDictionary<string, FieldKind> With(SiteConfig config, IEnumerable<string> keys)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 using static Crosswalk.Config.Profiles.YamlNodes;
 
@@ -8,7 +9,7 @@ namespace Crosswalk.Config.Profiles;
 /// <c>_</c> are not pages), <c>baseurl</c>, kramdown's heading ids, pretty or <c>.html</c> URLs, a theme's layouts
 /// falling back to the default one, and Liquid in links left to Jekyll.
 /// </summary>
-internal sealed class JekyllProfile : ISiteProfile
+internal sealed partial class JekyllProfile : ISiteProfile
 {
     public string Name => "jekyll";
 
@@ -41,7 +42,8 @@ internal sealed class JekyllProfile : ISiteProfile
             BaseUrl = baseUrl is null or "//" ? config.BaseUrl : baseUrl,
             Exclude = exclude,
             Slugs = Markdown.Slugs.SlugRule.Find("kramdown")!,
-            FrontMatter = GeneratorKeys.With(config, GeneratorKeys.Jekyll),
+            // A Jekyll site's own layouts and includes read page.<key>: those keys are the site's, not typos.
+            FrontMatter = GeneratorKeys.With(config, [.. GeneratorKeys.Jekyll, .. LayoutKeys(context, context.PathOf(source))]),
             Profile = new ProfileSettings
             {
                 Name = Name,
@@ -53,6 +55,32 @@ internal sealed class JekyllProfile : ISiteProfile
             },
         };
     }
+
+    /// <summary>The keys the site's <c>_layouts</c> and <c>_includes</c> read as <c>page.key</c>.</summary>
+    private static IEnumerable<string> LayoutKeys(ProfileContext context, string source)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var folder in (string[])["_layouts", "_includes"])
+        {
+            var path = Path.Combine(source, folder);
+            if (!Directory.Exists(path))
+            {
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Take(500))
+            {
+                var relative = Path.GetRelativePath(context.Root, file).Replace('\\', '/');
+                if (context.ReadText(relative) is { } text)
+                {
+                    keys.UnionWith(PageKey().Matches(text).Select(m => m.Groups[1].Value));
+                }
+            }
+        }
+        return keys;
+    }
+
+    [GeneratedRegex(@"\bpage\.([A-Za-z_][A-Za-z0-9_-]*)")]
+    private static partial Regex PageKey();
 
     /// <summary>minima's header lists <c>header_pages</c> when given, else every page with a title: null means every page.</summary>
     private static IReadOnlyList<string>? HeaderPages(YamlNode? root) => Scalars(root, "header_pages") is { Count: > 0 } pages ? pages : null;

@@ -201,6 +201,31 @@ public sealed class SiteProfilesTests
     }
 
     [Fact]
+    public void Jekyll_knows_the_page_keys_its_own_layouts_read()
+    {
+        using var site = new TempSite(("_config.yml", "title: x"),
+            ("_layouts/base.html", "<img src=\"{{ page.logo }}\">{% if page.hero_image %}{{ page.hero_image }}{% endif %}"),
+            ("_includes/nav.html", "{{ page.nav_section | default: 'x' }}"));
+        var keys = Load(site).Config.FrontMatter.Keys;
+        Assert.Contains("hero_image", keys);
+        Assert.Contains("nav_section", keys);
+        Assert.DoesNotContain("satisifes", keys);
+    }
+
+    [Fact]
+    public void Routes_in_site_yml_add_to_the_profiles()
+    {
+        using var site = new TempSite(("site.yml", "routes: [/rubydoc/*, /changelog]\n"), ("docs.json", """{ "redirects": [ { "source": "/a/:x*", "destination": "/b/:x*" } ] }"""));
+        var config = Load(site, siteYml: true).Config;
+        Assert.Equal("mintlify", config.Profile.Name);
+        Assert.Equal(["/rubydoc/*", "/changelog"], config.Profile.Routes);
+        using var bad = new TempSite(("site.yml", "routes: [rubydoc]\n"));
+        var bag = new DiagnosticBag();
+        Assert.Null(ConfigLoader.Load(bad.ConfigPath, bag));
+        Assert.Equal("CW1001", Assert.Single(bag.ToSortedList()).Code);
+    }
+
+    [Fact]
     public void Jekyll_reads_excludes_collections_baseurl_and_pretty_permalinks()
     {
         using var site = new TempSite(("_config.yml", """
