@@ -7,7 +7,10 @@ namespace Crosswalk.Links;
 public sealed record RedirectRule(string From, string To, SourceLocation Location);
 
 /// <summary>A redirect page to write: its canonical source URL and where it finally points (a page URL or an external URL).</summary>
-public sealed record RedirectPage(string From, string To);
+/// <param name="From">The URL the redirect page is written at.</param>
+/// <param name="To">The page's URL, or a web address.</param>
+/// <param name="Suffix">The target's <c>#fragment</c> or <c>?query</c> as written, kept on the published URL.</param>
+public sealed record RedirectPage(string From, string To, string Suffix = "");
 
 /// <summary>The rules for redirects (CW2004). Pure functions of the rules, the placed outputs and the index.</summary>
 public static class Redirects
@@ -69,7 +72,10 @@ public static class Redirects
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' needs the folder '{folder}', which is {other}", location);
                 continue;
             }
-            var (target, end, looped) = Follow(fromKey, to, map, index);
+            // A target's #fragment (or ?query) names a place on the page: the page is looked up without it, kept with it.
+            var cut = SiteIndex.IsExternal(to) ? -1 : to.IndexOfAny(['#', '?']);
+            var suffix = cut > 0 ? to[cut..] : "";
+            var (target, end, looped) = Follow(fromKey, cut > 0 ? to[..cut] : to, map, index);
             if (looped)
             {
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' loops back to itself", location);
@@ -93,7 +99,7 @@ public static class Redirects
             }
             else
             {
-                result.Add(new RedirectPage(fromUrl, target.Url));
+                result.Add(new RedirectPage(fromUrl, target.Url, suffix));
                 written[output] = $"the redirect from '{from}'";
             }
         }

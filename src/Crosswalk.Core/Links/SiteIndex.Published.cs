@@ -116,6 +116,10 @@ public sealed partial class SiteIndex
                 {
                     forms.TryAdd(form, i);
                 }
+                if (Profile.Urls.IndexByName && _list[i].Source.IsIndex)
+                {
+                    forms.TryAdd(_list[i].Url + "index", i);
+                }
             }
             return forms;
         });

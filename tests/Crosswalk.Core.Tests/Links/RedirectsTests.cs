@@ -42,6 +42,19 @@ public sealed class RedirectsTests
     }
 
     [Fact]
+    public void A_target_with_a_fragment_is_the_page_with_the_fragment_kept()
+    {
+        var page = Pages.Parse("roles.md", "# Roles\n\n## Repository contributors\n");
+
+        var (result, messages) = Check([page], ("/permissions", "/roles#repository-contributors"));
+
+        Assert.Empty(messages);
+        Assert.Equal([new RedirectPage("/permissions/", "/roles/", "#repository-contributors")], result);
+        var index = new SiteIndex([page], [], Redirects.ForIndex(Redirects.Collect([("/permissions", "/roles#repository-contributors", At)], [page])));
+        Assert.Equal("/roles/", index.Resolve(page, "/permissions").Path);
+    }
+
+    [Fact]
     public void An_external_target_is_kept_as_written()
     {
         var (result, messages) = Check([], ("/docs", "https://example.com/docs"));

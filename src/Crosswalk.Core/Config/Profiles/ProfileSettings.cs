@@ -26,8 +26,9 @@ public enum PublishedForm
 /// file's folder, any other link as a browser reads it, against the published forms.</param>
 /// <param name="DotRelativeIsSource">Links starting with <c>./</c> or <c>../</c> name files even without an extension (Mintlify).</param>
 /// <param name="ExtensionlessHtml">The host also answers <c>/a/b</c> for <c>/a/b.html</c> (GitHub Pages).</param>
+/// <param name="IndexByName">An index page also answers at <c>/a/index</c> (Mintlify: a page is its file's path).</param>
 public sealed record UrlRules(string RouteBase = "/", bool DocIds = false, bool TrailingSlash = true, IReadOnlyDictionary<string, string>? Folders = null,
-    PublishedForm Published = PublishedForm.Lenient, bool DotRelativeIsSource = false, bool ExtensionlessHtml = false);
+    PublishedForm Published = PublishedForm.Lenient, bool DotRelativeIsSource = false, bool ExtensionlessHtml = false, bool IndexByName = false);
 
 /// <summary>
 /// What a profile knows about the docs tree beyond site.yml's own keys: the pages in the generator's navigation, the

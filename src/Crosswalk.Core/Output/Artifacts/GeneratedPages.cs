@@ -76,7 +76,7 @@ internal sealed class RedirectPages : IArtifact
 {
     public IEnumerable<OutputFile> Files(RenderModel model) => model.Site.RedirectPages.Select(r =>
     {
-        var target = SiteIndex.IsExternal(r.To) ? r.To : UrlModel.PublicPath(model.Config.BaseUrl, r.To);
+        var target = SiteIndex.IsExternal(r.To) ? r.To : UrlModel.PublicPath(model.Config.BaseUrl, r.To) + r.Suffix;
         return new BytesFile(UrlModel.OutputPath(r.From), new Fnv().Add(target).Value, () => Encoding.UTF8.GetBytes(Html(target)));
     });
 
