@@ -30,6 +30,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
+    /// <summary>Mintlify's components with a title or name are anchors of an <c>.mdx</c> page (<see cref="MdxComponentIds"/>).</summary>
+    public bool ComponentIds { get; init; }
+
     /// <summary>How a page's path becomes its URL (a profile's rules; default DESIGN.md's).</summary>
     public Config.Profiles.UrlRules Urls { get; init; } = new();
 
@@ -72,6 +75,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         }
 
         var (ids, bodyUtf8) = Render(document, keepBody);
+        if (ComponentIds && mdx is not null)
+        {
+            ids.UnionWith(MdxComponentIds.Of(body, _pipeline));
+        }
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
         // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every
         // policy): the first of them is then not the page's title, and the layout prints the name above them.

@@ -57,6 +57,7 @@ internal sealed class MintlifyProfile : ISiteProfile
                 Name = Name,
                 Navigation = navigation,
                 RedirectPatterns = patterns,
+                MdxComponentIds = true,
                 Urls = new UrlRules(TrailingSlash: false, Published: PublishedForm.Bare, DotRelativeIsSource: true, IndexByName: true),
             },
         };

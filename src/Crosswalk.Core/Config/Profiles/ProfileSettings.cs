@@ -63,6 +63,9 @@ public sealed record ProfileSettings
     /// <summary>A link to a folder without an index page is valid: the host shows a listing (GitHub).</summary>
     public bool FolderListings { get; init; }
 
+    /// <summary>Mintlify's components with a title or name (Accordion, Tab, ResponseField…) are anchors of <c>.mdx</c> pages.</summary>
+    public bool MdxComponentIds { get; init; }
+
     /// <summary>Anchors match heading ids ignoring letter case (GitHub's page script does: <c>#Foo-Bar</c> reaches <c>#foo-bar</c>).</summary>
     public bool AnchorsIgnoreCase { get; init; }
 

@@ -30,6 +30,7 @@ public sealed class ParseStage
         {
             Schema = context.Schema,
             Urls = config.Profile.Urls,
+            ComponentIds = config.Profile.MdxComponentIds,
             FrontMatterStyle = config.FrontMatterStyle,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
