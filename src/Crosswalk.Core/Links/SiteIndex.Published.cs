@@ -16,7 +16,12 @@ public sealed partial class SiteIndex
     private LinkTarget ResolvePublished(ParsedPage from, string path, string? fragment, string suffix)
     {
         var rules = Profile.Urls;
-        var pageFile = UrlModel.IsPagePath(path);
+        // 'setup.md/' names the file setup.md, as MkDocs and Docusaurus normalise it.
+        var pageFile = UrlModel.IsPagePath(path.TrimEnd('/'));
+        if (pageFile)
+        {
+            path = path.TrimEnd('/');
+        }
         var dotRelative = rules.DotRelativeIsSource && (path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal));
         var fromSource = UrlPath.Combine("/" + from.Source.Folder, path);
         var fromUrl = UrlPath.Combine(PublicFolder(from), path);

@@ -30,6 +30,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
+    /// <summary>Where pymdownx.snippets looks for included files (MkDocs' <c>base_path</c>), and the root no include may leave.</summary>
+    public (IReadOnlyList<string> Folders, string Root)? Snippets { get; init; }
+
     /// <summary>Mintlify's components with a title or name are anchors of an <c>.mdx</c> page (<see cref="MdxComponentIds"/>).</summary>
     public bool ComponentIds { get; init; }
 
@@ -78,6 +81,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         if (ComponentIds && mdx is not null)
         {
             ids.UnionWith(MdxComponentIds.Of(body, _pipeline));
+        }
+        if (Snippets is { Folders.Count: > 0 } snippets)
+        {
+            ids.UnionWith(SnippetIds.Of(body, snippets.Folders, snippets.Root, _pipeline));
         }
         var h1 = headings.FirstOrDefault(h => h.Level == 1);
         // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every

@@ -26,6 +26,7 @@ internal sealed class MkDocsProfile : ISiteProfile
             Navigation = root is not null && Child(root, "nav") is { } nav ? [.. NavPaths(nav)] : null,
             Urls = new UrlRules(TrailingSlash: directoryUrls, Published: directoryUrls ? PublishedForm.Directory : PublishedForm.Html),
             Routes = BlogRoutes(root),
+            SnippetFolders = SnippetFolders(root, context, found),
         };
         // MkDocs' default exclude_docs: hidden files (Discover skips them) and /templates/ at the top of docs_dir.
         var exclude = new List<string>(config.Exclude) { "templates/**" };
@@ -83,6 +84,28 @@ internal sealed class MkDocsProfile : ISiteProfile
                     new Diagnostics.SourceLocation(file, (int)k.Start.Line, (int)k.Start.Column));
             }
         }
+    }
+
+    // pymdownx.snippets' base_path (default: the folder MkDocs runs in, mkdocs.yml's), when the extension is on.
+    private static IReadOnlyList<string> SnippetFolders(YamlMappingNode? root, ProfileContext context, Detection found)
+    {
+        if (Child(root, "markdown_extensions") is not YamlSequenceNode extensions)
+        {
+            return [];
+        }
+        foreach (var extension in extensions.Children)
+        {
+            if (extension is YamlScalarNode { Value: "pymdownx.snippets" })
+            {
+                return [context.PathOf(found.Folder.Length == 0 ? "." : found.Folder)];
+            }
+            if (Child(extension, "pymdownx.snippets") is { } options)
+            {
+                var paths = Scalars(options, "base_path");
+                return [.. (paths.Count > 0 ? paths : ["."]).Select(p => context.PathOf(found.Under(p)))];
+            }
+        }
+        return [];
     }
 
     // Material's blog plugin publishes posts under blog/ with URLs of its own making.

@@ -66,6 +66,9 @@ public sealed record ProfileSettings
     /// <summary>Mintlify's components with a title or name (Accordion, Tab, ResponseField…) are anchors of <c>.mdx</c> pages.</summary>
     public bool MdxComponentIds { get; init; }
 
+    /// <summary>Absolute folders pymdownx.snippets includes files from (MkDocs with that extension); empty for none.</summary>
+    public IReadOnlyList<string> SnippetFolders { get; init; } = [];
+
     /// <summary>Anchors match heading ids ignoring letter case (GitHub's page script does: <c>#Foo-Bar</c> reaches <c>#foo-bar</c>).</summary>
     public bool AnchorsIgnoreCase { get; init; }
 

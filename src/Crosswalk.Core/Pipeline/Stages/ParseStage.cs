@@ -31,6 +31,7 @@ public sealed class ParseStage
             Schema = context.Schema,
             Urls = config.Profile.Urls,
             ComponentIds = config.Profile.MdxComponentIds,
+            Snippets = (config.Profile.SnippetFolders, config.RootDirectory),
             FrontMatterStyle = config.FrontMatterStyle,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
