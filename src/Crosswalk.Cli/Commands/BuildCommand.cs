@@ -58,15 +58,15 @@ internal static class BuildCommand
                 Today = parse.GetValue(today),
                 History = !parse.GetValue(noHistory),
             };
-            var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
-            sw.Stop();
-
-            var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
-            if (EmptyFolder.Message(options, result) is { } empty)
+            if (EmptyFolder.Message(options) is { } empty)
             {
                 stderr.WriteLine(empty);
                 return CrosswalkCli.ExitUsage;
             }
+            var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
+            sw.Stop();
+
+            var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
             if (result.ProfileNote is { } note && verbosity != Verbosity.Quiet)
             {
                 stderr.WriteLine(SafeText.Terminal(note));

@@ -72,6 +72,11 @@ internal static class ServeCommand
                 History = !parse.GetValue(noHistory),
             };
             var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };
+            if (EmptyFolder.Message(options) is { } empty)
+            {
+                stderr.WriteLine(empty);
+                return CrosswalkCli.ExitUsage;
+            }
             return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), serverOptions, stdout, stderr);
         });
         return command;
@@ -92,13 +97,7 @@ internal static class ServeCommand
         var server = new PreviewServer(options, stdout, stderr, serverOptions);
         try
         {
-            var empty = (string?)null;
-            var first = server.BuildInitial(build => (empty = EmptyFolder.Message(options, build.Result)) is null);
-            if (empty is not null)
-            {
-                stderr.WriteLine(empty);
-                return CrosswalkCli.ExitUsage;
-            }
+            var first = server.BuildInitial();
             if (first.Result.ProfileNote is { } note)
             {
                 stderr.WriteLine(Output.SafeText.Terminal(note));

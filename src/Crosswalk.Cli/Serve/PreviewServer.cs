@@ -78,19 +78,13 @@ internal sealed class PreviewServer : IAsyncDisposable
     /// <summary>Completes when the server has stopped.</summary>
     public Task Completion => _stopped.Task;
 
-    /// <summary>
-    /// The first, full build; prints its diagnostics unless <paramref name="report"/> says not to (the caller refuses
-    /// to serve an empty folder). The caller refuses to serve when site.yml is unusable.
-    /// </summary>
-    public PreviewBuild BuildInitial(Func<PreviewBuild, bool>? report = null)
+    /// <summary>The first, full build; prints its diagnostics. The caller refuses to serve when site.yml is unusable.</summary>
+    public PreviewBuild BuildInitial()
     {
         var sw = Stopwatch.StartNew();
         var build = _site.Rebuild();
         sw.Stop();
-        if (report?.Invoke(build) ?? true)
-        {
-            Report(build, sw.Elapsed, initial: true);
-        }
+        Report(build, sw.Elapsed, initial: true);
         return build;
     }
 
