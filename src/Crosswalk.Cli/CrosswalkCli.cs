@@ -27,18 +27,19 @@ public static class CrosswalkCli
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var line in UsageErrors.Describe(parse))
             {
-                stderr.WriteLine($"crosswalk: {error.Message}");
+                stderr.WriteLine($"crosswalk: {line}");
             }
-            stderr.WriteLine("Run 'crosswalk --help' for usage.");
+            stderr.WriteLine(UsageErrors.HelpLine(parse));
             return ExitUsage;
         }
-        var verbose = args.Contains("--verbose");
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

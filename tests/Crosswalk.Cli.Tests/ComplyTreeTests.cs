@@ -110,7 +110,7 @@ public sealed class ComplyTreeTests
         using var cli = new CliRunner("comply");
         File.WriteAllText(cli.PathOf("site.yml"), File.ReadAllText(cli.PathOf("site.yml")).Replace("front_matter_style: yaml-first", "front_matter_style: fenced", StringComparison.Ordinal));
 
-        var (exit, stdout, _) = cli.Run("check");
+        var (exit, stdout, _) = cli.Run("check", "--verbose");
         var coverage = cli.Run("coverage", "--format", "csv");
 
         Assert.Equal(0, exit);

@@ -127,8 +127,8 @@ public sealed class DocumentControlCommandTests
     {
         using var cli = new CliRunner("clean", git: false);
 
-        var (exit, stdout, _) = cli.Run("check");
-        var (_, quiet, _) = cli.Run("check", "--no-history");
+        var (exit, stdout, _) = cli.Run("check", "--verbose");
+        var (_, quiet, _) = cli.Run("check", "--no-history", "--verbose");
 
         Assert.Equal(0, exit);
         Assert.Single(stdout.Split('\n'), l => l.StartsWith("info CW1011: not in a git repository", StringComparison.Ordinal));

@@ -16,16 +16,11 @@ internal static class BuildCommand
         var config = CommonOptions.Config();
         var output = new Option<string?>("--output", "-o") { Description = "Output folder (overrides 'output' in site.yml).", HelpName = "DIR" };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Diagnostics format: " + string.Join(", ", DiagnosticFormatter.Formats) + ".",
-            DefaultValueFactory = _ => "text",
-            HelpName = "FORMAT",
-        };
-        format.AcceptOnlyFromAmong(DiagnosticFormatter.Formats);
+        var format = CommonOptions.Format(DiagnosticFormatter.Formats, "Diagnostics format: " + string.Join(", ", DiagnosticFormatter.Formats) + ".");
         var report = new Option<string?>("--report") { Description = "Also write the diagnostics in --format to FILE; the console keeps text.", HelpName = "FILE" };
         var timings = new Option<bool>("--timings") { Description = "Print the time and allocations of each pipeline stage." };
-        var verbose = CommonOptions.Verbose();
+        var verbose = CommonOptions.Verbose("List infos in full (and GitHub notices for them), and print stack traces of internal errors.");
+        var quiet = CommonOptions.Quiet("Print only errors and warnings: no infos, no summary line.");
         var today = CommonOptions.Today();
         var noHistory = CommonOptions.NoHistory();
 
@@ -41,6 +36,14 @@ internal static class BuildCommand
         command.Options.Add(today);
         command.Options.Add(noHistory);
         command.Options.Add(verbose);
+        command.Options.Add(quiet);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(quiet) && r.GetValue(verbose))
+            {
+                r.AddError("--quiet and --verbose cannot be used together");
+            }
+        });
 
         command.SetAction(parse =>
         {
@@ -55,20 +58,27 @@ internal static class BuildCommand
                 Today = parse.GetValue(today),
                 History = !parse.GetValue(noHistory),
             };
+            if (EmptyFolder.Message(options) is { } empty)
+            {
+                stderr.WriteLine(empty);
+                return CrosswalkCli.ExitUsage;
+            }
             var result = check ? SiteBuilder.Check(options) : SiteBuilder.Build(options);
             sw.Stop();
 
-            if (result.ProfileNote is { } note)
+            var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
+            if (result.ProfileNote is { } note && verbosity != Verbosity.Quiet)
             {
                 stderr.WriteLine(SafeText.Terminal(note));
             }
             var chosen = parse.GetValue(format) ?? "text";
             var reportPath = parse.GetValue(report);
             var consoleFormat = reportPath is null ? chosen : "text";
-            stdout.Write(DiagnosticFormatter.Format(consoleFormat, result));
+            stdout.Write(DiagnosticFormatter.Format(consoleFormat, result, verbosity));
             if (reportPath is not null)
             {
-                File.WriteAllText(reportPath, DiagnosticFormatter.Format(chosen, result));
+                // A report file is kept and searched: text lists every diagnostic, GitHub's notices still wait for --verbose.
+                File.WriteAllText(reportPath, DiagnosticFormatter.Format(chosen, result, chosen == "text" ? Verbosity.Verbose : verbosity));
             }
             if (parse.GetValue(timings))
             {
@@ -77,7 +87,7 @@ internal static class BuildCommand
                     stderr.WriteLine($"  {t.Stage,-14} {t.Elapsed.TotalMilliseconds,9:F1} ms {t.Cpu.TotalMilliseconds,9:F1} ms cpu {t.AllocatedBytes / (1024.0 * 1024.0),10:F1} MiB allocated {t.GcPause.TotalMilliseconds,8:F1} ms GC pause ({t.Gen0Collections}/{t.Gen1Collections}/{t.Gen2Collections} gen0/1/2) {t.HeapBytesAfter / (1024.0 * 1024.0),8:F1} MiB heap after");
                 }
             }
-            if (consoleFormat == "text")
+            if (consoleFormat == "text" && verbosity != Verbosity.Quiet)
             {
                 var verb = check ? "checked" : result.Written ? "built" : "not written";
                 stderr.WriteLine($"{verb}: {result.PageCount} pages, {result.Errors} errors, {result.Warnings} warnings, {result.Infos} infos in {sw.ElapsedMilliseconds} ms");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Crosswalk.Diagnostics;
 
 namespace Crosswalk.Cli.Commands;
 
@@ -12,7 +13,30 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
-    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Print stack traces of internal errors." };
+    public static Option<bool> Verbose(string description = "Print stack traces of internal errors.") => new("--verbose", "-v") { Description = description };
+
+    /// <summary><c>--quiet</c>: errors and warnings only, as a CI log or a script wants them.</summary>
+    public static Option<bool> Quiet(string description) => new("--quiet", "-q") { Description = description };
+
+    /// <summary>
+    /// <c>--format</c> limited to <paramref name="formats"/>; a wrong value is one plain line with a did-you-mean, not the
+    /// parser's list of accepted values.
+    /// </summary>
+    public static Option<string> Format(IReadOnlyList<string> formats, string description)
+    {
+        var option = new Option<string>("--format", "-f") { Description = description, DefaultValueFactory = _ => formats[0], HelpName = "FORMAT" };
+        option.CompletionSources.Add(formats.ToArray());
+        option.Validators.Add(result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : formats[0];
+            if (!formats.Contains(text, StringComparer.Ordinal))
+            {
+                var hint = DidYouMean.Help(text, formats) is { } help ? $" ({help})" : "";
+                result.AddError($"--format must be one of {string.Join(", ", formats)}, not '{text}'{hint}");
+            }
+        });
+        return option;
+    }
 
     /// <summary><c>--today YYYY-MM-DD</c>: the day reviews are judged against; a malformed date is a usage error.</summary>
     public static Option<DateOnly?> Today() => new("--today")

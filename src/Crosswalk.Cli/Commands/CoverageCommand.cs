@@ -18,8 +18,7 @@ internal static class CoverageCommand
     {
         var command = new Command("coverage", "Report, per criterion, the pages that claim it (directly or through a group or alias), with totals and gaps.");
         var (catalog, config) = CriteriaCommands.AddSiteOptions(command);
-        var format = new Option<string>("--format", "-f") { Description = "text, csv, json or markdown.", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong(Formats);
+        var format = CommonOptions.Format(Formats, "text, csv, json or markdown.");
         var directOnly = new Option<bool>("--direct-only") { Description = "Count only claims of a criterion itself: one claimed only through a group or alias is a gap." };
         var baseline = new Option<string?>("--baseline") { Description = "Compare with a report saved with --format json (e.g. from the base branch).", HelpName = "FILE" };
         var strict = new Option<bool>("--strict") { Description = "With --baseline: exit 1 when a criterion lost its coverage." };

@@ -15,8 +15,7 @@ internal static class ReviewsCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("reviews", "List every controlled document with its owner, version and reviews, the overdue first.");
-        var format = new Option<string>("--format", "-f") { Description = "text, csv or json.", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong(Formats);
+        var format = CommonOptions.Format(Formats, "text, csv or json.");
         var config = CommonOptions.Config();
         var today = CommonOptions.Today();
         command.Options.Add(format);

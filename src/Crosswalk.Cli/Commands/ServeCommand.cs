@@ -33,16 +33,19 @@ internal static class ServeCommand
             Description = "Port to listen on (0: any free port).",
             DefaultValueFactory = _ => ServeHost.DefaultPort,
             HelpName = "PORT",
-        };
-        port.Validators.Add(r =>
-        {
-            // Unparsable values are reported by the parser itself.
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var value) && !ServeHost.IsValidPort(value))
+            // The parser's own message names System.Int32; a person typed a port.
+            CustomParser = r =>
             {
-                r.AddError("--port must be between 0 and 65535");
-            }
-        });
-        var verbose = CommonOptions.Verbose();
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && ServeHost.IsValidPort(value))
+                {
+                    return value;
+                }
+                r.AddError($"--port must be a number from 0 to 65535 (0 picks a free port), not '{text}'");
+                return 0;
+            },
+        };
+        var verbose = CommonOptions.Verbose("List infos in full, which files changed before each rebuild, and stack traces of internal errors.");
         var noIncremental = new Option<bool>("--no-incremental")
         {
             Description = "Rebuild the whole site on every change (to rule out the incremental preview when something looks stale)",
@@ -69,6 +72,11 @@ internal static class ServeCommand
                 History = !parse.GetValue(noHistory),
             };
             var serverOptions = new PreviewServerOptions { Verbose = parse.GetValue(verbose), Incremental = !parse.GetValue(noIncremental) };
+            if (EmptyFolder.Message(options) is { } empty)
+            {
+                stderr.WriteLine(empty);
+                return CrosswalkCli.ExitUsage;
+            }
             return Run(options, parse.GetValue(host) ?? ServeHost.DefaultHost, parse.GetValue(port), serverOptions, stdout, stderr);
         });
         return command;

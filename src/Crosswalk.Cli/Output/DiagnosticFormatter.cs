@@ -10,13 +10,18 @@ internal static class DiagnosticFormatter
 {
     public static readonly string[] Formats = ["text", "json", "sarif", "github", "junit"];
 
-    public static string Format(string format, BuildResult result) => format switch
+    /// <summary>
+    /// <paramref name="result"/>'s diagnostics in <paramref name="format"/>. Machine formats keep every diagnostic, except
+    /// that a GitHub notice per info (an annotation on the pull request each) waits for <see cref="Verbosity.Verbose"/>;
+    /// text follows <see cref="ConsoleReport"/>.
+    /// </summary>
+    public static string Format(string format, BuildResult result, Verbosity verbosity = Verbosity.Verbose) => format switch
     {
         "json" => Json(result),
         "sarif" => SarifFormatter.Format(result),
-        "github" => GitHubFormatter.Format(result.Diagnostics),
+        "github" => GitHubFormatter.Format(ConsoleReport.Listed(result.Diagnostics, verbosity == Verbosity.Verbose ? Verbosity.Verbose : Verbosity.Normal)),
         "junit" => JUnitFormatter.Format(result),
-        _ => Text(result.Diagnostics),
+        _ => ConsoleReport.Text(result.Diagnostics, verbosity),
     };
 
     /// <summary>MSBuild form, one line per diagnostic, with an indented help line when there is one.</summary>

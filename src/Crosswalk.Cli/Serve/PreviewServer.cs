@@ -44,6 +44,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private WebApplication? _app;
     private Task? _loop;
     private int _rebuilds;
+    private IReadOnlyList<Crosswalk.Diagnostics.Diagnostic>? _reported;
 
     public PreviewServer(BuildOptions options, TextWriter stdout, TextWriter stderr, PreviewServerOptions? serverOptions = null)
     {
@@ -305,15 +306,22 @@ internal sealed class PreviewServer : IAsyncDisposable
     private void Report(PreviewBuild build, TimeSpan elapsed, bool initial)
     {
         var result = build.Result;
-        var text = DiagnosticFormatter.Text(result.Diagnostics);
-        if (text.Length > 0)
-        {
-            _stdout.Write(text);
-        }
+        var verbosity = _options.Verbose ? Verbosity.Verbose : Verbosity.Normal;
         var ms = (long)elapsed.TotalMilliseconds;
-        _stderr.WriteLine(initial
-            ? $"built in {ms} ms: {build.RenderedPages} pages rendered, {result.Errors} errors, {result.Warnings} warnings"
-            : $"rebuilt in {ms} ms: {build.RenderedPages} pages re-rendered, {result.Errors} errors, {result.Warnings} warnings");
+        var totals = $"{ConsoleReport.Count(result.Errors, "error")}, {ConsoleReport.Count(result.Warnings, "warning")}";
+        if (initial || _reported is null)
+        {
+            _stdout.Write(ConsoleReport.Text(result.Diagnostics, verbosity));
+            _stderr.WriteLine($"built {ConsoleReport.Count(build.RenderedPages, "page")} in {ms} ms: {totals}");
+        }
+        else
+        {
+            // The author is looking at one edit: what it broke or fixed, not the site's whole list again (the overlay has it).
+            var changes = DiagnosticChanges.Between(_reported, result.Diagnostics);
+            _stdout.Write(DiagnosticFormatter.Text(ConsoleReport.Listed(changes.Added, verbosity)));
+            _stderr.WriteLine($"rebuilt {ConsoleReport.Count(build.RenderedPages, "page")} in {ms} ms: {changes.Summary()} (now {totals})");
+        }
+        _reported = result.Diagnostics;
         if (!initial && !result.ConfigUsable)
         {
             _stderr.WriteLine("site.yml is unusable: still serving the last good build");
