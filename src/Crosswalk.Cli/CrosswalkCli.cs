@@ -46,7 +46,8 @@ public static class CrosswalkCli
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"crosswalk: internal error: {ex.GetType().Name}: {ex.Message}");
+            // The message can quote a file name or a value from the site: shown with control characters neutralised.
+            stderr.WriteLine($"crosswalk: internal error: {ex.GetType().Name}: {Output.SafeText.Terminal(ex.Message)}");
             stderr.WriteLine(verbose ? ex.ToString() : "Run again with --verbose for the stack trace.");
             return ExitInternal;
         }

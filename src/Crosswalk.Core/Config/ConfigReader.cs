@@ -44,6 +44,11 @@ internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
             Error(node, $"'{key}' must name a folder, not be empty or null");
             return null;
         }
+        if (value.Contains('\0'))
+        {
+            Error(node, $"'{key}' must name a folder, not hold a NUL character");
+            return null;
+        }
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, value));
         // The root of a drive would make a build walk, or replace, the whole disk.
         if (string.Equals(full, System.IO.Path.GetPathRoot(full), StringComparison.Ordinal))

@@ -26,13 +26,20 @@ public static class Discover
         Walk(new DirectoryInfo(sourceDirectory), "", sourceDirectory, statics: false);
         foreach (var folder in staticDirectories ?? [])
         {
-            if (Directory.Exists(folder))
+            var info = new DirectoryInfo(folder);
+            if (info.LinkTarget is not null)
             {
-                Walk(new DirectoryInfo(folder), "", folder, statics: true);
+                // A static folder that is a link could serve any folder of the machine (static -> /proc/self).
+                diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed, "symbolic link to a folder is not followed",
+                    new SourceLocation(Relative(rootDirectory, folder), 1, 1));
+            }
+            else if (info.Exists)
+            {
+                Walk(info, "", folder, statics: true);
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        // Stable: the same path in the source and a static folder keeps the walk's order (source first), on every machine.
+        return [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
         void Walk(DirectoryInfo dir, string prefix, string top, bool statics)
         {

@@ -55,6 +55,17 @@ public static partial class PageUrls
         return full.Length == 0 ? "/" : "/" + full + "/";
     }
 
+    /// <summary>Docusaurus' doc id of a page: its folders and name without number prefixes, the name replaced by <c>id:</c>.</summary>
+    public static string DocusaurusId(string relativePath, PageMeta meta)
+    {
+        var segments = UrlModel.StripPageExtension(relativePath).Split('/').Select(StripNumberPrefix).ToList();
+        if (meta.DocId is { } id)
+        {
+            segments[^1] = id;
+        }
+        return string.Join('/', segments);
+    }
+
     // Docusaurus drops "01-", "1_", "2." and "3 - " prefixes that order files on disk.
     private static string StripNumberPrefix(string segment)
     {

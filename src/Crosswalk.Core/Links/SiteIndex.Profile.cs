@@ -21,7 +21,8 @@ public sealed partial class SiteIndex
         var keys = LazyInitializer.EnsureInitialized(ref _navigation, () => entries.Select(NavigationKey).ToHashSet(StringComparer.Ordinal));
         var source = NavigationKey(page.Source.RelativePath);
         return keys.Contains(source) || keys.Contains(NavigationKey(page.Url))
-            || (page.Meta.DocId is { } id && keys.Contains(NavigationKey(page.Source.Folder.Length == 0 ? id : page.Source.Folder + "/" + id)));
+            || (page.Meta.DocId is { } id && keys.Contains(NavigationKey(page.Source.Folder.Length == 0 ? id : page.Source.Folder + "/" + id)))
+            || (Profile.Urls.DocIds && keys.Contains(NavigationKey(PageUrls.DocusaurusId(page.Source.RelativePath, page.Meta))));
     }
 
     // A navigation entry or a page's path as one key: no leading './' or '/', no extension, no trailing '/' or 'index'.

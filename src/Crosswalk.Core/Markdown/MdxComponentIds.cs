@@ -38,10 +38,10 @@ public static partial class MdxComponentIds
 
     private static string? Attribute(string name, string attributes)
     {
-        var m = Regex.Match(attributes, @"(?:^|\s)" + name + @"\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)')", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var m = Regex.Match(attributes, @"(?:^|\s)" + name + @"\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)')", RegexOptions.NonBacktracking);
         return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value) : null;
     }
 
-    [GeneratedRegex(@"<(?<n>Accordion|Tab|Step|Update|ResponseField|ParamField)\b(?<a>[^<>]*)>", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"<(?<n>Accordion|Tab|Step|Update|ResponseField|ParamField)\b(?<a>[^<>]*)>", RegexOptions.None)]
     private static partial Regex Component();
 }

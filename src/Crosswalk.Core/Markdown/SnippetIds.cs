@@ -28,17 +28,7 @@ public static partial class SnippetIds
             var name = include.Groups["f"].Value;
             foreach (var folder in folders)
             {
-                var file = Path.GetFullPath(Path.Combine(folder, name));
-                if (!file.StartsWith(inside, StringComparison.Ordinal) || !File.Exists(file) || new FileInfo(file).Length > MaxBytes)
-                {
-                    continue;
-                }
-                string text;
-                try
-                {
-                    text = File.ReadAllText(file);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                if (name.Contains('\0') || Read(Path.GetFullPath(Path.Combine(folder, name)), inside) is not { } text)
                 {
                     continue;
                 }
@@ -54,6 +44,29 @@ public static partial class SnippetIds
         }
     }
 
-    [GeneratedRegex(@"^[ \t]*-{1,}8<-{1,}[ \t]+(?<q>[""'])(?<f>[^""'\r\n]+)\k<q>[ \t]*\r?$", RegexOptions.Multiline, 1000)]
+    // The file's text when it, and what a link makes of it, is a regular file inside the root of at most 1 MiB.
+    private static string? Read(string file, string inside)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (!file.StartsWith(inside, StringComparison.Ordinal) || target is not { Exists: true } || !target.FullName.StartsWith(inside, StringComparison.Ordinal)
+                || target.Length > MaxBytes || (target.Attributes & (FileAttributes.Device | FileAttributes.Directory)) != 0)
+            {
+                return null;
+            }
+            using var reader = new StreamReader(target.FullName);
+            var buffer = new char[MaxBytes + 1];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return read > MaxBytes ? null : new string(buffer, 0, read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^[ \t]*-{1,}8<-{1,}[ \t]+(?<q>[""'])(?<f>[^""'\r\n]+)\k<q>[ \t]*\r?$", RegexOptions.Multiline)]
     private static partial Regex Include();
 }

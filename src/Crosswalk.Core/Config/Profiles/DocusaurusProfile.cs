@@ -89,7 +89,7 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
             yield return route + list;
         }
         var root = context.PathOf(folder);
-        foreach (var path in Directory.EnumerateFiles(root, "*.md*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in ProfileFiles.Under(root))
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             if (!Content.UrlModel.IsPagePath(relative) || relative.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')))
@@ -98,7 +98,7 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
             }
             var name = Content.UrlModel.StripPageExtension(relative);
             name = name.EndsWith("/index", StringComparison.Ordinal) ? name[..^6] : name;
-            var slug = BlogSlug().Match(File.ReadLines(path).Take(40).Aggregate("", (a, l) => a + l + "\n"));
+            var slug = BlogSlug().Match(ProfileFiles.Head(path, 40));
             if (slug.Success)
             {
                 yield return route + "/" + slug.Groups[1].Value.Trim().Trim('\'', '"').Trim('/');
@@ -125,7 +125,7 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
             yield break;
         }
         var root = context.PathOf(folder);
-        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        foreach (var path in ProfileFiles.Under(root))
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             if (relative.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')) || relative.Contains(".test.", StringComparison.Ordinal))

@@ -26,10 +26,16 @@ internal sealed partial class JekyllProfile : ISiteProfile
         var include = Scalars(root, "include");
         var collections = OutputCollections(root).ToList();
         var exclude = new List<string>(config.Exclude);
-        exclude.AddRange(GitIgnorePatterns.ToGlobs(s_defaultExcludes.Concat(Scalars(root, "exclude"))));
-        // Files and folders starting with '_' are Jekyll's own (_layouts, _includes, _data, _site), except collections it publishes.
-        exclude.Add("_*/**");
-        exclude.Add("_*");
+        // Jekyll's exclude entries are paths from the source root (a glob or a name there), not names at any depth.
+        foreach (var entry in s_defaultExcludes.Concat(Scalars(root, "exclude")).Select(e => e.Trim().Trim('/')).Where(e => e.Length > 0))
+        {
+            exclude.Add(entry);
+            exclude.Add(entry + "/**");
+        }
+        // Files and folders starting with '_' are Jekyll's own (_layouts, _includes, _data, _site) at any depth, except
+        // collections it publishes.
+        exclude.Add("**/_*/**");
+        exclude.Add("**/_*");
         exclude.AddRange(include.Select(i => "!" + i.Trim('/')));
         exclude.AddRange(collections.Select(c => "!_" + c));
         var permalink = Scalar(root, "permalink");
@@ -67,7 +73,7 @@ internal sealed partial class JekyllProfile : ISiteProfile
             {
                 continue;
             }
-            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Take(500))
+            foreach (var file in ProfileFiles.Under(path).Take(500))
             {
                 var relative = Path.GetRelativePath(context.Root, file).Replace('\\', '/');
                 if (context.ReadText(relative) is { } text)
@@ -93,8 +99,10 @@ internal sealed partial class JekyllProfile : ISiteProfile
             return [];
         }
         return map.Children
-            .Where(c => Scalar(c.Value, "output") is "true")
-            .Select(c => ((YamlScalarNode)c.Key).Value)
-            .OfType<string>();
+            .Where(c => Scalar(c.Value, "output") is "true" or "True" or "yes")
+            .Select(c => (c.Key as YamlScalarNode)?.Value)
+            .OfType<string>()
+            .Where(name => name.Length > 0 && !name.Contains('/'))
+            .Distinct(StringComparer.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class MintlifyProfile : ISiteProfile
         {
             if (root["navigation"] is { } nav)
             {
-                CollectPages(Expand(nav, file, context, 0), inPages: false, navigation);
+                CollectPages(Expand(nav, file, context, new References()), inPages: false, navigation);
             }
             // Redirects are often kept in a file of their own ("redirects": { "$ref": "./redirects.json" }).
             var (list, listFile) = (root["redirects"], file);
@@ -30,6 +30,10 @@ internal sealed class MintlifyProfile : ISiteProfile
             {
                 listFile = Referenced(file, path);
                 list = context.FileExists(listFile) ? context.ReadJsonNode(listFile) : null;
+                if (!context.FileExists(listFile))
+                {
+                    context.Warn(file, 1, 1, $"'redirects' names '{path}', which does not exist");
+                }
             }
             if (list is JsonArray array)
             {
@@ -110,38 +114,55 @@ internal sealed class MintlifyProfile : ISiteProfile
     /// <paramref name="node"/> with every <c>{ "$ref": "./file.json" }</c> replaced by that file's content (its own
     /// references resolved from its folder), the object's other keys laid over it, as Mintlify reads docs.json.
     /// </summary>
-    private static JsonNode? Expand(JsonNode? node, string file, ProfileContext context, int depth)
+    private static JsonNode? Expand(JsonNode? node, string file, ProfileContext context, References refs)
     {
         switch (node)
         {
-            case JsonObject obj when obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var path) && depth < 16:
+            case JsonObject obj when obj["$ref"] is JsonValue r && r.TryGetValue<string>(out var path):
                 var target = Referenced(file, path);
-                var loaded = context.FileExists(target) ? Expand(context.ReadJsonNode(target), target, context, depth + 1) : null;
-                if (loaded is null && !context.FileExists(target))
+                if (refs.Chain.Contains(target) || ++refs.Loads > References.MaxLoads)
+                {
+                    // A file that refers back to itself, or a fan-out that would never end: read no further.
+                    context.Warn(file, 1, 1, refs.Chain.Contains(target) ? $"'$ref' to '{path}' refers back to itself" : "more than 256 '$ref's; the rest are not followed");
+                    return null;
+                }
+                if (!context.FileExists(target))
                 {
                     context.Warn(file, 1, 1, $"'$ref' names '{path}', which does not exist");
+                    return null;
                 }
+                refs.Chain.Add(target);
+                var loaded = Expand(context.ReadJsonNode(target), target, context, refs);
+                refs.Chain.Remove(target);
                 if (loaded is not JsonObject merged)
                 {
                     return loaded;
                 }
                 foreach (var (name, child) in obj.Where(p => p.Key != "$ref").ToList())
                 {
-                    merged[name] = Expand(child?.DeepClone(), file, context, depth);
+                    merged[name] = Expand(child, file, context, refs);
                 }
                 return merged;
             case JsonObject obj:
                 var copy = new JsonObject();
                 foreach (var (name, child) in obj)
                 {
-                    copy[name] = Expand(child?.DeepClone(), file, context, depth);
+                    copy[name] = Expand(child, file, context, refs);
                 }
                 return copy;
             case JsonArray array:
-                return new JsonArray([.. array.Select(item => Expand(item?.DeepClone(), file, context, depth))]);
+                return new JsonArray([.. array.Select(item => Expand(item, file, context, refs))]);
             default:
                 return node?.DeepClone();
         }
+    }
+
+    // The files being expanded (a cycle returns to one of them) and how many $refs were followed.
+    private sealed class References
+    {
+        public const int MaxLoads = 256;
+        public HashSet<string> Chain { get; } = new(StringComparer.Ordinal);
+        public int Loads { get; set; }
     }
 
     // A $ref is relative to the file it is written in.
@@ -149,7 +170,8 @@ internal sealed class MintlifyProfile : ISiteProfile
     {
         var folder = Path.GetDirectoryName(file)?.Replace('\\', '/') ?? "";
         var combined = path.StartsWith('/') ? path.TrimStart('/') : (folder.Length == 0 ? path : folder + "/" + path);
-        return Links.UrlPath.NormalizeSlowly("/" + combined)?.TrimStart('/') ?? combined;
+        // Climbing above the root is refused (ProfileContext refuses it too): the path stays as written, outside.
+        return Links.UrlPath.NormalizeSlowly("/" + combined)?.TrimStart('/') ?? "../" + combined;
     }
 
     // An exact redirect becomes a redirect page; one with a path parameter (/old/:slug*) is a pattern: a link under its

@@ -23,7 +23,7 @@ internal sealed class MkDocsProfile : ISiteProfile
         {
             Name = Name,
             // Without nav: MkDocs lists every page itself.
-            Navigation = root is not null && Child(root, "nav") is { } nav ? [.. NavPaths(nav)] : null,
+            Navigation = root is not null && Child(root, "nav") is { } nav ? NavPaths(nav) : null,
             Urls = new UrlRules(TrailingSlash: directoryUrls, Published: directoryUrls ? PublishedForm.Directory : PublishedForm.Html),
             Routes = BlogRoutes(root),
             SnippetFolders = SnippetFolders(root, context, found),
@@ -45,27 +45,42 @@ internal sealed class MkDocsProfile : ISiteProfile
         };
     }
 
-    /// <summary>Every page path in <c>nav:</c>: scalars, <c>Title: path</c> pairs and nested sections, external URLs left out.</summary>
-    private static IEnumerable<string> NavPaths(YamlNode node)
+    /// <summary>
+    /// Every page path in <c>nav:</c>: scalars, <c>Title: path</c> pairs and nested sections, external URLs left out.
+    /// Walked with a stack and each node once: a YAML alias can make a node its own child (<c>&amp;n [a.md, *n]</c>).
+    /// </summary>
+    private static List<string> NavPaths(YamlNode nav)
     {
-        switch (node)
+        var paths = new List<string>();
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<YamlNode>([nav]);
+        while (stack.Count > 0 && seen.Count < 100_000)
         {
-            case YamlScalarNode { Value: { } value } when !value.Contains("://", StringComparison.Ordinal):
-                yield return value;
-                break;
-            case YamlSequenceNode seq:
-                foreach (var child in seq.Children.SelectMany(NavPaths))
-                {
-                    yield return child;
-                }
-                break;
-            case YamlMappingNode map:
-                foreach (var child in map.Children.Values.SelectMany(NavPaths))
-                {
-                    yield return child;
-                }
-                break;
+            var node = stack.Pop();
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+            switch (node)
+            {
+                case YamlScalarNode { Value: { } value } when !value.Contains("://", StringComparison.Ordinal):
+                    paths.Add(value);
+                    break;
+                case YamlSequenceNode seq:
+                    foreach (var child in seq.Children.Reverse())
+                    {
+                        stack.Push(child);
+                    }
+                    break;
+                case YamlMappingNode map:
+                    foreach (var child in map.Children.Values.Reverse())
+                    {
+                        stack.Push(child);
+                    }
+                    break;
+            }
         }
+        return paths;
     }
 
     // mkdocs-redirects: redirect_maps maps a source path (old.md) to a page path or a URL.

@@ -5,20 +5,62 @@ using YamlDotNet.RepresentationModel;
 
 namespace Crosswalk.Config.Profiles;
 
+/// <summary>A path or value in a generator's configuration that a profile will not use; reported as CW1012.</summary>
+internal sealed class ProfileRefusal(string message) : Exception(message);
+
 /// <summary>What a profile reads the generator's files with: the site's root, and CW1012 for what it cannot read.</summary>
 internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
 {
     /// <summary>The folder the generator's configuration sits in (site.yml's folder, or the working folder).</summary>
     public string Root { get; } = root;
 
-    /// <summary>The absolute path of <paramref name="relative"/> under the root.</summary>
-    public string PathOf(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+    /// <summary>The most a generator's configuration file may hold: more is not a configuration (a device, a dump).</summary>
+    private const int MaxChars = 16 << 20;
 
-    /// <summary>True when the file exists under the root.</summary>
-    public bool FileExists(string relative) => File.Exists(PathOf(relative));
+    /// <summary>
+    /// The absolute path of <paramref name="relative"/> under the root. A path from a generator's configuration is the
+    /// tree's text: one that leaves the root (<c>docs_dir: /</c>, <c>$ref: ../../etc</c>), or is no path, is refused.
+    /// </summary>
+    /// <exception cref="ProfileRefusal">The path is not inside the root.</exception>
+    public string PathOf(string relative)
+    {
+        if (relative.Contains('\0') || relative.Any(char.IsControl))
+        {
+            throw new ProfileRefusal($"'{relative}' is not a path");
+        }
+        var full = Path.GetFullPath(Path.Combine(Root, relative));
+        var root = Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar;
+        if (!(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new ProfileRefusal($"'{relative}' leads outside the site's folder");
+        }
+        // A folder or file that is a link leading out of the root is refused too (static -> /proc/self).
+        FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+            && !(Path.TrimEndingDirectorySeparator(target.FullName) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new ProfileRefusal($"'{relative}' is a link leading outside the site's folder");
+        }
+        return full;
+    }
 
-    /// <summary>True when the folder exists under the root.</summary>
-    public bool FolderExists(string relative) => Directory.Exists(PathOf(relative));
+    /// <summary>True when the file exists under the root (a refused path is no file).</summary>
+    public bool FileExists(string relative) => Safely(relative) is { } path && File.Exists(path);
+
+    /// <summary>True when the folder exists under the root (a refused path is no folder).</summary>
+    public bool FolderExists(string relative) => Safely(relative) is { } path && Directory.Exists(path);
+
+    private string? Safely(string relative)
+    {
+        try
+        {
+            return PathOf(relative);
+        }
+        catch (ProfileRefusal)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reports CW1012 at a place in one of the generator's files.</summary>
     public void Warn(string file, int line, int column, string message, string? help = null) =>
@@ -29,7 +71,16 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
     {
         try
         {
-            return File.ReadAllText(PathOf(relative)).TrimStart('\uFEFF');
+            // Read at most MaxChars: a 'configuration' that never ends (/dev/zero) is not read to the end.
+            using var reader = new StreamReader(PathOf(relative));
+            var buffer = new char[MaxChars + 1];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (read > MaxChars)
+            {
+                Warn(relative, 1, 1, $"'{relative}' is larger than 16 MiB; it is not read");
+                return null;
+            }
+            return new string(buffer, 0, read).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -36,7 +36,7 @@ public static class SiteProfiles
         {
             var chosen = All.First(p => p.Name == name);
             var found = chosen.Detect(context) ?? new Detection("", null);
-            return With(chosen.Apply(config, context, found), "profile: " + name + " in site.yml");
+            return With(Apply(chosen, config, context, found, diagnostics), "profile: " + name + " in site.yml");
         }
         var explicitAuto = name == Auto;
         foreach (var profile in All)
@@ -47,10 +47,28 @@ public static class SiteProfiles
             }
             if (profile.Detect(context) is { } found)
             {
-                return With(profile.Apply(config, context, found), found.Reason);
+                return With(Apply(profile, config, context, found, diagnostics), found.Reason);
             }
         }
         return config;
+    }
+
+    // A generator's configuration is the tree's text: whatever in it a profile cannot use is CW1012, and the profile
+    // still applies with what it read of the rest (or, when that fails too, Crosswalk's own conventions).
+    private static SiteConfig Apply(ISiteProfile profile, SiteConfig config, ProfileContext context, Detection found, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return profile.Apply(config, context, found);
+        }
+        catch (Exception ex) when (ex is ProfileRefusal or IOException or UnauthorizedAccessException or ArgumentException or InvalidCastException
+            or InvalidOperationException or System.Text.RegularExpressions.RegexMatchTimeoutException or NotSupportedException)
+        {
+            diagnostics.Report(DiagnosticDescriptors.GeneratorConfig,
+                $"the {profile.Name} profile cannot use '{found.File ?? "its configuration"}': {ex.Message}",
+                new SourceLocation(found.File ?? "site.yml", 1, 1), "fix the value, or set source, exclude and the other keys in site.yml");
+            return config with { Profile = new ProfileSettings { Name = profile.Name } };
+        }
     }
 
     private static SiteConfig With(SiteConfig config, string reason) => config with { Profile = config.Profile with { Reason = reason } };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Markdig.Syntax;
 
 namespace Crosswalk.Markdown.Slugs;
@@ -22,7 +21,7 @@ namespace Crosswalk.Markdown.Slugs;
 /// lowercased text as id, cleaned, which is often empty: then it has no id.
 /// </para>
 /// </remarks>
-internal sealed partial class MintlifySlugRule : SlugRule
+internal sealed class MintlifySlugRule : SlugRule
 {
     public override string Name => "mintlify";
 
@@ -33,9 +32,24 @@ internal sealed partial class MintlifySlugRule : SlugRule
 
     private static string RawSlug(string title) => MintlifyText.Slugify(MintlifyText.UnicodeId(title));
 
-    // (?:-\d+?)+?$: the slug without its trailing -N groups.
-    [GeneratedRegex(@"(?:-[0-9]+?)+?$")]
-    private static partial Regex NumberSuffix();
+    // What /(?:-\d+?)+?$/ removes: the trailing -N groups (a loop from the end: the regex is quadratic on '1-1-1-…').
+    private static string WithoutNumberSuffix(string slug)
+    {
+        var end = slug.Length;
+        while (true)
+        {
+            var i = end;
+            while (i > 0 && char.IsAsciiDigit(slug[i - 1]))
+            {
+                i--;
+            }
+            if (i == end || i == 0 || slug[i - 1] != '-')
+            {
+                return slug[..end];
+            }
+            end = i - 1;
+        }
+    }
 
     private sealed class Slugger : IHeadingSlugger
     {
@@ -94,7 +108,7 @@ internal sealed partial class MintlifySlugRule : SlugRule
                 return slug;
             }
             var lower = slug.ToLowerInvariant();
-            var numberless = _occurrences.GetValueOrDefault(NumberSuffix().Replace(lower, "", 1));
+            var numberless = _occurrences.GetValueOrDefault(WithoutNumberSuffix(lower));
             var count = _occurrences.GetValueOrDefault(lower) + 1;
             _occurrences[lower] = count;
             return count >= 2 || numberless > 2 ? slug + "-" + count.ToString(CultureInfo.InvariantCulture) : slug;
