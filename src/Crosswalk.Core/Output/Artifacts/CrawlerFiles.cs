@@ -28,12 +28,14 @@ internal sealed class Sitemap : IArtifact
         public override bool Write(RenderModel model, RenderTarget target)
         {
             // Written by the file, not when the config is read, so check (which writes every file to nowhere) and build
-            // report it alike; a preview is not crawled and is spared it.
-            if (model.Config.SiteUrl is null && !model.LiveReload)
+            // report it alike. A preview is not crawled and is spared it, as is a tree checked without a site.yml of its
+            // own (a generator's profile): there is no site.yml to say it at.
+            if (model.Config.SiteUrl is null && !model.LiveReload && File.Exists(model.Config.ConfigPath))
             {
+                var file = System.IO.Path.GetRelativePath(model.Config.RootDirectory, model.Config.ConfigPath).Replace('\\', '/');
                 target.Diagnostics.Report(DiagnosticDescriptors.SitemapWithoutSiteUrl,
-                    "sitemap.xml holds paths rather than absolute URLs, and canonical links are paths too: site_url is not set in site.yml", null,
-                    "set site_url, e.g. site_url: https://docs.example.com");
+                    "sitemap.xml holds paths rather than absolute URLs, and canonical links are paths too: site_url is not set in site.yml",
+                    new SourceLocation(file, 1, 1), "set site_url, e.g. site_url: https://docs.example.com");
             }
             target.Sink.Write(Path, Build(model));
             return true;
