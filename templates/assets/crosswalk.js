@@ -164,3 +164,140 @@
     setupPrint();
   });
 })();
+
+/*
+ * Publishing extras (kept apart from the block above):
+ *  - light/dark theme toggle: a stored choice (localStorage 'cw-theme') is put on <html data-theme> as this file
+ *    loads in <head>, so the page never paints in the other theme; without one the system's scheme applies
+ *  - a copy button on each code block, announcing "Copied" (or "Copy failed") through a status region
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  var KEY = 'cw-theme';
+  var systemDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  function storedTheme() {
+    try {
+      var value = window.localStorage.getItem(KEY);
+      return value === 'light' || value === 'dark' ? value : null;
+    } catch (e) { return null; }
+  }
+
+  function applyTheme(value) {
+    if (value) root.setAttribute('data-theme', value);
+    else root.removeAttribute('data-theme');
+  }
+
+  // Before first paint: this file is loaded without defer.
+  applyTheme(storedTheme());
+
+  function systemTheme() { return systemDark && systemDark.matches ? 'dark' : 'light'; }
+  function currentTheme() { return root.getAttribute('data-theme') || systemTheme(); }
+
+  function setupThemeToggle() {
+    var button = document.querySelector('[data-cw-theme-toggle]');
+    if (!button) return;
+    button.hidden = false;
+    function sync() { button.setAttribute('aria-pressed', currentTheme() === 'dark' ? 'true' : 'false'); }
+    button.addEventListener('click', function () {
+      var next = currentTheme() === 'dark' ? 'light' : 'dark';
+      // Choosing what the system shows anyway forgets the choice: the page follows the system again.
+      var choice = next === systemTheme() ? null : next;
+      applyTheme(choice);
+      try {
+        if (choice) window.localStorage.setItem(KEY, choice);
+        else window.localStorage.removeItem(KEY);
+      } catch (e) { /* storage off: the choice lasts for this page only */ }
+      sync();
+    });
+    if (systemDark) {
+      if (systemDark.addEventListener) systemDark.addEventListener('change', sync);
+      else if (systemDark.addListener) systemDark.addListener(sync);
+    }
+    // A choice made in another tab applies here too.
+    window.addEventListener('storage', function (event) {
+      if (event.key === KEY) { applyTheme(storedTheme()); sync(); }
+    });
+    sync();
+  }
+
+  function copyText(text) {
+    function fallback() {
+      return new Promise(function (resolve, reject) {
+        var focused = document.activeElement;
+        var area = document.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', '');
+        area.style.position = 'fixed';
+        area.style.opacity = '0';
+        document.body.appendChild(area);
+        area.select();
+        var ok = false;
+        try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+        document.body.removeChild(area);
+        if (focused && focused.focus) focused.focus();
+        if (ok) resolve(); else reject(new Error('copy refused'));
+      });
+    }
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(fallback);
+    return fallback();
+  }
+
+  function setupCopyButtons() {
+    var codes = document.querySelectorAll('.cw-article pre > code');
+    Array.prototype.forEach.call(codes, function (code) {
+      var pre = code.parentNode;
+      var wrap = document.createElement('div');
+      wrap.className = 'cw-code';
+      pre.parentNode.insertBefore(wrap, pre);
+      wrap.appendChild(pre);
+
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'cw-copy-button';
+      var label = document.createElement('span');
+      label.textContent = 'Copy';
+      var hidden = document.createElement('span');
+      hidden.className = 'cw-visually-hidden';
+      hidden.textContent = ' code';
+      button.appendChild(label);
+      button.appendChild(hidden);
+      var status = document.createElement('span');
+      status.className = 'cw-visually-hidden';
+      status.setAttribute('role', 'status');
+      wrap.appendChild(button);
+      wrap.appendChild(status);
+
+      var timer = 0;
+      function show(state, message) {
+        button.setAttribute('data-state', state);
+        label.textContent = message;
+        status.textContent = message;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          button.removeAttribute('data-state');
+          label.textContent = 'Copy';
+          status.textContent = '';
+        }, 2500);
+      }
+      button.addEventListener('click', function () {
+        // The block's text without the newline Markdown leaves at its end.
+        copyText(code.textContent.replace(/\n$/, '')).then(
+          function () { show('copied', 'Copied'); },
+          function () { show('failed', 'Copy failed'); });
+      });
+    });
+  }
+
+  function ready(fn) {
+    if (document.readyState !== 'loading') fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  ready(function () {
+    setupThemeToggle();
+    setupCopyButtons();
+  });
+})();

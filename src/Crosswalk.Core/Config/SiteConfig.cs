@@ -48,8 +48,10 @@ public sealed record SiteConfig
     public string Title { get; init; } = "Documentation";
     /// <summary>URL prefix of the published site; always starts and ends with <c>/</c>.</summary>
     public string BaseUrl { get; init; } = "/";
-    /// <summary>Optional absolute origin (<c>https://docs.example.com</c>) used for sitemap.xml.</summary>
+    /// <summary>Optional absolute origin (<c>https://docs.example.com</c>, no trailing slash): canonical links, og:url, sitemap.xml, robots.txt.</summary>
     public string? SiteUrl { get; init; }
+    /// <summary>Optional URL (ending with <c>/</c>) that a page's source path is appended to for its "Edit this page" link.</summary>
+    public string? EditUrl { get; init; }
     /// <summary>Absolute path of the Markdown source folder.</summary>
     public required string SourceDirectory { get; init; }
     /// <summary>Absolute path of the output folder.</summary>

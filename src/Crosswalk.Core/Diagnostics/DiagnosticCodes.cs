@@ -73,4 +73,6 @@ public static class DiagnosticCodes
     public const string LayoutFallback = "CW4003";
     /// <summary><see cref="DiagnosticDescriptors.OutputError"/>.</summary>
     public const string OutputError = "CW5001";
+    /// <summary><see cref="DiagnosticDescriptors.SitemapWithoutSiteUrl"/>.</summary>
+    public const string SitemapWithoutSiteUrl = "CW5002";
 }

@@ -232,6 +232,13 @@ public static class DiagnosticDescriptors
         + "(it lacks the .crosswalk-output marker); or writing to it failed.",
         "Choose another output folder, empty it, or fix its permissions.");
 
+    /// <summary>CW5002: sitemap.xml is written without site_url, so it holds paths where crawlers need URLs.</summary>
+    public static readonly DiagnosticDescriptor SitemapWithoutSiteUrl = new("CW5002", nameof(SitemapWithoutSiteUrl), Severity.Warning,
+        "sitemap.xml is written without site_url: it holds paths, not absolute URLs.",
+        "The sitemap protocol asks for absolute URLs, and canonical links, og:url and robots.txt's Sitemap line need the site's "
+        + "origin too. Without site_url in site.yml they are left as paths or left out. check reports it as build does; serve does not.",
+        "Set site_url in site.yml (e.g. https://docs.example.com), or set CW5002: off under severity: for a site that is not crawled.");
+
     // Written out rather than found by reflection (trimming and AOT keep it simple); a test checks no field is missing.
     private static readonly DiagnosticDescriptor[] s_all =
     [
@@ -240,7 +247,7 @@ public static class DiagnosticDescriptors
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage, LayoutFallback,
-        OutputError,
+        OutputError, SitemapWithoutSiteUrl,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byCode = s_all.ToDictionary(d => d.Code, StringComparer.Ordinal);

@@ -65,6 +65,38 @@ public sealed class Navigation
         roots.AddRange(BuildChildren(root, null));
         roots.AddRange((extra ?? []).Select(e => new NavNode { Title = e.Title, Url = e.Url }));
         Roots = roots;
+        var pageNodes = _byPage.Values.ToHashSet();
+        AddInOrder(roots, pageNodes);
+    }
+
+    // The content pages' nodes as the sidebar lists them, depth first: what previous and next step through.
+    private readonly List<NavNode> _sequence = [];
+    private readonly Dictionary<NavNode, int> _position = [];
+
+    private void AddInOrder(IReadOnlyList<NavNode> nodes, HashSet<NavNode> pageNodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (pageNodes.Contains(node))
+            {
+                _position[node] = _sequence.Count;
+                _sequence.Add(node);
+            }
+            AddInOrder(node.Children, pageNodes);
+        }
+    }
+
+    /// <summary>
+    /// The content pages before and after <paramref name="page"/> in sidebar order (generated pages such as the criteria
+    /// are left out); none for a page not in the sidebar.
+    /// </summary>
+    public (NavNode? Previous, NavNode? Next) Neighbours(ParsedPage page)
+    {
+        if (NodeOf(page) is not { } node || !_position.TryGetValue(node, out var at))
+        {
+            return (null, null);
+        }
+        return (at > 0 ? _sequence[at - 1] : null, at + 1 < _sequence.Count ? _sequence[at + 1] : null);
     }
 
     private List<NavNode> BuildChildren(FolderBuilder folder, NavNode? parent)

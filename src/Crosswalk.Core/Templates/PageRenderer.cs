@@ -141,6 +141,29 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// <summary>The escaped public URL of a canonical site path, for an attribute value of the model.</summary>
     internal string Href(string path) => HtmlEscape.Text(PublicUrl(path));
 
+    /// <summary>A page's canonical URL: absolute under <c>site_url</c> when site.yml sets it, else its public path.</summary>
+    internal string Canonical(string path) => Output.Sitemap.AbsoluteUrl(config, path) ?? Href(path);
+
+    /// <summary>
+    /// Where a content page's source is edited: <c>edit_url</c> + its path relative to site.yml's folder, each part
+    /// percent-encoded; null for a generated page or without <c>edit_url</c>.
+    /// </summary>
+    internal string? EditUrl(ParsedPage? page) =>
+        config.EditUrl is { } edit && page is not null ? HtmlEscape.Url(edit) + HtmlEscape.Path(page.Source.DisplayPath) : null;
+
+    /// <summary>The content pages before and after a content page in sidebar order, as <c>title</c> and <c>url</c>.</summary>
+    internal (ScriptObject? Previous, ScriptObject? Next) Neighbours(PageView view)
+    {
+        if (view.Page is not { } page)
+        {
+            return (null, null);
+        }
+        var (previous, next) = navigation.Neighbours(page);
+        return (Link(previous), Link(next));
+
+        ScriptObject? Link(NavNode? node) => node?.Url is { } url ? _crumbs.GetOrAdd((node.Title, url), Crumb) : null;
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<History.Revision, ScriptObject> _revisions = new();
 
     /// <summary>The model of a page's revisions, newest first; each commit's entry is made once and shared.</summary>

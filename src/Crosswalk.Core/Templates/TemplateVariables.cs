@@ -52,6 +52,11 @@ public sealed class PageScope(PageRenderer renderer, PageView view, BodyText bod
 
     /// <summary>The breadcrumbs, made once per page.</summary>
     public ScriptArray Breadcrumbs => field ??= renderer.Breadcrumbs(view);
+
+    /// <summary>The previous and next content pages in sidebar order (title, url), made once per page.</summary>
+    public (ScriptObject? Previous, ScriptObject? Next) Neighbours => _neighbours ??= renderer.Neighbours(view);
+
+    private (ScriptObject?, ScriptObject?)? _neighbours;
 }
 
 /// <summary>A <c>site.*</c> variable: its name and how it is made from site.yml (a change to which starts a preview afresh).</summary>
@@ -79,6 +84,7 @@ public static class TemplateVariables
     [
         new("title", c => HtmlEscape.Text(c.Title)),
         new("base_url", c => HtmlEscape.Text(c.BaseUrl)),
+        new("site_url", c => c.SiteUrl is null ? null : HtmlEscape.Url(c.SiteUrl)),
         new("asset_base", c => HtmlEscape.Text(c.BaseUrl + "assets/")),
         new("generator", _ => "Crosswalk"),
         new("year", _ => DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -90,6 +96,10 @@ public static class TemplateVariables
         new("title", TemplateInput.Page, s => HtmlEscape.Text(s.View.Title)),
         new("summary", TemplateInput.Page, s => s.View.Summary is null ? null : HtmlEscape.Text(s.View.Summary)),
         new("url", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.Href(s.View.Url)),
+        new("canonical", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.Canonical(s.View.Url)),
+        new("edit_url", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.EditUrl(s.View.Page)),
+        new("prev", TemplateInput.Structure, s => s.Neighbours.Previous),
+        new("next", TemplateInput.Structure, s => s.Neighbours.Next),
         new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
         new("content_title", TemplateInput.Page | TemplateInput.Links, s => s.Body.Title),
         new("content_rest", TemplateInput.Page | TemplateInput.Links, s => s.Body.Rest),

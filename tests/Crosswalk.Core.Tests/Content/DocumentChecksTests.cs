@@ -6,7 +6,7 @@ namespace Crosswalk.Tests.Content;
 public sealed class DocumentChecksTests
 {
     private static TempSite Site(string siteYml = "title: T\n") => new(
-        ("site.yml", siteYml),
+        ("site.yml", siteYml + "severity: { CW5002: off }\n"),
         ("content/index.md", "# Home\n\n[a](compliance/a.md) [b](compliance/b.md) [c](compliance/c.md)\n"),
         ("content/compliance/a.md", "---\ntitle: A\nowner: Security Lead\nlast_reviewed: 2026-01-10\nnext_review: 2026-12-01\n---\n# A\n"),
         ("content/compliance/b.md", "---\ntitle: B\nlast_reviewed: 2026-06-15\nreview_every: 6 months\n---\n# B\n"),
@@ -71,7 +71,7 @@ public sealed class DocumentChecksTests
     public void A_required_field_may_be_a_site_key_declared_below_and_approvals_stand_for_approved_by()
     {
         using var site = new TempSite(
-            ("site.yml", "required: { pages: \"**\", fields: [approved_by, classification] }\nfront_matter: { classification: text }\n"),
+            ("site.yml", "required: { pages: \"**\", fields: [approved_by, classification] }\nfront_matter: { classification: text }\nseverity: { CW5002: off }\n"),
             ("content/index.md", "---\napprovals: [{ by: CISO, on: 2026-01-01 }]\nclassification: internal\n---\n# Home\n"));
 
         var result = SiteBuilder.Check(new BuildOptions { ConfigPath = site.ConfigPath });
@@ -98,7 +98,7 @@ public sealed class DocumentChecksTests
     public void Without_controlled_documents_there_is_no_reviews_page_and_a_page_may_have_its_url()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\n"),
+            ("site.yml", "title: T\nseverity: { CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[access reviews](reviews.md)\n"),
             ("content/reviews.md", "# Access reviews\n"));
 

@@ -73,6 +73,7 @@ public sealed class CatalogSetAliasesTests
             coverage:
               - { key: Category, documents: Documents, catalog: TSC }
             direct_claims: [TSC]
+            severity: { CW5002: off }
             """),
         ("content/index.md", "---\ntitle: Overview\n---\n# Overview\n\n| Doc | SOC2 |\n|---|---|\n| [Access](access.md) | CC6.1, CC6.9 |\n\n| Category | Documents |\n|---|---|\n| CC6 | [Access](access.md) |\n| CC7 | [Access](access.md) |\n"),
         ("content/access.md", "---\ntitle: Access\nsatisfies:\n  TSC: [CC6.2, CC6]\n---\n# Access\n\n[Home](index.md)\n"));

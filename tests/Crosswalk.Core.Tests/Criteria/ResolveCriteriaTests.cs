@@ -18,6 +18,7 @@ public sealed class ResolveCriteriaTests
           - { key: Category, documents: Primary Documents, catalog: soc2-tsc-2017 }
         severity:
           CW3005: info
+          CW5002: off
         """;
 
     private const string Overview = """

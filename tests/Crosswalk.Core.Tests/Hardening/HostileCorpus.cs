@@ -156,7 +156,7 @@ internal static class HostileCorpus
         ["fm-deep-flow-100k"] = root => WriteText(root, "content/a.md", "---\ntitle: A\ndeep: " + new string('[', 100_000) + new string(']', 100_000) + "\n---\n# A\n"),
         ["fm-deep-block-10k"] = root => WriteText(root, "content/a.md", "---\ntitle: A\ndeep:\n  " + Rep("- ", 10_000) + "x\n---\n# A\n"),
         ["site-yml-deep-flow-100k"] = root => WriteText(root, "site.yml", "title: Deep\nseverity: " + new string('{', 1) + "x: " + new string('[', 100_000) + new string(']', 100_000) + "}\n"),
-        ["site-yml-invalid-utf8"] = root => WriteBytes(root, "site.yml", [.. "title: Caf"u8, 0xE9, .. "\nseverity:\n  CW2005: off\n"u8]),
+        ["site-yml-invalid-utf8"] = root => WriteBytes(root, "site.yml", [.. "title: Caf"u8, 0xE9, .. "\nseverity:\n  CW2005: off\n  CW5002: off\n"u8]),
         ["site-yml-binary"] = root => WriteBytes(root, "site.yml", [.. "title: x\n"u8, 0, 1, 2, 0x89, .. "PNG\n"u8]),
         ["eol-lf"] = root => WriteText(root, "content/a.md", EolPage("\n", "\n")),
         ["eol-crlf"] = root => WriteText(root, "content/a.md", EolPage("\r\n", "\r\n")),

@@ -80,7 +80,7 @@ public sealed class HostileInputTests
     {
         const string Xss = "<script>alert(1)</script>";
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", $"title: \"{Xss}\"\nseverity:\n  CW2005: off\n");
+        Write(scratch, "site.yml", $"title: \"{Xss}\"\nseverity:\n  CW2005: off\n  CW5002: off\n");
         Write(scratch, "content/index.md",
             $"---\ntitle: \"{Xss}\"\nsummary: \"{Xss}\"\nowner: \"{Xss}\"\nversion: \"{Xss}\"\napproved_by: \"{Xss}\"\nshort_title: \"{Xss}\"\n---\n"
             + "Intro.\n\n## \\<script\\>alert(1)\\</script\\>\n\n### `<script>alert(2)</script>`\n\n## \"\\>\\<img src=x onerror=alert(3)\\>\n\n"

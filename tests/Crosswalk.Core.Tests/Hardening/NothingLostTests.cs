@@ -11,7 +11,7 @@ public sealed class NothingLostTests
     public void A_crash_leftover_and_a_failed_build_leave_the_previous_site_then_a_good_build_cleans_up()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n");
+        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
         Write(scratch, "content/index.md", "# Home\n\n[a](a.md)\n");
         Write(scratch, "content/a.md", "# A\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };

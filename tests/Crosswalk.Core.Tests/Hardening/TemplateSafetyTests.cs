@@ -31,7 +31,7 @@ public sealed class TemplateSafetyTests
     public void A_runaway_template_ends_in_CW4001_at_its_file_and_line(string name, string statement)
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n");
+        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
         Write(scratch, "content/index.md", "# Home\n\nText.\n");
         Write(scratch, "templates/layouts/page.html", $"<!DOCTYPE html>\n<title>{{{{ page.title }}}}</title>\n{statement}\n{{{{ page.content }}}}\n");
 
@@ -54,7 +54,7 @@ public sealed class TemplateSafetyTests
     public void A_runaway_template_fails_the_build_and_keeps_the_last_good_site()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n");
+        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
         Write(scratch, "content/index.md", "# Home\n");
         Write(scratch, "templates/layouts/page.html", "<!DOCTYPE html>\n<title>{{ page.title }}</title>\n{{ page.content }}\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };

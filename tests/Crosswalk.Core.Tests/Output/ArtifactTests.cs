@@ -51,7 +51,7 @@ public sealed class ArtifactTests
     private static readonly ArtifactRegistry WithPageList = new([.. ArtifactRegistry.Default.All, new PageList()]);
 
     private static TempSite Site() => new(
-        ("site.yml", "title: T\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off }\n"),
+        ("site.yml", "title: T\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off, CW5002: off }\n"),
         ("content/index.md", "# Home\n\n[a](a.md)\n"),
         ("content/a.md", "# A\n"));
 

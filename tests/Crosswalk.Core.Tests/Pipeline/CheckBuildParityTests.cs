@@ -10,7 +10,7 @@ namespace Crosswalk.Tests.Pipeline;
 /// </summary>
 public sealed class CheckBuildParityTests
 {
-    private const string Soc2 = "title: T\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off }\n";
+    private const string Soc2 = "title: T\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off, CW5002: off }\n";
 
     private static (BuildResult Check, BuildResult Build) Both(string config, string output)
     {
@@ -40,7 +40,7 @@ public sealed class CheckBuildParityTests
     public void Controlled_documents_reach_the_same_verdict_on_the_same_day_with_history_asked_for()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nrequired: { pages: \"p/**\", fields: [owner] }\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: T\nrequired: { pages: \"p/**\", fields: [owner] }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[a](p/a.md) [b](p/b.md) [reviews](/reviews/) [block](p/a.md#cw-revisions-title)\n"),
             ("content/p/a.md", "---\nowner: O\nnext_review: 2026-12-01\nsatisifes: { soc2-tsc-2017: [CC6.1] }\n---\n# A\n"),
             ("content/p/b.md", "---\nversion: \"1\"\nreview_every: 1 month\nlast_reviewed: 2026-11-20\n---\n# B\n"));
@@ -58,7 +58,7 @@ public sealed class CheckBuildParityTests
     public void A_layout_that_does_more_with_the_title_than_print_it_reaches_the_same_verdict()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\ntemplates: templates\nseverity: { CW2005: off, CW2002: warning }\n"),
+            ("site.yml", "title: T\ntemplates: templates\nseverity: { CW2005: off, CW2002: warning, CW5002: off }\n"),
             ("templates/layouts/page.html", "<html><body>{{ if page.content_title | string.contains 'id=\"a\"' }}<p id=\"has-a\"></p>{{ end }}{{ page.content_title }}<div id=\"after\"></div>{{ page.content_rest }}</body></html>"),
             ("content/index.md", "# Home\n\n[a](a.md#has-a) [b](b.md#has-a) [c](a.md#after)\n"),
             ("content/a.md", "# A\n\nText.\n"),
@@ -77,7 +77,7 @@ public sealed class CheckBuildParityTests
     public void Redirects_go_only_to_the_web_or_the_site_and_no_page_is_written_to_a_hidden_name()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /a/: \"javascript:alert(1)\"\n  /b/: \"data:text/html,x\"\n  /c/: https://example.com/\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\nredirects:\n  /a/: \"javascript:alert(1)\"\n  /b/: \"data:text/html,x\"\n  /c/: https://example.com/\n"),
             ("content/index.md", "# Home\n\n[h](h.md) [w](w.md)\n"),
             ("content/h.md", "---\npermalink: /.htaccess\n---\n# H\n"),
             ("content/w.md", "---\npermalink: /.well-known/security/\n---\n# W\n"));
@@ -97,7 +97,7 @@ public sealed class CheckBuildParityTests
     {
         // It used to keep the link as written: '/old/' lost base_url, 'old.md' pointed at a file that is not published.
         using var site = new TempSite(
-            ("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\n  /bad/: \"javascript:alert(1)\"\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\n  /bad/: \"javascript:alert(1)\"\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[a](/old/) [b](old.md) [c](/bad/)\n"));
 
         var (check, build) = Both(site.ConfigPath, site.PathOf("_site"));
@@ -107,7 +107,7 @@ public sealed class CheckBuildParityTests
             build.Diagnostics.Select(d => d.ToString()));
 
         // Without the broken redirect the site builds, and both links go where /old/ leads.
-        using var fixedSite = new TempSite(("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\nseverity: { CW2005: off }\n"),
+        using var fixedSite = new TempSite(("site.yml", "title: T\nbase_url: /docs/\nredirects:\n  /old/: https://example.com/x\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[a](/old/) [b](old.md)\n"));
         Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = fixedSite.ConfigPath, OutputDirectory = fixedSite.PathOf("_site") }).Written);
         var links = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(fixedSite.Read("_site/index.html")).QuerySelectorAll("article a[href]")
@@ -120,7 +120,7 @@ public sealed class CheckBuildParityTests
     {
         // Found by the whole-site fuzz test: 'a//b' made an output path the writer refused, so check and build threw.
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n"),
             ("content/a.md", "---\npermalink: /policies//access/\n---\n# A\n"),
             ("content/b.md", "---\nredirect_from: [/old//b/]\n---\n# B\n"));
@@ -277,7 +277,7 @@ public sealed class CheckBuildParityTests
     [Fact]
     public void A_link_to_the_criteria_pages_of_a_site_without_catalogs_is_broken_in_both()
     {
-        using var site = new TempSite(("site.yml", "title: T\n"), ("content/index.md", "# Home\n\n[criteria](/criteria/)\n"));
+        using var site = new TempSite(("site.yml", "title: T\nseverity: { CW5002: off }\n"), ("content/index.md", "# Home\n\n[criteria](/criteria/)\n"));
 
         var build = Parity(site);
 

@@ -8,7 +8,7 @@ namespace Crosswalk.Tests.Pipeline;
 public sealed class SiteBuilderTests
 {
     private static TempSite SmallSite() => new(
-        ("site.yml", "title: Test Docs\nbase_url: /docs/\nseverity:\n  CW2005: off\n"),
+        ("site.yml", "title: Test Docs\nbase_url: /docs/\nseverity:\n  CW2005: off\n  CW5002: off\n"),
         ("content/index.md", "---\ntitle: Home\n---\n# Home\n\nSee [policies](policies/) and [access](policies/access.md#reviews).\n"),
         ("content/policies/index.md", "---\ntitle: Policies\nnav_order: 1\n---\nIntro. [Back](../index.md)\n"),
         ("content/policies/access.md", "---\ntitle: Access <Control>\nsummary: Who gets in.\n---\n## Reviews\n\n### Quarterly\n\n![d](../img/d.svg)\n"),
@@ -100,7 +100,7 @@ public sealed class SiteBuilderTests
     public void Severity_overrides_lower_an_error_so_the_site_builds()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n  CW2005: off\n");
+        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n  CW2005: off\n  CW5002: off\n");
         site.Write("content/bad.md", "# Bad\n\nSee [gone](/nowhere).\n");
 
         var result = SiteBuilder.Build(Options(site));
@@ -212,7 +212,7 @@ public sealed class SiteBuilderTests
     public void Redirects_generate_pages_and_links_to_their_sources_are_valid()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /old-access: /policies/access/\n  /loop-a: /loop-b\n  /loop-b: /loop-a\n  /gone: /nowhere/\n");
+        site.Write("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\nredirects:\n  /old-access: /policies/access/\n  /loop-a: /loop-b\n  /loop-b: /loop-a\n  /gone: /nowhere/\n");
         site.Write("content/policies/access.md", "---\ntitle: Access\nredirect_from: [/acl/]\n---\n## Reviews\n");
         site.Write("content/links.md", "# Links\n\n[a](/old-access) [b](/acl#reviews)\n");
 
@@ -242,7 +242,7 @@ public sealed class SiteBuilderTests
     public void Reports_CW4001_with_the_template_file_and_line()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\ntemplates: theme\n");
+        site.Write("site.yml", "title: T\ntemplates: theme\nseverity: { CW5002: off }\n");
         site.Write("theme/layouts/page.html", "<html>\n<body>\n{{ page.title | no_such_function }}\n</body></html>\n");
 
         var result = SiteBuilder.Check(Options(site));
@@ -261,7 +261,7 @@ public sealed class SiteBuilderTests
     public void A_layout_gets_the_body_with_links_filled_in_whether_it_prints_or_transforms_it(string layout, string expected, int times)
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off }\n");
+        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
         site.Write("theme/layouts/page.html", layout);
 
         var result = SiteBuilder.Build(Options(site));
@@ -325,7 +325,7 @@ public sealed class SiteBuilderTests
         Assert.True(SiteBuilder.Build(Options(site)).Written);
         var builtIn = site.Snapshot("_site");
 
-        site.Write("site.yml", "title: Test Docs\nbase_url: /docs/\ntemplates: theme\nseverity:\n  CW2005: off\n");
+        site.Write("site.yml", "title: Test Docs\nbase_url: /docs/\ntemplates: theme\nseverity:\n  CW2005: off\n  CW5002: off\n");
         site.Write("theme/partials/sidebar.html", SidebarFromNavObjects);
         Assert.True(SiteBuilder.Build(Options(site)).Written);
         var fromObjects = site.Snapshot("_site");
@@ -344,7 +344,7 @@ public sealed class SiteBuilderTests
     [Fact]
     public void An_indented_content_tag_prints_code_blocks_as_written()
     {
-        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off }\n"),
+        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n```\nline one\n  line two\n```\n"),
             ("theme/layouts/page.html", "<main>\n    {{ page.content }}\n</main>\n"));
 
@@ -357,7 +357,7 @@ public sealed class SiteBuilderTests
     public void A_partial_that_prints_the_body_into_a_capture_gets_the_body_itself()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off }\n");
+        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
         site.Write("theme/partials/body.html", "{{ page.content }}");
         site.Write("theme/layouts/page.html", "{{ capture m }}{{ include 'partials/body.html' }}{{ end }}<main>{{ m | string.replace 'See' 'Read' }}</main>");
 
@@ -373,7 +373,7 @@ public sealed class SiteBuilderTests
     [InlineData("<p>{{ include 'partials/args.html' 'a' 'b' }}</p>", "<p>a,b</p>")]
     public void Includes_print_in_place_or_give_their_text_as_a_value(string layout, string expected)
     {
-        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off }\n"), ("content/index.md", "# Home\n"),
+        using var site = new TempSite(("site.yml", "title: T\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n"), ("content/index.md", "# Home\n"),
             ("theme/layouts/page.html", layout),
             ("theme/partials/t.html", "[{{ page.title }}]{{ $suffix }}"),
             ("theme/partials/args.html", "{{ $1 }},{{ $2 }}"));
@@ -416,7 +416,7 @@ public sealed class SiteBuilderTests
     public void Reports_CW2005_as_info_for_a_page_no_page_links_to()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\n");
+        site.Write("site.yml", "title: T\nseverity: { CW5002: off }\n");
         site.Write("content/lonely.md", "# Lonely\n\nLinks out to [home](/) but nothing links here.\n");
 
         var result = SiteBuilder.Check(Options(site));
@@ -429,7 +429,7 @@ public sealed class SiteBuilderTests
     [Fact]
     public void An_autolink_in_a_heading_gives_a_stable_id_and_toc_entry()
     {
-        using var site = new TempSite(("site.yml", "title: T\nseverity: { CW2005: off }\n"), ("content/index.md", "# Home\n\n## See <https://example.com/x>\n"));
+        using var site = new TempSite(("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\n"), ("content/index.md", "# Home\n\n## See <https://example.com/x>\n"));
         Assert.True(SiteBuilder.Build(Options(site)).Written);
         var first = site.Read("_site/index.html");
         Assert.True(SiteBuilder.Build(Options(site)).Written);
@@ -442,7 +442,7 @@ public sealed class SiteBuilderTests
     public void A_source_path_never_takes_another_pages_url_and_a_moved_page_keeps_its_old_address()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/a.md", "---\npermalink: /x/\nredirect_from: [/a-old/]\n---\n# A\n"),
             ("content/other.md", "---\npermalink: /a/\n---\n# Other\n"),
             ("content/index.md", "# Home\n\n[to a](/a/) [old](/a-old/)\n"));
@@ -458,7 +458,7 @@ public sealed class SiteBuilderTests
     public void Links_through_a_redirect_chain_or_to_an_external_redirect_are_valid()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\nredirects:\n  /old/: /mid/\n  /mid/: /b/\n  /ext/: https://example.com/\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\nredirects:\n  /old/: /mid/\n  /mid/: /b/\n  /ext/: https://example.com/\n"),
             ("content/b.md", "# B\n"),
             ("content/index.md", "# Home\n\n[old](/old/) [ext](/ext/) [b](b.md)\n"));
 
@@ -471,7 +471,7 @@ public sealed class SiteBuilderTests
     public void Outputs_that_would_overwrite_each_other_are_reported()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\ncatalogs: [soc2-tsc-2017]\nredirects:\n  /criteria/: /\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\ncatalogs: [soc2-tsc-2017]\nredirects:\n  /criteria/: /\n"),
             ("content/index.md", "# Home\n"),
             ("content/LICENSE", "MIT"),
             ("content/license-page.md", "---\npermalink: /LICENSE/\n---\n# License\n"));
@@ -486,7 +486,7 @@ public sealed class SiteBuilderTests
     public void Columns_in_a_quoted_satisfies_value_count_from_inside_the_quotes()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off }\ncatalogs: [soc2-tsc-2017]\n"),
+            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\ncatalogs: [soc2-tsc-2017]\n"),
             ("content/index.md", "---\nsatisfies: { soc2-tsc-2017: \"CC7.2; CC8.9\" }\n---\n# Home\n"));
 
         var d = Assert.Single(SiteBuilder.Check(Options(site)).Diagnostics);

@@ -25,7 +25,7 @@ public sealed class PreviewRetryTests
     public void A_generated_page_whose_render_failed_is_reported_again_after_an_edit_elsewhere(string template, string text)
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\ntemplates: theme\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\ntemplates: theme\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off, CW5002: off }\n"),
             ("theme/" + template, text),
             ("content/index.md", "# Home\n\n[a](a.md)\n"),
             ("content/a.md", "# A\n\nOriginal.\n"));
@@ -45,7 +45,7 @@ public sealed class PreviewRetryTests
     public void A_page_whose_layout_fails_is_not_served_from_an_earlier_build_and_comes_back_when_fixed()
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[a](a.md#top) [b](b.md#cw-toc-title)\n"),
             ("content/a.md", "# A\n\n## Two\n\nx\n"),
             ("content/b.md", "# B\n\n## Two\n\nx\n"));
@@ -74,7 +74,7 @@ public sealed class PreviewRetryTests
     public void A_reported_change_counts_when_the_file_keeps_its_length_and_time(string path, string before, string after)
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[s](s.txt) aaaa\n"),
             ("content/s.txt", "aaaa"));
         site.Write(path, before);

@@ -175,7 +175,7 @@ public sealed class PreviewSiteTests
     public void A_changed_claim_updates_the_criterion_pages_and_a_changed_title_their_lists()
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
             ("content/b.md", "---\ntitle: B\nshort_title: B\n---\nText.\n"));
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
@@ -198,7 +198,7 @@ public sealed class PreviewSiteTests
     public void Claims_kept_from_earlier_builds_still_count_after_an_edit_elsewhere()
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [acme.yaml]\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\ncatalogs: [acme.yaml]\nseverity: { CW2005: off, CW5002: off }\n"),
             ("acme.yaml", "catalog:\n  id: acme\ncriteria:\n  - { id: X1, title: First }\n"),
             ("content/index.md", "# Home\n"),
             ("content/a.md", "---\ntitle: A\n---\nText.\n"),
@@ -307,7 +307,7 @@ public sealed class PreviewSiteTests
     {
         // Given: a page links to an anchor of b.md, and a mapping row claims CC6.1 for b.md
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[b](b.md#section)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
             ("content/b.md", "---\ntitle: B\n---\n## Section\n\nText.\n"));
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
@@ -483,7 +483,7 @@ public sealed class PreviewSiteTests
     public void A_claim_that_changes_only_the_alias_it_comes_through_is_shown_as_a_fresh_build_shows_it()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\ncatalogs: [iso27001-2022]\nmappings:\n  - { column: ISO, catalog: iso27001-2022 }\nseverity: { CW2005: off }\n"),
+            ("site.yml", "title: T\ncatalogs: [iso27001-2022]\nmappings:\n  - { column: ISO, catalog: iso27001-2022 }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n| Doc | ISO |\n|---|---|\n| [B](b.md) | A.5-A.8 |\n"),
             ("content/b.md", "# B doc\n"));
         var options = new BuildOptions { ConfigPath = site.ConfigPath };

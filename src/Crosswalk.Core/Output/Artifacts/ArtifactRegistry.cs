@@ -12,6 +12,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
         new OutputMarker(),
         new NotFoundPage(),
         new Sitemap(),
+        new RobotsTxt(),
         new ThemeAssets(),
         new CriteriaPageFiles(),
         new ReviewsPage(),

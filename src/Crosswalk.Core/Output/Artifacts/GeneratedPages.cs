@@ -48,29 +48,6 @@ internal sealed class NotFoundPage : IArtifact
     public IEnumerable<OutputFile> Files(RenderModel model) => [new ViewFile("404.html", () => View)];
 }
 
-/// <summary>sitemap.xml: every page's public URL, in order.</summary>
-internal sealed class Sitemap : IArtifact
-{
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [("sitemap.xml", "the sitemap")];
-
-    public IEnumerable<OutputFile> Files(RenderModel model) => [new BytesFile("sitemap.xml", model.Signatures.Structure, () => Build(model))];
-
-    private static byte[] Build(RenderModel model)
-    {
-        var generated = ReviewsPage.Url(model.Config, model.Site.Pages) is { } reviews ? CriteriaPages.Urls(model.Claims.Catalogs).Append(reviews) : CriteriaPages.Urls(model.Claims.Catalogs);
-        var site = HtmlEscape.Text(model.Config.SiteUrl ?? "");
-        var sb = new StringBuilder();
-        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var url in model.Site.Pages.Select(p => p.Url).Concat(generated).Order(StringComparer.Ordinal))
-        {
-            sb.Append("  <url><loc>").Append(site).Append(UrlModel.PublicPath(model.Config.BaseUrl, url)).Append("</loc></url>\n");
-        }
-        sb.Append("</urlset>\n");
-        return Encoding.UTF8.GetBytes(sb.ToString());
-    }
-}
-
 /// <summary>A page at each redirect source that sends the browser on to its target.</summary>
 internal sealed class RedirectPages : IArtifact
 {
