@@ -49,6 +49,7 @@ internal static class InitCommand
         # Every key is described in the README's "site.yml" section.
         title: Compliance Documentation   # the site's title, in the header and every page's <title>
         base_url: /                       # URL prefix the site is published under, e.g. /compliance/
+        site_url: https://docs.example.com   # change to the site's address: canonical links and sitemap.xml use it (CW5002 without it)
         source: content                   # the Markdown pages (and any images or files they link)
         output: _site                     # where 'crosswalk build' writes the site
         # Criteria catalogs: built-in soc2-tsc-2017, iso27001-2013, iso27001-2022, or your own YAML or OSCAL files.
