@@ -90,6 +90,8 @@ public static class TemplateVariables
         new("title", TemplateInput.Page, s => HtmlEscape.Text(s.View.Title)),
         new("summary", TemplateInput.Page, s => s.View.Summary is null ? null : HtmlEscape.Text(s.View.Summary)),
         new("url", TemplateInput.Page | TemplateInput.Config, s => s.Renderer.Href(s.View.Url)),
+        // The 404 page is served at any URL: only base_url reaches the root from it.
+        new("root", TemplateInput.Page | TemplateInput.Config, s => HtmlEscape.Text(s.View.Kind == "404" ? s.Renderer.Config.BaseUrl : Content.UrlModel.RelativeRoot(s.View.Url))),
         new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
         new("content_title", TemplateInput.Page | TemplateInput.Links, s => s.Body.Title),
         new("content_rest", TemplateInput.Page | TemplateInput.Links, s => s.Body.Rest),

@@ -13,6 +13,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
         new NotFoundPage(),
         new Sitemap(),
         new ThemeAssets(),
+        new SearchIndex(),
         new CriteriaPageFiles(),
         new ReviewsPage(),
         new ContentPages(),
