@@ -39,6 +39,10 @@ internal sealed class SearchIndex : IArtifact
         {
             // The leading h1 is the title, shown already.
             sections[0] = sections[0] with { Id = "", Heading = "" };
+            if (sections[0].Text.Length == 0)
+            {
+                sections.RemoveAt(0);
+            }
         }
         return new SearchEntry(page.Url, page.Title, sections);
     }
