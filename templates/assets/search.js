@@ -28,18 +28,19 @@
   var active = -1;
   box.hidden = false;
 
+  // Each page is one lower-cased string (title, then each section's heading, text and further terms) that a query
+  // scans once per term; `starts` says where each section begins in it.
   function prepare(index) {
     pages = index.pages.map(function (p) {
-      return {
-        url: p[0],
-        title: p[1],
-        lc: p[1].toLowerCase(),
-        sections: p[2].map(function (s) {
-          var text = s[2], terms = s[3] || '';
-          return { id: s[0], heading: s[1], text: text, lc: (s[1] + '\n' + text + '\n' + terms).toLowerCase() };
-        })
-      };
+      var all = p[1], starts = [], sections = p[2].map(function (s) {
+        all += '\n';
+        starts.push(all.length);
+        all += s[1] + '\n' + s[2] + '\n' + (s[3] || '');
+        return { id: s[0], heading: s[1], text: s[2] };
+      });
+      return { url: p[0], title: p[1], all: all.toLowerCase(), starts: starts, sections: sections };
     });
+    pages.forEach(function (p, i) { p.order = i; });
   }
 
   function load() {
@@ -61,7 +62,13 @@
 
   function say(text) { if (status) status.textContent = text; }
 
-  function isWord(c) { return c !== undefined && WORD.test(c); }
+  function isWord(c) {
+    if (c === undefined) return false;
+    var code = c.charCodeAt(0);
+    // ASCII answered without the Unicode regex: this runs for every hit of every term.
+    if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    return WORD.test(c);
+  }
   function joiner(c) { return c === '.' || c === '-' || c === '_'; }
 
   // The first place at or after `from` where `term` starts a term of `hay` (and, when exact, ends one).
@@ -85,18 +92,18 @@
     return terms;
   }
 
-  // A page's score and best section, or null unless every term is found in it.
+  // A page's score and best section, or null unless every term is found in it. A term weighs 30 at the start of the
+  // title, 10 elsewhere in it, 5 in a heading, 1 in text; the section shown is the one that holds the most terms.
   function score(page, terms) {
-    var total = 0, best = null, bestHits = 0;
-    var hits = page.sections.map(function () { return 0; });
+    var total = 0, best = null, bestHits = 0, hits = [];
+    var titleEnd = page.starts.length ? page.starts[0] : page.all.length;
     for (var t = 0; t < terms.length; t++) {
-      var term = terms[t], weight = 0, at = find(page.lc, term);
-      if (at >= 0) weight = at === 0 ? 30 : 10;
-      for (var s = 0; s < page.sections.length; s++) {
-        var sec = page.sections[s], pos = find(sec.lc, term);
-        if (pos < 0) continue;
-        hits[s]++;
-        weight = Math.max(weight, pos < sec.heading.length ? 5 : 1);
+      var term = terms[t], weight = 0, s = -1, counted = -1, seen = 0;
+      for (var at = find(page.all, term); at >= 0 && seen < 16; at = find(page.all, term, at + term.text.length), seen++) {
+        if (at < titleEnd) { weight = Math.max(weight, at === 0 ? 30 : 10); continue; }
+        while (s + 1 < page.starts.length && page.starts[s + 1] <= at) s++;
+        if (counted !== s) { hits[s] = (hits[s] || 0) + 1; counted = s; }
+        weight = Math.max(weight, at < page.starts[s] + page.sections[s].heading.length ? 5 : 1);
       }
       if (weight === 0) return null;
       total += weight;
@@ -107,16 +114,31 @@
     return { page: page, score: total, section: best };
   }
 
+  // Typing on narrows the last answer: a query whose terms start with the last one's (an exact term the same) can
+  // only match pages the last one matched, so only those are scored again.
+  var last = null;
+
+  function refines(prev, terms) {
+    if (!prev || terms.length < prev.terms.length) return false;
+    return prev.terms.every(function (o, i) {
+      var n = terms[i];
+      return o.exact ? n.exact && n.text === o.text : n.text.indexOf(o.text) === 0;
+    });
+  }
+
   function search(query) {
     var terms = parse(query);
-    if (!terms.length || !pages) return { terms: terms, found: [] };
+    // One letter finds nearly every page: wait for a second (a one-digit clause id is searched).
+    if (!pages || terms.every(function (t) { return t.text.length < 2 && !t.exact; })) return { terms: [], found: [] };
+    var from = refines(last, terms) ? last.found.map(function (r) { return r.page; }) : pages;
     var found = [];
-    for (var i = 0; i < pages.length; i++) {
-      var r = score(pages[i], terms);
-      if (r) { r.order = i; found.push(r); }
+    for (var i = 0; i < from.length; i++) {
+      var r = score(from[i], terms);
+      if (r) found.push(r);
     }
-    found.sort(function (a, b) { return b.score - a.score || a.page.title.length - b.page.title.length || a.order - b.order; });
-    return { terms: terms, found: found };
+    found.sort(function (a, b) { return b.score - a.score || a.page.title.length - b.page.title.length || a.page.order - b.page.order; });
+    last = { terms: terms, found: found };
+    return last;
   }
 
   // Appends `text` to `parent` with every match of `terms` in a <mark>; only text nodes are made.
