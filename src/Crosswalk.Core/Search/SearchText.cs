@@ -43,7 +43,16 @@ public static class SearchText
             var run = lt < 0 ? html.AsSpan(i) : html.AsSpan(i, lt - i);
             if (!run.IsEmpty)
             {
-                (inHeading is null ? text : headingText).Append(WebUtility.HtmlDecode(run.ToString()));
+                // Most runs hold no entity: appended as they are, without a string of their own.
+                var into = inHeading is null ? text : headingText;
+                if (run.Contains('&'))
+                {
+                    into.Append(WebUtility.HtmlDecode(run.ToString()));
+                }
+                else
+                {
+                    into.Append(run);
+                }
             }
             if (lt < 0)
             {
