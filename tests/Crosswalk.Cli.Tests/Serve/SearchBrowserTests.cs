@@ -100,7 +100,8 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
     private static async Task SearchAndOpenAsync(IPage page, string expectedPath)
     {
         var input = page.Locator("#cw-search-input");
-        await page.Locator("main").ClickAsync();
+        // Focus on the page itself (a click could land on an open result list).
+        await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
         await page.Keyboard.PressAsync("/");
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement && document.activeElement.id === 'cw-search-input'"));
 
@@ -125,8 +126,17 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
         Assert.Equal("true", await options.First.GetAttributeAsync("aria-selected"));
         await page.Keyboard.PressAsync("ArrowUp");
         Assert.Equal("cw-search-option-0", await input.GetAttributeAsync("aria-activedescendant"));
+        // Waited for from before the key is pressed; a file:// URL is compared as a string (System.Uri reads its '#' as part of the path).
+        var opened = page.WaitForURLAsync(url => url.EndsWith(expectedPath + "#reviews", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith(expectedPath + "#reviews", StringComparison.Ordinal));
+        try
+        {
+            await opened;
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Enter did not open the result: the page is at {page.Url}, the list {await page.Locator("#cw-search-results").InnerHTMLAsync()}");
+        }
     }
 
     [Fact]
