@@ -57,6 +57,16 @@ public static class UrlModel
     /// <summary>The public, percent-encoded path of a canonical site path: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
     public static string PublicPath(string baseUrl, string path) => Markdown.HtmlEscape.Path(baseUrl + path.TrimStart('/'));
 
+    /// <summary>
+    /// The way from the page at <paramref name="url"/> to the site's root as a relative path (<c>../../</c> from
+    /// <c>/a/b/</c>, <c>./</c> from <c>/</c>): what the page links to then works wherever the site is put, <c>file://</c> too.
+    /// </summary>
+    public static string RelativeRoot(string url)
+    {
+        var depth = OutputPath(url).Count(c => c == '/');
+        return depth == 0 ? "./" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
     /// <summary>The output file, relative to the output folder with <c>/</c>: <c>/a/</c> → <c>a/index.html</c>.</summary>
     public static string OutputPath(string url) => url.EndsWith('/') ? url[1..] + "index.html" : url[1..];
 

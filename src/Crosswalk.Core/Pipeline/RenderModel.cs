@@ -25,6 +25,8 @@ public sealed class RenderModel(BuildContext context, SiteInputs inputs, Indexed
     public SiteConfig Config => context.Config;
     /// <summary>Theme and catalogs.</summary>
     public SiteInputs Inputs => inputs;
+    /// <summary>Rendered files are thrown away (check).</summary>
+    public bool DiscardsOutput => discardsOutput;
     /// <summary>The placed pages and files, index and sidebar.</summary>
     public IndexedSite Site => site;
     /// <summary>The resolved links.</summary>

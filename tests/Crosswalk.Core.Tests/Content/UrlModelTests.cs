@@ -38,4 +38,13 @@ public sealed class UrlModelTests
     [InlineData("/feed.xml", "feed.xml")]
     public void Maps_urls_to_output_files(string url, string file) =>
         Assert.Equal(file, UrlModel.OutputPath(url));
+
+    [Theory]
+    [InlineData("/", "./")]
+    [InlineData("/a/", "../")]
+    [InlineData("/a/b/", "../../")]
+    [InlineData("/feed.xml", "./")]
+    [InlineData("/a/page.html", "../")]
+    public void The_relative_root_climbs_from_the_folder_of_the_output_file(string url, string root) =>
+        Assert.Equal(root, UrlModel.RelativeRoot(url));
 }

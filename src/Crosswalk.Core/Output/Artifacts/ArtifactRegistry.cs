@@ -14,6 +14,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
         new Sitemap(),
         new RobotsTxt(),
         new ThemeAssets(),
+        new SearchIndex(),
         new CriteriaPageFiles(),
         new ReviewsPage(),
         new ContentPages(),

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Crosswalk.Search;
+
+/// <summary>One page as the search index holds it.</summary>
+/// <param name="Url">Canonical URL without base_url (<c>/a/b/</c>).</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Sections">Its sections, in order.</param>
+public sealed record SearchEntry(string Url, string Title, IReadOnlyList<SearchSection> Sections);
+
+/// <summary>
+/// Writes the search index: a JavaScript file that assigns one global, so a page opened from <c>file://</c> can load it
+/// with a script tag (a browser refuses <c>fetch()</c> of local files). Each page is
+/// <c>[url, title, [[headingId, heading, text, moreTerms?], …]]</c>. To keep the index small beside the HTML, each
+/// section keeps its text as written only up to <see cref="SectionChars"/> (and the page up to <see cref="PageChars"/>):
+/// past that its words are kept once each, lower-cased, as terms that find the section without a snippet of their own.
+/// </summary>
+public static class SearchIndexBuilder
+{
+    /// <summary>The global the index file assigns (search.js reads it).</summary>
+    public const string Global = "crosswalkSearchIndex";
+
+    /// <summary>Characters of a section's text kept as written.</summary>
+    public const int SectionChars = 320;
+
+    /// <summary>Characters of a page's text kept as written, over all its sections.</summary>
+    public const int PageChars = 1600;
+
+    // The file is JavaScript loaded by a script tag, never inlined into HTML: only what JSON itself needs is escaped,
+    // so text in any language stays as short as it is.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>.</summary>
+    public static byte[] Entry(SearchEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(entry.Url);
+            json.WriteStringValue(entry.Title);
+            json.WriteStartArray();
+            var budget = PageChars;
+            foreach (var section in entry.Sections)
+            {
+                var (kept, terms) = Split(section.Text, Math.Min(SectionChars, budget));
+                budget -= kept.Length;
+                json.WriteStartArray();
+                json.WriteStringValue(section.Id);
+                json.WriteStringValue(section.Heading);
+                json.WriteStringValue(kept);
+                if (terms.Length > 0)
+                {
+                    json.WriteStringValue(terms);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndArray();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> cut at a word boundary within <paramref name="chars"/>, and the terms of the rest that the
+    /// kept part does not hold, each once, in order of first appearance.
+    /// </summary>
+    public static (string Kept, string Terms) Split(string text, int chars)
+    {
+        if (text.Length <= chars)
+        {
+            return (text, "");
+        }
+        var cut = chars <= 0 ? 0 : text.LastIndexOf(' ', chars);
+        cut = cut < 0 ? 0 : cut;
+        var kept = text[..cut];
+        var seen = new HashSet<string>(SearchText.Terms(kept), StringComparer.Ordinal);
+        var terms = new StringBuilder();
+        foreach (var term in SearchText.Terms(text[cut..]))
+        {
+            if (seen.Add(term))
+            {
+                terms.Append(terms.Length == 0 ? "" : " ").Append(term);
+            }
+        }
+        return (kept, terms.ToString());
+    }
+
+    /// <summary>Writes the index file of <paramref name="entries"/> (each from <see cref="Entry"/>), already in URL order.</summary>
+    public static void Write(IEnumerable<byte[]> entries, IBufferWriter<byte> output)
+    {
+        output.Write("/* Crosswalk search index, made by the build: see README, Search. */\nwindow."u8);
+        output.Write(Encoding.UTF8.GetBytes(Global));
+        output.Write("={\"v\":1,\"pages\":[\n"u8);
+        var first = true;
+        foreach (var entry in entries)
+        {
+            if (!first)
+            {
+                output.Write(",\n"u8);
+            }
+            output.Write(entry);
+            first = false;
+        }
+        output.Write("\n]};\n"u8);
+    }
+}

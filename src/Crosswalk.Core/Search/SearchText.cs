@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text;
+
+namespace Crosswalk.Search;
+
+/// <summary>A part of a page the search shows as one result line: the heading it starts at (none for the text before the first heading) and its text.</summary>
+/// <param name="Id">The heading's id ("" for the text before the first heading).</param>
+/// <param name="Heading">The heading's text.</param>
+/// <param name="Text">The section's plain text, whitespace collapsed.</param>
+public sealed record SearchSection(string Id, string Heading, string Text);
+
+/// <summary>
+/// Turns body HTML into sections of plain text, and text into search terms. The HTML is Markdig's output with whatever
+/// raw HTML a page holds: it is read, never trusted, and nothing of it is written back as markup.
+/// </summary>
+public static class SearchText
+{
+    // Elements whose content is no text a reader sees.
+    private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "template", "svg", "noscript", "iframe", "object", "textarea" };
+
+    // Inline elements: a tag of one of them does not separate words ("foo<em>bar</em>" is one word).
+    private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span",
+        "strong", "sub", "sup", "time", "u", "var",
+    };
+
+    /// <summary>
+    /// The sections of <paramref name="html"/>: one per heading with an id (its text taken from <paramref name="headings"/>
+    /// when listed there, which leaves out the anchor link a heading carries), and one for the text before the first.
+    /// </summary>
+    public static List<SearchSection> Sections(string html, IReadOnlyDictionary<string, string> headings)
+    {
+        var sections = new List<SearchSection>();
+        var (id, heading) = ("", "");
+        var text = new StringBuilder();
+        var headingText = new StringBuilder();
+        string? inHeading = null; // the heading tag being read, its text going to headingText
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html.IndexOf('<', i);
+            var run = lt < 0 ? html.AsSpan(i) : html.AsSpan(i, lt - i);
+            if (!run.IsEmpty)
+            {
+                // Most runs hold no entity: appended as they are, without a string of their own.
+                var into = inHeading is null ? text : headingText;
+                if (run.Contains('&'))
+                {
+                    into.Append(WebUtility.HtmlDecode(run.ToString()));
+                }
+                else
+                {
+                    into.Append(run);
+                }
+            }
+            if (lt < 0)
+            {
+                break;
+            }
+            var (name, end, closing, tagId) = Tag(html, lt);
+            i = end;
+            if (name.Length == 0)
+            {
+                // A lone '<' is text; a comment or declaration is skipped by Tag.
+                if (end == lt + 1)
+                {
+                    (inHeading is null ? text : headingText).Append('<');
+                }
+                continue;
+            }
+            if (!closing && Hidden.Contains(name))
+            {
+                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? html.Length : html.IndexOf('>', close) is var gt and >= 0 ? gt + 1 : html.Length;
+                continue;
+            }
+            if (IsHeading(name))
+            {
+                if (!closing && inHeading is null)
+                {
+                    Flush();
+                    inHeading = name;
+                    (id, heading) = (tagId ?? "", "");
+                    headingText.Clear();
+                }
+                else if (closing && string.Equals(name, inHeading, StringComparison.OrdinalIgnoreCase))
+                {
+                    heading = headings.TryGetValue(id, out var listed) ? listed : Collapse(headingText.ToString());
+                    inHeading = null;
+                }
+                continue;
+            }
+            if (!Inline.Contains(name))
+            {
+                (inHeading is null ? text : headingText).Append(' ');
+            }
+        }
+        if (inHeading is not null)
+        {
+            heading = Collapse(headingText.ToString());
+        }
+        Flush();
+        return sections;
+
+        void Flush()
+        {
+            var body = Collapse(text.ToString());
+            if (body.Length > 0 || heading.Length > 0)
+            {
+                sections.Add(new SearchSection(id, heading, body));
+            }
+            text.Clear();
+        }
+    }
+
+    private static bool IsHeading(string name) => name.Length == 2 && (name[0] is 'h' or 'H') && name[1] is >= '1' and <= '6';
+
+    /// <summary>The tag at <paramref name="at"/> (a '&lt;'): its name (empty when it is none), where it ends, whether it closes, and its id.</summary>
+    private static (string Name, int End, bool Closing, string? Id) Tag(string html, int at)
+    {
+        if (html.AsSpan(at).StartsWith("<!--"))
+        {
+            var close = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            return ("", close < 0 ? html.Length : close + 3, false, null);
+        }
+        var p = at + 1;
+        var closing = p < html.Length && html[p] == '/';
+        if (closing)
+        {
+            p++;
+        }
+        if (p >= html.Length || !(char.IsAsciiLetter(html[p]) || (!closing && html[p] is '!' or '?')))
+        {
+            return ("", at + 1, false, null);
+        }
+        var gt = html.IndexOf('>', p);
+        var end = gt < 0 ? html.Length : gt + 1;
+        if (html[p] is '!' or '?')
+        {
+            return ("", end, false, null);
+        }
+        var nameEnd = p;
+        while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
+        {
+            nameEnd++;
+        }
+        var name = html[p..nameEnd];
+        return (name, end, closing, closing ? null : IdOf(html.AsSpan(nameEnd, end - nameEnd)));
+    }
+
+    // The id attribute of a tag's attribute text (headings as Markdig writes them: id="x").
+    private static string? IdOf(ReadOnlySpan<char> attributes)
+    {
+        var at = attributes.IndexOf(" id=\"", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var value = attributes[(at + 5)..];
+        var end = value.IndexOf('"');
+        return end < 0 ? null : WebUtility.HtmlDecode(value[..end].ToString());
+    }
+
+    /// <summary><paramref name="text"/> with each run of whitespace made one space, trimmed.</summary>
+    public static string Collapse(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The terms of <paramref name="text"/>, lower-cased, in order: runs of letters and digits, kept whole across a
+    /// '.', '-' or '_' between two of them, so criterion ids (<c>CC6.1</c>, <c>A.5.15</c>) are one term each. search.js
+    /// splits a query by the same rule.
+    /// </summary>
+    public static IEnumerable<string> Terms(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i])
+                || (text[i] is '.' or '-' or '_' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+            {
+                i++;
+            }
+            yield return text[start..i].ToLowerInvariant();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Diagnostics;
+using Crosswalk.Pipeline;
+using Crosswalk.Search;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Crosswalk.Cli.Tests.Serve;
+
+/// <summary>The search box in headless Chromium (Debian's /usr/bin/chromium): over the live preview and from file://.</summary>
+public sealed class SearchBrowserTests(ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const float Timeout = 15_000;
+
+    private static Dictionary<string, string> Files() => new()
+    {
+        ["site.yml"] = "title: Search Test\ncatalogs: [soc2-tsc-2017]\nseverity: { CW2005: off }\n",
+        ["content/index.md"] = "# Home\n\nStart at the [access policy](policies/access.md).\n",
+        ["content/policies/access.md"] = "---\ntitle: Access Policy\nsatisfies: { soc2-tsc-2017: [CC6.1] }\n---\n# Access Policy\n\n"
+            + "Access is granted by role.\n\n## Reviews\n\nAccess rights are reviewed quarterly by each owner.\n",
+        ["content/policies/hostile.md"] = "# Hostile\n\n## Trap &lt;img src=x onerror=\"window.__xss=1\"&gt;\n\nText with an onerror word.\n",
+    };
+
+    private static async Task<(IPlaywright, IBrowser, IPage, List<string>)> OpenAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Timeout = Timeout,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
+        page.SetDefaultTimeout(Timeout);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        return (playwright, browser, page, errors);
+    }
+
+    private static string Build(string root)
+    {
+        foreach (var (path, text) in Files())
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+            File.WriteAllText(Path.Combine(root, path), text);
+        }
+        var output = Path.Combine(root, "out");
+        Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(root, "site.yml"), OutputDirectory = output }).Written);
+        return output;
+    }
+
+    [Fact]
+    public async Task Search_over_http_finds_a_criterion_id_and_a_body_word_and_opens_a_result_from_the_keyboard()
+    {
+        await using var site = await ServeSite.StartAsync(Files());
+        var (playwright, browser, page, errors) = await OpenAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await page.GotoAsync(new Uri(site.Url, "/policies/access/").ToString());
+            await SearchAndOpenAsync(page, "/policies/access/");
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
+    public async Task Search_works_from_file_urls_and_shows_page_text_as_text()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "crosswalk-search-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var output = Build(root);
+            var (playwright, browser, page, errors) = await OpenAsync();
+            using (playwright)
+            await using (browser)
+            {
+                await page.GotoAsync(new Uri(Path.Combine(output, "policies", "hostile", "index.html")).AbsoluteUri);
+                var input = page.Locator("#cw-search-input");
+                await input.FillAsync("onerror");
+                var options = page.Locator("#cw-search-results [role=option]");
+                await Assertions.Expect(options.First).ToContainTextAsync("<img src=x onerror=\"window.__xss=1\">");
+                Assert.Equal(0, await page.Locator("#cw-search-results img").CountAsync());
+                Assert.Equal("onerror", await options.First.Locator("mark").First.TextContentAsync());
+                Assert.False(await page.EvaluateAsync<bool>("() => window.__xss === 1"));
+
+                await SearchAndOpenAsync(page, "/policies/access/index.html");
+                Assert.Empty(errors);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    // "/" focuses the box; CC6.1 finds its criterion page first, whole; a body word finds its section; arrows and Enter open it.
+    private static async Task SearchAndOpenAsync(IPage page, string expectedPath)
+    {
+        var input = page.Locator("#cw-search-input");
+        // Focus on the page itself (a click could land on an open result list).
+        await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
+        await page.Keyboard.PressAsync("/");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement && document.activeElement.id === 'cw-search-input'"));
+
+        await page.Keyboard.TypeAsync("CC6.1");
+        var options = page.Locator("#cw-search-results [role=option]");
+        await Assertions.Expect(options.First.Locator(".cw-search-title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^CC6\\.1 "));
+        Assert.Equal("true", await input.GetAttributeAsync("aria-expanded"));
+        Assert.Equal("CC6.1", await options.First.Locator("mark").First.TextContentAsync());
+        // Whole ids only: nothing titled CC6.10 or CC6.2 (there is no CC6.10, and CC6 is its group).
+        foreach (var title in await page.Locator("#cw-search-results .cw-search-title").AllTextContentsAsync())
+        {
+            Assert.DoesNotMatch("^CC6\\.[02-9]", title);
+        }
+
+        await input.FillAsync("quarterly rev");
+        await Assertions.Expect(options).ToHaveCountAsync(1);
+        await Assertions.Expect(options.First.Locator(".cw-search-heading")).ToHaveTextAsync("Reviews");
+        Assert.Equal(["rev", "quarterly"], await options.First.Locator(".cw-search-snippet mark").AllTextContentsAsync());
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("cw-search-option-0", await input.GetAttributeAsync("aria-activedescendant"));
+        Assert.Equal("true", await options.First.GetAttributeAsync("aria-selected"));
+        await page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal("cw-search-option-0", await input.GetAttributeAsync("aria-activedescendant"));
+        // Waited for from before the key is pressed; a file:// URL is compared as a string (System.Uri reads its '#' as part of the path).
+        var opened = page.WaitForURLAsync(url => url.EndsWith(expectedPath + "#reviews", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Keyboard.PressAsync("Enter");
+        try
+        {
+            await opened;
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Enter did not open the result: the page is at {page.Url}, the list {await page.Locator("#cw-search-results").InnerHTMLAsync()}");
+        }
+    }
+
+    [Fact]
+    public async Task A_query_over_an_index_of_ten_thousand_pages_answers_as_you_type()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "crosswalk-search-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = Build(root);
+            // Ten thousand pages of generated text, each at the text budget.
+            var words = new[] { "access", "control", "review", "incident", "vendor", "backup", "encryption", "policy", "owner", "quarterly", "risk", "change" };
+            var random = new Random(7);
+            string Text(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words[random.Next(words.Length)] + random.Next(100)));
+            var entries = Enumerable.Range(0, 10_000).Select(i => SearchIndexBuilder.Entry(new SearchEntry($"/p/{i:D5}/", $"Page {i} {Text(3)}",
+                [.. Enumerable.Range(0, 5).Select(s => new SearchSection($"s{s}", Text(3), Text(60) + (i == 9_999 && s == 4 ? " CC6.1" : "")))])));
+            var buffer = new ArrayBufferWriter<byte>();
+            SearchIndexBuilder.Write(entries, buffer);
+            File.WriteAllBytes(Path.Combine(site, "assets", "search-index.js"), buffer.WrittenSpan.ToArray());
+
+            var (playwright, browser, page, errors) = await OpenAsync();
+            using (playwright)
+            await using (browser)
+            {
+                await page.GotoAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri);
+                var load = Stopwatch.StartNew();
+                await page.Locator("#cw-search-input").FillAsync("cc6.1");
+                await Assertions.Expect(page.Locator("#cw-search-results [role=option]")).ToHaveCountAsync(1);
+                load.Stop();
+                // Each query is synchronous: timed inside the page, the median of a few.
+                var ms = await page.EvaluateAsync<double[]>("""
+                    (queries) => queries.map(q => {
+                      const input = document.getElementById('cw-search-input');
+                      const start = performance.now();
+                      input.value = q;
+                      input.dispatchEvent(new Event('input'));
+                      return performance.now() - start;
+                    })
+                    """, new[] { "a", "ac", "acc", "access", "access1", "access12 control", "quarterly risk4", "cc6.1", "zzz" });
+                output.WriteLine($"index {buffer.WrittenCount} bytes; first query with load {load.ElapsedMilliseconds} ms; per query ms: {string.Join(", ", ms.Select(m => m.ToString("F1")))}");
+                Assert.True(ms.Order().ElementAt(ms.Length / 2) < 250, $"median query time {ms.Order().ElementAt(ms.Length / 2)} ms");
+                Assert.Empty(errors);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
