@@ -14,14 +14,33 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
     /// <summary>The folder the generator's configuration sits in (site.yml's folder, or the working folder).</summary>
     public string Root { get; } = root;
 
+    /// <summary>
+    /// How far a generator's paths may reach: the repository the root is in (the nearest folder above it with <c>.git</c>),
+    /// else the root's parent, as Docusaurus in <c>website/</c> reads <c>../docs</c>; never the file system's root.
+    /// </summary>
+    public string Boundary { get; } = BoundaryOf(root);
+
+    private static string BoundaryOf(string root)
+    {
+        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        {
+            if (Path.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.Parent is null ? root : dir.FullName;
+            }
+        }
+        var parent = Directory.GetParent(Path.TrimEndingDirectorySeparator(root));
+        return parent is null || parent.Parent is null ? root : parent.FullName;
+    }
+
     /// <summary>The most a generator's configuration file may hold: more is not a configuration (a device, a dump).</summary>
     private const int MaxChars = 16 << 20;
 
     /// <summary>
     /// The absolute path of <paramref name="relative"/> under the root. A path from a generator's configuration is the
-    /// tree's text: one that leaves the root (<c>docs_dir: /</c>, <c>$ref: ../../etc</c>), or is no path, is refused.
+    /// tree's text: one that leaves the repository (<c>docs_dir: /</c>, <c>$ref: ../../etc</c>), or is no path, is refused.
     /// </summary>
-    /// <exception cref="ProfileRefusal">The path is not inside the root.</exception>
+    /// <exception cref="ProfileRefusal">The path is not inside the <see cref="Boundary"/>.</exception>
     public string PathOf(string relative)
     {
         if (relative.Contains('\0') || relative.Any(char.IsControl))
@@ -29,17 +48,17 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
             throw new ProfileRefusal($"'{relative}' is not a path");
         }
         var full = Path.GetFullPath(Path.Combine(Root, relative));
-        var root = Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar;
+        var root = Path.TrimEndingDirectorySeparator(Boundary) + Path.DirectorySeparatorChar;
         if (!(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
         {
-            throw new ProfileRefusal($"'{relative}' leads outside the site's folder");
+            throw new ProfileRefusal($"'{relative}' leads outside the repository's folder");
         }
         // A folder or file that is a link leading out of the root is refused too (static -> /proc/self).
         FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
             && !(Path.TrimEndingDirectorySeparator(target.FullName) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
         {
-            throw new ProfileRefusal($"'{relative}' is a link leading outside the site's folder");
+            throw new ProfileRefusal($"'{relative}' is a link leading outside the repository's folder");
         }
         return full;
     }

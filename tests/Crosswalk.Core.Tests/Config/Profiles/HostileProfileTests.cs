@@ -29,6 +29,16 @@ public sealed class HostileProfileTests
     }
 
     [Fact]
+    public void Docusaurus_in_website_reads_docs_beside_it()
+    {
+        using var site = new TempSite(("website/docusaurus.config.js", "module.exports = { presets: [['classic', { docs: { path: '../docs' } }]] };"), ("docs/intro.md", "# Intro"));
+        var bag = new DiagnosticBag();
+        var config = ConfigLoader.Load(site.PathOf("website/site.yml"), bag, allowMissing: true);
+        Assert.Empty(bag.ToSortedList());
+        Assert.Equal(site.PathOf("docs"), config!.SourceDirectory);
+    }
+
+    [Fact]
     public void A_ref_outside_the_site_or_to_a_device_is_not_read()
     {
         using var site = new TempSite(("docs.json", """{ "navigation": { "$ref": "../../../../../../dev/zero" } }"""));
