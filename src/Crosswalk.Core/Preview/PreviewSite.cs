@@ -41,12 +41,18 @@ public sealed class PreviewSite
     /// <summary>The last build.</summary>
     public PreviewBuild? Last { get; private set; }
 
-    /// <summary>Folders and files whose changes matter: the source, templates, site.yml and catalog files.</summary>
+    /// <summary>
+    /// Folders and files whose changes matter: the source, templates, site.yml, catalog files, and a docs generator's
+    /// configuration files and static folders.
+    /// </summary>
     public IReadOnlyList<string> WatchedPaths => Config is null
         ? [Path.GetFullPath(_options.ConfigPath)]
         : new[] { Config.ConfigPath, Config.SourceDirectory }
             .Concat(Config.TemplatesDirectory is { } t ? [t] : [])
             .Concat(CatalogFiles(Config))
+            .Concat(Config.Profile.Files)
+            .Concat(Config.StaticDirectories)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
 
     /// <summary>
@@ -94,7 +100,10 @@ public sealed class PreviewSite
         var full = Path.GetFullPath(path);
         return full == config.ConfigPath
             || (config.TemplatesDirectory is { } t && (full == t || full.StartsWith(t + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            || CatalogFiles(config).Contains(full);
+            || CatalogFiles(config).Contains(full)
+            // A generator's configuration can change the source, navigation and redirects; a static folder, the files.
+            || config.Profile.Files.Contains(full)
+            || config.StaticDirectories.Any(s => full == s || full.StartsWith(s + Path.DirectorySeparatorChar, StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> CatalogFiles(SiteConfig config) => config.Catalogs

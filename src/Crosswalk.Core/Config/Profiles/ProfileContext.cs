@@ -85,9 +85,18 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
     public void Warn(string file, int line, int column, string message, string? help = null) =>
         diagnostics.Report(DiagnosticDescriptors.GeneratorConfig, message, new SourceLocation(file, Math.Max(1, line), Math.Max(1, column)), help);
 
+    private readonly SortedSet<string> _read = new(StringComparer.Ordinal);
+
+    /// <summary>The absolute paths of the generator's files read (what <c>serve</c> watches besides site.yml).</summary>
+    public IReadOnlyCollection<string> FilesRead => _read;
+
     /// <summary>The text of a file under the root, or null (reported) when it cannot be read.</summary>
     public string? ReadText(string relative)
     {
+        if (Safely(relative) is { } path)
+        {
+            _read.Add(path);
+        }
         try
         {
             // Read at most MaxChars: a 'configuration' that never ends (/dev/zero) is not read to the end.

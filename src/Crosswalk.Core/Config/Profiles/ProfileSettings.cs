@@ -39,6 +39,9 @@ public sealed record ProfileSettings
     /// <summary>The profile's name (<c>crosswalk</c>, <c>mintlify</c>, <c>mkdocs</c>, <c>docusaurus</c>, <c>jekyll</c>, <c>comply</c>, <c>github</c>).</summary>
     public string Name { get; init; } = SiteProfiles.Crosswalk;
 
+    /// <summary>The generator's files the profile read (docs.json and its $ref files, mkdocs.yml, sidebars.js…), absolute.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>Why it was chosen, for the one line the commands print (<c>mkdocs.yml found</c>).</summary>
     public string? Reason { get; init; }
 

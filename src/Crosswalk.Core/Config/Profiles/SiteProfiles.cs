@@ -36,7 +36,7 @@ public static class SiteProfiles
         {
             var chosen = All.First(p => p.Name == name);
             var found = chosen.Detect(context) ?? new Detection("", null);
-            return With(Apply(chosen, config, context, found, diagnostics), "profile: " + name + " in site.yml");
+            return With(Apply(chosen, config, context, found, diagnostics), "profile: " + name + " in site.yml", context);
         }
         var explicitAuto = name == Auto;
         foreach (var profile in All)
@@ -47,7 +47,7 @@ public static class SiteProfiles
             }
             if (profile.Detect(context) is { } found)
             {
-                return With(Apply(profile, config, context, found, diagnostics), found.Reason);
+                return With(Apply(profile, config, context, found, diagnostics), found.Reason, context);
             }
         }
         return config;
@@ -71,5 +71,6 @@ public static class SiteProfiles
         }
     }
 
-    private static SiteConfig With(SiteConfig config, string reason) => config with { Profile = config.Profile with { Reason = reason } };
+    private static SiteConfig With(SiteConfig config, string reason, ProfileContext context) =>
+        config with { Profile = config.Profile with { Reason = reason, Files = [.. context.FilesRead] } };
 }
