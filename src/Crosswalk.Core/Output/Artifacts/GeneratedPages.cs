@@ -38,14 +38,20 @@ internal sealed class ViewFile(string path, Func<PageView> view) : OutputFile
     }
 }
 
-/// <summary>The page a host serves for a URL it does not have.</summary>
+/// <summary>
+/// The page a host serves for a URL it does not have. Under a docs generator's profile, the tree's own 404.html (Jekyll's
+/// and just-the-docs' carry one) is the site's: this one is then not written, and its path is not reserved.
+/// </summary>
 internal sealed class NotFoundPage : IArtifact
 {
+    private const string FileName = "404.html";
     private static readonly PageView View = new() { Title = "Page not found", Url = "/404.html", Layout = "404", Kind = "404" };
 
-    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) => [("404.html", "the 404 page")];
+    public IEnumerable<(string Path, string Owner)> Reserve(BuildContext context, SiteInputs inputs, IReadOnlyList<ParsedPage> pages) =>
+        context.Config.Profile.Name != Config.Profiles.SiteProfiles.Crosswalk ? [] : [(FileName, "the 404 page")];
 
-    public IEnumerable<OutputFile> Files(RenderModel model) => [new ViewFile("404.html", () => View)];
+    public IEnumerable<OutputFile> Files(RenderModel model) =>
+        model.Config.Profile.Name != Config.Profiles.SiteProfiles.Crosswalk && model.Site.Taken.ContainsKey(FileName) ? [] : [new ViewFile(FileName, () => View)];
 }
 
 /// <summary>A page at each redirect source that sends the browser on to its target.</summary>
