@@ -114,8 +114,7 @@ public static class Discover
         try
         {
             var target = File.ResolveLinkTarget(link.FullName, returnFinalTarget: true);
-            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceDirectory)) + Path.DirectorySeparatorChar;
-            return target is { Exists: true } && Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal);
+            return target is { Exists: true } && FolderPaths.IsSameOrInside(Path.GetFullPath(sourceDirectory), Path.GetFullPath(target.FullName));
         }
         catch (IOException)
         {

@@ -45,17 +45,12 @@ public sealed partial class SiteIndex
         return path;
     }
 
-    // The folder a browser resolves a relative link against: a generator that publishes /docs/a (no trailing slash, or
-    // a.html) makes 'b' from that page /docs/b; an index page published as a.html's sibling index.html stays its folder.
+    // The folder a browser resolves a relative link against: that of the page's published address, so 'b' from a page
+    // published at /docs/a (or /docs/a.html) is /docs/b, and from /docs/a/ it is /docs/a/b.
     private string PublicFolder(ParsedPage page)
     {
-        var url = page.Url;
-        var html = Profile.Urls.Published == Config.Profiles.PublishedForm.Html && (page.Source.IsIndex || page.Meta.Permalink is not null);
-        if (!Profile.Urls.TrailingSlash && !html && url.Length > 1)
-        {
-            url = url.TrimEnd('/');
-        }
-        return url.EndsWith('/') ? url : url[..(url.LastIndexOf('/') + 1)];
+        var url = Forms(page).First();
+        return url[..(url.LastIndexOf('/') + 1)];
     }
 
     /// <summary>
@@ -156,10 +151,7 @@ public sealed partial class SiteIndex
             return null;
         }
         // Only paths outside the source folder and inside the site's root are looked up: what is inside is Discover's.
-        var root = Path.TrimEndingDirectorySeparator(folders.Root) + Path.DirectorySeparatorChar;
-        var source = Path.TrimEndingDirectorySeparator(folders.Source) + Path.DirectorySeparatorChar;
-        if ((full + Path.DirectorySeparatorChar).StartsWith(source, StringComparison.Ordinal)
-            || !(full + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal) || !(File.Exists(full) || Directory.Exists(full)))
+        if (FolderPaths.IsSameOrInside(folders.Source, full) || !FolderPaths.IsSameOrInside(folders.Root, full) || !(File.Exists(full) || Directory.Exists(full)))
         {
             return null;
         }

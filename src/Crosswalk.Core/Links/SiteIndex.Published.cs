@@ -117,7 +117,7 @@ public sealed partial class SiteIndex
             var forms = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < _list.Length; i++)
             {
-                foreach (var form in Forms(_list[i].Url, _list[i].Source.IsIndex || _list[i].Meta.Permalink is not null))
+                foreach (var form in Forms(_list[i]))
                 {
                     forms.TryAdd(form, i);
                 }
@@ -140,6 +140,9 @@ public sealed partial class SiteIndex
         }
         return key is not null && _generated.TryGetValue(key, out var generated) ? new LinkTarget(TargetKind.Page, null, generated, null, "") : null;
     }
+
+    /// <summary>The paths at which <paramref name="page"/> is published, the generator's own form first.</summary>
+    private IEnumerable<string> Forms(ParsedPage page) => Forms(page.Url, page.Source.IsIndex || page.Meta.Permalink is not null);
 
     /// <summary>
     /// The paths at which a page with the canonical URL <paramref name="url"/> (<c>/a/b/</c>) is published; a

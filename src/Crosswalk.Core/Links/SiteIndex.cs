@@ -267,7 +267,7 @@ public sealed partial class SiteIndex
         // Under a generator's profile the page may be there, published in another form than the one written.
         if (Strict && key is not null && _pages.TryGetValue(key, out var page))
         {
-            var form = Forms(_list[page].Url, _list[page].Source.IsIndex || _list[page].Meta.Permalink is not null).First();
+            var form = Forms(_list[page]).First();
             return Profile.Urls.Published == Config.Profiles.PublishedForm.Files
                 ? $"link the file: '/{_list[page].Source.RelativePath}'"
                 : $"the page is published at '{form}'; link it there or link its file, '{_list[page].Source.RelativePath}'";

@@ -160,7 +160,7 @@ public sealed class GitHubSlugger
                     break;
                 default:
                     var lower = Rune.ToLowerInvariant(rune);
-                    if (IsInRanges(SlugUnicodeTables.KeptRanges, lower.Value))
+                    if (Slugs.SlugRuleTables.Contains(SlugUnicodeTables.KeptRanges, lower.Value))
                     {
                         length += lower.EncodeToUtf16(buffer[length..]);
                     }
@@ -190,9 +190,9 @@ public sealed class GitHubSlugger
             }
 
             before = before[..^consumed];
-            if (!IsInRanges(SlugUnicodeTables.CaseIgnorableRanges, rune.Value))
+            if (!Slugs.SlugRuleTables.Contains(SlugUnicodeTables.CaseIgnorableRanges, rune.Value))
             {
-                precededByCased = IsInRanges(SlugUnicodeTables.CasedRanges, rune.Value);
+                precededByCased = Slugs.SlugRuleTables.Contains(SlugUnicodeTables.CasedRanges, rune.Value);
                 break;
             }
         }
@@ -211,37 +211,12 @@ public sealed class GitHubSlugger
             }
 
             after = after[consumed..];
-            if (!IsInRanges(SlugUnicodeTables.CaseIgnorableRanges, rune.Value))
+            if (!Slugs.SlugRuleTables.Contains(SlugUnicodeTables.CaseIgnorableRanges, rune.Value))
             {
-                return !IsInRanges(SlugUnicodeTables.CasedRanges, rune.Value);
+                return !Slugs.SlugRuleTables.Contains(SlugUnicodeTables.CasedRanges, rune.Value);
             }
         }
 
         return true;
-    }
-
-    /// <summary>Whether <paramref name="value"/> lies in one of the sorted inclusive [first, last] pairs of <paramref name="ranges"/>.</summary>
-    private static bool IsInRanges(ReadOnlySpan<int> ranges, int value)
-    {
-        var lo = 0;
-        var hi = (ranges.Length / 2) - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (value < ranges[mid * 2])
-            {
-                hi = mid - 1;
-            }
-            else if (value > ranges[(mid * 2) + 1])
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -22,7 +22,7 @@ public static partial class SnippetIds
         {
             yield break;
         }
-        var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        var inside = Path.GetFullPath(root);
         foreach (Match include in Include().Matches(markdown))
         {
             var name = include.Groups["f"].Value;
@@ -51,7 +51,7 @@ public static partial class SnippetIds
         {
             var info = new FileInfo(file);
             var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
-            if (!file.StartsWith(inside, StringComparison.Ordinal) || target is not { Exists: true } || !target.FullName.StartsWith(inside, StringComparison.Ordinal)
+            if (!Content.FolderPaths.IsSameOrInside(inside, file) || target is not { Exists: true } || !Content.FolderPaths.IsSameOrInside(inside, target.FullName)
                 || target.Length > MaxBytes || (target.Attributes & (FileAttributes.Device | FileAttributes.Directory)) != 0)
             {
                 return null;

@@ -65,7 +65,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         }
         foreach (var folder in protectedFolders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))))
         {
-            if (IsSameOrInside(output, folder))
+            if (Content.FolderPaths.IsSameOrInside(output, folder))
             {
                 return $"refusing to use '{output}' as the output folder: it is or contains '{folder}', which the build reads";
             }
@@ -129,7 +129,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     private string Prepare(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(_temp, OutputPaths.Check(relativePath)));
-        if (!IsSameOrInside(_temp, full))
+        if (!Content.FolderPaths.IsSameOrInside(_temp, full))
         {
             throw new InvalidOperationException($"refusing to write outside the output folder: '{relativePath}'");
         }
@@ -205,6 +205,4 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         }
     }
 
-    private static bool IsSameOrInside(string folder, string path) =>
-        path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -5,7 +5,7 @@ namespace Crosswalk.Tests.Content;
 
 public sealed class PageUrlsTests
 {
-    private static readonly UrlRules s_docusaurus = new(RouteBase: "/docs/", DocIds: true, TrailingSlash: false);
+    private static readonly UrlRules s_docusaurus = new(RouteBase: "/docs/", DocIds: true);
 
     [Theory]
     [InlineData("a/b.md", "/a/b/")]
@@ -62,7 +62,7 @@ public sealed class PathFilterTests
 
 public sealed class PageUrlsSlugTests
 {
-    private static readonly UrlRules s_docusaurus = new(RouteBase: "/docs/", DocIds: true, TrailingSlash: false);
+    private static readonly UrlRules s_docusaurus = new(RouteBase: "/docs/", DocIds: true);
 
     [Theory]
     [InlineData("introduction/get-started.mdx", "../", "/docs/")]

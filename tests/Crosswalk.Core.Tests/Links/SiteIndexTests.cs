@@ -116,7 +116,7 @@ public sealed class SiteIndexProfileTests
     [Fact]
     public void Without_a_trailing_slash_a_relative_link_is_read_against_the_pages_folder()
     {
-        var profile = new Crosswalk.Config.Profiles.ProfileSettings { Urls = new(TrailingSlash: false) };
+        var profile = new Crosswalk.Config.Profiles.ProfileSettings { Urls = new(Published: Crosswalk.Config.Profiles.PublishedForm.Bare) };
         Assert.Equal("/docs/configuration/", Index(profile).Resolve(s_intro, "configuration#x").Path);
         Assert.Equal(TargetKind.Missing, Index(new()).Resolve(s_intro, "configuration#x").Kind);
     }

@@ -57,7 +57,7 @@ internal sealed partial class DocusaurusProfile : ISiteProfile
                 Name = Name,
                 Navigation = Sidebars(context, found),
                 Routes = routes,
-                Urls = new UrlRules(RouteBase: "/" + routeBase.Trim('/') + (routeBase.Trim('/').Length > 0 ? "/" : ""), DocIds: true, TrailingSlash: trailingSlash,
+                Urls = new UrlRules(RouteBase: "/" + routeBase.Trim('/') + (routeBase.Trim('/').Length > 0 ? "/" : ""), DocIds: true,
                     Published: trailingSlash ? PublishedForm.Directory : PublishedForm.Bare),
             },
         };

@@ -54,7 +54,7 @@ internal sealed partial class JekyllProfile : ISiteProfile
             {
                 Name = Name,
                 Navigation = HeaderPages(root),
-                Urls = new UrlRules(TrailingSlash: pretty, Folders: collections.ToDictionary(c => "_" + c, c => c),
+                Urls = new UrlRules(Folders: collections.ToDictionary(c => "_" + c, c => c),
                     Published: pretty ? PublishedForm.Directory : PublishedForm.Html, ExtensionlessHtml: true),
                 LayoutFallback = true,
                 TemplateLinks = true,

@@ -62,7 +62,7 @@ internal sealed class MintlifyProfile : ISiteProfile
                 Navigation = navigation,
                 RedirectPatterns = patterns,
                 MdxComponentIds = true,
-                Urls = new UrlRules(TrailingSlash: false, Published: PublishedForm.Bare, DotRelativeIsSource: true, IndexByName: true),
+                Urls = new UrlRules(Published: PublishedForm.Bare, DotRelativeIsSource: true, IndexByName: true),
             },
         };
     }

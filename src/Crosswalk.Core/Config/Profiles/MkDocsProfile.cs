@@ -24,7 +24,7 @@ internal sealed class MkDocsProfile : ISiteProfile
             Name = Name,
             // Without nav: MkDocs lists every page itself.
             Navigation = root is not null && Child(root, "nav") is { } nav ? NavPaths(nav) : null,
-            Urls = new UrlRules(TrailingSlash: directoryUrls, Published: directoryUrls ? PublishedForm.Directory : PublishedForm.Html),
+            Urls = new UrlRules(Published: directoryUrls ? PublishedForm.Directory : PublishedForm.Html),
             Routes = BlogRoutes(root),
             SnippetFolders = SnippetFolders(root, context, found),
         };

@@ -48,15 +48,14 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
             throw new ProfileRefusal($"'{relative}' is not a path");
         }
         var full = Path.GetFullPath(Path.Combine(Root, relative));
-        var root = Path.TrimEndingDirectorySeparator(Boundary) + Path.DirectorySeparatorChar;
-        if (!(Path.TrimEndingDirectorySeparator(full) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+        if (!Content.FolderPaths.IsSameOrInside(Boundary, full))
         {
             throw new ProfileRefusal($"'{relative}' leads outside the repository's folder");
         }
         // A folder or file that is a link leading out of the root is refused too (static -> /proc/self).
         FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
-            && !(Path.TrimEndingDirectorySeparator(target.FullName) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
+            && !Content.FolderPaths.IsSameOrInside(Boundary, target.FullName))
         {
             throw new ProfileRefusal($"'{relative}' is a link leading outside the repository's folder");
         }

@@ -19,15 +19,14 @@ public enum PublishedForm
 /// <param name="RouteBase">A URL prefix every page lives under (Docusaurus' <c>routeBasePath</c>, e.g. <c>/docs/</c>); <c>/</c> for none.</param>
 /// <param name="DocIds">Docusaurus' rules: a leading number prefix (<c>01-intro.md</c>) is dropped, <c>id:</c> replaces the
 /// file name, <c>slug:</c> replaces the route, and <c>dir/dir.md</c> stands for its folder.</param>
-/// <param name="TrailingSlash">Whether the generator publishes pages with a trailing slash; a relative link is read
-/// against the page's public URL, so <c>b</c> from <c>/docs/a</c> is <c>/docs/b</c>, and from <c>/docs/a/</c> is <c>/docs/a/b</c>.</param>
 /// <param name="Folders">Source folders published under another name (Jekyll's <c>_docs</c> collection at <c>/docs/</c>).</param>
 /// <param name="Published">The form pages are published in: a link to a page's <c>.md</c> file is resolved from the linking
-/// file's folder, any other link as a browser reads it, against the published forms.</param>
+/// file's folder, any other link as a browser reads it from the page's published address (<c>b</c> from <c>/docs/a</c> is
+/// <c>/docs/b</c>, from <c>/docs/a/</c> it is <c>/docs/a/b</c>), against the published forms.</param>
 /// <param name="DotRelativeIsSource">Links starting with <c>./</c> or <c>../</c> name files even without an extension (Mintlify).</param>
 /// <param name="ExtensionlessHtml">The host also answers <c>/a/b</c> for <c>/a/b.html</c> (GitHub Pages).</param>
 /// <param name="IndexByName">An index page also answers at <c>/a/index</c> (Mintlify: a page is its file's path).</param>
-public sealed record UrlRules(string RouteBase = "/", bool DocIds = false, bool TrailingSlash = true, IReadOnlyDictionary<string, string>? Folders = null,
+public sealed record UrlRules(string RouteBase = "/", bool DocIds = false, IReadOnlyDictionary<string, string>? Folders = null,
     PublishedForm Published = PublishedForm.Lenient, bool DotRelativeIsSource = false, bool ExtensionlessHtml = false, bool IndexByName = false);
 
 /// <summary>

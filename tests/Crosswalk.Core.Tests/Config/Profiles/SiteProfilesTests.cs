@@ -104,7 +104,7 @@ public sealed class SiteProfilesTests
         Assert.Empty(diagnostics);
         Assert.Equal(site.PathOf("src"), config.SourceDirectory);
         Assert.Equal(["index.md", "guide/setup.md"], config.Profile.Navigation);
-        Assert.False(config.Profile.Urls.TrailingSlash);
+        Assert.Equal(Crosswalk.Config.Profiles.PublishedForm.Html, config.Profile.Urls.Published);
         Assert.Equal("python-markdown", config.Slugs.Name);
         Assert.Contains("**/drafts/**", config.Exclude);
         Assert.Contains("**/*.tmp.md", config.Exclude);
@@ -137,7 +137,7 @@ public sealed class SiteProfilesTests
         Assert.Equal([("/old", "/quickstart")], config.Redirects.Select(r => (r.From, r.To)));
         Assert.Equal([("/legacy", "/deep/")], config.Profile.RedirectPatterns);
         Assert.Contains("snippets/**", config.Exclude);
-        Assert.False(config.Profile.Urls.TrailingSlash);
+        Assert.Equal(Crosswalk.Config.Profiles.PublishedForm.Bare, config.Profile.Urls.Published);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class SiteProfilesTests
         Assert.Equal(site.PathOf("documentation"), config.SourceDirectory);
         Assert.Equal("/", config.Profile.Urls.RouteBase);
         Assert.True(config.Profile.Urls.DocIds);
-        Assert.False(config.Profile.Urls.TrailingSlash);
+        Assert.Equal(Crosswalk.Config.Profiles.PublishedForm.Bare, config.Profile.Urls.Published);
         Assert.Equal(["/news", "/news/tags/*", "/news/page/*", "/news/archive", "/news/authors/*", "/news/rss.xml", "/news/atom.xml", "/news/feed.json",
             "/news/2024/01/01/hello", "/about", "/"], config.Profile.Routes);
         Assert.Equal([site.PathOf("static")], config.StaticDirectories);
@@ -239,7 +239,7 @@ public sealed class SiteProfilesTests
             """));
         var config = Load(site).Config;
         Assert.Equal("/handbook/", config.BaseUrl);
-        Assert.True(config.Profile.Urls.TrailingSlash);
+        Assert.Equal(Crosswalk.Config.Profiles.PublishedForm.Directory, config.Profile.Urls.Published);
         Assert.Equal("docs", config.Profile.Urls.Folders!["_docs"]);
         var filter = new Crosswalk.Content.PathFilter(config.Exclude);
         Assert.True(filter.Excludes("scripts/build.sh"));
