@@ -29,8 +29,9 @@ internal sealed class MintlifyProfile : ISiteProfile
             if (list is JsonObject { } reference && reference["$ref"] is JsonValue r && r.TryGetValue<string>(out var path))
             {
                 listFile = Referenced(file, path);
-                list = context.FileExists(listFile) ? context.ReadJsonNode(listFile) : null;
-                if (!context.FileExists(listFile))
+                var exists = context.FileExists(listFile);
+                list = exists ? context.ReadJsonNode(listFile) : null;
+                if (!exists)
                 {
                     context.Warn(file, 1, 1, $"'redirects' names '{path}', which does not exist");
                 }

@@ -92,22 +92,36 @@ internal sealed class ProfileContext(string root, DiagnosticBag diagnostics)
     /// <summary>The text of a file under the root, or null (reported) when it cannot be read.</summary>
     public string? ReadText(string relative)
     {
-        if (Safely(relative) is { } path)
+        var path = PathOf(relative);
+        // Each file is read once: docs.json is parsed and searched for its redirects' lines, a $ref'd file named twice.
+        if (_texts.TryGetValue(path, out var known))
         {
-            _read.Add(path);
+            return known;
         }
+        _read.Add(path);
+        return _texts[path] = Load(relative, path);
+    }
+
+    private readonly Dictionary<string, string?> _texts = new(StringComparer.Ordinal);
+
+    private string? Load(string relative, string path)
+    {
         try
         {
             // Read at most MaxChars: a 'configuration' that never ends (/dev/zero) is not read to the end.
-            using var reader = new StreamReader(PathOf(relative));
-            var buffer = new char[MaxChars + 1];
-            var read = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (read > MaxChars)
+            using var reader = new StreamReader(path);
+            var text = new System.Text.StringBuilder();
+            var chunk = new char[64 * 1024];
+            for (int read; (read = reader.Read(chunk)) > 0;)
             {
-                Warn(relative, 1, 1, $"'{relative}' is larger than 16 MiB; it is not read");
-                return null;
+                if (text.Length + read > MaxChars)
+                {
+                    Warn(relative, 1, 1, $"'{relative}' is larger than 16 MiB; it is not read");
+                    return null;
+                }
+                text.Append(chunk, 0, read);
             }
-            return new string(buffer, 0, read).TrimStart('\uFEFF');
+            return text.ToString().TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

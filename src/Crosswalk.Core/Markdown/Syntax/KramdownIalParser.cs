@@ -21,13 +21,8 @@ public sealed partial class KramdownIalParser : BlockParser
     /// <inheritdoc />
     public override BlockState TryOpen(BlockProcessor processor)
     {
-        if (processor.IsCodeIndent)
-        {
-            return BlockState.None;
-        }
         var line = processor.Line;
-        var match = Line().Match(line.Text, line.Start, line.Length);
-        if (!match.Success || Parse(match.Groups["body"].Value) is not { } attributes)
+        if (MarkerLine.Match(processor, Line()) is not { } match || Parse(match.Groups["body"].Value) is not { } attributes)
         {
             return BlockState.None;
         }

@@ -18,13 +18,8 @@ public sealed partial class MkDocsAdmonitionParser : BlockParser
     /// <inheritdoc />
     public override BlockState TryOpen(BlockProcessor processor)
     {
-        if (processor.IsCodeIndent)
-        {
-            return BlockState.None;
-        }
         var line = processor.Line;
-        var match = Opener().Match(line.Text, line.Start, line.Length);
-        if (!match.Success)
+        if (MarkerLine.Match(processor, Opener()) is not { } match)
         {
             return BlockState.None;
         }
