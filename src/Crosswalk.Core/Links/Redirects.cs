@@ -4,7 +4,17 @@ using Crosswalk.Diagnostics;
 namespace Crosswalk.Links;
 
 /// <summary>A redirect as written: in site.yml's <c>redirects:</c> or a page's <c>redirect_from:</c>.</summary>
-public sealed record RedirectRule(string From, string To, SourceLocation Location);
+public sealed record RedirectRule(string From, string To, SourceLocation Location)
+{
+    /// <summary>
+    /// What the target names: <see cref="To"/> without a <c>#fragment</c> or <c>?query</c>, which name a place on that
+    /// page (a web address stays as written). The one form every lookup of a redirect's target uses.
+    /// </summary>
+    public string Target => SiteIndex.IsExternal(To) || To.IndexOfAny(['#', '?']) is not (> 0 and var cut) ? To : To[..cut];
+
+    /// <summary>The target's <c>#fragment</c> or <c>?query</c> as written, or "".</summary>
+    public string Suffix => To[Target.Length..];
+}
 
 /// <summary>A redirect page to write: its canonical source URL and where it finally points (a page URL or an external URL).</summary>
 /// <param name="From">The URL the redirect page is written at.</param>
@@ -28,7 +38,7 @@ public static class Redirects
 
     /// <summary>The index's view of the rules: source key to target, for rules whose source is a URL.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ForIndex(IEnumerable<RedirectRule> rules) =>
-        rules.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.To));
+        rules.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.Target));
 
     /// <summary>
     /// The redirect pages to write. A source that is a page's URL or another output, a chain that loops, and a target
@@ -40,9 +50,10 @@ public static class Redirects
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Redirect pages written so far, compared ignoring case as the other outputs are.
         var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var map = rules.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().To, StringComparer.Ordinal);
-        foreach (var (from, to, location) in rules)
+        var map = rules.GroupBy(r => UrlPath.Key(r.From) ?? r.From).ToDictionary(g => g.Key, g => g.First().Target, StringComparer.Ordinal);
+        foreach (var rule in rules)
         {
+            var (from, to, location) = rule;
             var fromKey = UrlPath.Key(from);
             var fromUrl = UrlModel.NormalizePermalink(from);
             if (fromKey is null || fromUrl is null)
@@ -72,10 +83,7 @@ public static class Redirects
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect source '{from}' needs the folder '{folder}', which is {other}", location);
                 continue;
             }
-            // A target's #fragment (or ?query) names a place on the page: the page is looked up without it, kept with it.
-            var cut = SiteIndex.IsExternal(to) ? -1 : to.IndexOfAny(['#', '?']);
-            var suffix = cut > 0 ? to[cut..] : "";
-            var (target, end, looped) = Follow(fromKey, cut > 0 ? to[..cut] : to, map, index);
+            var (target, end, looped) = Follow(fromKey, rule.Target, map, index);
             if (looped)
             {
                 report.Report(DiagnosticDescriptors.BrokenRedirect, $"redirect from '{from}' loops back to itself", location);
@@ -99,7 +107,7 @@ public static class Redirects
             }
             else
             {
-                result.Add(new RedirectPage(fromUrl, target.Url, suffix));
+                result.Add(new RedirectPage(fromUrl, target.Url, rule.Suffix));
                 written[output] = $"the redirect from '{from}'";
             }
         }

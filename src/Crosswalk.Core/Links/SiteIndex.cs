@@ -242,13 +242,11 @@ public sealed partial class SiteIndex
                 // keep); only to the web: a script or data target is CW2004 and the link stays as written.
                 return new LinkTarget(TargetKind.External, null, IsWebAddress(to) ? to : null, fragment, suffix);
             }
-            // A target's own #fragment names a place on the page; the page is found without it.
-            var toPath = to.IndexOfAny(['#', '?']) is var cut and > 0 ? to[..cut] : to;
-            if (PageAt(toPath) is { } redirected)
+            if (PageAt(to) is { } redirected)
             {
                 return new LinkTarget(TargetKind.Page, redirected, redirected.Url, fragment, suffix);
             }
-            if (UrlPath.Key(toPath) is not { } next)
+            if (UrlPath.Key(to) is not { } next)
             {
                 break;
             }
