@@ -19,7 +19,7 @@ public static class UrlConflicts
     /// Pages whose URLs are equal ignoring case: the page whose own path gives the URL keeps it; else one without a
     /// permalink; else the first in path order.
     /// </summary>
-    public static IReadOnlyList<ParsedPage> RemoveDuplicateUrls(IReadOnlyList<ParsedPage> pages, DiagnosticBag report)
+    public static IReadOnlyList<ParsedPage> RemoveDuplicateUrls(IReadOnlyList<ParsedPage> pages, DiagnosticBag report, Config.Profiles.UrlRules? rules = null)
     {
         var byUrl = new Dictionary<string, ParsedPage>(StringComparer.OrdinalIgnoreCase);
         var dropped = new HashSet<ParsedPage>();
@@ -43,8 +43,9 @@ public static class UrlConflicts
         }
         return dropped.Count == 0 ? pages : pages.Where(p => !dropped.Contains(p)).ToList();
 
-        static int Rank(ParsedPage p) =>
-            UrlModel.FromSourcePath(p.Source.RelativePath) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
+        // The page at the URL its path gives (by the profile's rules, no slug or id) keeps it over one that claims it.
+        int Rank(ParsedPage p) =>
+            PageUrls.Of(p.Source.RelativePath, new PageMeta(), rules ?? new()) == p.Url ? 2 : p.Meta.PermalinkLocation is null ? 1 : 0;
     }
 
     /// <summary>

@@ -10,6 +10,18 @@ public sealed class UrlConflictsTests
     private static SourceFile Static(string path) => new("/site/content/" + path, path, "content/" + path, SourceKind.Static);
 
     [Fact]
+    public void Under_a_profile_the_page_whose_path_gives_the_url_by_its_rules_keeps_it_over_a_slug()
+    {
+        // Docusaurus: guide/setup.md is /docs/guide/setup/; other.md claims it with slug: guide/setup.
+        var rules = new Crosswalk.Config.Profiles.UrlRules(RouteBase: "/docs/", DocIds: true);
+        var natural = Pages.Parse("guide/setup.md", "# Setup\n") with { Url = "/docs/guide/setup/" };
+        var claimant = Pages.Parse("other.md", "---\nslug: guide/setup\n---\n# Other\n") with { Url = "/docs/guide/setup/" };
+
+        Assert.Equal([natural], UrlConflicts.RemoveDuplicateUrls([claimant, natural], new DiagnosticBag(), rules));
+        Assert.Equal([natural], UrlConflicts.RemoveDuplicateUrls([natural, claimant], new DiagnosticBag(), rules));
+    }
+
+    [Fact]
     public void The_page_whose_path_gives_the_url_keeps_it_over_a_permalink()
     {
         var natural = Pages.Parse("b/index.md", "# B\n");

@@ -14,7 +14,7 @@ public static class IndexStage
     /// <summary>The indexed site.</summary>
     public static IndexedSite Run(ParsedSite parsed, SourceSet files, SiteInputs inputs, BuildContext context, DiagnosticBag report)
     {
-        var pages = UrlConflicts.RemoveDuplicateUrls(parsed.Pages, report);
+        var pages = UrlConflicts.RemoveDuplicateUrls(parsed.Pages, report, context.Config.Profile.Urls);
         var placed = UrlConflicts.Place(pages, files.Statics, context.Artifacts.Reserved(context, inputs, pages), report);
         var rules = Redirects.Collect(context.Config.Redirects, placed.Pages);
         var catalogs = inputs.Catalogs;
