@@ -170,6 +170,7 @@
  *  - light/dark theme toggle: a stored choice (localStorage 'cw-theme') is put on <html data-theme> as this file
  *    loads in <head>, so the page never paints in the other theme; without one the system's scheme applies
  *  - a copy button on each code block, announcing "Copied" (or "Copy failed") through a status region
+ *  - read from disk (file://), a link to a folder opens its index.html: a browser shows a folder's listing instead
  */
 (function () {
   'use strict';
@@ -291,6 +292,21 @@
     });
   }
 
+  // Links are relative (relative_urls), so from a folder or a zip they stay on disk; only a link to a folder needs
+  // its index.html named. Search results do the same (search.js).
+  function setupFileLinks() {
+    if (location.protocol !== 'file:') return;
+    Array.prototype.forEach.call(document.querySelectorAll('a[href]'), function (a) {
+      var href = a.getAttribute('href');
+      if (href.charAt(0) === '#' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
+      var url;
+      try { url = new URL(a.href); } catch (e) { return; }
+      if (url.protocol !== 'file:' || url.pathname.slice(-1) !== '/') return;
+      url.pathname += 'index.html';
+      a.href = url.href;
+    });
+  }
+
   function ready(fn) {
     if (document.readyState !== 'loading') fn();
     else document.addEventListener('DOMContentLoaded', fn);
@@ -299,5 +315,6 @@
   ready(function () {
     setupThemeToggle();
     setupCopyButtons();
+    setupFileLinks();
   });
 })();

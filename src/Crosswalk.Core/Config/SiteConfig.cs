@@ -52,6 +52,8 @@ public sealed record SiteConfig
     public string? SiteUrl { get; init; }
     /// <summary>Optional URL (ending with <c>/</c>) that a page's source path is appended to for its "Edit this page" link.</summary>
     public string? EditUrl { get; init; }
+    /// <summary>Links and assets under <c>base_url</c> are written relative to each page (default), so the site reads from any folder or <c>file://</c>.</summary>
+    public bool RelativeUrls { get; init; } = true;
     /// <summary>Absolute path of the Markdown source folder.</summary>
     public required string SourceDirectory { get; init; }
     /// <summary>Absolute path of the output folder.</summary>

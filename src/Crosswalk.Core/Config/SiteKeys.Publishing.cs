@@ -14,6 +14,23 @@ internal static partial class SiteKeys
     private static string? ReadEditUrl(ConfigReader reader, YamlNode node) =>
         ReadHttpUrl(reader, "edit_url", node, "https://github.com/org/repo/edit/main/") is { } url ? url.TrimEnd('/') + "/" : null;
 
+    // YAML 1.1's words for yes and no, as front matter's booleans read them.
+    private static bool? ReadFlag(ConfigReader reader, string key, YamlNode node)
+    {
+        switch (reader.String(key, node)?.ToLowerInvariant())
+        {
+            case null or "" or "~" or "null":
+                return null;
+            case "true" or "yes" or "on":
+                return true;
+            case "false" or "no" or "off":
+                return false;
+            case var other:
+                reader.Error(node, $"'{key}' must be true or false, not '{other}'");
+                return null;
+        }
+    }
+
     private static string? ReadHttpUrl(ConfigReader reader, string key, YamlNode node, string example)
     {
         if (reader.String(key, node) is not { } value)

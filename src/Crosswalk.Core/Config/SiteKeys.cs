@@ -44,6 +44,8 @@ internal static partial class SiteKeys
             (r, n, c) => c with { SiteUrl = ReadSiteUrl(r, n) }),
         new("edit_url", "Where a page's source is edited, e.g. https://github.com/org/repo/edit/main/: each content page links to it plus its source path relative to site.yml's folder.", Text,
             (r, n, c) => c with { EditUrl = ReadEditUrl(r, n) }),
+        new("relative_urls", "Links and assets under base_url are written relative to each page (default true), so the site reads from any folder, a zip or file://; false writes them from the root (/docs/a/).",
+            """{ "type": "boolean" }""", (r, n, c) => c with { RelativeUrls = ReadFlag(r, "relative_urls", n) ?? c.RelativeUrls }),
         new("source", "The folder of Markdown pages, relative to site.yml (default: content).", Text,
             (r, n, c) => c with { SourceDirectory = r.Path("source", n, c.RootDirectory) ?? c.SourceDirectory }),
         new("output", "The folder the site is written to, relative to site.yml (default: _site).", Text,

@@ -55,6 +55,9 @@ public sealed class RenderModel(BuildContext context, SiteInputs inputs, Indexed
     /// <summary>The layout renderer, made once per build.</summary>
     public PageRenderer Renderer { get; } = new(context.Config, inputs.Theme, site.Navigation, discardsOutput) { Today = context.Today };
 
+    /// <summary>Makes a page's site URLs relative (<c>relative_urls</c>).</summary>
+    public Output.RelativeUrls RelativeUrls { get; } = new(context.Config.BaseUrl);
+
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
     /// <remarks>When the output is discarded and the layout only prints the body, their bodies are not made.</remarks>
     public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, context.Config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,

@@ -50,4 +50,29 @@ public sealed class SiteKeysPublishingTests
         Assert.Null(config?.EditUrl);
         Assert.Null(config?.SiteUrl);
     }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("relative_urls: false\n", false)]
+    [InlineData("relative_urls: no\n", false)]
+    [InlineData("relative_urls: true\n", true)]
+    [InlineData("relative_urls: ~\n", true)]
+    public void Relative_urls_is_on_unless_turned_off(string line, bool expected)
+    {
+        var (config, diagnostics) = Parse("title: T\n" + line);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(expected, config?.RelativeUrls);
+    }
+
+    [Fact]
+    public void Relative_urls_must_be_a_boolean()
+    {
+        var (_, diagnostics) = Parse("title: T\nrelative_urls: sometimes\n");
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("CW1001", error.Code);
+        Assert.Equal((2, 16), (error.Location?.Line, error.Location?.Column));
+        Assert.Contains("'relative_urls' must be true or false, not 'sometimes'", error.Message);
+    }
 }

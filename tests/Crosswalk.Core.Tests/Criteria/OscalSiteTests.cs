@@ -11,6 +11,7 @@ public sealed class OscalSiteTests
 
     private const string SiteYml = """
         title: OSCAL Site
+        relative_urls: false
         catalogs: [soc2-tsc-2017, catalogs/nist-800-53-rev5-moderate.json]
         mappings:
           - { column: NIST Mapping, catalog: nist-800-53-rev5-moderate }

@@ -9,6 +9,7 @@ public sealed class ResolveCriteriaTests
 {
     private const string SiteYml = """
         title: Criteria Test
+        relative_urls: false
         catalogs: [soc2-tsc-2017, iso27001-2013]
         mappings:
           - { column: SOC2 Mapping, catalog: soc2-tsc-2017 }

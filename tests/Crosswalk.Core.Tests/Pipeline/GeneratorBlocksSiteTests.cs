@@ -19,7 +19,7 @@ public sealed class GeneratorBlocksSiteTests
         + ":::tip[Tip with [bad title link](old.md)]\nBody.\n:::\n";
 
     private static TempSite Site(string home) => new(
-        ("site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n"),
+        ("site.yml", "title: T\nrelative_urls: false\nseverity:\n  CW2005: off\n  CW5002: off\n"),
         ("content/index.md", home),
         ("content/guide.md", Guide));
 

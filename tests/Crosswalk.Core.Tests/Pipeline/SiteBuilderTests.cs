@@ -28,17 +28,20 @@ public sealed class SiteBuilderTests
         Assert.Equal(3, result.PageCount);
         var home = new HtmlParser().ParseDocument(site.Read("_site/index.html"));
         var hrefs = home.QuerySelectorAll("main a, article a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Contains("/docs/policies/", hrefs);
-        Assert.Contains("/docs/policies/access/#reviews", hrefs);
+        // relative_urls (the default): from the root page, site links start at './'.
+        Assert.Contains("./policies/", hrefs);
+        Assert.Contains("./policies/access/#reviews", hrefs);
 
         var access = new HtmlParser().ParseDocument(site.Read("_site/policies/access/index.html"));
         Assert.Equal("Access <Control> · Test Docs", access.Title);
         Assert.DoesNotContain("<Control>", site.Read("_site/policies/access/index.html"));
         Assert.NotNull(access.QuerySelector("a[href='#reviews']"));
         Assert.NotNull(access.QuerySelector("a[href='#quarterly']"));
-        Assert.NotNull(access.QuerySelector("img[src='/docs/img/d.svg']"));
-        Assert.Contains(access.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/docs/policies/" && a.TextContent.Trim() == "Policies");
-        Assert.Contains(access.QuerySelectorAll("link"), l => l.GetAttribute("href") == "/docs/assets/crosswalk.css");
+        Assert.NotNull(access.QuerySelector("img[src='../../img/d.svg']"));
+        Assert.Contains(access.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../../policies/" && a.TextContent.Trim() == "Policies");
+        Assert.Contains(access.QuerySelectorAll("link"), l => l.GetAttribute("href") == "../../assets/crosswalk.css");
+        // The 404 page is served at any URL: its links stay under base_url.
+        Assert.Contains("href=\"/docs/assets/crosswalk.css\"", site.Read("_site/404.html"));
 
         Assert.True(File.Exists(site.PathOf("_site/404.html")));
         Assert.True(File.Exists(site.PathOf("_site/assets/crosswalk.css")));
@@ -100,7 +103,7 @@ public sealed class SiteBuilderTests
     public void Severity_overrides_lower_an_error_so_the_site_builds()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nseverity:\n  CW2001: warning\n  CW2005: off\n  CW5002: off\n");
+        site.Write("site.yml", "title: T\nrelative_urls: false\nseverity:\n  CW2001: warning\n  CW2005: off\n  CW5002: off\n");
         site.Write("content/bad.md", "# Bad\n\nSee [gone](/nowhere).\n");
 
         var result = SiteBuilder.Build(Options(site));
@@ -261,7 +264,7 @@ public sealed class SiteBuilderTests
     public void A_layout_gets_the_body_with_links_filled_in_whether_it_prints_or_transforms_it(string layout, string expected, int times)
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
+        site.Write("site.yml", "title: T\nrelative_urls: false\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
         site.Write("theme/layouts/page.html", layout);
 
         var result = SiteBuilder.Build(Options(site));
@@ -337,7 +340,7 @@ public sealed class SiteBuilderTests
         {
             Assert.Equal(Sidebar(builtIn[path]), Sidebar(fromObjects[path]));
         }
-        Assert.Contains("<li class=\"cw-nav-item is-active\">\n    <a class=\"cw-nav-link\" href=\"/docs/policies/deep/leaf/\" aria-current=\"page\">Leaf</a>",
+        Assert.Contains("<li class=\"cw-nav-item is-active\">\n    <a class=\"cw-nav-link\" href=\"../../../policies/deep/leaf/\" aria-current=\"page\">Leaf</a>",
             site.Read("_site/policies/deep/leaf/index.html"));
     }
 
@@ -357,7 +360,7 @@ public sealed class SiteBuilderTests
     public void A_partial_that_prints_the_body_into_a_capture_gets_the_body_itself()
     {
         using var site = SmallSite();
-        site.Write("site.yml", "title: T\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
+        site.Write("site.yml", "title: T\nrelative_urls: false\nbase_url: /docs/\ntemplates: theme\nseverity: { CW2005: off, CW5002: off }\n");
         site.Write("theme/partials/body.html", "{{ page.content }}");
         site.Write("theme/layouts/page.html", "{{ capture m }}{{ include 'partials/body.html' }}{{ end }}<main>{{ m | string.replace 'See' 'Read' }}</main>");
 
@@ -442,7 +445,7 @@ public sealed class SiteBuilderTests
     public void A_source_path_never_takes_another_pages_url_and_a_moved_page_keeps_its_old_address()
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\nseverity: { CW2005: off, CW5002: off }\n"),
+            ("site.yml", "title: T\nrelative_urls: false\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/a.md", "---\npermalink: /x/\nredirect_from: [/a-old/]\n---\n# A\n"),
             ("content/other.md", "---\npermalink: /a/\n---\n# Other\n"),
             ("content/index.md", "# Home\n\n[to a](/a/) [old](/a-old/)\n"));

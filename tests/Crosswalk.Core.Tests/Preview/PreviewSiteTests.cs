@@ -136,7 +136,7 @@ public sealed class PreviewSiteTests
         using var site = Site();
         site.Write("content/moved.md", "---\ntitle: Moved\nredirect_from: [/gone/]\n---\n# Moved\n");
         site.Write("content/loop.md", "---\ntitle: Loop\nredirect_from: [/loop/]\n---\n# Loop\n");
-        site.Write("site.yml", "title: Preview\nredirects:\n  /x/: /y/\n");
+        site.Write("site.yml", "title: Preview\nrelative_urls: false\nredirects:\n  /x/: /y/\n");
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         var first = preview.Rebuild();
         var redirectFindings = first.Result.Diagnostics.Where(d => d.Code == "CW2004").ToList();
@@ -175,7 +175,7 @@ public sealed class PreviewSiteTests
     public void A_changed_claim_updates_the_criterion_pages_and_a_changed_title_their_lists()
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
+            ("site.yml", "title: P\nrelative_urls: false\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
             ("content/b.md", "---\ntitle: B\nshort_title: B\n---\nText.\n"));
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
@@ -198,7 +198,7 @@ public sealed class PreviewSiteTests
     public void Claims_kept_from_earlier_builds_still_count_after_an_edit_elsewhere()
     {
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [acme.yaml]\nseverity: { CW2005: off, CW5002: off }\n"),
+            ("site.yml", "title: P\nrelative_urls: false\ncatalogs: [acme.yaml]\nseverity: { CW2005: off, CW5002: off }\n"),
             ("acme.yaml", "catalog:\n  id: acme\ncriteria:\n  - { id: X1, title: First }\n"),
             ("content/index.md", "# Home\n"),
             ("content/a.md", "---\ntitle: A\n---\nText.\n"),
@@ -307,7 +307,7 @@ public sealed class PreviewSiteTests
     {
         // Given: a page links to an anchor of b.md, and a mapping row claims CC6.1 for b.md
         using var site = new TempSite(
-            ("site.yml", "title: P\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
+            ("site.yml", "title: P\nrelative_urls: false\ncatalogs: [soc2-tsc-2017]\nmappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\nseverity: { CW2005: off, CW5002: off }\n"),
             ("content/index.md", "# Home\n\n[b](b.md#section)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n"),
             ("content/b.md", "---\ntitle: B\n---\n## Section\n\nText.\n"));
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
@@ -470,13 +470,13 @@ public sealed class PreviewSiteTests
 
         Assert.Contains(added.Result.Diagnostics, d => d.Code == "CW1008");
         Assert.Contains("Security Lead", Page(preview, "reviews/index.html"));
-        Assert.Contains("href=\"/reviews/\"", Page(preview, "p05/index.html"));
+        Assert.Contains("href=\"../reviews/\"", Page(preview, "p05/index.html"));
 
         site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nOriginal text.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(preview.TryGetFile("reviews/index.html", out _));
-        Assert.DoesNotContain("href=\"/reviews/\"", Page(preview, "p05/index.html"));
+        Assert.DoesNotContain("href=\"../reviews/\"", Page(preview, "p05/index.html"));
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class PublishingMetadataTests
 
         var doc = Build(site, "guide/setup/index.html");
 
-        Assert.Equal("/base/guide/setup/", doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        // Relative like every site URL (relative_urls): it resolves to /base/guide/setup/ wherever the page is read.
+        Assert.Equal("../../guide/setup/", doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Null(Meta(doc, "og:url"));
     }
 
@@ -90,7 +91,8 @@ public sealed class PublishingMetadataTests
         var doc = Build(site, "index.html");
 
         var icon = doc.QuerySelector("link[rel=icon]");
-        Assert.Equal("/base/assets/favicon.svg", icon?.GetAttribute("href"));
+        Assert.Equal("./assets/favicon.svg", icon?.GetAttribute("href"));
+        Assert.Equal("../../assets/favicon.svg", Build(site, "guide/setup/index.html").QuerySelector("link[rel=icon]")?.GetAttribute("href"));
         Assert.Equal("image/svg+xml", icon?.GetAttribute("type"));
         Assert.Contains("<title>mine</title>", site.Read("_site/assets/favicon.svg"));
     }
@@ -143,15 +145,15 @@ public sealed class PublishingMetadataTests
         var last = Build(site, "guide/z last/index.html");
 
         Assert.Null(home.QuerySelector("a[rel=prev]"));
-        Assert.Equal("/base/guide/", home.QuerySelector("a[rel=next]")?.GetAttribute("href"));
-        Assert.Equal("/base/", guide.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
-        Assert.Equal("/base/guide/setup/", guide.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("./guide/", home.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("../", guide.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.Equal("../guide/setup/", guide.QuerySelector("a[rel=next]")?.GetAttribute("href"));
         var previous = setup.QuerySelector("nav.cw-pagination a[rel=prev]");
         Assert.Equal("Previous page: Guide", previous?.GetAttribute("aria-label"));
         Assert.Equal("Next page: Zed", setup.QuerySelector("a[rel=next]")?.GetAttribute("aria-label"));
         Assert.Equal("Previous and next pages", setup.QuerySelector("nav.cw-pagination")?.GetAttribute("aria-label"));
         // The last page: generated pages (criteria) are not stepped into.
-        Assert.Equal("/base/guide/setup/", last.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.Equal("../../guide/setup/", last.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
         Assert.Null(last.QuerySelector("a[rel=next]"));
         // A page left out of the sidebar has neither.
         Assert.Null(Build(site, "hidden/index.html").QuerySelector("nav.cw-pagination"));
@@ -169,5 +171,18 @@ public sealed class PublishingMetadataTests
         Assert.True(toggle.HasAttribute("hidden"));
         Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
         Assert.Equal("Dark theme", toggle.TextContent.Trim());
+    }
+
+    [Fact]
+    public void With_relative_urls_off_links_and_assets_start_from_base_url()
+    {
+        using var site = Site("base_url: /base/\nrelative_urls: false\n");
+
+        var guide = Build(site, "guide/index.html");
+
+        Assert.Equal("/base/guide/", guide.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal("/base/assets/crosswalk.css", guide.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href"));
+        Assert.Equal("/base/", guide.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.Equal("/base/guide/setup/", guide.QuerySelector("a[rel=next]")?.GetAttribute("href"));
     }
 }

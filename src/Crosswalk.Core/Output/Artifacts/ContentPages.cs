@@ -58,7 +58,8 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
     {
         var buffer = target.Buffer();
         var bodies = model.TemplateIdsNeeded?.Contains(page) != false ? new List<Range>() : null;
-        if (!model.Renderer.Render(model.ViewFor(page, Criteria(model)), buffer, target.Diagnostics, model.LiveReload, bodies))
+        var view = model.ViewFor(page, Criteria(model));
+        if (!model.Renderer.Render(view, buffer, target.Diagnostics, model.LiveReload, bodies))
         {
             // No ids of an earlier render may stand for it.
             target.TemplateIds.Remove(page.Url);
@@ -68,7 +69,7 @@ internal sealed class ContentPageFile(ParsedPage page) : OutputFile
         {
             target.TemplateIds.Set(page.Url, TemplateOnly(buffer.WrittenSpan, bodies, page));
         }
-        target.Sink.Write(Path, buffer.WrittenSpan);
+        target.WritePage(model, Path, view, buffer);
         return true;
     }
 

@@ -29,11 +29,12 @@ internal sealed class ViewFile(string path, Func<PageView> view) : OutputFile
     public override bool Write(RenderModel model, RenderTarget target)
     {
         var buffer = target.Buffer();
-        if (!model.Renderer.Render(view(), buffer, target.Diagnostics, model.LiveReload))
+        var page = view();
+        if (!model.Renderer.Render(page, buffer, target.Diagnostics, model.LiveReload))
         {
             return false;
         }
-        target.Sink.Write(path, buffer.WrittenSpan);
+        target.WritePage(model, path, page, buffer);
         return true;
     }
 }
@@ -59,7 +60,9 @@ internal sealed class RedirectPages : IArtifact
 {
     public IEnumerable<OutputFile> Files(RenderModel model) => model.Site.RedirectPages.Select(r =>
     {
-        var target = SiteIndex.IsExternal(r.To) ? r.To : UrlModel.PublicPath(model.Config.BaseUrl, r.To) + r.Suffix;
+        var target = SiteIndex.IsExternal(r.To) ? r.To
+            : model.Config.RelativeUrls ? HtmlEscape.Path(UrlModel.RelativeRoot(r.From) + r.To.TrimStart('/')) + r.Suffix
+            : UrlModel.PublicPath(model.Config.BaseUrl, r.To) + r.Suffix;
         return new BytesFile(UrlModel.OutputPath(r.From), new Fnv().Add(target).Value, () => Encoding.UTF8.GetBytes(Html(target)));
     });
 

@@ -72,6 +72,34 @@ public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, Te
         return buffer;
     }
 
+    // A second buffer per thread for a page whose URLs are rewritten (relative_urls).
+    private readonly ThreadLocal<ArrayBufferWriter<byte>?> _published = new();
+
+    /// <summary>
+    /// Writes a page <paramref name="view"/> was rendered to: under <c>relative_urls</c> with its site URLs relative to
+    /// where it is published, except the 404 page, which a host serves at any URL.
+    /// </summary>
+    public void WritePage(RenderModel model, string path, Templates.PageView view, ArrayBufferWriter<byte> page)
+    {
+        if (!model.Config.RelativeUrls || model.DiscardsOutput || view.Kind == "404")
+        {
+            sink.Write(path, page.WrittenSpan);
+            return;
+        }
+        var published = _published.Value;
+        if (published is null || published.Capacity > 4 * 1024 * 1024)
+        {
+            _published.Value = published = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+        published.ResetWrittenCount();
+        model.RelativeUrls.Rewrite(page.WrittenSpan, view.Url, published);
+        sink.Write(path, published.WrittenSpan);
+    }
+
     /// <summary>Lets go of the per-thread buffers.</summary>
-    public void Dispose() => _buffers.Dispose();
+    public void Dispose()
+    {
+        _buffers.Dispose();
+        _published.Dispose();
+    }
 }

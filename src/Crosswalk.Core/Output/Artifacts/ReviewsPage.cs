@@ -59,7 +59,7 @@ internal sealed class ReviewsPage : IArtifact
             {
                 return false;
             }
-            target.Sink.Write(Path, buffer.WrittenSpan);
+            target.WritePage(model, Path, view, buffer);
             return true;
         }
 

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace Crosswalk.Cli.Tests.Browser;
+
+/// <summary>
+/// Headless Chromium for the browser tests: Debian's /usr/bin/chromium, never a downloaded browser. Where it is absent
+/// a test fails saying what to install (.ci/run installs it).
+/// </summary>
+internal sealed class Chromium : IAsyncDisposable
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+    public const float Timeout = 15_000;
+
+    private readonly IPlaywright _playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath),
+            $"headless Chromium is not installed at {ExecutablePath}: install Debian's package with `apt-get install -y chromium` (.ci/run does)");
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Timeout = Timeout,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            });
+            return new Chromium(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A page in a new context, with the page's script errors collected into <paramref name="errors"/>.</summary>
+    public async Task<IPage> NewPageAsync(List<string> errors, int width = 1200, int height = 800, ColorScheme scheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        page.PageError += (_, error) => errors.Add(error);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
