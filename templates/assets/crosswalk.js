@@ -74,6 +74,8 @@
     if (!details || !narrowToc) return;
     function apply() { details.open = !narrowToc.matches; }
     apply();
+    // From here the fold is the <details> element's own (CSS showed it folded until now: no jump).
+    details.setAttribute('data-cw-ready', '');
     onChange(narrowToc, apply);
     // Following a TOC link on a narrow screen folds it back.
     details.addEventListener('click', function (event) {
@@ -170,6 +172,7 @@
  *  - light/dark theme toggle: a stored choice (localStorage 'cw-theme') is put on <html data-theme> as this file
  *    loads in <head>, so the page never paints in the other theme; without one the system's scheme applies
  *  - a copy button on each code block, announcing "Copied" (or "Copy failed") through a status region
+ *  - tables and code that scroll sideways: keyboard focus, a named region, scroll shadows
  *  - read from disk (file://), a link to a folder opens its index.html: a browser shows a folder's listing instead
  */
 (function () {
@@ -292,6 +295,62 @@
     });
   }
 
+  // Tables and code that scroll sideways: a table is put in a frame (border, shadows on the side with more to see)
+  // around a scroller, the same box it was, so it keeps its table semantics; whatever scrolls takes keyboard focus
+  // (arrow keys scroll it) and a table's scroller is a named region. Checked again when it is resized.
+  function setupScrollRegions() {
+    var article = document.querySelector('.cw-article');
+    if (!article) return;
+    Array.prototype.forEach.call(article.querySelectorAll('table'), function (table) {
+      var frame = document.createElement('div');
+      frame.className = 'cw-table-frame' + (table.classList.contains('coverage-matrix') ? ' is-matrix' : '');
+      var scroller = document.createElement('div');
+      scroller.className = 'cw-table-scroll';
+      table.parentNode.insertBefore(frame, table);
+      frame.appendChild(scroller);
+      scroller.appendChild(table);
+      watchScroll(scroller, frame, tableName(table, article));
+    });
+    Array.prototype.forEach.call(article.querySelectorAll('pre'), function (pre) { watchScroll(pre, null, null); });
+  }
+
+  // A table's caption, else the heading it stands under (looking back, then out of the blocks it is in).
+  function tableName(table, article) {
+    var caption = table.querySelector('caption');
+    if (caption) return caption.textContent.trim();
+    for (var node = table.closest('.cw-table-frame'); node && node !== article; node = node.parentNode) {
+      for (var previous = node.previousElementSibling; previous; previous = previous.previousElementSibling) {
+        if (/^H[2-6]$/.test(previous.tagName)) return previous.textContent.replace(/#$/, '').trim() + ' (table)';
+      }
+    }
+    return 'Table';
+  }
+
+  function watchScroll(scroller, frame, name) {
+    function update() {
+      var scrolls = scroller.scrollWidth - scroller.clientWidth > 1 || scroller.scrollHeight - scroller.clientHeight > 1;
+      if (scrolls) {
+        scroller.tabIndex = 0;
+        if (name) {
+          scroller.setAttribute('role', 'region');
+          scroller.setAttribute('aria-label', name);
+        }
+      } else {
+        scroller.removeAttribute('tabindex');
+        scroller.removeAttribute('role');
+        scroller.removeAttribute('aria-label');
+      }
+      if (frame) {
+        frame.classList.toggle('can-scroll-left', scroller.scrollLeft > 1);
+        frame.classList.toggle('can-scroll-right', scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1);
+      }
+    }
+    update();
+    scroller.addEventListener('scroll', update, { passive: true });
+    if ('ResizeObserver' in window) new ResizeObserver(update).observe(scroller);
+    else window.addEventListener('resize', update);
+  }
+
   // Links are relative (relative_urls), so from a folder or a zip they stay on disk; only a link to a folder needs
   // its index.html named. Search results do the same (search.js).
   function setupFileLinks() {
@@ -315,6 +374,7 @@
   ready(function () {
     setupThemeToggle();
     setupCopyButtons();
+    setupScrollRegions();
     setupFileLinks();
   });
 })();

@@ -17,6 +17,9 @@ public sealed class NavNode
     public NavNode? Parent { get; set; }
 }
 
+/// <summary>A sidebar entry for generated pages (the criteria and their catalogs, the reviews page), with its children.</summary>
+public sealed record GeneratedNav(string Title, string Url, IReadOnlyList<GeneratedNav> Children);
+
 /// <summary>
 /// The site's folder tree as a sidebar: within a folder its index page stands for the folder; siblings sort by
 /// <c>nav_order</c>, then title. Built once per build; each page then sees a pruned copy.
@@ -37,7 +40,7 @@ public sealed class Navigation
     /// Builds the tree from <paramref name="pages"/> (source order does not matter); <paramref name="extra"/> adds
     /// top-level entries after the folders, for generated sections such as the criteria.
     /// </summary>
-    public Navigation(IEnumerable<ParsedPage> pages, IEnumerable<(string Title, string Url)>? extra = null)
+    public Navigation(IEnumerable<ParsedPage> pages, IEnumerable<GeneratedNav>? extra = null)
     {
         var folders = new Dictionary<string, FolderBuilder>(StringComparer.Ordinal) { [""] = new FolderBuilder("") };
         foreach (var page in pages.Where(p => !p.Meta.HideFromNav))
@@ -63,10 +66,42 @@ public sealed class Navigation
             roots.Add(homeNode);
         }
         roots.AddRange(BuildChildren(root, null));
-        roots.AddRange((extra ?? []).Select(e => new NavNode { Title = e.Title, Url = e.Url }));
+        roots.AddRange((extra ?? []).Select(e => Generated(e, null)));
         Roots = roots;
         var pageNodes = _byPage.Values.ToHashSet();
         AddInOrder(roots, pageNodes);
+    }
+
+    // Generated entries by URL: a generated page finds its place in the sidebar by its URL, having no source file.
+    private readonly Dictionary<string, NavNode> _generated = new(StringComparer.Ordinal);
+
+    private NavNode Generated(GeneratedNav entry, NavNode? parent)
+    {
+        var node = new NavNode { Title = entry.Title, Url = entry.Url, Parent = parent };
+        _generated.TryAdd(entry.Url, node);
+        node.Children.AddRange(entry.Children.Select(c => Generated(c, node)));
+        return node;
+    }
+
+    /// <summary>
+    /// Where a generated page at <paramref name="url"/> stands in the sidebar: its own entry (<c>Exact</c>), or the
+    /// entry of the deepest generated section holding it (a criterion's catalog); null when none does.
+    /// </summary>
+    public (NavNode? Node, bool Exact) PlaceOf(string url)
+    {
+        if (_generated.TryGetValue(url, out var node))
+        {
+            return (node, true);
+        }
+        // Up the URL's folders: /criteria/soc2/cc6.1/ is under /criteria/soc2/, itself under /criteria/.
+        for (var end = url.TrimEnd('/').LastIndexOf('/'); end > 0; end = url.LastIndexOf('/', end - 1))
+        {
+            if (_generated.TryGetValue(url[..(end + 1)], out var section))
+            {
+                return (section, false);
+            }
+        }
+        return (null, false);
     }
 
     // The content pages' nodes as the sidebar lists them, depth first: what previous and next step through.

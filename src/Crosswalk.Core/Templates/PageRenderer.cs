@@ -248,10 +248,23 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         return path;
     }
 
-    internal ScriptArray Nav(ParsedPage? current)
+    // The sidebar entry of the page and the entries on the way to it (expanded). The entry is the current page
+    // (aria-current="page"), or for a generated page without an entry of its own (a criterion) its section's, marked
+    // as the current location.
+    private (NavNode? Active, string Current, HashSet<NavNode> Path) Place(PageView view)
     {
-        var active = current is null ? null : navigation.NodeOf(current);
-        var path = PathTo(active);
+        if (view.Page is { } page)
+        {
+            var node = navigation.NodeOf(page);
+            return (node, "page", PathTo(node));
+        }
+        var (section, exact) = navigation.PlaceOf(view.Url);
+        return (section, exact ? "page" : "location", PathTo(section));
+    }
+
+    internal ScriptArray Nav(PageView view)
+    {
+        var (active, current, path) = Place(view);
         return Nodes(navigation.Roots);
 
         ScriptArray Nodes(IReadOnlyList<NavNode> nodes)
@@ -268,7 +281,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         {
             // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
             var isActive = node == active;
-            return NavObject(node, isActive, inPath: !isActive, Nodes(node.Children), expanded: node.Children.Count > 0);
+            return NavObject(node, isActive ? current : null, inPath: !isActive, Nodes(node.Children), expanded: node.Children.Count > 0);
         }
     }
 
@@ -278,16 +291,18 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
 
     private ScriptObject CollapsedNode(NavNode node)
     {
-        var collapsed = NavObject(node, active: false, inPath: false, new ScriptArray { IsReadOnly = true }, expanded: false);
+        var collapsed = NavObject(node, current: null, inPath: false, new ScriptArray { IsReadOnly = true }, expanded: false);
         collapsed.IsReadOnly = true;
         return collapsed;
     }
 
-    private ScriptObject NavObject(NavNode node, bool active, bool inPath, ScriptArray children, bool expanded) => new(8)
+    // current: "page" for the page's own entry, "location" for the section of a generated page, else null.
+    private ScriptObject NavObject(NavNode node, string? current, bool inPath, ScriptArray children, bool expanded) => new(9)
     {
         ["title"] = HtmlEscape.Text(node.Title),
         ["url"] = node.Url is null ? null : Href(node.Url),
-        ["active"] = active,
+        ["active"] = current is not null,
+        ["current"] = current,
         ["in_path"] = inPath,
         ["has_children"] = node.Children.Count > 0,
         ["children"] = children,
@@ -299,10 +314,9 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     /// a sidebar of a hundred entries per page costs more through a template than the rest of the page. Entries off the
     /// current page's branch are the same on every page and built once.
     /// </summary>
-    internal string NavHtml(ParsedPage? current)
+    internal string NavHtml(PageView view)
     {
-        var active = current is null ? null : navigation.NodeOf(current);
-        var path = PathTo(active);
+        var (active, current, path) = Place(view);
         // One builder per thread: grown to the size of a sidebar once, not once per page.
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();
@@ -322,7 +336,7 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
                 }
                 var isActive = node == active;
                 var hasChildren = node.Children.Count > 0;
-                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive);
+                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive ? current : null);
                 if (hasChildren)
                 {
                     html.Append("\n    ");
@@ -345,11 +359,11 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
     private string CollapsedItemHtml(NavNode node)
     {
         var item = new StringBuilder();
-        AppendItemStart(item, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", isActive: false);
+        AppendItemStart(item, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null);
         return item.Append("\n  </li>").ToString();
     }
 
-    private void AppendItemStart(StringBuilder html, NavNode node, string classes, bool isActive)
+    private void AppendItemStart(StringBuilder html, NavNode node, string classes, string? current)
     {
         html.Append("\n  <li class=\"cw-nav-item").Append(classes).Append("\">");
         if (node.Url is null)
@@ -358,6 +372,6 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
             return;
         }
         html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(Href(node.Url)).Append('"')
-            .Append(isActive ? " aria-current=\"page\"" : "").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
+            .Append(current is null ? "" : $" aria-current=\"{current}\"").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
     }
 }

@@ -288,7 +288,7 @@ public sealed class SiteBuilderTests
         {{~ expanded = node.expanded ~}}
           <li class="cw-nav-item{{ if node.active }} is-active{{ end }}{{ if node.in_path }} is-in-path{{ end }}{{ if node.has_children }} has-children{{ if expanded }} is-expanded{{ else }} is-collapsed{{ end }}{{ end }}">
           {{~ if node.url ~}}
-            <a class="cw-nav-link" href="{{ node.url }}"{{ if node.active }} aria-current="page"{{ end }}>{{ node.title }}</a>
+            <a class="cw-nav-link" href="{{ node.url }}"{{ if node.current }} aria-current="{{ node.current }}"{{ end }}>{{ node.title }}</a>
           {{~ else ~}}
             <span class="cw-nav-label">{{ node.title }}</span>
           {{~ end ~}}

@@ -28,14 +28,15 @@ public static class IndexStage
         };
         var redirectPages = Redirects.Check(rules, placed.Taken, index, report);
         // The sidebar links the generated pages a reader can use: criteria when catalogs are loaded, reviews when some page is controlled.
-        List<(string, string)> extra = [];
+        // Each catalog is listed under Criteria, so a criterion's page shows which catalog it is in.
+        List<GeneratedNav> extra = [];
         if (catalogs.All.Count > 0)
         {
-            extra.Add(("Criteria", CriterionUrls.Root));
+            extra.Add(new("Criteria", CriterionUrls.Root, [.. catalogs.All.Select(c => new GeneratedNav(c.Name, CriterionUrls.Catalog(c), []))]));
         }
         if (reviews is not null)
         {
-            extra.Add(("Reviews", reviews));
+            extra.Add(new("Reviews", reviews, []));
         }
         var navigation = new Navigation(placed.Pages, extra.Count > 0 ? extra : null);
         return new IndexedSite(placed.Pages, placed.Statics, index, navigation, redirectPages, placed.Taken);
