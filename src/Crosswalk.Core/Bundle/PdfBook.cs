@@ -74,13 +74,14 @@ internal static class PdfBook
                 }
             }
             Bookmarks(document, marks);
-            // The file identifier is a hash of the content, not a fresh GUID: the same book is the same file.
+            // The file identifier is a hash of what the book is, not a fresh GUID: the same book is the same file.
             using var stream = new MemoryStream();
-            var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{footer}\n{date:yyyy-MM-dd}\n{pages.Count}")), 0, 16);
-            document.Internals.FirstDocumentID = id;
-            document.Internals.SecondDocumentID = id;
+            var id = SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{footer}\n{date:yyyy-MM-dd}\n{pages.Count}"));
+            var raw = new string([.. id.Take(16).Select(b => (char)b)]);
+            document.Internals.FirstDocumentID = raw;
+            document.Internals.SecondDocumentID = raw;
             document.Save(stream, closeStream: false);
-            return stream.ToArray();
+            return StableBytes.Apply(stream.ToArray(), id);
         }
         finally
         {
