@@ -206,7 +206,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         // Issue 7's goals, evaluated at the largest size measured.
         var top = options.Sizes.Max();
         log.WriteLine();
-        log.WriteLine($"Goals (issue 7) at {top} pages:");
+        log.WriteLine($"Goals (issues 7 and 20) at {top} pages:");
         if (tools.Contains(HugoTool))
         {
             Goal("build <= 0.5 x hugo build", Ratio(Build, HugoTool, top), 0.5, "F2");
