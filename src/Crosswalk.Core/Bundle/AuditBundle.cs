@@ -32,7 +32,7 @@ public static class AuditBundle
         var config = analysis.Config ?? throw new ArgumentException("the site's configuration is unusable", nameof(analysis));
         var claims = analysis.Claims;
         var files = new List<BundleFile>();
-        var blocks = new DocumentBlocks(config.SourceDirectory, date, config.Reviews.WarnDays);
+        var blocks = new DocumentBlocks(config, date);
         using var metrics = new TextMetrics();
         var binders = catalogs.Count > 0
             ? catalogs.Select(c => (File: c.Id + ".pdf", Name: c.Name, Catalogs: (IReadOnlyList<Catalog>)[c]))

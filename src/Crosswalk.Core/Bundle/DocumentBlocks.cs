@@ -1,4 +1,5 @@
 using Crosswalk.Bundle.Layout;
+using Crosswalk.Config;
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
 
@@ -9,9 +10,12 @@ namespace Crosswalk.Bundle;
 /// dates) and its body, read again from its Markdown file. Images are embedded only when they are local PNG or JPEG
 /// files inside the source folder.
 /// </summary>
-internal sealed class DocumentBlocks(string sourceFolder, DateOnly date, int warnDays)
+internal sealed class DocumentBlocks(SiteConfig config, DateOnly date)
 {
     private const long MaxImageBytes = 16L << 20;
+    // The body is split from the front matter as the build split it: fenced or YAML-first, with the site's own keys.
+    private readonly FrontMatterSchema _schema = FrontMatterSchema.BuiltIn.WithSiteKeys(config.FrontMatter);
+    private readonly string _sourceFolder = config.SourceDirectory;
 
     /// <summary>The blocks of <paramref name="page"/>, starting on a new page with its title.</summary>
     public List<Block> Of(ParsedPage page)
@@ -25,8 +29,8 @@ internal sealed class DocumentBlocks(string sourceFolder, DateOnly date, int war
         var text = SourceReader.Read(page.Source, new DiagnosticBag());
         if (text is not null)
         {
-            var body = FrontMatterReader.TrySplit(text, out _, out var bodyStart, out _, out _) ? text[bodyStart..] : text;
-            var folder = Path.GetDirectoryName(page.Source.FullPath) ?? sourceFolder;
+            var body = FrontMatterReader.Read(text, page.Source.DisplayPath, new DiagnosticBag(), _schema, config.FrontMatterStyle).Body;
+            var folder = Path.GetDirectoryName(page.Source.FullPath) ?? _sourceFolder;
             blocks.AddRange(new MarkdownBlocks(url => Image(url, folder)).Convert(body, skipTitle: page.HasH1));
         }
         return blocks;
@@ -58,7 +62,7 @@ internal sealed class DocumentBlocks(string sourceFolder, DateOnly date, int war
         }
         Add("Last reviewed", IsoDate.Format(meta.LastReviewed));
         Add("Review every", meta.ReviewEvery?.ToString());
-        var review = ReviewState.Of(meta, date, warnDays);
+        var review = ReviewState.Of(meta, date, config.Reviews.WarnDays);
         Add("Next review", review.Due is { } due ? $"{IsoDate.Format(due)} ({review.Label} on {IsoDate.Format(date)})" : null);
         if (!meta.IsControlled)
         {
@@ -75,7 +79,7 @@ internal sealed class DocumentBlocks(string sourceFolder, DateOnly date, int war
             return null;
         }
         var path = Uri.UnescapeDataString(url.Split('#', '?')[0]);
-        var full = Path.GetFullPath(path.StartsWith('/') ? Path.Join(sourceFolder, path) : Path.Join(pageFolder, path));
+        var full = Path.GetFullPath(path.StartsWith('/') ? Path.Join(_sourceFolder, path) : Path.Join(pageFolder, path));
         if (Path.GetExtension(full).ToLowerInvariant() is not (".png" or ".jpg" or ".jpeg"))
         {
             return null;
@@ -85,8 +89,8 @@ internal sealed class DocumentBlocks(string sourceFolder, DateOnly date, int war
             var file = new FileInfo(full);
             // A link is judged by where it leads: an image may not bring in a file from outside the source folder.
             var target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
-            if (target is null || !target.Exists || target.Length > MaxImageBytes || !FolderPaths.IsSameOrInside(sourceFolder, full)
-                || !FolderPaths.IsSameOrInside(sourceFolder, target.FullName))
+            if (target is null || !target.Exists || target.Length > MaxImageBytes || !FolderPaths.IsSameOrInside(_sourceFolder, full)
+                || !FolderPaths.IsSameOrInside(_sourceFolder, target.FullName))
             {
                 return null;
             }

@@ -124,6 +124,28 @@ public sealed partial class BundleCommandTests
     }
 
     [Fact]
+    public void A_comply_tree_prints_its_documents_without_their_yaml_first_front_matter()
+    {
+        using var cli = new CliRunner("profile-comply");
+        // The fixture's planted link faults would stop the bundle: the policy keeps its front matter and a section.
+        var access = File.ReadAllText(cli.PathOf("policies/access.md"));
+        File.WriteAllText(cli.PathOf("policies/access.md"), access[..access.IndexOf("# Purpose and Scope", StringComparison.Ordinal)] + "# Purpose and Scope\n\nWho gets access.\n");
+        // comply writes its front matter without the opening '---'.
+        File.WriteAllText(cli.PathOf("policies/data.md"), "name: Data Retention Policy\nowner: Security Team\n---\n# Purpose and Scope\n\nWhat is kept.\n");
+
+        var (exit, stdout, stderr) = cli.Run("bundle", "--output", "out", "--date", "2027-01-31");
+
+        Assert.True(exit == 0, stdout + stderr);
+        var pdf = new PdfLines(Directory.GetFiles(cli.PathOf("out"), "*.pdf").Single());
+        var page = pdf.PageStartingWith("Data Retention Policy");
+        Assert.True(page > 0, string.Join('\n', pdf.Pages.SelectMany(p => p)));
+        Assert.Equal(["Data Retention Policy", "Source policies/data.md"], pdf.Pages[page - 1].Take(2));
+        Assert.Contains("Owner Security Team", pdf.Pages[page - 1]);
+        Assert.Equal(["Purpose and Scope", "What is kept."], pdf.Pages[page - 1].SkipWhile(l => l != "Purpose and Scope").Take(2));
+        Assert.DoesNotContain(pdf.Pages[page - 1], l => l.Contains("name:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_site_with_errors_gets_no_bundle_and_exit_1_with_the_diagnostics()
     {
         using var cli = new CliRunner("faults");

@@ -130,7 +130,7 @@ internal sealed partial class PageFlow
 
     private void List(ListBlock list, double x, double width)
     {
-        const double indent = 18;
+        var indent = Indent(18, width);
         var number = list.Start;
         foreach (var item in list.Items)
         {
@@ -174,7 +174,7 @@ internal sealed partial class PageFlow
 
     private void Quote(QuoteBlock quote, double x, double width)
     {
-        const double indent = 14;
+        var indent = Indent(14, width);
         var (startPage, startY) = (_pages.Count - 1, _y);
         foreach (var block in quote.Blocks)
         {
@@ -188,6 +188,9 @@ internal sealed partial class PageFlow
             _pages[p].Add(new LineItem(x + 4, top, x + 4, bottom));
         }
     }
+
+    /// <summary>A nested list or quote indents while a useful width is left; deeper ones stay where they are.</summary>
+    private static double Indent(double indent, double width) => width - indent >= 120 ? indent : 0;
 
     private void Image(ImageBlock image, double x, double width)
     {
@@ -216,7 +219,10 @@ internal sealed partial class PageFlow
         var lines = _breaker.Break([new Run(entry.Text)], PageGeometry.BodySize, width - indent - numberColumn, entry.Bold ? RunStyle.Bold : RunStyle.Plain);
         Lines(lines, x, indent);
         var font = new TextFont(entry.Bold ? RunStyle.Bold : RunStyle.Plain, PageGeometry.BodySize);
-        Page.Add(new TextItem(x + width - _metrics.Width(entry.Page, font), _y - lines[^1].Height + font.Ascent, font, entry.Page));
+        if (entry.Page.Length > 0)
+        {
+            Page.Add(new TextItem(x + width - _metrics.Width(entry.Page, font), _y - lines[^1].Height + font.Ascent, font, entry.Page));
+        }
         _y += 2;
     }
 }
