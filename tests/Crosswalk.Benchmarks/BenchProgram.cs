@@ -16,8 +16,8 @@ internal static class BenchProgram
               [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300]
 
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
-        run            per size: generate once, then alternate cold runs of `crosswalk build`, `crosswalk check` and
-                       `hugo`; prints median wall time and peak RSS, ratios to Hugo and growth between sizes.
+        run            per size: generate once, then alternate cold runs of `crosswalk build`, `crosswalk check`,
+                       `crosswalk bundle` and `hugo`; prints median wall time and peak RSS, ratios to Hugo and growth between sizes.
                        Each build writes into a new folder under WORK/outputs; all are deleted at the end
                        (--keep-output keeps them), none between runs: see README.md, "Deleting between runs".
                        --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: publishes

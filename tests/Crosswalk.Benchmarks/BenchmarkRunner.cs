@@ -16,12 +16,13 @@ internal sealed record RunResult(string Tool, int Pages, int Run, Measurement Me
 
 /// <summary>
 /// <c>run</c>: for each size, generates the corpus once, then alternates cold whole-process runs of
-/// <c>crosswalk build</c>, <c>crosswalk check</c> and <c>hugo</c>, and reports medians and ratios.
+/// <c>crosswalk build</c>, <c>crosswalk check</c>, <c>crosswalk bundle</c> and <c>hugo</c>, and reports medians and ratios.
 /// </summary>
 internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log)
 {
     public const string Build = "crosswalk build";
     public const string Check = "crosswalk check";
+    public const string Bundle = "crosswalk bundle";
     public const string HugoTool = "hugo";
     public const string BaselineBuild = "baseline build";
     public const string BaselineCheck = "baseline check";
@@ -58,7 +59,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         log.WriteLine($"sizes: {string.Join(", ", options.Sizes)}; runs: {options.Runs} (+{options.Warmup} warm-up); seed: {options.Seed}");
         log.WriteLine();
 
-        string[] tools = [Build, Check, .. baseline is null ? Array.Empty<string>() : [BaselineBuild, BaselineCheck], .. hugo is null ? Array.Empty<string>() : [HugoTool]];
+        string[] tools = [Build, Check, Bundle, .. baseline is null ? Array.Empty<string>() : [BaselineBuild, BaselineCheck], .. hugo is null ? Array.Empty<string>() : [HugoTool]];
         // Every run writes into a new folder and none is deleted until all runs are done: see README.md, "Deleting
         // between runs" (on ext4 without a journal, deleting a site slows down creating the next one for minutes).
         var outputs = Path.Combine(work, "outputs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
@@ -85,6 +86,8 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
                     {
                         Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
                         Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
+                        // A fixed date: every run writes the same bundle (issue 20).
+                        Bundle => meter.Run(crosswalk.FileName, crosswalk.With("bundle", "--config", siteYml, "--output", NewOutput(label + "-bundle", size), "--date", "2026-01-01")),
                         BaselineBuild => meter.Run(baseline!.FileName, baseline.With("build", "--config", siteYml, "--output", NewOutput(label + "-baseline", size))),
                         BaselineCheck => meter.Run(baseline!.FileName, baseline.With("check", "--config", siteYml)),
                         _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
@@ -203,7 +206,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         // Issue 7's goals, evaluated at the largest size measured.
         var top = options.Sizes.Max();
         log.WriteLine();
-        log.WriteLine($"Goals (issue 7) at {top} pages:");
+        log.WriteLine($"Goals (issues 7 and 20) at {top} pages:");
         if (tools.Contains(HugoTool))
         {
             Goal("build <= 0.5 x hugo build", Ratio(Build, HugoTool, top), 0.5, "F2");
@@ -213,6 +216,12 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         if (rss.Count > 0)
         {
             Goal("build peak RSS <= 512 MiB", Median(rss) / 1048576.0, 512, "F0");
+        }
+        // Issue 20: the audit bundle of 1,000 documents in under 30 s and 1 GiB.
+        if (Of(Bundle, 1000).Count > 0)
+        {
+            Goal("bundle 1,000 pages < 30 s", MedianWall(Bundle, 1000), 30, "F2");
+            Goal("bundle 1,000 pages peak < 1024 MiB", Median(Of(Bundle, 1000).Select(r => (double)r.Measurement.PeakRssBytes)) / 1048576.0, 1024, "F0");
         }
         if (options.Sizes.Length >= 2 && options.Sizes.Min() * 10 == top)
         {
@@ -315,7 +324,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         w.WriteStartArray("medians");
         foreach (var size in options.Sizes)
         {
-            foreach (var tool in new[] { Build, Check, HugoTool })
+            foreach (var tool in new[] { Build, Check, Bundle, HugoTool })
             {
                 var rs = Of(tool, size);
                 if (rs.Count == 0)
@@ -347,7 +356,7 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
             w.WriteStartObject("growth");
             w.WriteNumber("from_pages", first);
             w.WriteNumber("to_pages", last);
-            foreach (var tool in new[] { Build, Check, HugoTool }.Where(t => Of(t, first).Count > 0 && Of(t, last).Count > 0))
+            foreach (var tool in new[] { Build, Check, Bundle, HugoTool }.Where(t => Of(t, first).Count > 0 && Of(t, last).Count > 0))
             {
                 w.WriteNumber(tool, Math.Round(Growth(tool, first, last), 3));
             }

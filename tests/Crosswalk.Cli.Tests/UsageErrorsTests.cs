@@ -7,7 +7,7 @@ public sealed class UsageErrorsTests
     [Theory]
     [InlineData(new[] { "biuld" }, "crosswalk: unknown command 'biuld'; did you mean 'build'?", "Run 'crosswalk --help' for usage.")]
     [InlineData(new[] { "chekc" }, "crosswalk: unknown command 'chekc'; did you mean 'check'?", "Run 'crosswalk --help' for usage.")]
-    [InlineData(new[] { "xyzzy" }, "crosswalk: unknown command 'xyzzy'; the commands are build, check, criteria, coverage, reviews, serve, schema, export, init", "Run 'crosswalk --help' for usage.")]
+    [InlineData(new[] { "xyzzy" }, "crosswalk: unknown command 'xyzzy'; the commands are build, check, criteria, coverage, reviews, serve, schema, export, bundle, init", "Run 'crosswalk --help' for usage.")]
     [InlineData(new[] { "check", "--stirct" }, "crosswalk: unknown option '--stirct' for 'crosswalk check'; did you mean '--strict'?", "Run 'crosswalk check --help' for usage.")]
     [InlineData(new[] { "serve", "--prot", "4001" }, "crosswalk: unknown option '--prot' for 'crosswalk serve'; did you mean '--port'?", "Run 'crosswalk serve --help' for usage.")]
     [InlineData(new[] { "export", "oscl" }, "crosswalk: unknown command 'oscl'; did you mean 'oscal'?", "Run 'crosswalk export --help' for usage.")]

@@ -38,10 +38,10 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary><c>--today YYYY-MM-DD</c>: the day reviews are judged against; a malformed date is a usage error.</summary>
-    public static Option<DateOnly?> Today() => new("--today")
+    /// <summary><c>--today YYYY-MM-DD</c> (or another date option, such as bundle's <c>--date</c>); a malformed date is a usage error.</summary>
+    public static Option<DateOnly?> Today(string name = "--today", string description = "The day reviews are judged against (default: today's date).") => new(name)
     {
-        Description = "The day reviews are judged against (default: today's date).",
+        Description = description,
         HelpName = "YYYY-MM-DD",
         CustomParser = result =>
         {
@@ -50,7 +50,7 @@ internal static class CommonOptions
             {
                 return day;
             }
-            result.AddError($"--today must be a date written YYYY-MM-DD, such as 2027-01-31, not '{text}'");
+            result.AddError($"{name} must be a date written YYYY-MM-DD, such as 2027-01-31, not '{text}'");
             return null;
         },
     };

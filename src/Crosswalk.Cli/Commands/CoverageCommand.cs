@@ -39,7 +39,7 @@ internal static class CoverageCommand
             {
                 stdout.Write(chosen switch
                 {
-                    "csv" => Csv(snapshot),
+                    "csv" => CoverageCsv.Write(snapshot),
                     "json" => snapshot.ToJson(),
                     "markdown" => CoverageMarkdown.Report(snapshot),
                     _ => Text(snapshot),
@@ -108,18 +108,6 @@ internal static class CoverageCommand
             {
                 sb.Append("  gaps: ").Append(string.Join(", ", catalog.Criteria.Where(c => c.Leaf && c.Coverage == Coverage.Gap).Select(g => g.Id))).Append('\n');
             }
-        }
-        return sb.ToString();
-    }
-
-    // The header DESIGN.md fixes: pages lists every page covering the criterion, however it claims it.
-    private static string Csv(CoverageSnapshot snapshot)
-    {
-        var sb = new StringBuilder("criterion,title,group,pages\n");
-        foreach (var criterion in snapshot.Catalogs.SelectMany(c => c.Criteria))
-        {
-            string[] cells = [criterion.Id, criterion.Title, criterion.Group ?? "", string.Join("; ", criterion.Pages.Select(p => p.Title))];
-            sb.Append(string.Join(',', cells.Select(SafeText.Csv))).Append('\n');
         }
         return sb.ToString();
     }

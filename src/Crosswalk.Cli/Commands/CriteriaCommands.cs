@@ -74,7 +74,8 @@ internal static class CriteriaCommands
         return SelectCatalogs(analysis, parse.GetValue(catalog), stderr, out catalogs);
     }
 
-    private static bool SelectCatalogs(SiteAnalysis analysis, string? id, TextWriter stderr, out IReadOnlyList<Catalog> catalogs)
+    /// <summary>The catalog <paramref name="id"/> names, or with none the configured ones; false (after saying why) when there are none.</summary>
+    internal static bool SelectCatalogs(SiteAnalysis analysis, string? id, TextWriter stderr, out IReadOnlyList<Catalog> catalogs)
     {
         if (id is null)
         {

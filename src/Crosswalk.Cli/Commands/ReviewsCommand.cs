@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Crosswalk.Cli.Output;
 using Crosswalk.Content;
+using Crosswalk.Output;
 
 namespace Crosswalk.Cli.Commands;
 
@@ -78,7 +79,7 @@ internal static class ReviewsCommand
                 Date(r.Meta.LastReviewed), Date(r.Review.Due), r.Review.Label,
                 r.Review.Due is null ? "" : r.Review.DaysLeft.ToString(CultureInfo.InvariantCulture),
             ];
-            sb.Append(string.Join(',', cells.Select(SafeText.Csv))).Append('\n');
+            sb.Append(CsvText.Line(cells));
         }
         return sb.ToString();
     }
