@@ -80,7 +80,7 @@ public sealed class QuietOutputTests
     public void The_repositorys_own_site_builds_in_at_most_three_lines()
     {
         var copy = Path.Combine(Path.GetTempPath(), "crosswalk-cli-tests", "repo-" + Guid.NewGuid().ToString("N"));
-        var repo = RepoRoot();
+        var repo = Repository.Root;
         CopyTree(Path.Combine(repo, "content"), Path.Combine(copy, "content"));
         File.Copy(Path.Combine(repo, "site.yml"), Path.Combine(copy, "site.yml"));
         try
@@ -101,16 +101,6 @@ public sealed class QuietOutputTests
     }
 
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Crosswalk.slnx")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("Crosswalk.slnx not found above the test binaries");
-        }
-        return dir.FullName;
-    }
 
     private static void CopyTree(string from, string to)
     {

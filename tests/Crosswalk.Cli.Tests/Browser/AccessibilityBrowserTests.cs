@@ -41,7 +41,7 @@ public sealed class AccessibilityBrowserTests : IDisposable
     [Fact]
     public async Task The_repository_site_has_no_axe_violation_in_either_scheme_on_a_laptop_or_a_phone()
     {
-        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(RepoRoot(), "site.yml"), OutputDirectory = _output, History = false });
+        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(Repository.Root, "site.yml"), OutputDirectory = _output, History = false });
         Assert.True(result.Written, string.Join("\n", result.Diagnostics));
         await using var chromium = await Chromium.LaunchAsync();
         var report = new StringBuilder();
@@ -72,15 +72,5 @@ public sealed class AccessibilityBrowserTests : IDisposable
         }
         Assert.Equal(Pages.Length * 4, runs);
         Assert.True(report.Length == 0, "axe-core violations:\n" + report);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Crosswalk.slnx")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("Crosswalk.slnx not found above the test binaries");
-        }
-        return dir.FullName;
     }
 }

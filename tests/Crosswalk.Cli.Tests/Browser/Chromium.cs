@@ -21,10 +21,16 @@ internal sealed class Chromium : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    /// <summary>The switches known to work on this machine's headless Chromium.</summary>
+    public static readonly string[] Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+    /// <summary>Fails the test, saying what to install, when the browser is absent.</summary>
+    public static void RequireInstalled() => Assert.True(File.Exists(ExecutablePath),
+        $"headless Chromium is not installed at {ExecutablePath}: install Debian's package with `apt-get install -y chromium` (.ci/run does)");
+
     public static async Task<Chromium> LaunchAsync()
     {
-        Assert.True(File.Exists(ExecutablePath),
-            $"headless Chromium is not installed at {ExecutablePath}: install Debian's package with `apt-get install -y chromium` (.ci/run does)");
+        RequireInstalled();
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -33,7 +39,7 @@ internal sealed class Chromium : IAsyncDisposable
                 ExecutablePath = ExecutablePath,
                 Headless = true,
                 Timeout = Timeout,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                Args = Args,
             });
             return new Chromium(playwright, browser);
         }

@@ -9,20 +9,15 @@ internal sealed class RepoSite : IDisposable
 
     public static RepoSite Copy()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Crosswalk.slnx")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("Crosswalk.slnx not found above the test binaries");
-        }
         var root = Path.Combine(Path.GetTempPath(), "crosswalk-cli-tests", "repo-" + Guid.NewGuid().ToString("N"));
-        var content = Path.Combine(dir.FullName, "content");
+        var content = Path.Combine(Repository.Root, "content");
         foreach (var file in Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(root, "content", Path.GetRelativePath(content, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-        File.Copy(Path.Combine(dir.FullName, "site.yml"), Path.Combine(root, "site.yml"));
+        File.Copy(Path.Combine(Repository.Root, "site.yml"), Path.Combine(root, "site.yml"));
         return new RepoSite(root);
     }
 

@@ -5,13 +5,12 @@ namespace Crosswalk.Cli.Tests.Serve;
 /// <summary>Headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser) against the live preview.</summary>
 public sealed class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const float Timeout = 15_000;
 
     [Fact]
     public async Task An_open_page_reloads_itself_after_an_edit_and_keeps_its_scroll_position()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        Browser.Chromium.RequireInstalled();
         var files = ServeSite.DefaultFiles();
         var body = string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Paragraph {i} of a long policy, long enough to scroll."));
         files["content/a.md"] = $"---\ntitle: Page A\n---\n## Section\n\nOriginal text.\n\n{body}\n";
@@ -20,10 +19,10 @@ public sealed class BrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Browser.Chromium.ExecutablePath,
             Headless = true,
             Timeout = Timeout,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            Args = Browser.Chromium.Args,
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
         page.SetDefaultTimeout(Timeout);

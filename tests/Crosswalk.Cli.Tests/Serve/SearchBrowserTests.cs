@@ -10,7 +10,6 @@ namespace Crosswalk.Cli.Tests.Serve;
 /// <summary>The search box in headless Chromium (Debian's /usr/bin/chromium): over the live preview and from file://.</summary>
 public sealed class SearchBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const float Timeout = 15_000;
 
     private static Dictionary<string, string> Files() => new()
@@ -24,14 +23,14 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
 
     private static async Task<(IPlaywright, IBrowser, IPage, List<string>)> OpenAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        Browser.Chromium.RequireInstalled();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Browser.Chromium.ExecutablePath,
             Headless = true,
             Timeout = Timeout,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            Args = Browser.Chromium.Args,
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
         page.SetDefaultTimeout(Timeout);

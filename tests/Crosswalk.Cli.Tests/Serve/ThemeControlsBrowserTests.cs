@@ -5,19 +5,18 @@ namespace Crosswalk.Cli.Tests.Serve;
 /// <summary>The theme's light/dark toggle and code copy buttons in headless Chromium (Debian's /usr/bin/chromium).</summary>
 public sealed class ThemeControlsBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const float Timeout = 15_000;
 
     private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        Browser.Chromium.RequireInstalled();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = Browser.Chromium.ExecutablePath,
             Headless = true,
             Timeout = Timeout,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            Args = Browser.Chromium.Args,
         });
         return (playwright, browser);
     }
