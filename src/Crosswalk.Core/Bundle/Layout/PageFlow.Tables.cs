@@ -97,17 +97,24 @@ internal sealed partial class PageFlow
         }
         var natural = new double[columns];
         var longestWord = new double[columns];
-        var font = new TextFont(RunStyle.Plain, PageGeometry.BodySize * 0.9);
         foreach (var row in table.Rows.Prepend(table.Header))
         {
+            // Each run in the font the cell is set in (the header bold, code in mono), as the line breaker sets it.
+            var cellStyle = row == table.Header ? RunStyle.Bold : RunStyle.Plain;
             for (var i = 0; i < row.Count && i < columns; i++)
             {
-                var text = string.Concat(row[i].Select(r => r.Text));
-                natural[i] = Math.Max(natural[i], _metrics.Width(text, font) * (row == table.Header ? 1.1 : 1) + 2 * CellPad);
-                foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                var line = 0.0;
+                foreach (var run in row[i])
                 {
-                    longestWord[i] = Math.Max(longestWord[i], _metrics.Width(word, font) + 2 * CellPad);
+                    var size = PageGeometry.BodySize * 0.9;
+                    var font = new TextFont(run.Style | cellStyle, (run.Style & RunStyle.Mono) != 0 ? size * 0.9 : size);
+                    line += _metrics.Width(run.Text, font);
+                    foreach (var word in run.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        longestWord[i] = Math.Max(longestWord[i], _metrics.Width(word, font) + 2 * CellPad);
+                    }
                 }
+                natural[i] = Math.Max(natural[i], line + 2 * CellPad);
             }
         }
         if (natural.Sum() <= width)
