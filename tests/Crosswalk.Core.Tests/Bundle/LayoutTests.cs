@@ -50,6 +50,22 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_squeezed_column_keeps_its_longest_word_whole_in_the_font_it_is_set_in()
+    {
+        using var metrics = new TextMetrics();
+        var flow = new PageFlow(metrics);
+        var prose = string.Join(' ', Enumerable.Repeat("a long explanation that takes the room", 12));
+        // A bold header word and a code word in a short column beside two columns of prose.
+        var rows = new List<IReadOnlyList<IReadOnlyList<Run>>> { new[] { new[] { new Run("critical", RunStyle.Mono) }, new[] { new Run(prose) }, new[] { new Run(prose) } } };
+
+        flow.AddAll([new TableBlock([[new Run("Severity")], [new Run("Meaning")], [new Run("Deadline")]], rows)]);
+
+        var texts = flow.Result.Pages.SelectMany(p => p.OfType<TextItem>()).Select(t => t.Text).ToList();
+        Assert.Contains("Severity", texts);
+        Assert.Contains("critical", texts);
+    }
+
+    [Fact]
     public void Headings_of_level_1_and_2_are_bookmarked_on_their_pages()
     {
         using var metrics = new TextMetrics();
