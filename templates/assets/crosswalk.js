@@ -45,7 +45,7 @@
       document.body.classList.toggle('cw-menu-open', open);
       if (backdrop) backdrop.hidden = !open;
       if (open) {
-        var target = sidebar.querySelector('[aria-current="page"]') || sidebar.querySelector('a');
+        var target = sidebar.querySelector('[aria-current]') || sidebar.querySelector('a');
         if (target) target.focus({ preventScroll: true });
       } else if (restoreFocus) {
         button.focus();
@@ -63,7 +63,7 @@
   // Keep the current page visible in a long sidebar (without scrolling the page itself).
   function revealCurrentNav() {
     var sidebar = document.getElementById('cw-sidebar');
-    var current = sidebar && sidebar.querySelector('[aria-current="page"]');
+    var current = sidebar && sidebar.querySelector('[aria-current]');
     if (!current) return;
     var top = current.offsetTop - sidebar.clientHeight / 3;
     if (current.offsetTop + current.offsetHeight > sidebar.clientHeight) sidebar.scrollTop = Math.max(0, top);
@@ -301,7 +301,13 @@
   function setupScrollRegions() {
     var article = document.querySelector('.cw-article');
     if (!article) return;
+    var named = {};
     Array.prototype.forEach.call(article.querySelectorAll('table'), function (table) {
+      // Region names are told apart: a second table under the same heading is "… (table 2)".
+      var name = tableName(table, article);
+      named[name] = (named[name] || 0) + 1;
+      var n = named[name];
+      if (n > 1) name = /\)$/.test(name) ? name.replace(/\)$/, ' ' + n + ')') : name + ' (' + n + ')';
       var frame = document.createElement('div');
       frame.className = 'cw-table-frame' + (table.classList.contains('coverage-matrix') ? ' is-matrix' : '');
       var scroller = document.createElement('div');
@@ -309,7 +315,7 @@
       table.parentNode.insertBefore(frame, table);
       frame.appendChild(scroller);
       scroller.appendChild(table);
-      watchScroll(scroller, frame, tableName(table, article));
+      watchScroll(scroller, frame, name);
     });
     Array.prototype.forEach.call(article.querySelectorAll('pre'), function (pre) { watchScroll(pre, null, null); });
   }
@@ -318,12 +324,13 @@
   function tableName(table, article) {
     var caption = table.querySelector('caption');
     if (caption) return caption.textContent.trim();
-    for (var node = table.closest('.cw-table-frame'); node && node !== article; node = node.parentNode) {
+    for (var node = table; node && node !== article; node = node.parentNode) {
       for (var previous = node.previousElementSibling; previous; previous = previous.previousElementSibling) {
-        if (/^H[2-6]$/.test(previous.tagName)) return previous.textContent.replace(/#$/, '').trim() + ' (table)';
+        if (/^H[1-6]$/.test(previous.tagName)) return previous.textContent.replace(/#$/, '').trim() + ' (table)';
       }
     }
-    return 'Table';
+    var title = document.querySelector('h1');
+    return (title ? title.textContent.replace(/#$/, '').trim() + ' ' : '') + '(table)';
   }
 
   function watchScroll(scroller, frame, name) {

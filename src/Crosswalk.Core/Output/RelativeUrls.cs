@@ -4,71 +4,217 @@ using System.Text;
 namespace Crosswalk.Output;
 
 /// <summary>
-/// <c>relative_urls</c>: in a rendered page, every link and asset URL under <c>base_url</c> (<c>href</c>, <c>src</c>,
-/// <c>poster</c>, <c>action</c>, <c>formaction</c> attributes) is rewritten relative to the page, so the site reads the
-/// same from any folder, a zip or <c>file://</c>. Done on the finished page, in one place, so every URL the theme,
-/// the body, the sidebar and generated pages print is covered, a custom theme's too. A relative URL resolves to the
-/// same address a root-relative one did, so a served site is unchanged.
+/// <c>relative_urls</c>: in a rendered page, the value of every <c>href</c>, <c>src</c>, <c>poster</c>, <c>action</c>
+/// and <c>formaction</c> attribute that starts with <c>base_url</c> is rewritten relative to the page, so the site
+/// reads the same from any folder, a zip or <c>file://</c>. Done on the finished page, in one place, so every such URL
+/// the theme, the body, the sidebar and generated pages print is covered, a custom theme's too. A relative URL
+/// resolves to the same address a root-relative one did, so a served site is unchanged.
 /// </summary>
-/// <param name="baseUrl">The site's <c>base_url</c>: starts and ends with <c>/</c>.</param>
-public sealed class RelativeUrls(string baseUrl)
+/// <remarks>
+/// Only attributes of tags are read: text, comments and the contents of <c>pre</c>, <c>code</c>, <c>script</c>,
+/// <c>style</c> and <c>textarea</c> (a code sample showing <c>&lt;a href='/docs/'&gt;</c>) are copied as they are.
+/// </remarks>
+public sealed class RelativeUrls
 {
-    private readonly byte[] _base = Encoding.UTF8.GetBytes(baseUrl);
+    private readonly byte[][] _bases;
 
     private static readonly string[] Attributes = ["href", "src", "poster", "action", "formaction"];
+    private static readonly string[] RawElements = ["pre", "code", "script", "style", "textarea"];
+
+    /// <param name="baseUrl">The site's <c>base_url</c>: starts and ends with <c>/</c>.</param>
+    public RelativeUrls(string baseUrl)
+    {
+        // As pages print it: percent-encoded (links made by Crosswalk), or HTML-escaped (site.base_url in a template).
+        _bases = [.. new[] { Markdown.HtmlEscape.Path(baseUrl), Markdown.HtmlEscape.Text(baseUrl), baseUrl }
+            .Distinct(StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
+    }
 
     /// <summary>
     /// Writes <paramref name="html"/>, published at the site path <paramref name="url"/>, to <paramref name="output"/>
-    /// with its site URLs relative. URLs of other sites, protocol-relative ones (<c>//host/</c>) and fragments are left.
+    /// with its site URLs relative. URLs of other sites, protocol-relative ones (<c>//host/</c>), paths outside
+    /// <c>base_url</c> and unquoted values are left as they are.
     /// </summary>
     public void Rewrite(ReadOnlySpan<byte> html, string url, IBufferWriter<byte> output)
     {
         var root = Encoding.UTF8.GetBytes(Content.UrlModel.RelativeRoot(url));
         var done = 0;
-        for (var at = html.IndexOf((byte)'='); at >= 0; at = Next(html, at))
+        var at = 0;
+        var found = new List<(int Start, int Length)>();
+        while (at < html.Length && html[at..].IndexOf((byte)'<') is var lt and >= 0)
         {
-            // The value: a quote after '=' (spaces allowed around it, as HTML does), then base_url but not '//'.
-            var v = at + 1;
-            while (v < html.Length && html[v] is (byte)' ' or (byte)'\t' or (byte)'\n')
+            at += lt;
+            if (html[at..].StartsWith("<!--"u8))
             {
-                v++;
-            }
-            if (v >= html.Length || html[v] is not ((byte)'"' or (byte)'\''))
-            {
+                at = SkipPast(html, at + 4, "-->"u8);
                 continue;
             }
-            var value = html[(v + 1)..];
-            if (!value.StartsWith(_base) || (value.Length > 1 && value[1] == (byte)'/') || !IsUrlAttribute(html[..at]))
+            var end = TagEnd(html, at);
+            var name = TagName(html[(at + 1)..end]);
+            UrlValues(html, at, end, found);
+            foreach (var (start, length) in found)
             {
-                continue;
+                output.Write(html[done..start]);
+                output.Write(root);
+                done = start + length;
             }
-            output.Write(html[done..(v + 1)]);
-            output.Write(root);
-            done = v + 1 + _base.Length;
+            at = end;
+            if (name >= 0)
+            {
+                // Nothing inside is a tag until the element closes.
+                at = SkipTo(html, at, RawElements[name]);
+            }
         }
         output.Write(html[done..]);
     }
 
-    private static int Next(ReadOnlySpan<byte> html, int at)
+    // The index just past the tag starting at `start`: its '>' outside quoted values (or the end of the page).
+    private static int TagEnd(ReadOnlySpan<byte> html, int start)
     {
-        var next = html[(at + 1)..].IndexOf((byte)'=');
-        return next < 0 ? -1 : at + 1 + next;
+        byte quote = 0;
+        for (var i = start + 1; i < html.Length; i++)
+        {
+            var c = html[i];
+            if (quote != 0)
+            {
+                quote = c == quote ? (byte)0 : quote;
+            }
+            else if (c is (byte)'"' or (byte)'\'')
+            {
+                quote = c;
+            }
+            else if (c == (byte)'>')
+            {
+                return i + 1;
+            }
+        }
+        return html.Length;
     }
 
-    // The attribute's name is what stands before '=' (spaces allowed), preceded by a space or a quote: 'data-href'
-    // and 'xhref' are not 'href'.
-    private static bool IsUrlAttribute(ReadOnlySpan<byte> before)
+    // Which raw element an opening tag starts (-1: none, or a closing tag).
+    private static int TagName(ReadOnlySpan<byte> tag)
     {
-        var end = before.Length;
-        while (end > 0 && before[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\n')
+        for (var i = 0; i < RawElements.Length; i++)
         {
-            end--;
+            var name = RawElements[i];
+            if (tag.Length > name.Length && Ascii.EqualsIgnoreCase(tag[..name.Length], name)
+                && tag[name.Length] is (byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'/')
+            {
+                return i;
+            }
         }
-        foreach (var name in Attributes)
+        return -1;
+    }
+
+    // Just before the closing tag of `name` at or after `from`, ignoring case.
+    private static int SkipTo(ReadOnlySpan<byte> html, int from, string name)
+    {
+        for (var i = from; i < html.Length && html[i..].IndexOf("</"u8) is var next and >= 0; i += next + 2)
         {
-            var start = end - name.Length;
-            if (start > 0 && before[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'"' or (byte)'\''
-                && Ascii.EqualsIgnoreCase(before[start..end], name))
+            var tag = html[(i + next + 2)..];
+            if (tag.Length >= name.Length && Ascii.EqualsIgnoreCase(tag[..name.Length], name))
+            {
+                return i + next;
+            }
+        }
+        return html.Length;
+    }
+
+    private static int SkipPast(ReadOnlySpan<byte> html, int from, ReadOnlySpan<byte> marker)
+    {
+        var i = html[from..].IndexOf(marker);
+        return i < 0 ? html.Length : from + i + marker.Length;
+    }
+
+    private static int IndexOf(ReadOnlySpan<byte> html, byte value, int from, int end)
+    {
+        if (from >= end)
+        {
+            return -1;
+        }
+        var i = html[from..end].IndexOf(value);
+        return i < 0 ? -1 : from + i;
+    }
+
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
+
+    // Into `found`: where base_url starts, and its length, in each quoted URL attribute value of the tag html[start..end) that starts
+    // with it (not '//'). Attributes are read name by name and a quoted value whole, so text inside one value
+    // (title='see href="/docs/"') is never taken for an attribute.
+    private void UrlValues(ReadOnlySpan<byte> html, int start, int end, List<(int Start, int Length)> found)
+    {
+        found.Clear();
+        var i = start + 1;
+        while (i < end && !IsSpace(html[i]) && html[i] is not ((byte)'>' or (byte)'/'))
+        {
+            i++;
+        }
+        while (i < end)
+        {
+            while (i < end && (IsSpace(html[i]) || html[i] == (byte)'/'))
+            {
+                i++;
+            }
+            var nameStart = i;
+            while (i < end && !IsSpace(html[i]) && html[i] is not ((byte)'=' or (byte)'>' or (byte)'/'))
+            {
+                i++;
+            }
+            var name = html[nameStart..i];
+            var j = i;
+            while (j < end && IsSpace(html[j]))
+            {
+                j++;
+            }
+            if (name.IsEmpty || j >= end || html[j] != (byte)'=')
+            {
+                i = name.IsEmpty ? i + 1 : j;
+                continue;
+            }
+            j++;
+            while (j < end && IsSpace(html[j]))
+            {
+                j++;
+            }
+            if (j < end && html[j] is (byte)'"' or (byte)'\'')
+            {
+                var close = IndexOf(html, html[j], j + 1, end);
+                var valueEnd = close < 0 ? end : close;
+                if (IsUrlAttribute(name) && BaseLength(html[(j + 1)..valueEnd]) is { } length)
+                {
+                    found.Add((j + 1, length));
+                }
+                i = valueEnd + 1;
+                continue;
+            }
+            while (j < end && !IsSpace(html[j]) && html[j] != (byte)'>')
+            {
+                j++;
+            }
+            i = j;
+        }
+    }
+
+    private int? BaseLength(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > 1 && value[1] == (byte)'/')
+        {
+            return null;
+        }
+        foreach (var baseUrl in _bases)
+        {
+            if (value.StartsWith(baseUrl))
+            {
+                return baseUrl.Length;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsUrlAttribute(ReadOnlySpan<byte> name)
+    {
+        foreach (var candidate in Attributes)
+        {
+            if (Ascii.EqualsIgnoreCase(name, candidate))
             {
                 return true;
             }

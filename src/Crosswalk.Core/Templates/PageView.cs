@@ -36,6 +36,12 @@ public sealed record PageView
     public IReadOnlyList<CriterionLink> Criteria { get; init; } = [];
     /// <summary>The commits that changed the page's source, newest first.</summary>
     public IReadOnlyList<History.Revision> Revisions { get; init; } = [];
+
+    /// <summary>
+    /// A not-found page (Crosswalk's, or a tree's own 404.html): a host serves it at any URL, so what it links is
+    /// written from base_url, never relative to where it stands.
+    /// </summary>
+    public bool ServedAnywhere => Kind == "404" || Url == "/404.html";
 }
 
 /// <summary>A content page's UTF-8 body HTML and the resolved URLs for its link placeholders.</summary>

@@ -101,7 +101,7 @@ public static class TemplateVariables
         new("prev", TemplateInput.Structure, s => s.Neighbours.Previous),
         new("next", TemplateInput.Structure, s => s.Neighbours.Next),
         // The 404 page is served at any URL: only base_url reaches the root from it.
-        new("root", TemplateInput.Page | TemplateInput.Config, s => HtmlEscape.Text(s.View.Kind == "404" ? s.Renderer.Config.BaseUrl : Content.UrlModel.RelativeRoot(s.View.Url))),
+        new("root", TemplateInput.Page | TemplateInput.Config, s => HtmlEscape.Text(s.View.ServedAnywhere ? s.Renderer.Config.BaseUrl : Content.UrlModel.RelativeRoot(s.View.Url))),
         new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
         new("content_title", TemplateInput.Page | TemplateInput.Links, s => s.Body.Title),
         new("content_rest", TemplateInput.Page | TemplateInput.Links, s => s.Body.Rest),

@@ -137,4 +137,43 @@ public sealed class TableLayoutBrowserTests : IDisposable
         Assert.True(shift < 0.01, $"cumulative layout shift {shift}");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task A_printed_coverage_matrix_holds_every_row()
+    {
+        Build();
+        await using var chromium = await Chromium.LaunchAsync();
+        var errors = new List<string>();
+        var page = await chromium.NewPageAsync(errors, 1366, 900);
+        await page.GotoAsync(Url("criteria/soc2-tsc-2017/index.html"));
+        var scroller = page.Locator(".cw-table-frame.is-matrix > .cw-table-scroll");
+        Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight + 1"), "on screen the matrix scrolls inside its frame");
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollHeight <= e.clientHeight + 1 && getComputedStyle(e).overflowY === 'visible'"),
+            "printed, the matrix must not be cut to a scroll box");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Scrolling_tables_under_one_heading_get_names_of_their_own()
+    {
+        var root = Path.Combine(_output, "site");
+        var wide = "| " + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"Column{i}")) + " |\n|" + string.Concat(Enumerable.Repeat("---|", 12)) + "\n| "
+            + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"value-number-{i}")) + " |\n";
+        Directory.CreateDirectory(Path.Combine(root, "content"));
+        File.WriteAllText(Path.Combine(root, "site.yml"), "title: T\nseverity: { CW2005: off, CW5002: off }\n");
+        File.WriteAllText(Path.Combine(root, "content", "index.md"), $"# Home\n\n{wide}\n## Things\n\n{wide}\nText.\n\n{wide}");
+        Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(root, "site.yml"), OutputDirectory = Path.Combine(root, "out") }).Written);
+        await using var chromium = await Chromium.LaunchAsync();
+        var errors = new List<string>();
+        var page = await chromium.NewPageAsync(errors, 390, 844);
+
+        await page.GotoAsync(new Uri(Path.Combine(root, "out", "index.html")).AbsoluteUri);
+
+        var names = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('.cw-table-scroll[role=region]')).map(e => e.getAttribute('aria-label'))");
+        Assert.Equal(["Home (table)", "Things (table)", "Things (table 2)"], names);
+        Assert.Empty(errors);
+    }
 }

@@ -23,4 +23,19 @@ public sealed class NotFoundPageProfileTests
         Assert.True(result.Written, string.Join("\n", result.Diagnostics));
         Assert.Contains("Page not found", site.Read("out/404.html"));
     }
+
+    [Fact]
+    public void A_trees_own_404_page_written_from_markdown_links_from_base_url_since_a_host_serves_it_anywhere()
+    {
+        using var site = new TempSite(("_config.yml", "baseurl: /docs\n"), ("index.md", "# Home\n"), ("sub/deep/x.md", "# X\n"),
+            ("404.md", "---\npermalink: /404.html\n---\n# Lost\n\nTry [the home page](index.md).\n"));
+        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath, AllowMissingConfig = true, OutputDirectory = site.PathOf("out") });
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+
+        var notFound = site.Read("out/404.html");
+        Assert.Contains("href=\"/docs/assets/crosswalk.css\"", notFound);
+        Assert.DoesNotContain("href=\"./", notFound);
+        // Every other page links relatively.
+        Assert.Contains("href=\"../../../assets/crosswalk.css\"", site.Read("out/sub/deep/x/index.html"));
+    }
 }

@@ -34,8 +34,31 @@ public sealed class RelativeUrlsTests
     [InlineData("/", "<a data-href=\"/a/\" xhref=\"/b/\" title=\"/c/\"><meta content=\"/d/\"><p>x=\"/e/\"</p>")]
     // Unquoted values are left as they are (still correct on a server).
     [InlineData("/", "<a href=/a/>")]
+    // Code samples and prose: Markdig escapes '"' in text but not "'".
+    [InlineData("/docs/", "<p><code>&lt;img src='/docs/x.png'&gt;</code> set href='/docs/prose'</p>")]
+    [InlineData("/docs/", "<pre><code class=\"language-html\"><a href='/docs/a/'>raw</a>\n</code></pre>")]
+    [InlineData("/", "<script>a.href = '/x/'; b = \"<a href='/y/'>\";</script><style>a[href='/z/'] { }</style><!-- <a href=\"/c/\"> -->")]
+    // Text inside another attribute's value is not an attribute.
+    [InlineData("/", "<a title='see href=\"/a/\"' data-x=\"src='/b/'\">")]
     public void Other_urls_and_other_text_are_left_alone(string baseUrl, string html) =>
         Assert.Equal(html, Rewrite(baseUrl, "/x/", html));
+
+    [Fact]
+    public void After_code_and_scripts_the_tags_that_follow_are_rewritten_again()
+    {
+        var html = "<pre><code><a href='/docs/a/'></code></pre><a href=\"/docs/b/\"><script src=\"/docs/s.js\">x='/docs/'</script><img src=\"/docs/i.png\">";
+
+        Assert.Equal("<pre><code><a href='/docs/a/'></code></pre><a href=\"../b/\"><script src=\"../s.js\">x='/docs/'</script><img src=\"../i.png\">",
+            Rewrite("/docs/", "/p/", html));
+    }
+
+    [Theory]
+    // base_url as pages print it: percent-encoded, and '&' escaped in attributes.
+    [InlineData("/my docs/", "<a href=\"/my%20docs/a/\">", "<a href=\"../a/\">")]
+    [InlineData("/\u00fcber/", "<a href=\"/%C3%BCber/a/\">", "<a href=\"../a/\">")]
+    [InlineData("/a&b/", "<a href=\"/a%26b/x/\"><a href=\"/a&amp;b/\">", "<a href=\"../x/\"><a href=\"../\">")]
+    public void A_base_url_that_needs_encoding_is_found_as_pages_print_it(string baseUrl, string html, string expected) =>
+        Assert.Equal(expected, Rewrite(baseUrl, "/p/", html));
 
     [Fact]
     public void Every_url_of_a_page_is_rewritten_and_the_text_between_kept_byte_for_byte()

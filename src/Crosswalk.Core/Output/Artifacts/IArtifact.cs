@@ -77,11 +77,11 @@ public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, Te
 
     /// <summary>
     /// Writes a page <paramref name="view"/> was rendered to: under <c>relative_urls</c> with its site URLs relative to
-    /// where it is published, except the 404 page, which a host serves at any URL.
+    /// where it is published, except a not-found page, which a host serves at any URL.
     /// </summary>
     public void WritePage(RenderModel model, string path, Templates.PageView view, ArrayBufferWriter<byte> page)
     {
-        if (!model.Config.RelativeUrls || model.DiscardsOutput || view.Kind == "404")
+        if (!model.Config.RelativeUrls || model.DiscardsOutput || view.ServedAnywhere)
         {
             sink.Write(path, page.WrittenSpan);
             return;
