@@ -70,7 +70,7 @@
   }
 
   function setupTocFold() {
-    var details = document.querySelector('.cw-toc-details');
+    var details = document.querySelector('.cw-toc details');
     if (!details || !narrowToc) return;
     function apply() { details.open = !narrowToc.matches; }
     apply();
