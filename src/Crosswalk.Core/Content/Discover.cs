@@ -65,6 +65,13 @@ public static class Discover
                     }
                     continue;
                 }
+                if (SourceNames.Problem(relative) is { } problem)
+                {
+                    diagnostics.Report(DiagnosticDescriptors.UnpublishableName, problem,
+                        new SourceLocation(OperatingSystem.IsWindows() ? Relative(rootDirectory, entry.FullName)
+                            : SourceNames.Display(Path.GetRelativePath(rootDirectory, entry.FullName)), 1, 1));
+                    continue;
+                }
                 if (entry is DirectoryInfo sub)
                 {
                     if (sub.LinkTarget is not null)

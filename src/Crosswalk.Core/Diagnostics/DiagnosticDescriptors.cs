@@ -102,6 +102,14 @@ public static class DiagnosticDescriptors
         + "known key, but site.yml's front_matter_style: fenced reads only front matter between '---' lines, so the block is text.",
         "Add '---' as the page's first line, or set front_matter_style to auto or yaml-first; set CW1013: off if the lines are meant as Markdown.");
 
+    /// <summary>CW1014: a source file's name cannot be published.</summary>
+    public static readonly DiagnosticDescriptor UnpublishableName = new("CW1014", nameof(UnpublishableName), Severity.Error,
+        "A source file's name cannot be published.",
+        "A file or folder under the source folder has a name that cannot become an output path and URL read the same everywhere: "
+        + "it contains '\\', a control character or an invisible direction control (such as U+202E), or its path is longer than "
+        + "2048 bytes. The file is left out; the location shows such characters percent-encoded.",
+        "Rename the file or folder.");
+
     // ---- CW2xxx: links and anchors ----
 
     /// <summary>CW2001: a link to a page that does not exist.</summary>
@@ -243,7 +251,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
-        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig, FrontMatterReadAsText,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig, FrontMatterReadAsText, UnpublishableName,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage, LayoutFallback,

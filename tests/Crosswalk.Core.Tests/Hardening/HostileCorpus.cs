@@ -207,6 +207,26 @@ internal static class HostileCorpus
                 File.SetUnixFileMode(dir, UnixFileMode.None);
             }
         },
+        ["name-backslash"] = root =>
+        {
+            WriteText(root, "content/a\\b.md", "# Backslash\n\n[home](index.md)\n");
+            WriteText(root, "content/dir\\x/c.md", "# In a folder with a backslash\n");
+            WriteText(root, "content/static\\..\\evil.txt", "text");
+        },
+        ["name-control-and-bidi"] = root =>
+        {
+            WriteText(root, "content/tab\there.md", "# Tab\n");
+            WriteText(root, "content/bell\u0007.md", "# Bell\n");
+            WriteText(root, "content/invoice\u202Efdp.md", "# Reversed\n");
+            WriteText(root, "content/iso\u2067late.txt", "text");
+        },
+        ["name-long-path"] = root =>
+        {
+            // 12 folders of 200 bytes: each fits a file name, the whole (2,4xx bytes) is too long to publish.
+            var deep = string.Join('/', Enumerable.Repeat(new string('d', 200), 12));
+            WriteText(root, $"content/{deep}/page.md", "# Deep\n");
+            WriteText(root, "content/long.md", "---\npermalink: /" + string.Join('/', Enumerable.Repeat(new string('p', 250), 9)) + "/\n---\n# Long\n");
+        },
         ["odd-file-names"] = root =>
         {
             WriteText(root, "content/index.md", "# Home\n\n[a](a%20b.md) [b](<a b.md>) [u](%C3%BCn%C3%AF.md) [u2](\u00fcn\u00ef.md) "
