@@ -109,6 +109,13 @@ public static class Discover
                     {
                         continue;
                     }
+                    if (FileKinds.Special(entry.FullName) is { } special)
+                    {
+                        // Reading a FIFO would wait forever for a writer; a device could never end.
+                        diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"file is {special}, not a regular file, and is not read",
+                            new SourceLocation(Relative(rootDirectory, entry.FullName), 1, 1), "remove it from the source folder");
+                        continue;
+                    }
                     var kind = !statics && UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
                     files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind) { IsLink = entry.LinkTarget is not null });
                 }

@@ -42,8 +42,8 @@ public static class DiagnosticDescriptors
     /// <summary>CW1005: a source file cannot be read or is not UTF-8 text.</summary>
     public static readonly DiagnosticDescriptor UnreadableSource = new("CW1005", nameof(UnreadableSource), Severity.Error,
         "A source file cannot be read or is not UTF-8 text.",
-        "A file or folder under the source folder cannot be read, or a page is binary (contains a NUL byte) or is not valid UTF-8; "
-        + "the location is the first bad byte.",
+        "A file or folder under the source folder cannot be read, is a FIFO, socket or device rather than a regular file, "
+        + "or a page is binary (contains a NUL byte) or is not valid UTF-8; the location is the first bad byte.",
         "Check the file's permissions, save the page as UTF-8, or give a binary file an extension other than .md or .mdx.");
 
     /// <summary>CW1006: a symbolic link is not followed.</summary>

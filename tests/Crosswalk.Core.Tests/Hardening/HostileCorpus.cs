@@ -227,6 +227,13 @@ internal static class HostileCorpus
             WriteText(root, $"content/{deep}/page.md", "# Deep\n");
             WriteText(root, "content/long.md", "---\npermalink: /" + string.Join('/', Enumerable.Repeat(new string('p', 250), 9)) + "/\n---\n# Long\n");
         },
+        ["special-files"] = root =>
+        {
+            MakeFifo(Path.Combine(root, "content", "pipe.md"));
+            MakeFifo(Path.Combine(root, "content", "pipe.txt"));
+            File.CreateSymbolicLink(Path.Combine(root, "content", "null.md"), "/dev/null");
+            File.CreateSymbolicLink(Path.Combine(root, "content", "fifo-link.md"), "pipe.md");
+        },
         ["odd-file-names"] = root =>
         {
             WriteText(root, "content/index.md", "# Home\n\n[a](a%20b.md) [b](<a b.md>) [u](%C3%BCn%C3%AF.md) [u2](\u00fcn\u00ef.md) "
@@ -244,6 +251,13 @@ internal static class HostileCorpus
     /// <summary>A page whose broken link sits on line 8, column 10, whatever the line endings.</summary>
     private static string EolPage(string frontEol, string bodyEol) =>
         $"---{frontEol}title: Line endings{frontEol}owner: QA{frontEol}---{frontEol}# Line endings{bodyEol}{bodyEol}line 7{frontEol}See also [broken](missing.md).{bodyEol}{frontEol}## After{bodyEol}text [ok](#after){frontEol}";
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
 
     private static string Rep(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
 
