@@ -237,7 +237,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OutputError = new("CW5001", nameof(OutputError), Severity.Error,
         "The output folder cannot be used or written.",
         "The output folder is, or contains, the site, the source or the templates; it is a non-empty folder Crosswalk did not write "
-        + "(it lacks the .crosswalk-output marker); or writing to it failed.",
+        + "(it lacks the .crosswalk-output marker); another build holds its lock; or writing to it failed (a full disk, "
+        + "a folder turned read-only), which leaves the previous site in place.",
         "Choose another output folder, empty it, or fix its permissions.");
 
     /// <summary>CW5002: sitemap.xml is written without site_url, so it holds paths where crawlers need URLs.</summary>
