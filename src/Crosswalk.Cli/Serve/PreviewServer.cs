@@ -110,8 +110,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             BuildInitial();
         }
-        _requests.LoopbackOnly = IPAddress.IsLoopback(address);
-        if (!_requests.LoopbackOnly)
+        _requests.AllowsHost = ServeHost.AllowedHosts(address);
+        if (!IPAddress.IsLoopback(address))
         {
             _stderr.WriteLine($"warning: serving on {address}: the preview is reachable from other machines, without authentication. Use the default --host 127.0.0.1 unless you mean it.");
         }
