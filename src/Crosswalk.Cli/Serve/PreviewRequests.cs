@@ -19,6 +19,9 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
     /// <summary>Which Host headers a request may carry (DNS rebinding): the loopback names until the server is bound.</summary>
     public Func<string, bool> AllowsHost { get; set; } = ServeHost.IsLoopbackName;
 
+    /// <summary>What the overlay says above the diagnostics when serve itself has a problem (a watched folder gone), or null.</summary>
+    public string? Notice { get; set; }
+
     /// <summary>Answers one request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
@@ -104,7 +107,7 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
         if (ContentTypes.IsHtml(file))
         {
             var last = site.Last;
-            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? []);
+            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice);
         }
         return BytesAsync(context, status, ContentTypes.For(file), content, head);
     }
