@@ -135,7 +135,8 @@ public static class DiagnosticDescriptors
     /// <summary>CW2004: a broken redirect.</summary>
     public static readonly DiagnosticDescriptor BrokenRedirect = new("CW2004", nameof(BrokenRedirect), Severity.Error,
         "A redirect points nowhere, loops, or hides a page.",
-        "A redirect of site.yml points to a URL that does not exist, loops back to itself, or starts from the URL of an existing page.",
+        "A redirect of site.yml points to a URL that does not exist, loops back to itself, or starts from the URL of an existing page; "
+        + "or the site has more than 20,000 redirects, each of which would be a file.",
         "Point the redirect at an existing page, or remove it.");
 
     /// <summary>CW2005: a page no other page links to.</summary>

@@ -234,6 +234,14 @@ internal static class HostileCorpus
             File.CreateSymbolicLink(Path.Combine(root, "content", "null.md"), "/dev/null");
             File.CreateSymbolicLink(Path.Combine(root, "content", "fifo-link.md"), "pipe.md");
         },
+        // 21 pages at the per-page bound of 1,000 redirect_from entries: 21,000 redirect pages, over the site's 20,000.
+        ["redirects-amplified"] = root =>
+        {
+            for (var p = 0; p < 21; p++)
+            {
+                WriteText(root, $"content/p{p:D2}.md", "---\nredirect_from:\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"  - /old/{p}/{i}/\n")) + "---\n# P\n");
+            }
+        },
         ["odd-file-names"] = root =>
         {
             WriteText(root, "content/index.md", "# Home\n\n[a](a%20b.md) [b](<a b.md>) [u](%C3%BCn%C3%AF.md) [u2](\u00fcn\u00ef.md) "
