@@ -13,14 +13,14 @@ internal static class HtmlInjector
     public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\"></script>";
     public const int MaxListed = 200;
 
-    public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics)
+    public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics, string? notice = null)
     {
         var text = Encoding.UTF8.GetString(html);
         var sb = new StringBuilder(text.Length + 512);
         var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         var meta = $"<meta name=\"crosswalk-version\" content=\"{version}\">";
-        var tail = Overlay(diagnostics) + ScriptTag;
+        var tail = Overlay(diagnostics, notice) + ScriptTag;
         if (head >= 0 && (body < 0 || head < body))
         {
             sb.Append(text, 0, head).Append(meta);
@@ -44,19 +44,24 @@ internal static class HtmlInjector
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    /// <summary>The overlay listing the site's errors and warnings, or "" when there are none.</summary>
-    public static string Overlay(IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>The overlay listing serve's own <paramref name="notice"/> and the site's errors and warnings, or "" when there are none.</summary>
+    public static string Overlay(IReadOnlyList<Diagnostic> diagnostics, string? notice = null)
     {
         var problems = diagnostics.Where(d => d.Severity is Severity.Error or Severity.Warning).ToList();
-        if (problems.Count == 0)
+        var count = problems.Count + (notice is null ? 0 : 1);
+        if (count == 0)
         {
             return "";
         }
         var severity = problems.Any(d => d.Severity == Severity.Error) ? "error" : "warning";
         var sb = new StringBuilder();
         sb.Append("<div class=\"cw-diagnostics\" role=\"alert\" data-severity=\"").Append(severity).Append("\">");
-        sb.Append("<div class=\"cw-diagnostics-header\">").Append(problems.Count).Append(problems.Count == 1 ? " problem" : " problems").Append("</div>");
+        sb.Append("<div class=\"cw-diagnostics-header\">").Append(count).Append(count == 1 ? " problem" : " problems").Append("</div>");
         sb.Append("<ul>");
+        if (notice is not null)
+        {
+            sb.Append("<li class=\"warning cw-serve-notice\">").Append(Escape(notice)).Append("</li>");
+        }
         foreach (var d in problems.Take(MaxListed))
         {
             sb.Append("<li class=\"").Append(d.SeverityName).Append("\"><code>").Append(Escape(d.Code)).Append("</code> ");

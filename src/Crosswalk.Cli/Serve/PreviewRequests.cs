@@ -16,8 +16,11 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
 
     private static readonly byte[] LiveScript = Encoding.UTF8.GetBytes(LiveReloadScript.Source);
 
-    /// <summary>The server listens on loopback only: requests must name a loopback host (DNS rebinding).</summary>
-    public bool LoopbackOnly { get; set; } = true;
+    /// <summary>Which Host headers a request may carry (DNS rebinding): the loopback names until the server is bound.</summary>
+    public Func<string, bool> AllowsHost { get; set; } = ServeHost.IsLoopbackName;
+
+    /// <summary>What the overlay says above the diagnostics when serve itself has a problem (a watched folder gone), or null.</summary>
+    public string? Notice { get; set; }
 
     /// <summary>Answers one request.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -36,9 +39,9 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
                 await PlainAsync(context, StatusCodes.Status405MethodNotAllowed, "405 Method Not Allowed: the preview answers only GET and HEAD.\n", head: false).ConfigureAwait(false);
                 return;
             }
-            if (LoopbackOnly && !ServeHost.IsLoopbackName(request.Host.Host ?? ""))
+            if (!AllowsHost(request.Host.Host ?? ""))
             {
-                // A page elsewhere that rebinds its own name to 127.0.0.1 must not read the preview.
+                // A page elsewhere that rebinds its own name to this machine must not read the preview, on any address.
                 await PlainAsync(context, StatusCodes.Status403Forbidden, "403 Forbidden: unexpected Host header.\n", head).ConfigureAwait(false);
                 return;
             }
@@ -104,7 +107,7 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
         if (ContentTypes.IsHtml(file))
         {
             var last = site.Last;
-            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? []);
+            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice);
         }
         return BytesAsync(context, status, ContentTypes.For(file), content, head);
     }

@@ -53,7 +53,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         _stdout = TextWriter.Synchronized(stdout);
         _stderr = TextWriter.Synchronized(stderr);
         _hub = new EventHub(_options.Heartbeat);
-        _watcher = new SiteWatcher(OnChanged, OnOverflow);
+        _watcher = new SiteWatcher(OnChanged, OnOverflow, OnLost, _options.WatchPoll);
         _requests = new PreviewRequests(_site, _hub, _stderr, _stopping.Token);
     }
 
@@ -110,8 +110,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             BuildInitial();
         }
-        _requests.LoopbackOnly = IPAddress.IsLoopback(address);
-        if (!_requests.LoopbackOnly)
+        _requests.AllowsHost = ServeHost.AllowedHosts(address);
+        if (!IPAddress.IsLoopback(address))
         {
             _stderr.WriteLine($"warning: serving on {address}: the preview is reachable from other machines, without authentication. Use the default --host 127.0.0.1 unless you mean it.");
         }
@@ -133,10 +133,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         var first = new Uri(addresses.First());
         Url = new UriBuilder(first.Scheme, first.Host, first.Port, "/").Uri;
 
-        foreach (var failed in _watcher.Watch(_site.WatchedPaths))
-        {
-            _stderr.WriteLine($"warning: cannot watch '{failed}'; changes to it need a restart");
-        }
+        WarnUnwatched(_watcher.Watch(_site.WatchedPaths));
         _loop = Task.Run(() => RebuildLoopAsync(_stopping.Token), CancellationToken.None);
         cancellationToken.Register(() => _ = StopAsync());
         return Url;
@@ -224,6 +221,14 @@ internal sealed class PreviewServer : IAsyncDisposable
         _signal.Writer.TryWrite(true);
     }
 
+    // A watched folder went (message) or every one is back (null): said in the terminal and in the pages' overlay.
+    private void OnLost(string? message)
+    {
+        _stderr.WriteLine(message is null ? "file watcher: every watched folder is back; watching again" : $"warning: file watcher: {message}");
+        _requests.Notice = message is null ? null : $"serve is not watching: {message}";
+        _hub.PublishEvent("reload", $"{{\"version\":{Version}}}");
+    }
+
     private async Task RebuildLoopAsync(CancellationToken token)
     {
         try
@@ -259,6 +264,13 @@ internal sealed class PreviewServer : IAsyncDisposable
                 if (changed.Length == 0 && !full)
                 {
                     continue;
+                }
+                if (_watcher.RestartPending)
+                {
+                    // A folder deleted or moved may have taken OS watches with it: watch anew, and rebuild everything
+                    // since a change made before the new watches were in place would otherwise be missed.
+                    WarnUnwatched(_watcher.Restart());
+                    full = true;
                 }
                 RunRebuild(full ? null : changed);
             }
@@ -296,10 +308,15 @@ internal sealed class PreviewServer : IAsyncDisposable
         if (build.Full && !_stopping.IsCancellationRequested)
         {
             // A new site.yml may name other folders or catalogs.
-            foreach (var failed in _watcher.Watch(_site.WatchedPaths))
-            {
-                _stderr.WriteLine($"warning: cannot watch '{failed}'; changes to it need a restart");
-            }
+            WarnUnwatched(_watcher.Watch(_site.WatchedPaths));
+        }
+    }
+
+    private void WarnUnwatched(IReadOnlyList<string> failed)
+    {
+        foreach (var path in failed)
+        {
+            _stderr.WriteLine($"warning: cannot watch '{path}'; changes to it need a restart");
         }
     }
 

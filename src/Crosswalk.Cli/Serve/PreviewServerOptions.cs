@@ -15,6 +15,9 @@ internal sealed record PreviewServerOptions
     /// <summary>How long stopping may wait for open requests.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the watched folders are checked for being deleted or replaced (which no file event reports).</summary>
+    public TimeSpan WatchPoll { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Also print which files changed before each rebuild.</summary>
     public bool Verbose { get; init; }
 

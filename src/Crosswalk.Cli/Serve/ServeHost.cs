@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 
 namespace Crosswalk.Cli.Serve;
 
@@ -36,6 +37,42 @@ internal static class ServeHost
     }
 
     public static bool IsValidPort(int port) => port is >= 0 and <= 65535;
+
+    /// <summary>
+    /// The Host header names a request to a server bound to <paramref name="bound"/> may carry (guards against DNS
+    /// rebinding, where a page elsewhere points its own name at this machine): the loopback names, the bound address,
+    /// and, bound to every interface, the machine's own addresses and host name. Anything else is refused.
+    /// </summary>
+    public static Func<string, bool> AllowedHosts(IPAddress bound)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { bound.ToString() };
+        if (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any))
+        {
+            try
+            {
+                foreach (var address in NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses))
+                {
+                    names.Add(address.Address.ToString());
+                }
+            }
+            catch (NetworkInformationException)
+            {
+                // The interfaces cannot be listed here: the host name and loopback still work.
+            }
+            var host = Dns.GetHostName();
+            names.Add(host);
+            names.Add(host + ".local");
+        }
+        return header =>
+        {
+            if (IsLoopbackName(header))
+            {
+                return true;
+            }
+            var literal = header.StartsWith('[') && header.EndsWith(']') ? header[1..^1] : header;
+            return names.Contains(IPAddress.TryParse(literal, out var ip) ? ip.ToString() : literal.TrimEnd('.'));
+        };
+    }
 
     /// <summary>True for Host headers that name this machine's loopback (guards a loopback server against DNS rebinding).</summary>
     public static bool IsLoopbackName(string host)

@@ -56,7 +56,33 @@ internal sealed class ConfigReader(string file, DiagnosticBag diagnostics)
             Error(node, $"'{key}' must not be the root of the file system ('{full}')", "name a folder inside the site, such as content or _site");
             return null;
         }
+        // The home folder (or one above it) would be walked whole as a source, or replaced as an output.
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (home.Length > 0 && Content.FolderPaths.IsSameOrInside(full, System.IO.Path.GetFullPath(home)))
+        {
+            Error(node, $"'{key}' must not be the home folder or a folder above it ('{full}')", "name a folder inside the site, such as content or _site");
+            return null;
+        }
+        // What the build reads stays in the site's tree: its folder, or the git repository it is part of.
+        if (key is "source" or "templates" or "static" && !Content.FolderPaths.IsSameOrInside(TreeOf(root), full))
+        {
+            Error(node, $"'{key}' ('{full}') is outside the site's folder and its git repository", "name a folder inside the site or its repository");
+            return null;
+        }
         return full;
+    }
+
+    // The git repository holding the site's folder (the nearest folder above it with .git), or the site's folder.
+    private static string TreeOf(string root)
+    {
+        for (var dir = new DirectoryInfo(System.IO.Path.GetFullPath(root)); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")) || System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.FullName;
+            }
+        }
+        return System.IO.Path.GetFullPath(root);
     }
 
     /// <summary>

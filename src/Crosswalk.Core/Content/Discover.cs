@@ -65,6 +65,13 @@ public static class Discover
                     }
                     continue;
                 }
+                if (SourceNames.Problem(relative) is { } problem)
+                {
+                    diagnostics.Report(DiagnosticDescriptors.UnpublishableName, problem,
+                        new SourceLocation(OperatingSystem.IsWindows() ? Relative(rootDirectory, entry.FullName)
+                            : SourceNames.Display(Path.GetRelativePath(rootDirectory, entry.FullName)), 1, 1));
+                    continue;
+                }
                 if (entry is DirectoryInfo sub)
                 {
                     if (sub.LinkTarget is not null)
@@ -100,6 +107,13 @@ public static class Discover
                     }
                     if (EditorFiles.IsScratch(entry.Name))
                     {
+                        continue;
+                    }
+                    if (FileKinds.Special(entry.FullName) is { } special)
+                    {
+                        // Reading a FIFO would wait forever for a writer; a device could never end.
+                        diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"file is {special}, not a regular file, and is not read",
+                            new SourceLocation(Relative(rootDirectory, entry.FullName), 1, 1), "remove it from the source folder");
                         continue;
                     }
                     var kind = !statics && UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;

@@ -45,8 +45,7 @@ public static class UrlModel
         {
             return null;
         }
-        // Each segment becomes a folder or file name: file systems allow 255 bytes.
-        if (decoded.Split('/').Any(segment => System.Text.Encoding.UTF8.GetByteCount(segment) > 255))
+        if (!FitsFileSystem(decoded))
         {
             return null;
         }
@@ -69,6 +68,16 @@ public static class UrlModel
 
     /// <summary>The output file, relative to the output folder with <c>/</c>: <c>/a/</c> → <c>a/index.html</c>.</summary>
     public static string OutputPath(string url) => url.EndsWith('/') ? url[1..] + "index.html" : url[1..];
+
+    /// <summary>The longest site path a page or file may have, in UTF-8 bytes: well inside the 4,096 of a full file path.</summary>
+    public const int MaxPathBytes = 2048;
+
+    /// <summary>
+    /// True when every segment of <paramref name="path"/> fits a file name (255 bytes) and the whole fits
+    /// <see cref="MaxPathBytes"/>: the output folder's own path and the temporary folder's name must fit beside it.
+    /// </summary>
+    public static bool FitsFileSystem(string path) =>
+        System.Text.Encoding.UTF8.GetByteCount(path) <= MaxPathBytes && path.Split('/').All(s => System.Text.Encoding.UTF8.GetByteCount(s) <= 255);
 
     /// <summary>Removes a trailing <c>.md</c> or <c>.mdx</c>.</summary>
     public static string StripPageExtension(string path) =>

@@ -34,6 +34,8 @@ public static class DiagnosticCodes
     public const string GeneratorConfig = "CW1012";
     /// <summary><see cref="DiagnosticDescriptors.FrontMatterReadAsText"/>.</summary>
     public const string FrontMatterReadAsText = "CW1013";
+    /// <summary><see cref="DiagnosticDescriptors.UnpublishableName"/>.</summary>
+    public const string UnpublishableName = "CW1014";
     /// <summary><see cref="DiagnosticDescriptors.MissingPage"/>.</summary>
     public const string MissingPage = "CW2001";
     /// <summary><see cref="DiagnosticDescriptors.MissingAnchor"/>.</summary>

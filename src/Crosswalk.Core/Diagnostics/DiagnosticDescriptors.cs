@@ -42,8 +42,8 @@ public static class DiagnosticDescriptors
     /// <summary>CW1005: a source file cannot be read or is not UTF-8 text.</summary>
     public static readonly DiagnosticDescriptor UnreadableSource = new("CW1005", nameof(UnreadableSource), Severity.Error,
         "A source file cannot be read or is not UTF-8 text.",
-        "A file or folder under the source folder cannot be read, or a page is binary (contains a NUL byte) or is not valid UTF-8; "
-        + "the location is the first bad byte.",
+        "A file or folder under the source folder cannot be read, is a FIFO, socket or device rather than a regular file, "
+        + "or a page is binary (contains a NUL byte) or is not valid UTF-8; the location is the first bad byte.",
         "Check the file's permissions, save the page as UTF-8, or give a binary file an extension other than .md or .mdx.");
 
     /// <summary>CW1006: a symbolic link is not followed.</summary>
@@ -102,6 +102,14 @@ public static class DiagnosticDescriptors
         + "known key, but site.yml's front_matter_style: fenced reads only front matter between '---' lines, so the block is text.",
         "Add '---' as the page's first line, or set front_matter_style to auto or yaml-first; set CW1013: off if the lines are meant as Markdown.");
 
+    /// <summary>CW1014: a source file's name cannot be published.</summary>
+    public static readonly DiagnosticDescriptor UnpublishableName = new("CW1014", nameof(UnpublishableName), Severity.Error,
+        "A source file's name cannot be published.",
+        "A file or folder under the source folder has a name that cannot become an output path and URL read the same everywhere: "
+        + "it contains '\\', a control character or an invisible direction control (such as U+202E), or its path is longer than "
+        + "2048 bytes. The file is left out; the location shows such characters percent-encoded.",
+        "Rename the file or folder.");
+
     // ---- CW2xxx: links and anchors ----
 
     /// <summary>CW2001: a link to a page that does not exist.</summary>
@@ -127,7 +135,8 @@ public static class DiagnosticDescriptors
     /// <summary>CW2004: a broken redirect.</summary>
     public static readonly DiagnosticDescriptor BrokenRedirect = new("CW2004", nameof(BrokenRedirect), Severity.Error,
         "A redirect points nowhere, loops, or hides a page.",
-        "A redirect of site.yml points to a URL that does not exist, loops back to itself, or starts from the URL of an existing page.",
+        "A redirect of site.yml points to a URL that does not exist, loops back to itself, or starts from the URL of an existing page; "
+        + "or the site has more than 20,000 redirects, each of which would be a file.",
         "Point the redirect at an existing page, or remove it.");
 
     /// <summary>CW2005: a page no other page links to.</summary>
@@ -229,7 +238,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OutputError = new("CW5001", nameof(OutputError), Severity.Error,
         "The output folder cannot be used or written.",
         "The output folder is, or contains, the site, the source or the templates; it is a non-empty folder Crosswalk did not write "
-        + "(it lacks the .crosswalk-output marker); or writing to it failed.",
+        + "(it lacks the .crosswalk-output marker); another build holds its lock; or writing to it failed (a full disk, "
+        + "a folder turned read-only), which leaves the previous site in place.",
         "Choose another output folder, empty it, or fix its permissions.");
 
     /// <summary>CW5002: sitemap.xml is written without site_url, so it holds paths where crawlers need URLs.</summary>
@@ -243,7 +253,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         InvalidConfig, InvalidFrontMatter, InvalidFrontMatterField, DuplicateUrl, UnreadableSource, SymlinkNotFollowed,
-        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig, FrontMatterReadAsText,
+        UnknownFrontMatterKey, ReviewOverdue, ReviewDueSoon, MissingRequiredField, HistoryUnavailable, GeneratorConfig, FrontMatterReadAsText, UnpublishableName,
         MissingPage, MissingAnchor, MissingFile, BrokenRedirect, OrphanPage,
         UnknownCriterion, WrongCatalog, MalformedReference, CoverageContradiction, WithdrawnEdition, InvalidCatalog, UnknownCatalog, CoverageLost, OnlyInherited,
         TemplateError, UnprocessablePage, LayoutFallback,

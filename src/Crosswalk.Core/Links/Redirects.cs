@@ -41,6 +41,12 @@ public static class Redirects
         rules.Where(r => UrlPath.Key(r.From) is not null).Select(r => new KeyValuePair<string, string>(UrlPath.Key(r.From)!, r.Target));
 
     /// <summary>
+    /// The most redirect pages a site writes: each is a file, and many pages each at the per-page bound of
+    /// <c>redirect_from</c> would still write millions (100,000 entries once wrote 784 MB).
+    /// </summary>
+    public const int MaxRedirectPages = 20_000;
+
+    /// <summary>
     /// The redirect pages to write. A source that is a page's URL or another output, a chain that loops, and a target
     /// that does not exist are reported and left out; the first rule for a source wins. A chain is followed to its end.
     /// </summary>
@@ -65,6 +71,12 @@ public static class Redirects
             if (!seen.Add(fromKey))
             {
                 continue;
+            }
+            if (result.Count == MaxRedirectPages)
+            {
+                report.Report(DiagnosticDescriptors.BrokenRedirect, $"the site has more than {MaxRedirectPages} redirects; this one and the rest are left out", location,
+                    "drop old URLs no one links to any more, or redirect whole sections on the web server");
+                break;
             }
             if (index.PageWithUrl(from) is { } existing)
             {

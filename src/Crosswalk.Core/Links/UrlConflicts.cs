@@ -65,25 +65,39 @@ public static class UrlConflicts
                     "move one of them (reviews.page in site.yml, for instance)");
             }
         }
-        var keptPages = new List<ParsedPage>(pages.Count);
-        foreach (var page in pages)
-        {
-            var output = page.OutputPath;
-            if (taken.TryGetValue(output, out var owner))
-            {
-                report.Report(DiagnosticDescriptors.DuplicateUrl, $"URL '{page.Url}' is the output of {owner} ('{output}')",
-                    page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1), "give the page another permalink");
-                continue;
-            }
-            taken[output] = $"page '{page.Source.DisplayPath}'";
-            keptPages.Add(page);
-        }
         // A folder that holds some output cannot also be a file (a static `LICENSE` next to a page at `/LICENSE/`), nor
-        // can a file be where a folder of another output must be (a static `sitemap.xml/a.txt`).
+        // can a file be where a folder of another output must be (a static `sitemap.xml/a.txt`, a page at `/404.html/`).
         var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var output in taken.Keys)
         {
             folders.UnionWith(Folders(output));
+        }
+        var keptPages = new List<ParsedPage>(pages.Count);
+        foreach (var page in pages)
+        {
+            var output = page.OutputPath;
+            var location = page.Meta.PermalinkLocation ?? new SourceLocation(page.Source.DisplayPath, 1, 1);
+            if (taken.TryGetValue(output, out var owner))
+            {
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"URL '{page.Url}' is the output of {owner} ('{output}')",
+                    location, "give the page another permalink");
+                continue;
+            }
+            if (FileInTheWay(output, taken) is var (folder, other))
+            {
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"URL '{page.Url}' needs the folder '{folder}', which is the output of {other}",
+                    location, "give the page another permalink");
+                continue;
+            }
+            if (folders.Contains(output))
+            {
+                report.Report(DiagnosticDescriptors.DuplicateUrl, $"URL '{page.Url}' would write the file '{output}', which must be a folder for other pages",
+                    location, "give the page another permalink");
+                continue;
+            }
+            taken[output] = $"page '{page.Source.DisplayPath}'";
+            folders.UnionWith(Folders(output));
+            keptPages.Add(page);
         }
         var keptStatics = new List<SourceFile>(statics.Count);
         foreach (var file in statics)

@@ -121,7 +121,8 @@ public sealed partial class LinkCaptureExtension : IMarkdownExtension
 
     /// <summary>
     /// Replaces each href/src value inside HTML tags with a placeholder, recording the link at the attribute's
-    /// position. Comments are left alone: a reader never sees a link inside one.
+    /// position. Comments are left alone: a reader never sees a link inside one. The tag is read attribute by attribute,
+    /// as a browser reads it, so text like <c>src=x</c> inside another attribute's value (<c>alt="a src=x"</c>) is not taken.
     /// </summary>
     private static string RewriteHtml(string html, Func<int, (int Line, int Column)> position, LinkCapture capture)
     {
@@ -129,24 +130,37 @@ public sealed partial class LinkCaptureExtension : IMarkdownExtension
         {
             return html;
         }
-        return HtmlIds.TagOrComment().Replace(html, tag => !tag.Groups["tag"].Success ? tag.Value : HtmlUrlAttribute().Replace(tag.Value, attr =>
-        {
-            var value = attr.Groups["v"];
-            // href={target} in MDX is a JavaScript expression, known only when the page runs: not a link to check.
-            if (attr.Groups["q"].Value.Length == 0 && value.Value.StartsWith('{'))
-            {
-                return attr.Value;
-            }
-            var name = attr.Groups["n"];
-            var kind = name.Value.Equals("src", StringComparison.OrdinalIgnoreCase) ? LinkKind.HtmlSrc : LinkKind.HtmlHref;
-            var url = System.Net.WebUtility.HtmlDecode(value.Value);
-            var (line, column) = position(tag.Index + name.Index);
-            var placeholder = capture.Add(url, kind, line, column, "");
-            var quote = attr.Groups["q"].Value;
-            return attr.Value[..(value.Index - attr.Index)] + placeholder + quote;
-        }));
+        return HtmlIds.TagOrComment().Replace(html, tag => !tag.Groups["tag"].Success ? tag.Value : RewriteTag(tag.Value, tag.Index, position, capture));
     }
 
-    [GeneratedRegex(@"\s(?<n>href|src)\s*=\s*(?:(?<q>"")(?<v>[^""]*)""|(?<q>')(?<v>[^']*)'|(?<v>[^\s""'<>=`]+))", RegexOptions.IgnoreCase)]
-    private static partial Regex HtmlUrlAttribute();
+    private static string RewriteTag(string tag, int offset, Func<int, (int Line, int Column)> position, LinkCapture capture)
+    {
+        var text = new System.Text.StringBuilder(tag.Length);
+        var done = 0;
+        // Attributes follow one another from the end of the tag's name; the first text that is not one ends the walk.
+        for (var attr = HtmlAttribute().Match(tag, TagName().Match(tag).Length); attr.Success && attr.Length > 0; attr = HtmlAttribute().Match(tag, attr.Index + attr.Length))
+        {
+            var name = attr.Groups["n"];
+            var value = attr.Groups["v"];
+            var isSrc = name.Value.Equals("src", StringComparison.OrdinalIgnoreCase);
+            // href={target} in MDX is a JavaScript expression, known only when the page runs: not a link to check.
+            if (!value.Success || !(isSrc || name.Value.Equals("href", StringComparison.OrdinalIgnoreCase))
+                || (attr.Groups["q"].Value.Length == 0 && value.Value.StartsWith('{')))
+            {
+                continue;
+            }
+            var (line, column) = position(offset + name.Index);
+            var placeholder = capture.Add(System.Net.WebUtility.HtmlDecode(value.Value), isSrc ? LinkKind.HtmlSrc : LinkKind.HtmlHref, line, column, "");
+            text.Append(tag, done, value.Index - done).Append(placeholder);
+            done = value.Index + value.Length;
+        }
+        return done == 0 ? tag : text.Append(tag, done, tag.Length - done).ToString();
+    }
+
+    [GeneratedRegex(@"^<[a-zA-Z][^\s/>]*")]
+    private static partial Regex TagName();
+
+    // One attribute, starting exactly where the last ended (\G): separators, a name, and an optional value.
+    [GeneratedRegex(@"\G[\s/]*(?<n>[^\s""'<>/=][^\s""'<>/=]*)(?:\s*=\s*(?:(?<q>"")(?<v>[^""]*)""|(?<q>')(?<v>[^']*)'|(?<v>[^\s""'<>=`]+)))?")]
+    private static partial Regex HtmlAttribute();
 }

@@ -111,7 +111,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidFrontMatterField,
                     $"permalink '{permalink}' is not a plain path inside the site", front.Meta.PermalinkLocation,
-                    "use a path such as /compliance/incident-response/ without '..', '\\', ':' or encoded separators");
+                    "use a path such as /compliance/incident-response/ without '..', '\\', ':' or encoded separators, at most 255 bytes a segment and 2048 in all");
             }
         }
 

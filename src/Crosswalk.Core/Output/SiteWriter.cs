@@ -5,8 +5,9 @@ namespace Crosswalk.Output;
 
 /// <summary>
 /// Stage <c>Write</c> for <c>build</c>: files go to a temporary sibling of the output folder, which is swapped in
-/// only by <see cref="Commit"/>. A failed or interrupted build leaves the last good site in place. Only a folder
-/// carrying Crosswalk's marker file is ever replaced or deleted.
+/// only by <see cref="Commit"/>. One build at a time writes to a folder (<see cref="OutputLock"/>); a failed build
+/// leaves the last good site in place, and one killed at any instant leaves it where the next build restores it
+/// (<see cref="StagingFolders"/>). Only a folder carrying Crosswalk's marker file is ever replaced or deleted.
 /// </summary>
 public sealed class SiteWriter : IOutputSink, IDisposable
 {
@@ -15,20 +16,52 @@ public sealed class SiteWriter : IOutputSink, IDisposable
 
     private readonly string _output;
     private readonly string _temp;
+    private readonly OutputLock? _ownLock;
     private bool _done;
 
-    private SiteWriter(string output, string temp)
+    private SiteWriter(string output, string temp, OutputLock? ownLock)
     {
         _output = output;
         _temp = temp;
+        _ownLock = ownLock;
+    }
+
+    /// <summary>
+    /// Takes the output folder's lock and recovers from a build killed while it held it (the last good site put back,
+    /// leftovers of dead builds removed). Returns null after reporting CW5001 when another build holds the lock or the
+    /// folder's parent cannot be used.
+    /// </summary>
+    public static OutputLock? Lock(string output, DiagnosticBag diagnostics)
+    {
+        output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        OutputLock? held = null;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            held = OutputLock.TryTake(output, out var busy);
+            if (held is null)
+            {
+                diagnostics.Report(DiagnosticDescriptors.OutputError, busy!, null, "wait for the other build, or build into another folder");
+                return null;
+            }
+            StagingFolders.Recover(output);
+            return held;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            held?.Dispose();
+            diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot prepare the output folder: {ex.Message}", null);
+            return null;
+        }
     }
 
     /// <summary>
     /// Checks that <paramref name="output"/> may be written (not the site, source or templates, nor inside a folder it would
-    /// swallow; a non-empty existing folder must carry the marker) and opens a temporary sibling. Returns null after
+    /// swallow; a non-empty existing folder must carry the marker) and opens a temporary sibling. Without
+    /// <paramref name="held"/>, the writer takes the lock itself and keeps it until disposed. Returns null after
     /// reporting CW5001 when it may not.
     /// </summary>
-    public static SiteWriter? Open(string output, IReadOnlyList<string> protectedFolders, DiagnosticBag diagnostics)
+    public static SiteWriter? Open(string output, IReadOnlyList<string> protectedFolders, DiagnosticBag diagnostics, OutputLock? held = null)
     {
         output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var problem = Validate(output, protectedFolders);
@@ -37,19 +70,25 @@ public sealed class SiteWriter : IOutputSink, IDisposable
             diagnostics.Report(DiagnosticDescriptors.OutputError, problem, null);
             return null;
         }
-        var parent = Path.GetDirectoryName(output)!;
-        var name = Path.GetFileName(output);
+        var ownLock = held is null ? Lock(output, diagnostics) : null;
+        if (held is null && ownLock is null)
+        {
+            return null;
+        }
         try
         {
-            Directory.CreateDirectory(parent);
-            RemoveStale(parent, name);
-            var temp = Path.Combine(parent, $".{name}.crosswalk-tmp-{Guid.NewGuid():N}");
+            var temp = StagingFolders.Temp(output, Environment.ProcessId);
+            if (Directory.Exists(temp))
+            {
+                StagingFolders.Delete(temp);
+            }
             Directory.CreateDirectory(temp);
             File.WriteAllText(Path.Combine(temp, MarkerFile), "");
-            return new SiteWriter(output, temp);
+            return new SiteWriter(output, temp, ownLock);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            ownLock?.Dispose();
             diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot prepare the output folder: {ex.Message}", null);
             return null;
         }
@@ -142,67 +181,83 @@ public sealed class SiteWriter : IOutputSink, IDisposable
         return full;
     }
 
-    /// <summary>Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted.</summary>
-    public void Commit()
+    /// <summary>
+    /// Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted. Both markers
+    /// are checked first: a folder replaced meanwhile by one Crosswalk did not write is left alone. Returns false after
+    /// reporting CW5001 when the swap could not be made (the old site is then in place).
+    /// </summary>
+    public bool Commit(DiagnosticBag diagnostics)
     {
-        var parent = Path.GetDirectoryName(_output)!;
-        var old = Path.Combine(parent, $".{Path.GetFileName(_output)}.crosswalk-old-{Guid.NewGuid():N}");
-        var hadOld = Directory.Exists(_output);
-        if (hadOld)
-        {
-            Directory.Move(_output, old);
-        }
+        var old = StagingFolders.Old(_output);
         try
         {
-            Directory.Move(_temp, _output);
-        }
-        catch
-        {
+            if (!StagingFolders.HasMarker(_temp))
+            {
+                diagnostics.Report(DiagnosticDescriptors.OutputError, $"the new site in '{_temp}' lost its {MarkerFile} file while it was written; it is not used", null);
+                return false;
+            }
+            if (Validate(_output, []) is { } problem)
+            {
+                diagnostics.Report(DiagnosticDescriptors.OutputError, problem, null);
+                return false;
+            }
+            CommitSteps.Reached(1);
+            var hadOld = Directory.Exists(_output);
             if (hadOld)
             {
-                Directory.Move(old, _output);
+                Directory.Move(_output, old);
             }
-            throw;
+            CommitSteps.Reached(2);
+            try
+            {
+                Directory.Move(_temp, _output);
+            }
+            catch
+            {
+                if (hadOld)
+                {
+                    Directory.Move(old, _output);
+                }
+                throw;
+            }
+            _done = true;
+            CommitSteps.Reached(3);
+            if (hadOld)
+            {
+                var trash = StagingFolders.Trash(_output);
+                Directory.Move(old, trash);
+                CommitSteps.Reached(4);
+                StagingFolders.Delete(trash, () => CommitSteps.Reached(5));
+            }
+            return true;
         }
-        _done = true;
-        if (hadOld)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(old);
+            // A leftover trash folder is removed by the next build; anything else left the old site in place.
+            if (_done)
+            {
+                return true;
+            }
+            diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot swap the new site in: {ex.Message}", null);
+            return false;
         }
     }
 
-    /// <summary>Deletes the temporary folder when the build did not commit.</summary>
+    /// <summary>Deletes the temporary folder when the build did not commit, and lets go of the lock.</summary>
     public void Dispose()
     {
         if (!_done)
         {
-            TryDelete(_temp);
+            try
+            {
+                StagingFolders.Delete(_temp);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A leftover temporary folder is removed by the next build.
+            }
             _done = true;
         }
+        _ownLock?.Dispose();
     }
-
-    private static void RemoveStale(string parent, string name)
-    {
-        // Left behind by a build that was killed: ours only, recognised by name and marker.
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.crosswalk-*"))
-        {
-            if (File.Exists(Path.Combine(dir, MarkerFile)))
-            {
-                TryDelete(dir);
-            }
-        }
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temporary folder is removed by the next build.
-        }
-    }
-
 }

@@ -58,6 +58,12 @@ internal static class PipelineRunner
             diagnostics.Report(DiagnosticDescriptors.OutputError, refusal, null);
             return new PipelineRun(Result(0, usable: false, written: false), config, null, null, null);
         }
+        // Held for the whole build: a second build into the folder is refused at once instead of racing this one.
+        using var held = mode == RunMode.Build ? SiteWriter.Lock(config.OutputDirectory, diagnostics) : null;
+        if (mode == RunMode.Build && held is null)
+        {
+            return new PipelineRun(Result(0, usable: true, written: false), config, null, null, null);
+        }
 
         var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(config.Slugs), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview,
@@ -78,7 +84,7 @@ internal static class PipelineRunner
         }
 
         // A build that already failed still renders (to nowhere), so it reports all that check reports.
-        using var writer = mode == RunMode.Build && !diagnostics.HasErrors ? SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics) : null;
+        using var writer = mode == RunMode.Build && !diagnostics.HasErrors ? SiteWriter.Open(config.OutputDirectory, protectedFolders, diagnostics, held) : null;
         IOutputSink target = writer ?? sink ?? new NullOutput();
         var revisions = clock.Time("LoadHistory", () => LoadHistoryStage.Finish(history!, diagnostics));
         var model = stages.Prepare(context, inputs, site, links, claims, revisions, discardsOutput: target is NullOutput);
@@ -87,8 +93,8 @@ internal static class PipelineRunner
         var result = Result(pages, usable: true, written: false);
         if (writer is not null && !result.Failed(options.Strict))
         {
-            clock.Time("Write", writer.Commit);
-            result = result with { Written = true };
+            var committed = clock.Time("Write", () => writer.Commit(diagnostics));
+            result = committed ? result with { Written = true } : Result(pages, usable: true, written: false);
         }
         return new PipelineRun(result, config, site, claims, rendered);
     }

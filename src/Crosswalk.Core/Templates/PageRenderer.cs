@@ -20,7 +20,17 @@ namespace Crosswalk.Templates;
 /// <param name="discardsOutput">What is rendered is thrown away (check): markup only printed need not be made.</param>
 public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navigation, bool discardsOutput = false)
 {
+    /// <summary>
+    /// The longest a layout may run on one page. Scriban's loop and depth limits do not bound time: a function calling
+    /// itself twice 40 levels deep stays within both and would run for days.
+    /// </summary>
+    public static readonly TimeSpan TemplateBudget = TimeSpan.FromSeconds(10);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
+
+    // Cancelled once a layout has run past its budget: the other pages stop too rather than each spending it again.
+    private readonly CancellationTokenSource _overBudget = new();
+    private int _overBudgetReported;
 
     /// <summary>The day review statuses are judged against.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
@@ -85,11 +95,25 @@ public sealed class PageRenderer(SiteConfig config, Theme theme, Navigation navi
         };
         context.PushGlobal(globals);
         context.PushOutput(output);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(_overBudget.Token);
+        budget.CancelAfter(TemplateBudget);
+        context.CancellationToken = budget.Token;
         try
         {
             template.Render(context);
             output.Complete();
             return true;
+        }
+        catch (ScriptAbortException ex) when (budget.IsCancellationRequested)
+        {
+            if (!_overBudget.IsCancellationRequested && Interlocked.Exchange(ref _overBudgetReported, 1) == 0)
+            {
+                _overBudget.Cancel();
+                diagnostics.Report(DiagnosticDescriptors.TemplateError,
+                    $"template ran longer than {TemplateBudget.TotalSeconds:F0} s on one page (a loop or recursion that never ends in practice)",
+                    new SourceLocation(theme.DisplayPath(ex.Span.FileName ?? name), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));
+            }
+            return false;
         }
         catch (ScriptRuntimeException ex)
         {

@@ -117,11 +117,16 @@ public sealed record RawResponse(int Status, string Headers, string Body);
 
 public static class RawHttp
 {
-    public static async Task<RawResponse> SendAsync(int port, string method, string target, string host)
+    public static Task<RawResponse> SendAsync(int port, string method, string target, string host) => SendAsync(IPAddress.Loopback, port, method, target, host);
+
+    /// <summary>GET / on <paramref name="address"/> with the Host header <paramref name="host"/>.</summary>
+    public static Task<RawResponse> SendAsync(IPAddress address, int port, string host) => SendAsync(address, port, "GET", "/", host);
+
+    public static async Task<RawResponse> SendAsync(IPAddress address, int port, string method, string target, string host)
     {
-        using var client = new TcpClient();
+        using var client = new TcpClient(address.AddressFamily);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await client.ConnectAsync(IPAddress.Loopback, port, cts.Token);
+        await client.ConnectAsync(address, port, cts.Token);
         var stream = client.GetStream();
         var request = $"{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.Latin1.GetBytes(request), cts.Token);

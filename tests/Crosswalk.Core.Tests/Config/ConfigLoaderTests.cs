@@ -162,7 +162,9 @@ public sealed class ConfigLoaderTests
     [InlineData("source: null\n", "site.yml(1,9): error CW1001: 'source' must name a folder, not be empty or null")]
     [InlineData("source: /\n", "site.yml(1,9): error CW1001: 'source' must not be the root of the file system ('/')")]
     [InlineData("output: /\n", "site.yml(1,9): error CW1001: 'output' must not be the root of the file system ('/')")]
-    public void A_null_or_the_disk_root_is_no_source_or_output_folder(string yaml, string expected)
+    [InlineData("source: /etc\n", "site.yml(1,9): error CW1001: 'source' ('/etc') is outside the site's folder and its git repository")]
+    [InlineData("templates: /usr/share\n", "site.yml(1,12): error CW1001: 'templates' ('/usr/share') is outside the site's folder and its git repository")]
+    public void A_null_the_disk_root_or_a_folder_outside_the_site_is_no_source_or_output_folder(string yaml, string expected)
     {
         var bag = new DiagnosticBag();
 
@@ -170,5 +172,16 @@ public sealed class ConfigLoaderTests
 
         Assert.Null(config);
         Assert.Equal(expected, Assert.Single(bag.ToSortedList()).ToString());
+    }
+
+    [Fact]
+    public void The_home_folder_or_one_above_it_is_no_source_or_output_folder()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var bag = new DiagnosticBag();
+
+        Assert.Null(ConfigLoader.Parse($"output: {home}\n", Path.Combine(Path.GetTempPath(), "site.yml"), bag));
+
+        Assert.Contains("'output' must not be the home folder or a folder above it", Assert.Single(bag.ToSortedList()).Message);
     }
 }

@@ -41,6 +41,11 @@ internal sealed class Scratch : IDisposable
                 result[key + "/"] = "dir";
                 continue;
             }
+            if (Crosswalk.Content.FileKinds.Special(file) is { } special)
+            {
+                result[key] = special; // a FIFO is never opened: reading it would wait for a writer
+                continue;
+            }
             try
             {
                 result[key] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));

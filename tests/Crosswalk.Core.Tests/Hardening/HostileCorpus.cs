@@ -207,6 +207,41 @@ internal static class HostileCorpus
                 File.SetUnixFileMode(dir, UnixFileMode.None);
             }
         },
+        ["name-backslash"] = root =>
+        {
+            WriteText(root, "content/a\\b.md", "# Backslash\n\n[home](index.md)\n");
+            WriteText(root, "content/dir\\x/c.md", "# In a folder with a backslash\n");
+            WriteText(root, "content/static\\..\\evil.txt", "text");
+        },
+        ["name-control-and-bidi"] = root =>
+        {
+            WriteText(root, "content/tab\there.md", "# Tab\n");
+            WriteText(root, "content/bell\u0007.md", "# Bell\n");
+            WriteText(root, "content/invoice\u202Efdp.md", "# Reversed\n");
+            WriteText(root, "content/iso\u2067late.txt", "text");
+        },
+        ["name-long-path"] = root =>
+        {
+            // 12 folders of 200 bytes: each fits a file name, the whole (2,4xx bytes) is too long to publish.
+            var deep = string.Join('/', Enumerable.Repeat(new string('d', 200), 12));
+            WriteText(root, $"content/{deep}/page.md", "# Deep\n");
+            WriteText(root, "content/long.md", "---\npermalink: /" + string.Join('/', Enumerable.Repeat(new string('p', 250), 9)) + "/\n---\n# Long\n");
+        },
+        ["special-files"] = root =>
+        {
+            MakeFifo(Path.Combine(root, "content", "pipe.md"));
+            MakeFifo(Path.Combine(root, "content", "pipe.txt"));
+            File.CreateSymbolicLink(Path.Combine(root, "content", "null.md"), "/dev/null");
+            File.CreateSymbolicLink(Path.Combine(root, "content", "fifo-link.md"), "pipe.md");
+        },
+        // 21 pages at the per-page bound of 1,000 redirect_from entries: 21,000 redirect pages, over the site's 20,000.
+        ["redirects-amplified"] = root =>
+        {
+            for (var p = 0; p < 21; p++)
+            {
+                WriteText(root, $"content/p{p:D2}.md", "---\nredirect_from:\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"  - /old/{p}/{i}/\n")) + "---\n# P\n");
+            }
+        },
         ["odd-file-names"] = root =>
         {
             WriteText(root, "content/index.md", "# Home\n\n[a](a%20b.md) [b](<a b.md>) [u](%C3%BCn%C3%AF.md) [u2](\u00fcn\u00ef.md) "
@@ -224,6 +259,13 @@ internal static class HostileCorpus
     /// <summary>A page whose broken link sits on line 8, column 10, whatever the line endings.</summary>
     private static string EolPage(string frontEol, string bodyEol) =>
         $"---{frontEol}title: Line endings{frontEol}owner: QA{frontEol}---{frontEol}# Line endings{bodyEol}{bodyEol}line 7{frontEol}See also [broken](missing.md).{bodyEol}{frontEol}## After{bodyEol}text [ok](#after){frontEol}";
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
 
     private static string Rep(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
 

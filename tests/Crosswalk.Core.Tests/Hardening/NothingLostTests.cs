@@ -43,8 +43,53 @@ public sealed class NothingLostTests
         Assert.Contains("A again", File.ReadAllText(Path.Combine(scratch.Output, "a", "index.html")));
         Assert.False(Directory.Exists(stale));
         Assert.True(File.Exists(Path.Combine(foreign, "keep.txt")));
-        Assert.Equal(["._site.crosswalk-tmp-not-ours", "_site"],
+        Assert.Equal(["._site.crosswalk-lock", "._site.crosswalk-tmp-not-ours", "_site"],
             Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_build_into_a_folder_whose_lock_is_held_is_refused_with_CW5001_and_writes_nothing()
+    {
+        using var scratch = new Scratch();
+        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        Write(scratch, "content/index.md", "# Home\n");
+        var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
+
+        using (var held = OutputLock.TryTake(scratch.Output, out var problem))
+        {
+            Assert.NotNull(held);
+            Assert.Null(problem);
+            var refused = SiteBuilder.Build(options);
+
+            Assert.False(refused.Written);
+            Assert.Contains(refused.Diagnostics, d => d.Code == "CW5001" && d.Message.Contains("is writing to", StringComparison.Ordinal));
+            Assert.False(Directory.Exists(scratch.Output));
+        }
+
+        Assert.True(SiteBuilder.Build(options).Written);
+    }
+
+    [Fact]
+    public void A_swap_cut_between_its_renames_is_undone_by_the_next_build_and_dead_builds_leftovers_go()
+    {
+        using var scratch = new Scratch();
+        // As a build killed between the two renames leaves it: no output folder, the last good site aside, a new one half done.
+        var old = StagingFolders.Old(scratch.Output);
+        Directory.CreateDirectory(old);
+        File.WriteAllText(Path.Combine(old, SiteWriter.MarkerFile), "");
+        File.WriteAllText(Path.Combine(old, "index.html"), "last good");
+        var dead = StagingFolders.Temp(scratch.Output, int.MaxValue);
+        Directory.CreateDirectory(dead);
+        File.WriteAllText(Path.Combine(dead, SiteWriter.MarkerFile), "");
+
+        using (var held = SiteWriter.Lock(scratch.Output, new DiagnosticBag()))
+        {
+            Assert.NotNull(held);
+        }
+
+        Assert.Equal("last good", File.ReadAllText(Path.Combine(scratch.Output, "index.html")));
+        Assert.False(Directory.Exists(old));
+        Assert.False(Directory.Exists(dead));
     }
 
     [Fact]
@@ -67,7 +112,7 @@ public sealed class NothingLostTests
 
         Assert.Empty(bag.ToSortedList());
         Assert.Equal(old, Scratch.Snapshot(scratch.Output));
-        Assert.Equal(["_site"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(scratch.Output)!).Select(Path.GetFileName));
+        Assert.Equal(["._site.crosswalk-lock", "_site"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(scratch.Output)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -80,7 +125,7 @@ public sealed class NothingLostTests
             Assert.NotNull(writer);
             writer.Write("a/index.html", "a longer first version"u8);
             writer.Write("a/index.html", "second"u8);
-            writer.Commit();
+            writer.Commit(bag);
         }
 
         Assert.Equal("second", File.ReadAllText(Path.Combine(scratch.Output, "a", "index.html")));

@@ -15,6 +15,8 @@ public sealed class TemplateSafetyTests
         { "endless-for", "{{ for i in 1..1000000000 }}{{ end }}" },
         { "endless-recursion", "{{ func f; f; end; f }}" },
         { "mutual-recursion", "{{ func a; b; end; func b; a; end; a }}" },
+        // Within the loop and depth limits, 2^40 calls: only the time budget ends it.
+        { "exponential-recursion", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f(40) }}" },
         { "huge-string", "{{ x = \"a\"; for i in 1..40 }}{{ x = x + x }}{{ end }}{{ x }}" },
         { "huge-string-pad", "{{ \"a\" | string.pad_left 200000000 }}" },
         { "huge-output", "{{ for i in 1..90000 }}{{ \"x\" | string.pad_left 1000 }}{{ end }}" },

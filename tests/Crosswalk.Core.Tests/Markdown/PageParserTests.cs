@@ -145,6 +145,16 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void Only_real_href_and_src_attributes_are_links_not_that_text_inside_another_attribute()
+    {
+        var page = Pages.Parse("a.md", "<img alt=\"a src=evil.png here\" src=\"/real.png\">\n\n<a title='x href=/evil' data-src=\"/nope\" href=\"/real/\">r</a>\n");
+
+        Assert.Equal(["/real.png", "/real/"], page.Links.Select(l => l.Url));
+        Assert.Contains("alt=\"a src=evil.png here\"", page.BodyHtml);
+        Assert.Contains("title='x href=/evil' data-src=\"/nope\"", page.BodyHtml);
+    }
+
+    [Fact]
     public void Ids_inside_html_comments_do_not_count()
     {
         var page = Pages.Parse("a.md", "<!-- <a id=\"ghost\"></a> -->\n\n<div id=\"real\"></div>\n");

@@ -38,11 +38,12 @@ public static class RenderStage
         var failed = new ConcurrentBag<ParsedPage>();
         var notWritten = new ConcurrentBag<string>();
         var pagesWritten = 0;
+        var writeFailed = 0;
         // Files differ in size by orders of magnitude (a criterion page can be a thousand content pages): handed out a
         // few at a time rather than in fixed ranges.
         Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(file =>
         {
-            if (!file.Write(model, target))
+            if (Volatile.Read(ref writeFailed) != 0 || !TryWrite(file))
             {
                 notWritten.Add(file.Path);
                 if (file.Page is { } page)
@@ -56,5 +57,27 @@ public static class RenderStage
             }
         });
         return new Outcome([.. failed], [.. notWritten], pagesWritten);
+
+        // A full disk or a folder turned read-only fails every write after the first: it is reported once, at the
+        // file that hit it, and nothing more is written (the build is then not committed and the old site stays).
+        bool TryWrite(OutputFile file)
+        {
+            try
+            {
+                return file.Write(model, target);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not UnreadableSourceException)
+            {
+                if (Interlocked.Exchange(ref writeFailed, 1) == 0)
+                {
+                    // At the page or copied file it was writing; a generated file (sitemap.xml) has no source.
+                    var source = file.Page?.Source.DisplayPath ?? (file.Source is { } copied ? Discover.Relative(model.Config.RootDirectory, copied) : null);
+                    SourceLocation? at = source is not null ? new SourceLocation(source, 1, 1) : null;
+                    target.Diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot write '{file.Path}' to the output folder: {ex.Message}", at,
+                        "free some space or fix the output folder's permissions; the previous site is left in place");
+                }
+                return false;
+            }
+        }
     }
 }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Crosswalk.Output;
+
+/// <summary>
+/// The folders a build keeps beside the output folder <c>_site</c>, all carrying <see cref="SiteWriter.MarkerFile"/>:
+/// <c>._site.crosswalk-tmp-&lt;pid&gt;</c>, the new site its owner is writing; <c>._site.crosswalk-old</c>, the last good
+/// site while the swap runs; <c>._site.crosswalk-trash</c>, the old site being deleted after it. Their fixed names let
+/// the next build (holding <see cref="OutputLock"/>) tell, after a crash at any instant, which is the last good site.
+/// </summary>
+public static class StagingFolders
+{
+    private const string TempInfix = ".crosswalk-tmp-";
+
+    /// <summary>The new site of the build running as <paramref name="pid"/>.</summary>
+    public static string Temp(string output, int pid) => Sibling(output, TempInfix + pid.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Where the last good site waits between the swap's two renames.</summary>
+    public static string Old(string output) => Sibling(output, ".crosswalk-old");
+
+    /// <summary>Where the replaced site is deleted from once the new one is in place.</summary>
+    public static string Trash(string output) => Sibling(output, ".crosswalk-trash");
+
+    /// <summary>
+    /// Run holding the lock, before anything is written. A swap cut between its two renames left no output folder but
+    /// the old site aside: it is put back. Then every leftover whose owner is gone is deleted. Returns a note when the
+    /// site was restored.
+    /// </summary>
+    public static string? Recover(string output)
+    {
+        string? note = null;
+        var old = Old(output);
+        if (!Directory.Exists(output) && HasMarker(old))
+        {
+            Directory.Move(old, output);
+            note = $"restored the last good site into '{output}' (a build was stopped while swapping it)";
+        }
+        var parent = Path.GetDirectoryName(output)!;
+        foreach (var dir in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(output)}.crosswalk-*"))
+        {
+            var owner = Path.GetFileName(dir) is var name && name.Contains(TempInfix, StringComparison.Ordinal)
+                && int.TryParse(name[(name.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+            if (owner != 0 && owner != Environment.ProcessId && IsAlive(owner))
+            {
+                continue;
+            }
+            Delete(dir);
+        }
+        return note;
+    }
+
+    /// <summary>
+    /// Deletes a folder of ours: everything but the marker, then the marker, then the folder. A folder cut short keeps
+    /// its marker (the next build finishes the job); one without the marker is deleted only when empty.
+    /// </summary>
+    public static void Delete(string dir, Action? afterFirstEntry = null)
+    {
+        var marker = Path.Combine(dir, SiteWriter.MarkerFile);
+        if (!File.Exists(marker))
+        {
+            TryRemoveEmpty(dir);
+            return;
+        }
+        var first = true;
+        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
+        {
+            if (entry.Name == SiteWriter.MarkerFile)
+            {
+                continue;
+            }
+            if (entry is DirectoryInfo sub && sub.LinkTarget is null)
+            {
+                sub.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+            if (first)
+            {
+                first = false;
+                afterFirstEntry?.Invoke();
+            }
+        }
+        File.Delete(marker);
+        Directory.Delete(dir);
+    }
+
+    /// <summary>True when <paramref name="dir"/> is a folder carrying the marker.</summary>
+    public static bool HasMarker(string dir) => File.Exists(Path.Combine(dir, SiteWriter.MarkerFile));
+
+    private static void TryRemoveEmpty(string dir)
+    {
+        if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+        {
+            Directory.Delete(dir);
+        }
+    }
+
+    private static string Sibling(string output, string suffix) =>
+        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}{suffix}");
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
