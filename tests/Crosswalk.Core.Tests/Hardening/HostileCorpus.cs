@@ -220,6 +220,12 @@ internal static class HostileCorpus
             WriteText(root, "content/invoice\u202Efdp.md", "# Reversed\n");
             WriteText(root, "content/iso\u2067late.txt", "text");
         },
+        ["name-nfd-twin"] = root =>
+        {
+            WriteText(root, "content/caf\u00e9.md", "# Composed\n");
+            WriteText(root, "content/cafe\u0301.md", "# Decomposed\n");
+            WriteText(root, "content/\u0391\u0301\u03b8\u03b7\u03bd\u03b1.md", "# Greek, decomposed\n");
+        },
         ["name-long-path"] = root =>
         {
             // 12 folders of 200 bytes: each fits a file name, the whole (2,4xx bytes) is too long to publish.
