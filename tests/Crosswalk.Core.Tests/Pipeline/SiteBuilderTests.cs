@@ -470,6 +470,23 @@ public sealed class SiteBuilderTests
         Assert.Empty(result.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("relative_urls: false\n", "/docs/b/")]
+    [InlineData("", "./b/")]
+    public void Under_base_url_a_link_to_a_redirect_goes_to_its_end_inside_the_site_or_out_of_it(string style, string inside)
+    {
+        using var site = new TempSite(
+            ("site.yml", "title: T\nbase_url: /docs/\n" + style + "severity: { CW2005: off, CW5002: off }\nredirects:\n  /old/: /mid/\n  /mid/: /b/\n  /ext/: https://example.com/x?y=1\n"),
+            ("content/b.md", "# B\n"),
+            ("content/index.md", "# Home\n\n[old](/old/) [ext](/ext/#part)\n"));
+
+        Assert.True(SiteBuilder.Build(Options(site)).Written);
+
+        var links = new HtmlParser().ParseDocument(site.Read("_site/index.html")).QuerySelectorAll("article p a").Select(a => a.GetAttribute("href"));
+        // The link's #fragment is kept, as a browser keeps it through an HTTP redirect.
+        Assert.Equal([inside, "https://example.com/x?y=1#part"], links);
+    }
+
     [Fact]
     public void Outputs_that_would_overwrite_each_other_are_reported()
     {

@@ -95,8 +95,10 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             hrefs[link.Id] = target.Kind switch
             {
                 TargetKind.Page or TargetKind.Static => UrlModel.PublicPath(baseUrl, target.Path!) + HtmlEscape.Url(target.Suffix),
-                // A link to a redirect that leaves the site goes where the redirect leads.
-                TargetKind.External when target.Path is { } redirected => HtmlEscape.Url(redirected),
+                // A link to a redirect that leaves the site goes where the redirect leads, keeping its #fragment unless
+                // the target names its own (as a browser does through an HTTP redirect).
+                TargetKind.External when target.Path is { } redirected => HtmlEscape.Url(redirected)
+                    + (redirected.Contains('#') || target.Suffix.IndexOf('#') is not (var hash and >= 0) ? "" : HtmlEscape.Url(target.Suffix[hash..])),
                 _ => HtmlEscape.Url(link.Url),
             };
             if (target.Kind == TargetKind.Missing)
