@@ -67,25 +67,28 @@ public sealed class RelativeUrls
         output.Write(html[done..]);
     }
 
-    // The index just past the tag starting at `start`: its '>' outside quoted values (or the end of the page).
+    // The index just past the tag starting at `start`: its '>' outside quoted values (or the end of the page). Jumps
+    // from quote to quote: most of a page is tags.
     private static int TagEnd(ReadOnlySpan<byte> html, int start)
     {
-        byte quote = 0;
-        for (var i = start + 1; i < html.Length; i++)
+        for (var i = start + 1; i < html.Length;)
         {
-            var c = html[i];
-            if (quote != 0)
+            var next = html[i..].IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
+            if (next < 0)
             {
-                quote = c == quote ? (byte)0 : quote;
+                break;
             }
-            else if (c is (byte)'"' or (byte)'\'')
-            {
-                quote = c;
-            }
-            else if (c == (byte)'>')
+            i += next;
+            if (html[i] == (byte)'>')
             {
                 return i + 1;
             }
+            var close = html[(i + 1)..].IndexOf(html[i]);
+            if (close < 0)
+            {
+                break;
+            }
+            i += close + 2;
         }
         return html.Length;
     }

@@ -22,6 +22,8 @@ public sealed class RelativeUrlsTests
     [InlineData("/docs/", "/", "<a class=\"k\" href='/docs/p/'>", "<a class=\"k\" href='./p/'>")]
     [InlineData("/", "/x/", "<A HREF = \"/p/\">", "<A HREF = \"../p/\">")]
     [InlineData("/", "/x/", "<video poster=\"/v.png\"></video><form action=\"/f/\">", "<video poster=\"../v.png\"></video><form action=\"../f/\">")]
+    // A '>' or the other quote inside a quoted value does not end the tag.
+    [InlineData("/", "/x/", "<a title=\"a > b's\" href=\"/p/\">t</a><img alt='\"q\" >' src='/i.png'>", "<a title=\"a > b's\" href=\"../p/\">t</a><img alt='\"q\" >' src='../i.png'>")]
     public void Site_urls_in_url_attributes_become_relative_to_the_page(string baseUrl, string url, string html, string expected) =>
         Assert.Equal(expected, Rewrite(baseUrl, url, html));
 
@@ -32,6 +34,8 @@ public sealed class RelativeUrlsTests
     [InlineData("/docs/", "<a href=\"/api/\"><a href=\"/docs\">")]
     // Not a URL attribute: data-href, xhref, title, content; not in an attribute at all.
     [InlineData("/", "<a data-href=\"/a/\" xhref=\"/b/\" title=\"/c/\"><meta content=\"/d/\"><p>x=\"/e/\"</p>")]
+    // A tag whose quote never closes runs to the end of the page: nothing after it is read as a tag.
+    [InlineData("/", "<a title=\"open <a href=\"/p/\">")]
     // Unquoted values are left as they are (still correct on a server).
     [InlineData("/", "<a href=/a/>")]
     // Code samples and prose: Markdig escapes '"' in text but not "'".
