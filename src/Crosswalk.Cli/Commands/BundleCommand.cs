@@ -44,22 +44,7 @@ internal static class BundleCommand
             }
             var folder = parse.GetValue(output) ?? "bundle";
             var files = AuditBundle.Create(analysis, catalogs, day, GitHead.Commit(analysis.Config!.RootDirectory));
-            try
-            {
-                Directory.CreateDirectory(folder);
-                foreach (var file in files)
-                {
-                    var path = Path.Combine(folder, file.Name);
-                    File.WriteAllBytes(path, file.Content);
-                    stdout.WriteLine($"wrote {SafeText.Terminal(path)}");
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"crosswalk: cannot write to '{SafeText.Terminal(folder)}': {ex.Message}");
-                return CrosswalkCli.ExitUsage;
-            }
-            return CrosswalkCli.ExitOk;
+            return SiteReport.WriteFiles(folder, files, stdout, stderr);
         });
         return command;
     }

@@ -46,20 +46,9 @@ internal static class ExportCommand
             }
             var files = OscalExport.Create(analysis, parse.GetValue(date));
             var folder = parse.GetValue(output) ?? "oscal";
-            try
+            if (SiteReport.WriteFiles(folder, files, stdout, stderr) is var code and not CrosswalkCli.ExitOk)
             {
-                Directory.CreateDirectory(folder);
-                foreach (var file in files)
-                {
-                    var path = Path.Combine(folder, file.Name);
-                    File.WriteAllBytes(path, file.Content);
-                    stdout.WriteLine($"wrote {path}");
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"crosswalk: cannot write to '{folder}': {ex.Message}");
-                return CrosswalkCli.ExitUsage;
+                return code;
             }
             SiteReport.NoteErrors(analysis, stderr);
             return CrosswalkCli.ExitOk;

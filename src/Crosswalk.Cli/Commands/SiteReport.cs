@@ -32,4 +32,28 @@ internal static class SiteReport
             stderr.WriteLine($"note: the site has {analysis.Result.Errors} errors; run 'crosswalk check' to see them");
         }
     }
+
+    /// <summary>
+    /// Writes exported files (OSCAL, an audit bundle) into <paramref name="folder"/>, naming each on stdout; a folder
+    /// that cannot be written is said on stderr and is a usage error.
+    /// </summary>
+    public static int WriteFiles(string folder, IEnumerable<Crosswalk.Output.ExportedFile> files, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var file in files)
+            {
+                var path = Path.Combine(folder, file.Name);
+                File.WriteAllBytes(path, file.Content);
+                stdout.WriteLine($"wrote {SafeText.Terminal(path)}");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"crosswalk: cannot write to '{SafeText.Terminal(folder)}': {SafeText.Terminal(ex.Message)}");
+            return CrosswalkCli.ExitUsage;
+        }
+        return CrosswalkCli.ExitOk;
+    }
 }

@@ -9,9 +9,6 @@ using Crosswalk.Pipeline;
 
 namespace Crosswalk.Bundle;
 
-/// <summary>A file of the bundle: its name in the bundle folder and its bytes.</summary>
-public sealed record BundleFile(string Name, byte[] Content);
-
 /// <summary>
 /// <c>crosswalk bundle</c>: what an audit hands over, as files. Per catalog a PDF binder of the documents, with their
 /// document-control facts, a criterion index and the coverage matrix; coverage.csv and claims.csv; and
@@ -27,11 +24,11 @@ public static class AuditBundle
     /// The bundle of <paramref name="analysis"/>: a binder per catalog of <paramref name="catalogs"/>, or one for the
     /// whole site when it is empty. <paramref name="commit"/> is null outside git.
     /// </summary>
-    public static IReadOnlyList<BundleFile> Create(SiteAnalysis analysis, IReadOnlyList<Catalog> catalogs, DateOnly date, string? commit)
+    public static IReadOnlyList<ExportedFile> Create(SiteAnalysis analysis, IReadOnlyList<Catalog> catalogs, DateOnly date, string? commit)
     {
         var config = analysis.Config ?? throw new ArgumentException("the site's configuration is unusable", nameof(analysis));
         var claims = analysis.Claims;
-        var files = new List<BundleFile>();
+        var files = new List<ExportedFile>();
         var blocks = new DocumentBlocks(config, date);
         using var metrics = new TextMetrics();
         var binders = catalogs.Count > 0
@@ -40,12 +37,12 @@ public static class AuditBundle
         foreach (var (file, name, indexed) in binders)
         {
             var content = new BinderContent(config.Title, name, indexed, Documents(analysis.Pages, claims, indexed), claims, commit, date);
-            files.Add(new BundleFile(file, new BinderBook(metrics, content, blocks.Of).Pdf()));
+            files.Add(new ExportedFile(file, new BinderBook(metrics, content, blocks.Of).Pdf()));
         }
         var reported = catalogs.Count > 0 ? catalogs : [.. claims.All.Select(c => c.Criterion.Catalog).Distinct().OrderBy(c => c.Id, StringComparer.Ordinal)];
-        files.Add(new BundleFile("coverage.csv", Encoding.UTF8.GetBytes(CoverageCsv.Write(CoverageSnapshot.Of(reported, claims)))));
-        files.Add(new BundleFile("claims.csv", Encoding.UTF8.GetBytes(ClaimsCsv(reported, claims))));
-        files.Add(new BundleFile(ManifestName, Encoding.UTF8.GetBytes(Manifest(files, commit, date))));
+        files.Add(new ExportedFile("coverage.csv", Encoding.UTF8.GetBytes(CoverageCsv.Write(CoverageSnapshot.Of(reported, claims)))));
+        files.Add(new ExportedFile("claims.csv", Encoding.UTF8.GetBytes(ClaimsCsv(reported, claims))));
+        files.Add(new ExportedFile(ManifestName, Encoding.UTF8.GetBytes(Manifest(files, commit, date))));
         return files;
     }
 
@@ -84,7 +81,7 @@ public static class AuditBundle
     }
 
     /// <summary>sha256sum's format ("hash, two spaces, name"); the commit and the date on comment lines, which <c>sha256sum -c</c> skips.</summary>
-    internal static string Manifest(IEnumerable<BundleFile> files, string? commit, DateOnly date)
+    internal static string Manifest(IEnumerable<ExportedFile> files, string? commit, DateOnly date)
     {
         var sb = new StringBuilder();
         sb.Append("# crosswalk bundle\n# commit: ").Append(commit ?? "not in git").Append("\n# date: ")

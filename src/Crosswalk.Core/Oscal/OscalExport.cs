@@ -1,11 +1,9 @@
 using System.Globalization;
 using Crosswalk.Content;
+using Crosswalk.Output;
 using Crosswalk.Pipeline;
 
 namespace Crosswalk.Oscal;
-
-/// <summary>One exported file: its name in the output folder and its bytes (UTF-8 JSON ending in a line feed).</summary>
-public sealed record OscalFile(string Name, byte[] Content);
 
 /// <summary>
 /// The OSCAL export (<c>crosswalk export oscal</c>): an OSCAL 1.2.1 component definition of the site's documents and
@@ -30,7 +28,7 @@ public static class OscalExport
     /// The files for <paramref name="analysis"/> (a usable site's). <c>metadata.last-modified</c> is
     /// <paramref name="lastModified"/>, else <see cref="DefaultLastModified"/> of the documents exported.
     /// </summary>
-    public static IReadOnlyList<OscalFile> Create(SiteAnalysis analysis, DateTimeOffset? lastModified = null)
+    public static IReadOnlyList<ExportedFile> Create(SiteAnalysis analysis, DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.Config is not { } config || analysis.Catalogs is not { } catalogs)
@@ -42,7 +40,7 @@ public static class OscalExport
         var links = new SiteLinks(config);
         var ids = new ControlIdCache();
         var components = new ComponentDefinitionWriter(config.Title, links, ids, documents, date);
-        var files = new List<OscalFile> { new(ComponentDefinitionFile, OscalJson.Document("component-definition", components.Write)) };
+        var files = new List<ExportedFile> { new(ComponentDefinitionFile, OscalJson.Document("component-definition", components.Write)) };
         var mappings = MappingCollectionWriter.Exportable(catalogs.Mappings);
         if (mappings.Count > 0)
         {

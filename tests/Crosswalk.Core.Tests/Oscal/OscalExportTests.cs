@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Crosswalk.Oscal;
+using Crosswalk.Output;
 using Crosswalk.Pipeline;
 using Crosswalk.Tests.Support;
 
@@ -208,7 +209,7 @@ public sealed class OscalExportTests
         Assert.Equal("2027-01-31T10:20:30Z", LastModified(OscalExport.Create(analysis, OscalExport.ParseDate("2027-01-31T12:20:30+02:00"))));
         Assert.Equal(new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), OscalExport.DefaultLastModified([]));
 
-        static string? LastModified(IReadOnlyList<OscalFile> files) =>
+        static string? LastModified(IReadOnlyList<ExportedFile> files) =>
             JsonDocument.Parse(files[0].Content).RootElement.GetProperty("component-definition").GetProperty("metadata").GetProperty("last-modified").GetString();
     }
 
@@ -223,7 +224,7 @@ public sealed class OscalExportTests
         Assert.NotEqual(uuid, otherUuid);
         Assert.NotEqual(version, otherVersion);
 
-        static (string?, string?) Identity(OscalFile file)
+        static (string?, string?) Identity(ExportedFile file)
         {
             var root = JsonDocument.Parse(file.Content).RootElement.GetProperty("component-definition");
             return (root.GetProperty("uuid").GetString(), root.GetProperty("metadata").GetProperty("version").GetString());

@@ -1,5 +1,6 @@
 using System.Text;
 using Crosswalk.Oscal;
+using Crosswalk.Output;
 using Crosswalk.Pipeline;
 
 namespace Crosswalk.Tests.Support;
@@ -8,11 +9,11 @@ namespace Crosswalk.Tests.Support;
 internal static class RepositoryExport
 {
     private static readonly Lazy<SiteAnalysis> s_analysis = new(Analyze);
-    private static readonly Lazy<IReadOnlyList<OscalFile>> s_files = new(() => OscalExport.Create(s_analysis.Value));
+    private static readonly Lazy<IReadOnlyList<ExportedFile>> s_files = new(() => OscalExport.Create(s_analysis.Value));
 
     public static SiteAnalysis Analysis => s_analysis.Value;
 
-    public static IReadOnlyList<OscalFile> Files => s_files.Value;
+    public static IReadOnlyList<ExportedFile> Files => s_files.Value;
 
     public static string Text(string name) => Encoding.UTF8.GetString(Files.Single(f => f.Name == name).Content);
 
