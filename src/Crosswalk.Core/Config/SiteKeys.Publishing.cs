@@ -14,21 +14,19 @@ internal static partial class SiteKeys
     private static string? ReadEditUrl(ConfigReader reader, YamlNode node) =>
         ReadHttpUrl(reader, "edit_url", node, "https://github.com/org/repo/edit/main/") is { } url ? url.TrimEnd('/') + "/" : null;
 
-    // YAML 1.1's words for yes and no, as front matter's booleans read them.
+    // A YAML null (relative_urls: or ~) leaves the default.
     private static bool? ReadFlag(ConfigReader reader, string key, YamlNode node)
     {
-        switch (reader.String(key, node)?.ToLowerInvariant())
+        if (reader.String(key, node) is not { } text || text is "" or "~" or "null")
         {
-            case null or "" or "~" or "null":
-                return null;
-            case "true" or "yes" or "on":
-                return true;
-            case "false" or "no" or "off":
-                return false;
-            case var other:
-                reader.Error(node, $"'{key}' must be true or false, not '{other}'");
-                return null;
+            return null;
         }
+        if (YamlBoolean.Parse(text) is { } value)
+        {
+            return value;
+        }
+        reader.Error(node, $"'{key}' must be true or false, not '{text}'");
+        return null;
     }
 
     private static string? ReadHttpUrl(ConfigReader reader, string key, YamlNode node, string example)

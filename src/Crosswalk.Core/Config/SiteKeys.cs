@@ -184,7 +184,7 @@ internal static partial class SiteKeys
         }
         if (fields.TryGetValue("page", out var p) && reader.String("page", p) is { } page)
         {
-            if (page is "false" or "off" or "no")
+            if (YamlBoolean.Parse(page) == false)
             {
                 settings = settings with { Page = null };
             }

@@ -94,16 +94,16 @@ public sealed class FieldReader(string file, DiagnosticBag diagnostics)
     /// <summary><c>true</c>/<c>false</c> (also <c>yes</c>/<c>no</c>).</summary>
     public bool? Boolean(YamlNode node)
     {
-        var text = Text(node);
-        switch (text?.ToLowerInvariant())
+        if (Text(node) is not { } text)
         {
-            case null: return null;
-            case "true" or "yes" or "on": return true;
-            case "false" or "no" or "off": return false;
-            default:
-                Error(node, $"'{Key}' must be true or false, not '{text}'");
-                return null;
+            return null;
         }
+        if (Config.YamlBoolean.Parse(text) is { } value)
+        {
+            return value;
+        }
+        Error(node, $"'{Key}' must be true or false, not '{text}'");
+        return null;
     }
 
     /// <summary>An ISO calendar date, <c>2027-05-20</c>.</summary>
