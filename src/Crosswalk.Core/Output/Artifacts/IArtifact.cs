@@ -57,23 +57,24 @@ public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, Te
     /// <summary>The template-added ids of the pages rendered.</summary>
     public TemplateIdSets TemplateIds => templateIds;
 
-    // One output buffer per thread, reused file after file; one that grew for an outsized page is let go.
+    // Per thread, reused file after file: the buffer a file is made in, and the one a page is copied into with its URLs
+    // made relative (relative_urls). One that grew for an outsized page is let go.
     private readonly ThreadLocal<ArrayBufferWriter<byte>?> _buffers = new();
+    private readonly ThreadLocal<ArrayBufferWriter<byte>?> _published = new();
 
-    /// <summary>This thread's empty buffer.</summary>
-    public ArrayBufferWriter<byte> Buffer()
+    private static ArrayBufferWriter<byte> Empty(ThreadLocal<ArrayBufferWriter<byte>?> perThread)
     {
-        var buffer = _buffers.Value;
+        var buffer = perThread.Value;
         if (buffer is null || buffer.Capacity > 4 * 1024 * 1024)
         {
-            _buffers.Value = buffer = new ArrayBufferWriter<byte>(64 * 1024);
+            perThread.Value = buffer = new ArrayBufferWriter<byte>(64 * 1024);
         }
         buffer.ResetWrittenCount();
         return buffer;
     }
 
-    // A second buffer per thread for a page whose URLs are rewritten (relative_urls).
-    private readonly ThreadLocal<ArrayBufferWriter<byte>?> _published = new();
+    /// <summary>This thread's empty buffer.</summary>
+    public ArrayBufferWriter<byte> Buffer() => Empty(_buffers);
 
     /// <summary>
     /// Writes a page <paramref name="view"/> was rendered to: under <c>relative_urls</c> with its site URLs relative to
@@ -86,12 +87,7 @@ public sealed class RenderTarget(IOutputSink sink, DiagnosticBag diagnostics, Te
             sink.Write(path, page.WrittenSpan);
             return;
         }
-        var published = _published.Value;
-        if (published is null || published.Capacity > 4 * 1024 * 1024)
-        {
-            _published.Value = published = new ArrayBufferWriter<byte>(64 * 1024);
-        }
-        published.ResetWrittenCount();
+        var published = Empty(_published);
         model.RelativeUrls.Rewrite(page.WrittenSpan, view.Url, published);
         sink.Write(path, published.WrittenSpan);
     }
