@@ -27,7 +27,7 @@ public sealed class ReadFromDiskBrowserTests : IDisposable
             ["content/index.md"] = "# Home\n\nStart at the [access policy](policies/access.md#reviews).\n",
             ["content/policies/index.md"] = "---\ntitle: Policies\n---\nEvery policy.\n",
             ["content/policies/access.md"] = "---\ntitle: Access Policy\nsatisfies: { soc2-tsc-2017: [CC6.1] }\n---\n# Access Policy\n\n"
-                + "See [all policies](index.md) and the [diagram](../img/flow.svg).\n\n## Reviews\n\nQuarterly.\n",
+                + "See [all policies](index.md) and the [diagram](../img/flow.svg).\n\n![Flow](../img/flow.svg)\n\n## Reviews\n\nQuarterly.\n",
             ["content/img/flow.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
         };
         foreach (var (path, text) in files)
@@ -72,8 +72,10 @@ public sealed class ReadFromDiskBrowserTests : IDisposable
         await page.Locator("article a", new() { HasTextString = "Access Policy" }).First.ClickAsync();
         await page.WaitForURLAsync(new Regex("^" + Regex.Escape(FileUrl(output, "policies/access/index.html"))));
 
-        // The image beside the pages loads too.
+        // The image beside the pages loads (an image that failed has no natural width), and the link to it stays on disk.
         await page.GotoAsync(FileUrl(output, "policies/access/index.html"));
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('article img[alt=\"Flow\"]'); return !!i && i.complete; }");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('article img[alt=\"Flow\"]').naturalWidth > 0"), "the image did not load from disk");
         Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('article a[href$=\"flow.svg\"]'); return !!i && i.href.startsWith('file:'); }"));
         Assert.Empty(errors);
     }
