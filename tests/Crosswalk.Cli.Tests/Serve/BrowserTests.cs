@@ -10,21 +10,13 @@ public sealed class BrowserTests
     [Fact]
     public async Task An_open_page_reloads_itself_after_an_edit_and_keeps_its_scroll_position()
     {
-        Browser.Chromium.RequireInstalled();
         var files = ServeSite.DefaultFiles();
         var body = string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Paragraph {i} of a long policy, long enough to scroll."));
         files["content/a.md"] = $"---\ntitle: Page A\n---\n## Section\n\nOriginal text.\n\n{body}\n";
         await using var site = await ServeSite.StartAsync(files);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Browser.Chromium.ExecutablePath,
-            Headless = true,
-            Timeout = Timeout,
-            Args = Browser.Chromium.Args,
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
+        await using var chromium = await Browser.Chromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
         page.SetDefaultTimeout(Timeout);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);

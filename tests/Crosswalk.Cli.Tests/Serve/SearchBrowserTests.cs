@@ -21,22 +21,11 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
         ["content/policies/hostile.md"] = "# Hostile\n\n## Trap &lt;img src=x onerror=\"window.__xss=1\"&gt;\n\nText with an onerror word.\n",
     };
 
-    private static async Task<(IPlaywright, IBrowser, IPage, List<string>)> OpenAsync()
+    private static async Task<(Browser.Chromium, IPage, List<string>)> OpenAsync()
     {
-        Browser.Chromium.RequireInstalled();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Browser.Chromium.ExecutablePath,
-            Headless = true,
-            Timeout = Timeout,
-            Args = Browser.Chromium.Args,
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 800 } });
-        page.SetDefaultTimeout(Timeout);
+        var chromium = await Browser.Chromium.LaunchAsync();
         var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        return (playwright, browser, page, errors);
+        return (chromium, await chromium.NewPageAsync(errors), errors);
     }
 
     private static string Build(string root)
@@ -55,9 +44,8 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
     public async Task Search_over_http_finds_a_criterion_id_and_a_body_word_and_opens_a_result_from_the_keyboard()
     {
         await using var site = await ServeSite.StartAsync(Files());
-        var (playwright, browser, page, errors) = await OpenAsync();
-        using (playwright)
-        await using (browser)
+        var (chromium, page, errors) = await OpenAsync();
+        await using (chromium)
         {
             await page.GotoAsync(new Uri(site.Url, "/policies/access/").ToString());
             await SearchAndOpenAsync(page, "/policies/access/");
@@ -72,9 +60,8 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
         try
         {
             var output = Build(root);
-            var (playwright, browser, page, errors) = await OpenAsync();
-            using (playwright)
-            await using (browser)
+            var (chromium, page, errors) = await OpenAsync();
+            await using (chromium)
             {
                 await page.GotoAsync(new Uri(Path.Combine(output, "policies", "hostile", "index.html")).AbsoluteUri);
                 var input = page.Locator("#cw-search-input");
@@ -155,9 +142,8 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
             SearchIndexBuilder.Write(entries, buffer);
             File.WriteAllBytes(Path.Combine(site, "assets", "search-index.js"), buffer.WrittenSpan.ToArray());
 
-            var (playwright, browser, page, errors) = await OpenAsync();
-            using (playwright)
-            await using (browser)
+            var (chromium, page, errors) = await OpenAsync();
+            await using (chromium)
             {
                 await page.GotoAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri);
                 var load = Stopwatch.StartNew();

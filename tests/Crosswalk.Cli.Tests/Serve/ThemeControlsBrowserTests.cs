@@ -7,20 +7,6 @@ public sealed class ThemeControlsBrowserTests
 {
     private const float Timeout = 15_000;
 
-    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
-    {
-        Browser.Chromium.RequireInstalled();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Browser.Chromium.ExecutablePath,
-            Headless = true,
-            Timeout = Timeout,
-            Args = Browser.Chromium.Args,
-        });
-        return (playwright, browser);
-    }
-
     private static Dictionary<string, string> Files()
     {
         var files = ServeSite.DefaultFiles();
@@ -32,9 +18,8 @@ public sealed class ThemeControlsBrowserTests
     public async Task The_theme_toggle_overrides_the_system_scheme_and_the_choice_survives_a_reload()
     {
         await using var site = await ServeSite.StartAsync(Files());
-        var (playwright, browser) = await LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var context = await browser.NewContextAsync(new() { ColorScheme = ColorScheme.Light });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
@@ -74,9 +59,8 @@ public sealed class ThemeControlsBrowserTests
     public async Task A_code_block_gets_a_copy_button_that_announces_the_copy()
     {
         await using var site = await ServeSite.StartAsync(Files());
-        var (playwright, browser) = await LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var chromium = await Browser.Chromium.LaunchAsync();
+        var browser = chromium.Browser;
         var context = await browser.NewContextAsync();
         // Headless clipboards may refuse: granted where the browser allows it, and the announcement is what is checked.
         try { await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]); } catch (PlaywrightException) { }
