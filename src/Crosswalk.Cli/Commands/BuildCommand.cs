@@ -80,6 +80,10 @@ internal static class BuildCommand
                 // A report file is kept and searched: text lists every diagnostic, GitHub's notices still wait for --verbose.
                 File.WriteAllText(reportPath, DiagnosticFormatter.Format(chosen, result, chosen == "text" ? Verbosity.Verbose : verbosity));
             }
+            if (result.Output is { } written && (parse.GetValue(timings) || verbosity == Verbosity.Verbose))
+            {
+                stderr.WriteLine(FormattableString.Invariant($"output: {written.Written:N0} files written, {written.Unchanged:N0} unchanged, {written.Removed:N0} removed"));
+            }
             if (parse.GetValue(timings))
             {
                 foreach (var t in result.Timings)

@@ -4,10 +4,12 @@ using Microsoft.Win32.SafeHandles;
 namespace Crosswalk.Output;
 
 /// <summary>
-/// Stage <c>Write</c> for <c>build</c>: files go to a temporary sibling of the output folder, which is swapped in
-/// only by <see cref="Commit"/>. One build at a time writes to a folder (<see cref="OutputLock"/>); a failed build
-/// leaves the last good site in place, and one killed at any instant leaves it where the next build restores it
-/// (<see cref="StagingFolders"/>). Only a folder carrying Crosswalk's marker file is ever replaced or deleted.
+/// Stage <c>Write</c> for <c>build</c>: files go to a temporary sibling of the output folder and reach it only through
+/// <see cref="Commit"/>. A first build renames the whole new site into place; a rebuild stages only the files whose
+/// bytes changed and commits them with the removals as one update (<see cref="OutputUpdate"/>), so a rebuild that
+/// changes nothing writes nothing. One build at a time writes to a folder (<see cref="OutputLock"/>); a failed build
+/// leaves the last good site in place, and one killed at any instant leaves the old site or an update the next build
+/// finishes (<see cref="StagingFolders"/>). Only a folder carrying Crosswalk's marker file is ever changed or deleted.
 /// </summary>
 public sealed class SiteWriter : IOutputSink, IDisposable
 {
@@ -17,14 +19,20 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     private readonly string _output;
     private readonly string _temp;
     private readonly OutputLock? _ownLock;
+    // Null for a first build (no output folder yet): everything is written and renamed in at once.
+    private readonly OutputUpdate? _update;
     private bool _done;
 
-    private SiteWriter(string output, string temp, OutputLock? ownLock)
+    private SiteWriter(string output, string temp, OutputLock? ownLock, OutputUpdate? update)
     {
         _output = output;
         _temp = temp;
         _ownLock = ownLock;
+        _update = update;
     }
+
+    /// <summary>What the last <see cref="Commit"/> did; null before it, and for a first build (everything written).</summary>
+    public WriteCounts? Counts => _update?.Counts;
 
     /// <summary>
     /// Takes the output folder's lock and recovers from a build killed while it held it (the last good site put back,
@@ -84,7 +92,7 @@ public sealed class SiteWriter : IOutputSink, IDisposable
             }
             Directory.CreateDirectory(temp);
             File.WriteAllText(Path.Combine(temp, MarkerFile), "");
-            return new SiteWriter(output, temp, ownLock);
+            return new SiteWriter(output, temp, ownLock, Directory.Exists(output) ? OutputUpdate.Of(output, temp) : null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -123,6 +131,10 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content)
     {
+        if (_update is not null && _update.Unchanged(OutputPaths.Check(relativePath), content))
+        {
+            return;
+        }
         var full = Prepare(relativePath);
         // The folder is new, so a file is new: creating it exclusively spares truncating it (a system call per file).
         SafeFileHandle handle;
@@ -144,6 +156,10 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     /// <remarks>Streams the file (a static file can be larger than an array can hold).</remarks>
     public void Copy(string sourcePath, string relativePath)
     {
+        if (_update is not null && _update.Unchanged(OutputPaths.Check(relativePath), sourcePath))
+        {
+            return;
+        }
         using var source = UnreadableSourceException.Guard(() => new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
         var full = Prepare(relativePath);
         using var target = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 1);
@@ -182,13 +198,12 @@ public sealed class SiteWriter : IOutputSink, IDisposable
     }
 
     /// <summary>
-    /// Swaps the new site in: the old folder is renamed aside, the new one renamed in, the old one deleted. Both markers
-    /// are checked first: a folder replaced meanwhile by one Crosswalk did not write is left alone. Returns false after
-    /// reporting CW5001 when the swap could not be made (the old site is then in place).
+    /// Puts the new site in place: a first build renames its folder in; a rebuild commits its changes as one update.
+    /// Both markers are checked first: a folder replaced meanwhile by one Crosswalk did not write is left alone.
+    /// Returns false after reporting CW5001 when nothing could be committed (the old site is then in place).
     /// </summary>
     public bool Commit(DiagnosticBag diagnostics)
     {
-        var old = StagingFolders.Old(_output);
         try
         {
             if (!StagingFolders.HasMarker(_temp))
@@ -201,44 +216,37 @@ public sealed class SiteWriter : IOutputSink, IDisposable
                 diagnostics.Report(DiagnosticDescriptors.OutputError, problem, null);
                 return false;
             }
-            CommitSteps.Reached(1);
-            var hadOld = Directory.Exists(_output);
-            if (hadOld)
+            if (_update is null)
             {
-                Directory.Move(_output, old);
-            }
-            CommitSteps.Reached(2);
-            try
-            {
+                CommitSteps.Reached(1);
                 Directory.Move(_temp, _output);
+                _done = true;
+                CommitSteps.Reached(2);
+                return true;
             }
-            catch
+            if (!StagingFolders.HasMarker(_output))
             {
-                if (hadOld)
-                {
-                    Directory.Move(old, _output);
-                }
-                throw;
+                diagnostics.Report(DiagnosticDescriptors.OutputError, $"'{_output}' lost its {MarkerFile} file during the build; it is left alone", null);
+                return false;
             }
+            _update.Commit();
             _done = true;
-            CommitSteps.Reached(3);
-            if (hadOld)
-            {
-                var trash = StagingFolders.Trash(_output);
-                Directory.Move(old, trash);
-                CommitSteps.Reached(4);
-                StagingFolders.Delete(trash, () => CommitSteps.Reached(5));
-            }
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A leftover trash folder is removed by the next build; anything else left the old site in place.
             if (_done)
             {
                 return true;
             }
-            diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot swap the new site in: {ex.Message}", null);
+            if (Directory.Exists(StagingFolders.Update(_output)))
+            {
+                // Past the commit point the update is whole on disk: the next build into the folder finishes it.
+                _done = true;
+                diagnostics.Report(DiagnosticDescriptors.OutputError, $"the new site was committed but only partly moved into '{_output}': {ex.Message}; the next build into it finishes the update", null);
+                return false;
+            }
+            diagnostics.Report(DiagnosticDescriptors.OutputError, $"cannot put the new site in place: {ex.Message}", null);
             return false;
         }
     }

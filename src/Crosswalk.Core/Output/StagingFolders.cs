@@ -5,9 +5,10 @@ namespace Crosswalk.Output;
 
 /// <summary>
 /// The folders a build keeps beside the output folder <c>_site</c>, all carrying <see cref="SiteWriter.MarkerFile"/>:
-/// <c>._site.crosswalk-tmp-&lt;pid&gt;</c>, the new site its owner is writing; <c>._site.crosswalk-old</c>, the last good
-/// site while the swap runs; <c>._site.crosswalk-trash</c>, the old site being deleted after it. Their fixed names let
-/// the next build (holding <see cref="OutputLock"/>) tell, after a crash at any instant, which is the last good site.
+/// <c>._site.crosswalk-tmp-&lt;pid&gt;</c>, what its owner is writing (a whole new site, or the changed files of a
+/// rebuild); <c>._site.crosswalk-update</c>, a rebuild's committed changes while they are moved into place
+/// (<see cref="OutputUpdate"/>). Their fixed names let the next build (holding <see cref="OutputLock"/>) tell, after a
+/// crash at any instant, what to finish and what to throw away.
 /// </summary>
 public static class StagingFolders
 {
@@ -16,26 +17,16 @@ public static class StagingFolders
     /// <summary>The new site of the build running as <paramref name="pid"/>.</summary>
     public static string Temp(string output, int pid) => Sibling(output, TempInfix + pid.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Where the last good site waits between the swap's two renames.</summary>
-    public static string Old(string output) => Sibling(output, ".crosswalk-old");
-
-    /// <summary>Where the replaced site is deleted from once the new one is in place.</summary>
-    public static string Trash(string output) => Sibling(output, ".crosswalk-trash");
+    /// <summary>Where a rebuild's committed changes wait to be moved into the output folder.</summary>
+    public static string Update(string output) => Sibling(output, ".crosswalk-update");
 
     /// <summary>
-    /// Run holding the lock, before anything is written. A swap cut between its two renames left no output folder but
-    /// the old site aside: it is put back. Then every leftover whose owner is gone is deleted. Returns a note when the
-    /// site was restored.
+    /// Run holding the lock, before anything is written. A rebuild killed after its commit point left its update
+    /// half moved in: it is finished. Then every leftover whose owner is gone is deleted.
     /// </summary>
-    public static string? Recover(string output)
+    public static void Recover(string output)
     {
-        string? note = null;
-        var old = Old(output);
-        if (!Directory.Exists(output) && HasMarker(old))
-        {
-            Directory.Move(old, output);
-            note = $"restored the last good site into '{output}' (a build was stopped while swapping it)";
-        }
+        OutputUpdate.RollForward(output);
         var parent = Path.GetDirectoryName(output)!;
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(output)}.crosswalk-*"))
         {
@@ -47,7 +38,6 @@ public static class StagingFolders
             }
             Delete(dir);
         }
-        return note;
     }
 
     /// <summary>

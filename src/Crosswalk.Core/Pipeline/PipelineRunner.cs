@@ -94,7 +94,7 @@ internal static class PipelineRunner
         if (writer is not null && !result.Failed(options.Strict))
         {
             var committed = clock.Time("Write", () => writer.Commit(diagnostics));
-            result = committed ? result with { Written = true } : Result(pages, usable: true, written: false);
+            result = committed ? result with { Written = true, Output = writer.Counts } : Result(pages, usable: true, written: false);
         }
         return new PipelineRun(result, config, site, claims, rendered);
     }

@@ -70,14 +70,23 @@ public sealed class NothingLostTests
     }
 
     [Fact]
-    public void A_swap_cut_between_its_renames_is_undone_by_the_next_build_and_dead_builds_leftovers_go()
+    public void An_update_committed_by_a_build_that_was_killed_is_finished_by_the_next_one_and_dead_builds_leftovers_go()
     {
         using var scratch = new Scratch();
-        // As a build killed between the two renames leaves it: no output folder, the last good site aside, a new one half done.
-        var old = StagingFolders.Old(scratch.Output);
-        Directory.CreateDirectory(old);
-        File.WriteAllText(Path.Combine(old, SiteWriter.MarkerFile), "");
-        File.WriteAllText(Path.Combine(old, "index.html"), "last good");
+        Directory.CreateDirectory(Path.Combine(scratch.Output, "gone"));
+        File.WriteAllText(Path.Combine(scratch.Output, SiteWriter.MarkerFile), "");
+        File.WriteAllText(Path.Combine(scratch.Output, "index.html"), "old");
+        File.WriteAllText(Path.Combine(scratch.Output, "gone", "index.html"), "gone");
+        File.WriteAllText(Path.Combine(scratch.Output, "kept.html"), "kept");
+        // As a rebuild killed after its commit point leaves it: its changes and removals under the update's fixed name,
+        // one change already moved in.
+        var update = StagingFolders.Update(scratch.Output);
+        Directory.CreateDirectory(Path.Combine(update, "deep"));
+        File.WriteAllText(Path.Combine(update, SiteWriter.MarkerFile), "");
+        File.WriteAllText(Path.Combine(update, ".crosswalk-removals"), "gone/index.html\0");
+        File.WriteAllText(Path.Combine(update, "index.html"), "new");
+        File.WriteAllText(Path.Combine(scratch.Output, "moved.html"), "moved");
+        File.WriteAllText(Path.Combine(update, "deep", "new.html"), "new page");
         var dead = StagingFolders.Temp(scratch.Output, int.MaxValue);
         Directory.CreateDirectory(dead);
         File.WriteAllText(Path.Combine(dead, SiteWriter.MarkerFile), "");
@@ -87,8 +96,17 @@ public sealed class NothingLostTests
             Assert.NotNull(held);
         }
 
-        Assert.Equal("last good", File.ReadAllText(Path.Combine(scratch.Output, "index.html")));
-        Assert.False(Directory.Exists(old));
+        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SiteWriter.MarkerFile] = Hash(""),
+            ["deep/"] = "dir",
+            ["deep/new.html"] = Hash("new page"),
+            ["index.html"] = Hash("new"),
+            ["kept.html"] = Hash("kept"),
+            ["moved.html"] = Hash("moved"),
+        }, Scratch.Snapshot(scratch.Output));
+        Assert.False(Directory.Exists(Path.Combine(scratch.Output, "gone")));
+        Assert.False(Directory.Exists(update));
         Assert.False(Directory.Exists(dead));
     }
 
@@ -174,4 +192,6 @@ public sealed class NothingLostTests
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
     }
+
+    private static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }
