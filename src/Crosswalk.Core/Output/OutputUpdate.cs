@@ -149,7 +149,10 @@ internal sealed class OutputUpdate
     public void Commit()
     {
         var staging = _staging;
-        var removals = _existing.Keys.Where(path => !_produced.ContainsKey(path)).Order(StringComparer.Ordinal).ToList();
+        // On a file system that ignores case (macOS, Windows), a page renamed from A.html to a.html is one file: it is
+        // replaced, never removed after.
+        var produced = CaseInsensitive(_output) ? new HashSet<string>(_produced.Keys, StringComparer.OrdinalIgnoreCase) : null;
+        var removals = _existing.Keys.Where(path => !_produced.ContainsKey(path) && produced?.Contains(path) != true).Order(StringComparer.Ordinal).ToList();
         Counts = new WriteCounts(_changed.Count, _produced.Count - 1 - _changed.Count, removals.Count);
         if (_changed.IsEmpty && removals.Count == 0)
         {
@@ -216,6 +219,9 @@ internal sealed class OutputUpdate
         StagingFolders.Delete(update, () => CommitSteps.Reached(5));
         return true;
     }
+
+    private static bool CaseInsensitive(string output) =>
+        File.Exists(Path.Combine(output, SiteWriter.MarkerFile.ToUpperInvariant()));
 
     // Clears the way for a file at relativePath: a folder where the file goes, and any file or link where one of its
     // folders goes (a link is never followed, so nothing is written outside the output), are deleted: the new site has
