@@ -92,7 +92,8 @@ public sealed class SiteWriter : IOutputSink, IDisposable
             }
             Directory.CreateDirectory(temp);
             File.WriteAllText(Path.Combine(temp, MarkerFile), "");
-            return new SiteWriter(output, temp, ownLock, Directory.Exists(output) ? OutputUpdate.Of(output, temp) : null);
+            // A folder of ours is updated; an empty one (the only other kind Validate lets through) is replaced.
+            return new SiteWriter(output, temp, ownLock, StagingFolders.HasMarker(output) ? OutputUpdate.Of(output, temp) : null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -219,6 +220,10 @@ public sealed class SiteWriter : IOutputSink, IDisposable
             if (_update is null)
             {
                 CommitSteps.Reached(1);
+                if (Directory.Exists(_output))
+                {
+                    Directory.Delete(_output); // empty: Validate refuses anything else without the marker
+                }
                 Directory.Move(_temp, _output);
                 _done = true;
                 CommitSteps.Reached(2);

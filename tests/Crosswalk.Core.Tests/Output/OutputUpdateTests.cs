@@ -115,6 +115,21 @@ public sealed class OutputUpdateTests
         Assert.Equal(before, Scratch.Snapshot(scratch.Output));
     }
 
+    [Fact]
+    public void A_first_build_into_an_empty_folder_made_by_hand_fills_it_and_the_next_build_updates_it()
+    {
+        using var scratch = Site();
+        Directory.CreateDirectory(scratch.Output);
+
+        var first = SiteBuilder.Build(Options(scratch));
+        var again = SiteBuilder.Build(Options(scratch));
+
+        Assert.True(first.Written, HostileCorpus.Describe(first.Diagnostics));
+        Assert.Null(first.Output);
+        Assert.True(File.Exists(Path.Combine(scratch.Output, "a", "index.html")));
+        Assert.Equal(0, again.Output!.Written);
+    }
+
     private static Scratch Site()
     {
         var scratch = new Scratch();
