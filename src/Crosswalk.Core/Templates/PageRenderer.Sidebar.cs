@@ -31,17 +31,24 @@ public sealed partial class PageRenderer
         return (section, exact ? "page" : "location", PathTo(section));
     }
 
+    /// <summary>
+    /// Where the page finds the whole tree (<c>page.nav_script</c>), from its root like the search index: null when
+    /// its sidebar lists it all.
+    /// </summary>
+    internal string? NavScript(PageView view) => Sidebar.IsPruned ? HtmlEscape.Text(Root(view)) + NavigationScript.Path : null;
+
     internal ScriptArray Nav(PageView view)
     {
         var (active, current, path) = Place(view);
-        return Nodes(Sidebar.Roots);
+        return Nodes(Sidebar.Roots, null);
 
-        ScriptArray Nodes(IReadOnlyList<NavNode> nodes)
+        ScriptArray Nodes(IReadOnlyList<NavNode> nodes, NavNode? parent)
         {
-            var array = new ScriptArray(nodes.Count);
-            foreach (var node in nodes)
+            var entries = SidebarEntries.Of(Sidebar, nodes, parent, active, path);
+            var array = new ScriptArray(entries.Count);
+            foreach (var entry in entries)
             {
-                array.Add(path.Contains(node) ? PathNode(node) : _collapsed.GetOrAdd(node, CollapsedNode));
+                array.Add(entry.Node is not { } node ? MoreObject(entry) : path.Contains(node) ? PathNode(node) : _collapsed.GetOrAdd(node, CollapsedNode));
             }
             return array;
         }
@@ -50,9 +57,26 @@ public sealed partial class PageRenderer
         {
             // Only the current page's branch is expanded: a 10,000-page sidebar per page would dominate the build.
             var isActive = node == active;
-            return NavObject(node, isActive ? current : null, inPath: !isActive, Nodes(node.Children), expanded: node.Children.Count > 0);
+            return NavObject(node, isActive ? current : null, inPath: !isActive, Nodes(node.Children, node), expanded: node.Children.Count > 0);
         }
     }
+
+    // A mark for entries a pruned sidebar leaves out: an entry titled "N more", linking to their section when it has a page.
+    private ScriptObject MoreObject(SidebarEntry entry) => new(10)
+    {
+        ["title"] = HtmlEscape.Text(MoreText(entry)),
+        ["url"] = entry.MoreIn?.Url is { } url ? Href(url) : null,
+        ["active"] = false,
+        ["current"] = null,
+        ["in_path"] = false,
+        ["has_children"] = false,
+        ["children"] = new ScriptArray { IsReadOnly = true },
+        ["expanded"] = false,
+        ["more"] = entry.More,
+    };
+
+    private static string MoreText(SidebarEntry entry) =>
+        entry.MoreIn is { } section ? $"{entry.More} more in {section.Title}" : $"{entry.More} more";
 
     // Nodes off the current page's branch look the same on every page: built once and shared, read-only so that no
     // template can change what the next page sees.
@@ -89,15 +113,19 @@ public sealed partial class PageRenderer
         // One builder per thread: grown to the size of a sidebar once, not once per page.
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();
-        AppendList(Sidebar.Roots, 1);
+        AppendList(Sidebar.Roots, null, 1);
         return html.ToString();
 
-        void AppendList(IReadOnlyList<NavNode> nodes, int depth)
+        void AppendList(IReadOnlyList<NavNode> nodes, NavNode? parent, int depth)
         {
             html.Append("<ol class=\"cw-nav-list cw-nav-depth-").Append(depth).Append("\">");
-            for (var i = 0; i < nodes.Count; i++)
+            foreach (var entry in SidebarEntries.Of(Sidebar, nodes, parent, active, path))
             {
-                var node = nodes[i];
+                if (entry.Node is not { } node)
+                {
+                    AppendMore(html, entry);
+                    continue;
+                }
                 if (!path.Contains(node))
                 {
                     html.Append(_collapsedHtml.GetOrAdd(node, _collapsedItemHtml ??= CollapsedItemHtml));
@@ -109,12 +137,27 @@ public sealed partial class PageRenderer
                 if (hasChildren)
                 {
                     html.Append("\n    ");
-                    AppendList(node.Children, depth + 1);
+                    AppendList(node.Children, node, depth + 1);
                 }
                 html.Append("\n  </li>");
             }
             html.Append("\n</ol>\n");
         }
+    }
+
+    private void AppendMore(StringBuilder html, SidebarEntry entry)
+    {
+        html.Append("\n  <li class=\"cw-nav-item cw-nav-more\">");
+        var text = HtmlEscape.Text(MoreText(entry));
+        if (entry.MoreIn?.Url is { } url)
+        {
+            html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(Href(url)).Append("\">").Append(text).Append("</a>");
+        }
+        else
+        {
+            html.Append("\n    <span class=\"cw-nav-label\">").Append(text).Append("</span>");
+        }
+        html.Append("\n  </li>");
     }
 
     [ThreadStatic]
