@@ -12,7 +12,7 @@ namespace Crosswalk.Criteria;
 public sealed partial class CriteriaPages
 {
     /// <summary>The most claiming documents one page lists.</summary>
-    public const int DocumentsPerPage = 200;
+    public const int DocumentsPerPage = 500;
 
     // Each criterion's claims grouped by document, made once for all its pages.
     private readonly ConcurrentDictionary<Criterion, Lazy<List<Claim[]>>> _documents = new();
@@ -87,7 +87,11 @@ public sealed partial class CriteriaPages
         var claimedAs = new List<string>();
         foreach (var document in shown)
         {
-            sb.Append("<tr><td>").Append(PageLink(document[0].Page)).Append("</td><td>");
+            // A document claiming once, in a row of its own table, links straight to the row: one link, not two.
+            var page = PageParts(document[0].Page);
+            var single = document is [{ RowId: not null } only] && only.Holder == only.Page;
+            sb.Append("<tr><td><a href=\"").Append(page.Href).Append(single ? "#" + HtmlEscape.Url(document[0].RowId!) : "").Append("\">")
+              .Append(page.Title).Append("</a></td><td>");
             claimedAs.Clear();
             foreach (var claim in document)
             {
@@ -100,7 +104,7 @@ public sealed partial class CriteriaPages
             sb.AppendJoin("<br>", claimedAs).Append("</td><td>");
             for (var i = 0; i < document.Length; i++)
             {
-                AppendStatedIn(sb.Append(i == 0 ? "" : "<br>"), document[i]);
+                AppendStatedIn(sb.Append(i == 0 ? "" : "<br>"), document[i], linked: !single);
             }
             sb.Append("</td></tr>\n");
         }
@@ -112,12 +116,13 @@ public sealed partial class CriteriaPages
     }
 
     private string ClaimedAs(Claim claim, Criterion criterion, string id) =>
-        claim.IsDirectFor(criterion) ? $"{id} <small>(directly)</small>"
+        claim.IsDirectFor(criterion) ? "directly"
         : claim.Criterion == criterion ? $"{id} <small>(inherited: through the alias '{HtmlEscape.Text(claim.Via!)}')</small>"
         : $"{Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)} <small>(inherited: {(claim.Via is null ? "" : $"through the alias '{HtmlEscape.Text(claim.Via)}', ")}holds {id})</small>";
 
-    // Where a claim is written: a table row (linked) or front matter, in the document itself or another one, at file:line.
-    private void AppendStatedIn(StringBuilder sb, Claim claim)
+    // Where a claim is written: a table row (linked unless the document's own link leads there) or front matter, in the
+    // document itself or another one, and at which line (with the file when it is not the holder's own).
+    private void AppendStatedIn(StringBuilder sb, Claim claim, bool linked)
     {
         var holder = PageParts(claim.Holder);
         var elsewhere = claim.Holder != claim.Page;
@@ -125,10 +130,19 @@ public sealed partial class CriteriaPages
         {
             sb.Append("front matter").Append(elsewhere ? " of " + holder.Link : "");
         }
+        else if (!linked)
+        {
+            sb.Append("table row");
+        }
         else
         {
             sb.Append("<a href=\"").Append(holder.Href).Append('#').Append(HtmlEscape.Url(claim.RowId)).Append("\">table row")
               .Append(elsewhere ? " in " + holder.Title : "").Append("</a>");
+        }
+        if (claim.Location.File == claim.Holder.Source.DisplayPath)
+        {
+            sb.Append(", line ").Append(claim.Location.Line);
+            return;
         }
         sb.Append(" <small>(");
         HtmlEscape.AppendText(sb, claim.Location.File).Append(':').Append(claim.Location.Line).Append(")</small>");

@@ -16,10 +16,10 @@ public readonly record struct SidebarEntry(NavNode? Node, int More = 0, NavNode?
 public static class SidebarEntries
 {
     /// <summary>Siblings shown on each side of the current page.</summary>
-    public const int SiblingWindow = 4;
+    public const int SiblingWindow = 3;
 
     /// <summary>Children of the current page shown.</summary>
-    public const int ChildLimit = 10;
+    public const int ChildLimit = 8;
 
     /// <summary>
     /// The entries of <paramref name="nodes"/> (the children of <paramref name="parent"/>; null: the top level) shown on a
