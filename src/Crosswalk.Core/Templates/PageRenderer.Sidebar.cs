@@ -110,6 +110,9 @@ public sealed partial class PageRenderer
     internal string NavHtml(PageView view)
     {
         var (active, current, path) = Place(view);
+        // A pruned sidebar is made for each page anyway: its links are written from the page (../page-2/ rather than
+        // the path from the root, most of which the page shares), which keeps a leaf's sidebar small.
+        var href = Sidebar.IsPruned && config.RelativeUrls && !view.ServedAnywhere && view.Url.EndsWith('/') ? (Func<string, string>)(url => FromPage(view.Url, url)) : null;
         // One builder per thread: grown to the size of a sidebar once, not once per page.
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();
@@ -123,17 +126,25 @@ public sealed partial class PageRenderer
             {
                 if (entry.Node is not { } node)
                 {
-                    AppendMore(html, entry);
+                    AppendMore(html, entry, href);
                     continue;
                 }
                 if (!path.Contains(node))
                 {
-                    html.Append(_collapsedHtml.GetOrAdd(node, _collapsedItemHtml ??= CollapsedItemHtml));
+                    if (href is null)
+                    {
+                        html.Append(_collapsedHtml.GetOrAdd(node, _collapsedItemHtml ??= CollapsedItemHtml));
+                    }
+                    else
+                    {
+                        AppendItemStart(html, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null, href);
+                        html.Append("\n  </li>");
+                    }
                     continue;
                 }
                 var isActive = node == active;
                 var hasChildren = node.Children.Count > 0;
-                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive ? current : null);
+                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive ? current : null, href);
                 if (hasChildren)
                 {
                     html.Append("\n    ");
@@ -145,19 +156,40 @@ public sealed partial class PageRenderer
         }
     }
 
-    private void AppendMore(StringBuilder html, SidebarEntry entry)
+    private void AppendMore(StringBuilder html, SidebarEntry entry, Func<string, string>? href)
     {
         html.Append("\n  <li class=\"cw-nav-item cw-nav-more\">");
         var text = HtmlEscape.Text(MoreText(entry));
         if (entry.MoreIn?.Url is { } url)
         {
-            html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(Href(url)).Append("\">").Append(text).Append("</a>");
+            html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(url) : href(url)).Append("\">").Append(text).Append("</a>");
         }
         else
         {
             html.Append("\n    <span class=\"cw-nav-label\">").Append(text).Append("</span>");
         }
         html.Append("\n  </li>");
+    }
+
+    /// <summary>
+    /// The escaped link from the page at <paramref name="page"/> (a folder URL) to the site path <paramref name="url"/>:
+    /// up to the folder they share, then down (<c>../b/</c> from <c>/a/x/</c> to <c>/a/b/</c>; <c>./</c> to itself).
+    /// </summary>
+    internal static string FromPage(string page, string url)
+    {
+        var from = page.AsSpan(1);
+        var to = url.AsSpan(1);
+        var common = 0;
+        for (var i = 0; i < from.Length && i < to.Length && from[i] == to[i]; i++)
+        {
+            common = from[i] == '/' ? i + 1 : common;
+        }
+        var up = from[common..].Count('/');
+        var down = to[common..].ToString();
+        // A first segment with a colon would read as a scheme (c:d/): written from the current folder.
+        var relative = up > 0 ? string.Concat(Enumerable.Repeat("../", up)) + down
+            : down.Length == 0 ? "./" : down.Split('/')[0].Contains(':') ? "./" + down : down;
+        return HtmlEscape.Text(HtmlEscape.Path(relative));
     }
 
     [ThreadStatic]
@@ -175,7 +207,7 @@ public sealed partial class PageRenderer
         return item.Append("\n  </li>").ToString();
     }
 
-    private void AppendItemStart(StringBuilder html, NavNode node, string classes, string? current)
+    private void AppendItemStart(StringBuilder html, NavNode node, string classes, string? current, Func<string, string>? href = null)
     {
         html.Append("\n  <li class=\"cw-nav-item").Append(classes).Append("\">");
         if (node.Url is null)
@@ -183,7 +215,7 @@ public sealed partial class PageRenderer
             html.Append("\n    <span class=\"cw-nav-label\">").Append(HtmlEscape.Text(node.Title)).Append("</span>");
             return;
         }
-        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(Href(node.Url)).Append('"')
+        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(node.Url) : href(node.Url)).Append('"')
             .Append(current is null ? "" : $" aria-current=\"{current}\"").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
     }
 }

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Crosswalk.Criteria;
 using Crosswalk.Pipeline;
@@ -24,7 +25,7 @@ public sealed class CriterionClaimsPagesTests
         Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath }).Written);
         var page = new HtmlParser().ParseDocument(site.Read("_site/criteria/soc2-tsc-2017/cc6.1/index.html"));
 
-        var rows = page.QuerySelectorAll("#claims ~ table tbody tr").ToList();
+        var rows = page.QuerySelectorAll("#claims ~ table tbody tr").Cast<IHtmlTableRowElement>().ToList();
         Assert.Equal(2, rows.Count);
         var both = rows.Single(r => r.Cells[0].TextContent == "Both");
         Assert.Equal("directly", both.Cells[1].TextContent);
@@ -56,10 +57,10 @@ public sealed class CriterionClaimsPagesTests
         var second = parser.ParseDocument(site.Read("_site/criteria/soc2-tsc-2017/cc6.1/page/2/index.html"));
 
         Assert.Equal(CriteriaPages.DocumentsPerPage, first.QuerySelectorAll("#claims ~ table tbody tr").Length);
-        Assert.Equal("Doc 0500", Assert.Single(second.QuerySelectorAll("#claims ~ table tbody tr")).Cells[0].TextContent);
+        Assert.Equal("Doc 0500", Assert.IsAssignableFrom<IHtmlTableRowElement>(Assert.Single(second.QuerySelectorAll("#claims ~ table tbody tr"))).Cells[0].TextContent);
         Assert.Equal(["1", "2"], first.QuerySelectorAll(".cw-pager a").Select(a => a.TextContent));
-        Assert.Equal("page/2/", first.QuerySelector(".cw-pager a:not([aria-current])")?.GetAttribute("href"));
-        Assert.Equal("../../", second.QuerySelector(".cw-pager a:not([aria-current])")?.GetAttribute("href"));
+        Assert.Equal("../../../criteria/soc2-tsc-2017/cc6.1/page/2/", first.QuerySelector(".cw-pager a:not([aria-current])")?.GetAttribute("href"));
+        Assert.Equal("../../../../../criteria/soc2-tsc-2017/cc6.1/", second.QuerySelector(".cw-pager a:not([aria-current])")?.GetAttribute("href"));
         Assert.Equal("2", second.QuerySelector(".cw-pager [aria-current='page']")?.TextContent);
         // The second page is placed under its criterion: breadcrumbs end with it, the sidebar marks its catalog.
         Assert.Equal("CC6.1", second.QuerySelectorAll(".cw-breadcrumbs a").Last().TextContent);

@@ -44,11 +44,14 @@ public sealed class PrunedSidebarTests
         // Top level: home, the section on the way (the other two in the marks around it), Criteria.
         Assert.Equal(["Home", "1 more", "Section beta", "1 more", "Criteria"], Texts(page, "#cw-sidebar .cw-nav-depth-1 > li > :first-child"));
         // The page's own list: three siblings each side, the rest counted, linking to the section's page.
-        Assert.Equal(["29 more in Section beta", "beta page 27", "beta page 28", "beta page 29", "beta page 30", "beta page 31", "beta page 32",
+        Assert.Equal(["26 more in Section beta", "beta page 27", "beta page 28", "beta page 29", "beta page 30", "beta page 31", "beta page 32",
             "beta page 33", "27 more in Section beta"], Texts(page, "#cw-sidebar .cw-nav-depth-2 > li > :first-child"));
         var current = Assert.Single(page.QuerySelectorAll("#cw-sidebar [aria-current]"));
         Assert.Equal(("page", "beta page 30"), (current.GetAttribute("aria-current"), current.TextContent));
-        Assert.Equal("../../beta/", page.QuerySelector("#cw-sidebar .cw-nav-more a")?.GetAttribute("href"));
+        // Links are written from the page: to its section, a sibling, the home page.
+        Assert.Equal("../", page.QuerySelector("#cw-sidebar .cw-nav-more a")?.GetAttribute("href"));
+        Assert.Equal("../page-31/", page.QuerySelector("#cw-sidebar a:not([aria-current])[href$='page-31/']")?.GetAttribute("href"));
+        Assert.Equal("../../", page.QuerySelector("#cw-sidebar .cw-nav-depth-1 > li > a")?.GetAttribute("href"));
         Assert.Equal("../../assets/nav-tree.js", page.QuerySelector("[data-cw-nav-full]")?.GetAttribute("data-cw-nav-full"));
 
         // A section's page: its first children, then a mark without a link (it is the page itself).
