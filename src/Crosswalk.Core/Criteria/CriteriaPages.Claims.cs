@@ -81,8 +81,10 @@ public sealed partial class CriteriaPages
         {
             sb.Append(" This page lists documents ").Append(first + 1).Append('–').Append(first + shown.Count).Append('.');
         }
-        sb.Append("</p>\n");
-        sb.Append("<table>\n<thead><tr><th>Document</th><th>Claimed as</th><th>Stated in</th></tr></thead>\n<tbody>\n");
+        // A column saying "directly" on every row says nothing: it is there when some claim is inherited.
+        var allDirect = documents.TrueForAll(d => Array.TrueForAll(d, c => c.IsDirectFor(criterion)));
+        sb.Append(allDirect ? " Each claims it directly." : "").Append("</p>\n");
+        sb.Append("<table>\n<thead><tr><th>Document</th>").Append(allDirect ? "" : "<th>Claimed as</th>").Append("<th>Stated in</th></tr></thead>\n<tbody>\n");
         var id = HtmlEscape.Text(criterion.Id);
         var claimedAs = new List<string>();
         foreach (var document in shown)
@@ -92,16 +94,19 @@ public sealed partial class CriteriaPages
             var single = document is [{ RowId: not null } only] && only.Holder == only.Page;
             sb.Append("<tr><td><a href=\"").Append(page.Href).Append(single ? "#" + HtmlEscape.Url(document[0].RowId!) : "").Append("\">")
               .Append(page.Title).Append("</a></td><td>");
-            claimedAs.Clear();
-            foreach (var claim in document)
+            if (!allDirect)
             {
-                var text = ClaimedAs(claim, criterion, id);
-                if (!claimedAs.Contains(text))
+                claimedAs.Clear();
+                foreach (var claim in document)
                 {
-                    claimedAs.Add(text);
+                    var text = ClaimedAs(claim, criterion, id);
+                    if (!claimedAs.Contains(text))
+                    {
+                        claimedAs.Add(text);
+                    }
                 }
+                sb.AppendJoin("<br>", claimedAs).Append("</td><td>");
             }
-            sb.AppendJoin("<br>", claimedAs).Append("</td><td>");
             for (var i = 0; i < document.Length; i++)
             {
                 AppendStatedIn(sb.Append(i == 0 ? "" : "<br>"), document[i], linked: !single);

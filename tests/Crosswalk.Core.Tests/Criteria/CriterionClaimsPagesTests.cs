@@ -28,14 +28,16 @@ public sealed class CriterionClaimsPagesTests
         var rows = page.QuerySelectorAll("#claims ~ table tbody tr").Cast<IHtmlTableRowElement>().ToList();
         Assert.Equal(2, rows.Count);
         var both = rows.Single(r => r.Cells[0].TextContent == "Both");
-        Assert.Equal("directly", both.Cells[1].TextContent);
-        Assert.Equal(("front matter, line 2table row, line 8", 1), (both.Cells[2].TextContent, both.Cells[2].QuerySelectorAll("br").Length));
-        Assert.Equal("../../../both/#cw-row-8", both.Cells[2].QuerySelector("a")?.GetAttribute("href"));
+        // Every claim is direct: no column says so on each row.
+        Assert.Equal(["Document", "Stated in"], page.QuerySelectorAll("#claims ~ table th").Select(th => th.TextContent));
+        Assert.Contains("Each claims it directly.", page.QuerySelector("#claims ~ p")?.TextContent);
+        Assert.Equal(("front matter, line 2table row, line 8", 1), (both.Cells[1].TextContent, both.Cells[1].QuerySelectorAll("br").Length));
+        Assert.Equal("../../../both/#cw-row-8", both.Cells[1].QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal("../../../both/", both.Cells[0].QuerySelector("a")?.GetAttribute("href"));
         // A document claiming once in its own table: its link leads to the row, and nothing else is linked.
         var row = rows.Single(r => r.Cells[0].TextContent == "Row");
         Assert.Equal("../../../row/#cw-row-5", row.Cells[0].QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal(("table row, line 5", 0), (row.Cells[2].TextContent, row.Cells[2].QuerySelectorAll("a").Length));
+        Assert.Equal(("table row, line 5", 0), (row.Cells[1].TextContent, row.Cells[1].QuerySelectorAll("a").Length));
         Assert.Null(page.QuerySelector(".cw-pager"));
     }
 
