@@ -46,7 +46,7 @@
       document.body.classList.toggle('cw-menu-open', open);
       if (backdrop) backdrop.hidden = !open;
       if (open) {
-        var target = sidebar.querySelector('[aria-current]') || sidebar.querySelector('a');
+        var target = shownCurrent(sidebar) || sidebar.querySelector('a');
         if (target) target.focus({ preventScroll: true });
       } else if (restoreFocus) {
         button.focus();
@@ -61,12 +61,16 @@
     onChange(narrowNav, function (event) { if (!event.matches && isOpen()) setOpen(false, false); });
   }
 
+  // The sidebar's entry for the current page that is shown: the whole tree, once opened, hides the page's part of it.
+  function shownCurrent(sidebar) {
+    return Array.prototype.filter.call(sidebar.querySelectorAll('[aria-current]'), function (a) { return a.getClientRects().length > 0; })[0] || null;
+  }
+
   // Keep the current page visible in a long sidebar (without scrolling the page itself).
   function revealCurrentNav() {
     var sidebar = document.getElementById('cw-sidebar');
     if (!sidebar) return;
-    // The entry shown: the whole tree, once opened, hides the page's part of it.
-    var current = Array.prototype.filter.call(sidebar.querySelectorAll('[aria-current]'), function (a) { return a.getClientRects().length > 0; })[0];
+    var current = shownCurrent(sidebar);
     if (!current) return;
     var offset = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
     var top = offset - sidebar.clientHeight / 3;

@@ -113,6 +113,8 @@ public sealed partial class PageRenderer
         // A pruned sidebar is made for each page anyway: its links are written from the page (../page-2/ rather than
         // the path from the root, most of which the page shares), which keeps a leaf's sidebar small.
         var href = Sidebar.IsPruned && config.RelativeUrls && !view.ServedAnywhere && view.Url.EndsWith('/') ? (Func<string, string>)(url => FromPage(view.Url, url)) : null;
+        // Every byte of it is on every page: without the indentation a small sidebar is written with.
+        var markup = Sidebar.IsPruned ? NavMarkup.Compact : NavMarkup.Indented;
         // One builder per thread: grown to the size of a sidebar once, not once per page.
         var html = t_nav ??= new StringBuilder(16 * 1024);
         html.Clear();
@@ -126,49 +128,56 @@ public sealed partial class PageRenderer
             {
                 if (entry.Node is not { } node)
                 {
-                    AppendMore(html, entry, href);
+                    AppendMore(html, entry, href, markup);
                     continue;
                 }
                 if (!path.Contains(node))
                 {
-                    if (href is null)
+                    if (!Sidebar.IsPruned)
                     {
                         html.Append(_collapsedHtml.GetOrAdd(node, _collapsedItemHtml ??= CollapsedItemHtml));
                     }
                     else
                     {
-                        AppendItemStart(html, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null, href);
-                        html.Append("\n  </li>");
+                        AppendItemStart(html, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null, markup, href);
+                        html.Append(markup.ItemEnd);
                     }
                     continue;
                 }
                 var isActive = node == active;
                 var hasChildren = node.Children.Count > 0;
-                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive ? current : null, href);
+                AppendItemStart(html, node, (isActive ? " is-active" : " is-in-path") + (hasChildren ? " has-children is-expanded" : ""), isActive ? current : null, markup, href);
                 if (hasChildren)
                 {
-                    html.Append("\n    ");
+                    html.Append(markup.Inner);
                     AppendList(node.Children, node, depth + 1);
                 }
-                html.Append("\n  </li>");
+                html.Append(markup.ItemEnd);
             }
-            html.Append("\n</ol>\n");
+            html.Append(markup.ListEnd);
         }
     }
 
-    private void AppendMore(StringBuilder html, SidebarEntry entry, Func<string, string>? href)
+    private void AppendMore(StringBuilder html, SidebarEntry entry, Func<string, string>? href, NavMarkup markup)
     {
-        html.Append("\n  <li class=\"cw-nav-item cw-nav-more\">");
+        html.Append(markup.Item).Append(" cw-nav-more\">").Append(markup.Inner);
         var text = HtmlEscape.Text(MoreText(entry));
         if (entry.MoreIn?.Url is { } url)
         {
-            html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(url) : href(url)).Append("\">").Append(text).Append("</a>");
+            html.Append("<a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(url) : href(url)).Append("\">").Append(text).Append("</a>");
         }
         else
         {
-            html.Append("\n    <span class=\"cw-nav-label\">").Append(text).Append("</span>");
+            html.Append("<span class=\"cw-nav-label\">").Append(text).Append("</span>");
         }
-        html.Append("\n  </li>");
+        html.Append(markup.ItemEnd);
+    }
+
+    // The whitespace between the sidebar's tags: indented as the theme's templates are, or none (a pruned sidebar).
+    private sealed record NavMarkup(string Item, string Inner, string ItemEnd, string ListEnd)
+    {
+        public static readonly NavMarkup Indented = new("\n  <li class=\"cw-nav-item", "\n    ", "\n  </li>", "\n</ol>\n");
+        public static readonly NavMarkup Compact = new("\n<li class=\"cw-nav-item", "", "</li>", "</ol>\n");
     }
 
     /// <summary>
@@ -203,19 +212,19 @@ public sealed partial class PageRenderer
     private string CollapsedItemHtml(NavNode node)
     {
         var item = new StringBuilder();
-        AppendItemStart(item, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null);
-        return item.Append("\n  </li>").ToString();
+        AppendItemStart(item, node, node.Children.Count > 0 ? " has-children is-collapsed" : "", current: null, NavMarkup.Indented);
+        return item.Append(NavMarkup.Indented.ItemEnd).ToString();
     }
 
-    private void AppendItemStart(StringBuilder html, NavNode node, string classes, string? current, Func<string, string>? href = null)
+    private void AppendItemStart(StringBuilder html, NavNode node, string classes, string? current, NavMarkup markup, Func<string, string>? href = null)
     {
-        html.Append("\n  <li class=\"cw-nav-item").Append(classes).Append("\">");
+        html.Append(markup.Item).Append(classes).Append("\">").Append(markup.Inner);
         if (node.Url is null)
         {
-            html.Append("\n    <span class=\"cw-nav-label\">").Append(HtmlEscape.Text(node.Title)).Append("</span>");
+            html.Append("<span class=\"cw-nav-label\">").Append(HtmlEscape.Text(node.Title)).Append("</span>");
             return;
         }
-        html.Append("\n    <a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(node.Url) : href(node.Url)).Append('"')
+        html.Append("<a class=\"cw-nav-link\" href=\"").Append(href is null ? Href(node.Url) : href(node.Url)).Append('"')
             .Append(current is null ? "" : $" aria-current=\"{current}\"").Append('>').Append(HtmlEscape.Text(node.Title)).Append("</a>");
     }
 }
