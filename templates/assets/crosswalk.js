@@ -82,9 +82,15 @@
   // it. Its URLs are relative to the site's root; its folders open one at a time, each built when first opened.
   function setupFullNav() {
     var button = document.querySelector('[data-cw-nav-full]');
-    var tree = document.getElementById('cw-nav-tree');
     var sidebar = document.getElementById('cw-sidebar');
-    if (!button || !tree || !sidebar) return;
+    if (!button || !sidebar) return;
+    // Made here rather than on every page: it is empty and hidden until the tree is asked for.
+    var tree = document.createElement('div');
+    tree.className = 'cw-nav-tree';
+    tree.id = 'cw-nav-tree';
+    tree.hidden = true;
+    button.parentNode.insertBefore(tree, button.nextSibling);
+    button.setAttribute('aria-controls', tree.id);
     var pruned = sidebar.querySelector('.cw-sidebar-inner > .cw-nav-list');
     var src = button.getAttribute('data-cw-nav-full');
     var root = new URL('../', new URL(src, location.href));
