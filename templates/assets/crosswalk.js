@@ -4,6 +4,7 @@
  * narrow screens and the TOC is a plain open list.
  *  - swaps <html class="no-js"> for "js" (loaded in <head>, before first paint)
  *  - mobile menu toggle (aria-expanded, Escape, backdrop, resize)
+ *  - on a large site, shows the whole sidebar tree on demand (assets/nav-tree.js)
  *  - folds the inline TOC on narrow screens
  *  - highlights the current TOC entry while scrolling (IntersectionObserver)
  *  - shows what a #link points into: opens a folded admonition, picks a content tab
@@ -45,7 +46,7 @@
       document.body.classList.toggle('cw-menu-open', open);
       if (backdrop) backdrop.hidden = !open;
       if (open) {
-        var target = sidebar.querySelector('[aria-current]') || sidebar.querySelector('a');
+        var target = shownCurrent(sidebar) || sidebar.querySelector('a');
         if (target) target.focus({ preventScroll: true });
       } else if (restoreFocus) {
         button.focus();
@@ -60,13 +61,131 @@
     onChange(narrowNav, function (event) { if (!event.matches && isOpen()) setOpen(false, false); });
   }
 
+  // The sidebar's entry for the current page that is shown: the whole tree, once opened, hides the page's part of it.
+  function shownCurrent(sidebar) {
+    return Array.prototype.filter.call(sidebar.querySelectorAll('[aria-current]'), function (a) { return a.getClientRects().length > 0; })[0] || null;
+  }
+
   // Keep the current page visible in a long sidebar (without scrolling the page itself).
   function revealCurrentNav() {
     var sidebar = document.getElementById('cw-sidebar');
-    var current = sidebar && sidebar.querySelector('[aria-current]');
+    if (!sidebar) return;
+    var current = shownCurrent(sidebar);
     if (!current) return;
-    var top = current.offsetTop - sidebar.clientHeight / 3;
-    if (current.offsetTop + current.offsetHeight > sidebar.clientHeight) sidebar.scrollTop = Math.max(0, top);
+    var offset = current.getBoundingClientRect().top - sidebar.getBoundingClientRect().top + sidebar.scrollTop;
+    var top = offset - sidebar.clientHeight / 3;
+    if (offset + current.offsetHeight > sidebar.clientHeight) sidebar.scrollTop = Math.max(0, top);
+  }
+
+  // A large site's pages list only their part of the sidebar tree. The whole tree is one script for the whole site
+  // (assets/nav-tree.js: a script, not fetch(), so that it loads from file:// too), loaded when the reader asks for
+  // it. Its URLs are relative to the site's root; its folders open one at a time, each built when first opened.
+  function setupFullNav() {
+    var button = document.querySelector('[data-cw-nav-full]');
+    var sidebar = document.getElementById('cw-sidebar');
+    if (!button || !sidebar) return;
+    // Made here rather than on every page: it is empty and hidden until the tree is asked for.
+    var tree = document.createElement('div');
+    tree.className = 'cw-nav-tree';
+    tree.id = 'cw-nav-tree';
+    tree.hidden = true;
+    button.parentNode.insertBefore(tree, button.nextSibling);
+    button.setAttribute('aria-controls', tree.id);
+    var pruned = sidebar.querySelector('.cw-sidebar-inner > .cw-nav-list');
+    var src = button.getAttribute('data-cw-nav-full');
+    var root = new URL('../', new URL(src, location.href));
+    var onFile = location.protocol === 'file:';
+    var currentLink = pruned && pruned.querySelector('[aria-current]');
+    var current = norm(currentLink ? currentLink.href : location.href);
+    var currentKind = currentLink ? currentLink.getAttribute('aria-current') : 'page';
+    var loading = false;
+
+    function norm(href) { return href.replace(/#.*$/, '').replace(/\/index\.html$/, '/'); }
+
+    function href(url) {
+      var u = new URL(url, root);
+      // From disk a folder's URL would show its listing: its index.html is named (as setupFileLinks does).
+      if (onFile && u.pathname.slice(-1) === '/') u.pathname += 'index.html';
+      return u.href;
+    }
+
+    // The entries from the top down to the current page's, found by its URL.
+    function pathTo(nodes, chain) {
+      for (var i = 0; i < nodes.length; i++) {
+        var node = nodes[i];
+        if ((node[1] !== null && norm(new URL(node[1], root).href) === current) || (node[2] && pathTo(node[2], chain))) {
+          chain.unshift(node);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    function list(nodes, depth, path) {
+      var ol = document.createElement('ol');
+      ol.className = 'cw-nav-list cw-nav-depth-' + depth;
+      nodes.forEach(function (node) {
+        var li = document.createElement('li');
+        li.className = 'cw-nav-item';
+        var label = document.createElement(node[1] !== null ? 'a' : 'span');
+        label.className = node[1] !== null ? 'cw-nav-link' : 'cw-nav-label';
+        if (node[1] !== null) label.href = href(node[1]);
+        if (node === path[path.length - 1]) label.setAttribute('aria-current', currentKind);
+        label.textContent = node[0];
+        li.appendChild(label);
+        var children = node[2];
+        if (children && children.length) {
+          li.classList.add('has-children');
+          var expander = document.createElement('button');
+          expander.type = 'button';
+          expander.className = 'cw-nav-expander';
+          expander.setAttribute('aria-label', node[0] + ': pages');
+          var sub = null;
+          var open = function (on) {
+            if (on && !sub) { sub = list(children, depth + 1, path); li.appendChild(sub); }
+            if (sub) sub.hidden = !on;
+            expander.setAttribute('aria-expanded', on ? 'true' : 'false');
+          };
+          expander.addEventListener('click', function () { open(expander.getAttribute('aria-expanded') !== 'true'); });
+          li.appendChild(expander);
+          open(path.indexOf(node) >= 0);
+        }
+        ol.appendChild(li);
+      });
+      return ol;
+    }
+
+    function show(on) {
+      button.setAttribute('aria-expanded', on ? 'true' : 'false');
+      tree.hidden = !on;
+      if (pruned) pruned.hidden = on;
+      if (on) revealCurrentNav();
+    }
+
+    function build() {
+      var path = [];
+      pathTo(window.crosswalkNav.tree, path);
+      tree.appendChild(list(window.crosswalkNav.tree, 1, path));
+      show(true);
+    }
+
+    button.addEventListener('click', function () {
+      if (button.getAttribute('aria-expanded') === 'true') { show(false); return; }
+      if (tree.firstChild) { show(true); return; }
+      if (window.crosswalkNav) { build(); return; }
+      if (loading) return;
+      loading = true;
+      button.setAttribute('aria-busy', 'true');
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = function () {
+        loading = false;
+        button.removeAttribute('aria-busy');
+        if (window.crosswalkNav) build();
+      };
+      script.onerror = function () { loading = false; button.removeAttribute('aria-busy'); };
+      document.head.appendChild(script);
+    });
   }
 
   function setupTocFold() {
@@ -158,6 +277,7 @@
 
   ready(function () {
     setupMenu();
+    setupFullNav();
     revealCurrentNav();
     setupTocFold();
     setupTocHighlight();

@@ -52,7 +52,13 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
             pages.Add((CriterionUrls.Catalog(catalog), () => MatrixPage(catalog)));
             foreach (var criterion in catalog.Criteria)
             {
-                pages.Add((CriterionUrls.Of(criterion), () => CriterionPage(criterion)));
+                var count = ClaimsPageCount(criterion);
+                pages.Add((CriterionUrls.Of(criterion), () => CriterionPage(criterion, count)));
+                for (var number = 2; number <= count; number++)
+                {
+                    var n = number;
+                    pages.Add((CriterionUrls.ClaimsPage(criterion, n), () => ClaimsPage(criterion, n, count)));
+                }
             }
         }
         return [.. pages];
@@ -75,22 +81,6 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
     /// <summary>A page's link, its escaped address and its escaped title.</summary>
     private (string Link, string Href, string Title) PageParts(ParsedPage page) =>
         _pageParts.GetOrAdd(page, p => (Link(p.Url, p.Title), Url(p.Url), HtmlEscape.Text(p.Title)));
-
-    /// <summary>Claims by title rank of the claiming page, then file and line of the claim, else as listed.</summary>
-    private Claim[] Ordered(List<Claim> covering)
-    {
-        var keyed = new (int Rank, int Index, Claim Claim)[covering.Count];
-        for (var i = 0; i < keyed.Length; i++)
-        {
-            keyed[i] = (claims.TitleRank(covering[i].Page), i, covering[i]);
-        }
-        Array.Sort(keyed, static (a, b) =>
-            a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank)
-            : string.CompareOrdinal(a.Claim.Location.File, b.Claim.Location.File) is var byFile and not 0 ? byFile
-            : a.Claim.Location.Line != b.Claim.Location.Line ? a.Claim.Location.Line.CompareTo(b.Claim.Location.Line)
-            : a.Index.CompareTo(b.Index));
-        return Array.ConvertAll(keyed, k => k.Claim);
-    }
 
     private List<(string, string)> Trail(params (string Title, string Url)[] extra)
     {
@@ -139,7 +129,7 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
         return (coverage.Count, coverage.Count(c => c == Coverage.Direct), coverage.Count(c => c == Coverage.Inherited), coverage.Count(c => c == Coverage.Gap));
     }
 
-    private PageView CriterionPage(Criterion criterion)
+    private PageView CriterionPage(Criterion criterion, int pageCount)
     {
         var catalog = criterion.Catalog;
         var counterparts = Counterparts(criterion);
@@ -159,7 +149,7 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
         {
             Title = $"{criterion.Id} {criterion.Title}",
             Url = CriterionUrls.Of(criterion),
-            ContentHtml = withContent ? CriterionContent(criterion, counterparts) : "",
+            ContentHtml = withContent ? CriterionContent(criterion, counterparts, pageCount) : "",
             Kind = criterion.IsLeaf ? "criterion" : "group",
             Summary = $"{catalog.Name} {criterion.Kind}",
             Headings = headings,
@@ -168,7 +158,7 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
     }
 
     // The body of a criterion page; its headings are those CriterionPage lists.
-    private string CriterionContent(Criterion criterion, List<(string Label, Criterion Other, CrosswalkRelationship? Relationship)> counterparts)
+    private string CriterionContent(Criterion criterion, List<(string Label, Criterion Other, CrosswalkRelationship? Relationship)> counterparts, int pageCount)
     {
         var catalog = criterion.Catalog;
         var sb = new StringBuilder();
@@ -195,48 +185,13 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
         }
 
         sb.Append("<h2 id=\"claims\">Claims</h2>\n");
-        var covering = claims.Covering(criterion).ToList();
-        if (covering.Count == 0)
+        if (claims.Covering(criterion).Any())
         {
-            sb.Append("<p>No document claims this criterion").Append(criterion.IsLeaf ? ": this is a gap." : " directly.").Append("</p>\n");
+            AppendClaims(sb, criterion, 1, pageCount);
         }
         else
         {
-            sb.Append("<table>\n<thead><tr><th>Document</th><th>Claimed as</th><th>Stated in</th></tr></thead>\n<tbody>\n");
-            // A criterion page can list thousands of claims: each row is appended piece by piece, with each page's
-            // link and address escaped once for all the criterion pages.
-            var id = HtmlEscape.Text(criterion.Id);
-            foreach (var claim in Ordered(covering))
-            {
-                sb.Append("<tr><td>").Append(PageLink(claim.Page)).Append("</td><td>");
-                if (claim.IsDirectFor(criterion))
-                {
-                    sb.Append(id).Append(" <small>(directly)</small>");
-                }
-                else if (claim.Criterion == criterion)
-                {
-                    sb.Append(id).Append(" <small>(inherited: through the alias '").Append(HtmlEscape.Text(claim.Via!)).Append("')</small>");
-                }
-                else
-                {
-                    sb.Append(Link(CriterionUrls.Of(claim.Criterion), claim.Criterion.Id)).Append(" <small>(inherited: ")
-                      .Append(claim.Via is null ? "" : $"through the alias '{HtmlEscape.Text(claim.Via)}', ").Append("holds ").Append(id).Append(")</small>");
-                }
-                sb.Append("</td><td>");
-                if (claim.RowId is null)
-                {
-                    sb.Append("front matter of ").Append(PageLink(claim.Holder));
-                }
-                else
-                {
-                    var holder = PageParts(claim.Holder);
-                    sb.Append("<a href=\"").Append(holder.Href).Append('#').Append(HtmlEscape.Url(claim.RowId))
-                      .Append("\">table row in ").Append(holder.Title).Append("</a>");
-                }
-                sb.Append(" <small>(");
-                HtmlEscape.AppendText(sb, claim.Location.File).Append(':').Append(claim.Location.Line).Append(")</small></td></tr>\n");
-            }
-            sb.Append("</tbody>\n</table>\n");
+            sb.Append("<p>No document claims this criterion").Append(criterion.IsLeaf ? ": this is a gap." : " directly.").Append("</p>\n");
         }
 
         if (counterparts.Count > 0)

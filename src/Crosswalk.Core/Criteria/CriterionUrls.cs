@@ -14,6 +14,9 @@ public static class CriterionUrls
     /// <summary>A criterion's (or group's) page.</summary>
     public static string Of(Criterion criterion) => s_of.GetValue(criterion, static c => $"{Catalog(c.Catalog)}{Segment(c)}/");
 
+    /// <summary>Page <paramref name="number"/> (from 2) of the documents claiming a criterion: the first is the criterion's page.</summary>
+    public static string ClaimsPage(Criterion criterion, int number) => number <= 1 ? Of(criterion) : $"{Of(criterion)}page/{number}/";
+
     /// <summary>
     /// A criterion's URL segment, also its row id in the coverage matrix: from its OSCAL id when it has one, which is
     /// already URL-shaped (<c>ac-2.1</c>, where the label <c>AC-2(1)</c> would give <c>ac-2-1-</c>), else from its ID.

@@ -70,7 +70,34 @@ public sealed class Navigation
         Roots = roots;
         var pageNodes = _byPage.Values.ToHashSet();
         AddInOrder(roots, pageNodes);
+        Count = CountOf(roots);
+        IsPruned = Count > InlineLimit;
+        _pinned = [.. roots.Where(r => r.Url is { } url && _generated.ContainsKey(url))];
+        if (Home is { } homePage)
+        {
+            _pinned.Add(_byPage[homePage.Source.FullPath]);
+        }
     }
+
+    /// <summary>
+    /// The most entries a sidebar lists in full on every page, as it always did. A larger site's pages each list only
+    /// their part of it (<see cref="SidebarEntries"/>), and the whole tree is written once (<see cref="NavigationScript"/>).
+    /// </summary>
+    public const int InlineLimit = 150;
+
+    /// <summary>How many entries the whole tree has.</summary>
+    public int Count { get; }
+
+    /// <summary>True when the site is larger than <see cref="InlineLimit"/>: each page lists only its part of the tree.</summary>
+    public bool IsPruned { get; }
+
+    // Top-level entries every pruned sidebar keeps: the home page and the generated sections (criteria, reviews).
+    private readonly HashSet<NavNode> _pinned;
+
+    /// <summary>True for the top-level entries every pruned sidebar keeps: the home page and the generated sections.</summary>
+    public bool IsPinned(NavNode node) => _pinned.Contains(node);
+
+    private static int CountOf(IReadOnlyList<NavNode> nodes) => nodes.Count + nodes.Sum(n => CountOf(n.Children));
 
     // Generated entries by URL: a generated page finds its place in the sidebar by its URL, having no source file.
     private readonly Dictionary<string, NavNode> _generated = new(StringComparer.Ordinal);

@@ -161,6 +161,9 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         return model;
     }
 
+    /// <summary>The site's root as a page reaches it: relative to the page, or base_url from a page served at any URL (404).</summary>
+    internal string Root(PageView view) => view.ServedAnywhere ? config.BaseUrl : UrlModel.RelativeRoot(view.Url);
+
     /// <summary>The escaped public URL of a canonical site path, for an attribute value of the model.</summary>
     internal string Href(string path) => HtmlEscape.Text(PublicUrl(path));
 

@@ -101,7 +101,7 @@ public static class TemplateVariables
         new("prev", TemplateInput.Structure, s => s.Neighbours.Previous),
         new("next", TemplateInput.Structure, s => s.Neighbours.Next),
         // The 404 page is served at any URL: only base_url reaches the root from it.
-        new("root", TemplateInput.Page | TemplateInput.Config, s => HtmlEscape.Text(s.View.ServedAnywhere ? s.Renderer.Config.BaseUrl : Content.UrlModel.RelativeRoot(s.View.Url))),
+        new("root", TemplateInput.Page | TemplateInput.Config, s => HtmlEscape.Text(s.Renderer.Root(s.View))),
         new("content", TemplateInput.Page | TemplateInput.Links, s => s.Content),
         new("content_title", TemplateInput.Page | TemplateInput.Links, s => s.Body.Title),
         new("content_rest", TemplateInput.Page | TemplateInput.Links, s => s.Body.Rest),
@@ -113,6 +113,7 @@ public static class TemplateVariables
         new("nav", TemplateInput.Structure, s => s.Renderer.Nav(s.View)),
         new("nav_html", TemplateInput.Structure, s => s.Renderer.NavHtml(s.View), Markup: true),
         new("has_nav", TemplateInput.Structure, s => s.Renderer.HasNav),
+        new("nav_script", TemplateInput.Structure | TemplateInput.Page | TemplateInput.Config, s => s.Renderer.NavScript(s.View)),
         new("has_criteria", TemplateInput.PageClaims, s => s.View.Criteria.Count > 0),
         new("owner", TemplateInput.Page, s => Escape(s.View.Page?.Meta.Owner)),
         new("last_reviewed", TemplateInput.Page, s => Content.IsoDate.Format(s.View.Page?.Meta.LastReviewed)),

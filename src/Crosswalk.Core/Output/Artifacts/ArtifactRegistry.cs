@@ -15,6 +15,7 @@ public sealed class ArtifactRegistry(IReadOnlyList<IArtifact> artifacts)
         new RobotsTxt(),
         new ThemeAssets(),
         new SearchIndex(),
+        new Templates.NavigationScript(),
         new CriteriaPageFiles(),
         new ReviewsPage(),
         new ContentPages(),
