@@ -304,6 +304,13 @@ internal sealed class PreviewServer : IAsyncDisposable
         sw.Stop();
         Interlocked.Increment(ref _rebuilds);
         _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
+        // The generated files an edit changes besides its page (search index, reviews page) are written while the
+        // browser reloads: the reload does not wait for them, and a request for one waits until it is written.
+        if (_site.Settle().Count > 0 && _site.Last is { } settled)
+        {
+            build = settled;
+            _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
+        }
         Report(build, sw.Elapsed, initial: false);
         if (build.Full && !_stopping.IsCancellationRequested)
         {
