@@ -10,6 +10,12 @@ internal sealed record PreviewServerOptions
     /// </summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// How long after an edit's reload the generated files every page feeds (search index, reviews page) are written,
+    /// unless requested sooner: the reloading pages get the processor first.
+    /// </summary>
+    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>Longest a stream of events may postpone a rebuild.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -95,6 +95,9 @@ public sealed class PreviewSite
         }
     }
 
+    /// <summary>True while generated files the last build left are not written yet (see <see cref="Settle"/>).</summary>
+    public bool HasDeferred => _deferred.Count > 0;
+
     /// <summary>
     /// Brings the generated files that the last build left until after the reload (the search index, the reviews page
     /// and others that every page feeds) up to date; returns the diagnostics writing them reported, which are added to
