@@ -7,8 +7,7 @@ namespace Crosswalk.Benchmarks;
 
 /// <summary>Options of <c>serve-latency</c>.</summary>
 internal sealed record ServeOptions(
-    int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun, int StartupTimeoutSeconds,
-    bool ShowBrowserErrors);
+    int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun, int StartupTimeoutSeconds);
 
 /// <summary>
 /// <c>serve-latency</c>: the preview as an author meets it. Starts <c>crosswalk serve --port 0</c> on a generated corpus,
@@ -119,12 +118,9 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                 // Let the rebuild and the reload settle before the next edit.
                 await Task.Delay(300);
             }
-            if (options.ShowBrowserErrors || errors.Count > 0)
+            foreach (var e in errors.Distinct().Take(5))
             {
-                foreach (var e in errors.Distinct().Take(5))
-                {
-                    log.WriteLine($"  page error: {e}");
-                }
+                log.WriteLine($"  page error: {e}");
             }
             foreach (var line in server.RebuildLines.TakeLast(3))
             {

@@ -19,11 +19,8 @@ public sealed class ServeSettleTests
 
         site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
         await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
-        var sw = Stopwatch.StartNew();
-        while (site.Server.Site.HasDeferred && sw.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
+        // The page is in the store while its rebuild is still running: wait for the rebuild, then for the settle.
+        await WaitForAsync(() => site.Server.Rebuilds > 0 && !site.Server.Site.HasDeferred);
 
         Assert.False(site.Server.Site.HasDeferred);
         Assert.True(site.Server.Site.TryGetFile(SearchIndex[1..], out var index));
@@ -39,9 +36,19 @@ public sealed class ServeSettleTests
 
         site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
         await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
+        await WaitForAsync(() => site.Server.Rebuilds > 0);
         Assert.True(site.Server.Site.HasDeferred);
 
         Assert.Contains(marker, await site.GetStringAsync(SearchIndex));
         Assert.False(site.Server.Site.HasDeferred);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition() && sw.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
     }
 }

@@ -61,11 +61,13 @@ internal sealed class IncrementalRender
         // are made from every page: even telling whether one changed reads the whole site, which an edit's reload should
         // not wait for. They are left for Settle, which the server runs once the reload is announced and before any of
         // them is served.
+        // One that failed last time is tried now, so that this build reports it again.
         var now = files;
         if (_unchangedSite)
         {
-            now = [.. files.Where(f => f.Page is not null || f.Source is not null)];
-            _deferred = files.Count == now.Count ? null : (model, sink, [.. files.Where(f => f.Page is null && f.Source is null)]);
+            bool Defer(OutputFile f) => f.Page is null && f.Source is null && _written.ContainsKey(f.Path);
+            now = [.. files.Where(f => !Defer(f))];
+            _deferred = files.Count == now.Count ? null : (model, sink, [.. files.Where(Defer)]);
         }
         else
         {
