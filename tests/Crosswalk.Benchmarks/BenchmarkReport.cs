@@ -52,8 +52,8 @@ internal sealed class BenchmarkReport(
             {
                 foreach (var s in crosswalks)
                 {
-                    log.WriteLine($"  {s.Name,-9} {size,7} {HugoRatio(Rebuild, s.Name, size),8:F2} {HugoRatio(Edit, s.Name, size),8:F2} " +
-                                  $"{HugoRatio(First, s.Name, size),8:F2} {HugoRatio(Check, s.Name, size),8:F2}");
+                    log.WriteLine($"  {s.Name,-9} {size,7} {F(HugoRatio(Rebuild, s.Name, size)),8} {F(HugoRatio(Edit, s.Name, size)),8} " +
+                                  $"{F(HugoRatio(First, s.Name, size)),8} {F(HugoRatio(Check, s.Name, size)),8}");
                 }
             }
         }
@@ -65,7 +65,7 @@ internal sealed class BenchmarkReport(
             {
                 foreach (var s in crosswalks.Skip(1))
                 {
-                    log.WriteLine($"  {s.Name,-9} {size,7} " + string.Join(" ", AllModes.Select(m => $"{m} {Ratio(m, s.Name, m, crosswalks[0].Name, size):F2}")));
+                    log.WriteLine($"  {s.Name,-9} {size,7} " + string.Join(" ", AllModes.Select(m => $"{m} {F(Ratio(m, s.Name, m, crosswalks[0].Name, size))}")));
                 }
             }
         }
@@ -228,6 +228,9 @@ internal sealed class BenchmarkReport(
 
     /// <summary>A mode's median against Hugo's in the same mode; check against Hugo's rebuild (check writes nothing).</summary>
     private double HugoRatio(string mode, string tool, int size) => Ratio(mode, tool, mode == Check ? Rebuild : mode, Hugo, size);
+
+    // A ratio for the tables; "-" where a mode was not measured.
+    private static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F2", CultureInfo.InvariantCulture);
 
     public static double Median(IEnumerable<double> values)
     {
