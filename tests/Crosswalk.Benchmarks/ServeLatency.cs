@@ -118,6 +118,10 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                 // Let the rebuild and the reload settle before the next edit.
                 await Task.Delay(300);
             }
+            // The last reload's subresources, which the parse may wait for: when each was fetched, after navigation start.
+            var resources = await page.EvaluateAsync<string[]>(
+                "performance.getEntriesByType('resource').map(r => new URL(r.name).pathname + ' ' + r.startTime.toFixed(1) + '-' + r.responseEnd.toFixed(1) + ' ms')");
+            log.WriteLine("  last reload's subresources: " + string.Join(", ", resources));
             foreach (var e in errors.Distinct().Take(5))
             {
                 log.WriteLine($"  page error: {e}");
