@@ -5,31 +5,36 @@ internal static class BenchProgram
 {
     private const string Usage =
         """
-        crosswalk-bench: corpus generator and whole-process benchmark of crosswalk against Hugo (issue 7).
+        crosswalk-bench: corpus generator and whole-process benchmark of crosswalk against Hugo (issues 7 and 18).
 
         Usage (from the repository root):
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- generate --pages N --out DIR [--seed 42]
-          dotnet run --project tests/Crosswalk.Benchmarks -c Release -- run [--sizes 1000,10000] [--runs 5]
-              [--warmup 1] [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--hugo PATH]
-              [--json FILE] [--timings] [--keep-output] [--baseline PATH]
+          dotnet run --project tests/Crosswalk.Benchmarks -c Release -- run [--sizes 1000,10000] [--runs 3] [--large-runs 1]
+              [--warmup 1] [--modes rebuild,edit,first,check] [--forms native,installed] [--seed 42] [--work DIR]
+              [--crosswalk PATH] [--no-build] [--r2r] [--hugo PATH] [--no-hugo] [--json FILE] [--timings]
+              [--keep-output] [--baseline PATH]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- serve-latency [--pages 10000] [--edits 20]
               [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300]
 
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
-        run            per size: generate once, then alternate cold runs of `crosswalk build`, `crosswalk check`,
-                       `crosswalk bundle` and `hugo`; prints median wall time and peak RSS, ratios to Hugo and growth between sizes.
-                       Each build writes into a new folder under WORK/outputs; all are deleted at the end
-                       (--keep-output keeps them), none between runs: see README.md, "Deleting between runs".
-                       --crosswalk: a crosswalk.dll (run with dotnet) or executable; default: publishes
-                       src/Crosswalk.Cli in Release, native AOT, into WORK/crosswalk-aot (with --r2r: ReadyToRun into
-                       WORK/crosswalk-r2r; reuse either with --no-build). --timings: one extra `build --timings` per
-                       size. --baseline: another crosswalk executable or dll (e.g. an earlier commit's), run alternately
-                       with the others, for before-and-after ratios from the same run. Default work folder:
-                       $TMPDIR/crosswalk-bench.
-        serve-latency  median time from a page edit to the next `event: reload` on /__crosswalk/events.
+        run            per size: generate once, then per mode alternate runs of each crosswalk form and Hugo, the order
+                       rotated each round; medians of wall time, user+system time, peak RSS and output size (du),
+                       ratios to Hugo, growth between sizes and issue 18's goals. Modes: rebuild (into the folder the
+                       same tool built into before, nothing changed), edit (the same, after one page's body line changed
+                       in both copies), first (into a new, empty folder), check (against Hugo's rebuild), bundle.
+                       Forms: native (src/Crosswalk.Cli published as native AOT into WORK/crosswalk-aot; --r2r:
+                       ReadyToRun into WORK/crosswalk-r2r; --crosswalk: that .dll or executable instead) and installed
+                       (dotnet pack, then dotnet tool install from that feed into WORK/installed-tool with a NuGet
+                       cache of its own; the log says whether the native executable or crosswalk.dll got installed).
+                       --no-build reuses both. Nothing is deleted between runs (see README.md, "Deleting between runs").
+                       --large-runs: runs above 10,000 pages. --timings: one extra `build --timings` per size.
+                       --baseline: another crosswalk (an earlier commit's), alternated with the others.
+                       Default work folder: $TMPDIR/crosswalk-bench.
+        serve-latency  in headless Chromium (/usr/bin/chromium), the median time from writing a page's .md file to
+                       DOMContentLoaded of that page reloaded by `crosswalk serve`.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-build", "--r2r", "--timings", "--keep-output", "--help" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-build", "--r2r", "--timings", "--keep-output", "--no-hugo", "--help" };
 
     public static async Task<int> MainAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -69,14 +74,18 @@ internal static class BenchProgram
                 {
                     var options = new RunOptions(
                         Sizes: cl.IntList("--sizes", [1000, 10000]),
-                        Runs: Math.Max(1, cl.Int("--runs", 5)),
+                        Runs: Math.Max(1, cl.Int("--runs", 3)),
+                        LargeRuns: Math.Max(1, cl.Int("--large-runs", 1)),
                         Warmup: cl.Int("--warmup", 1),
                         Seed: cl.ULong("--seed", 42),
                         WorkDirectory: cl.String("--work") ?? defaultWork,
+                        Modes: cl.Choices("--modes", BenchmarkRunner.DefaultModes, BenchmarkRunner.AllModes),
+                        Forms: cl.Choices("--forms", BenchmarkRunner.AllForms, BenchmarkRunner.AllForms),
                         CrosswalkPath: cl.String("--crosswalk"),
                         NoBuild: cl.Flag("--no-build"),
                         ReadyToRun: cl.Flag("--r2r"),
                         HugoPath: cl.String("--hugo"),
+                        NoHugo: cl.Flag("--no-hugo"),
                         JsonPath: cl.String("--json"),
                         Timings: cl.Flag("--timings"),
                         KeepOutput: cl.Flag("--keep-output"),

@@ -1,261 +1,262 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Crosswalk.Benchmarks;
 
 /// <summary>Options of <c>run</c>.</summary>
 internal sealed record RunOptions(
-    int[] Sizes, int Runs, int Warmup, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild,
-    bool ReadyToRun, string? HugoPath, string? JsonPath, bool Timings, bool KeepOutput, string? BaselinePath = null);
+    int[] Sizes, int Runs, int LargeRuns, int Warmup, ulong Seed, string WorkDirectory, string[] Modes, string[] Forms,
+    string? CrosswalkPath, bool NoBuild, bool ReadyToRun, string? HugoPath, bool NoHugo, string? JsonPath, bool Timings,
+    bool KeepOutput, string? BaselinePath = null);
 
-/// <summary>One timed run of one tool.</summary>
-internal sealed record RunResult(string Tool, int Pages, int Run, Measurement Measurement);
+/// <summary>One timed run of one tool in one mode; <paramref name="OutputBytes"/> is -1 when nothing was written.</summary>
+internal sealed record RunResult(string Mode, string Tool, int Pages, int Run, Measurement Measurement, long OutputBytes);
+
+/// <summary>A program the runner times: a form of crosswalk, or Hugo.</summary>
+internal sealed record Subject(string Name, Launcher Launcher, bool IsHugo);
 
 /// <summary>
-/// <c>run</c>: for each size, generates the corpus once, then alternates cold whole-process runs of
-/// <c>crosswalk build</c>, <c>crosswalk check</c>, <c>crosswalk bundle</c> and <c>hugo</c>, and reports medians and ratios.
+/// <c>run</c>: for each size, generates the corpus once, then per mode alternates whole-process runs of each form of
+/// crosswalk (the native executable, the installed tool) and Hugo, rotating the order every round, and reports medians,
+/// ratios and issue 18's goals (<see cref="BenchmarkReport"/>).
 /// </summary>
 internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log)
 {
-    public const string Build = "crosswalk build";
-    public const string Check = "crosswalk check";
-    public const string Bundle = "crosswalk bundle";
-    public const string HugoTool = "hugo";
-    public const string BaselineBuild = "baseline build";
-    public const string BaselineCheck = "baseline check";
+    /// <summary>Build into the folder the same tool built into last time, with no source changed since.</summary>
+    public const string Rebuild = "rebuild";
+
+    /// <summary>Build into the same folder after one page's body changed (the same edit for every tool).</summary>
+    public const string Edit = "edit";
+
+    /// <summary>Build into a new, empty folder.</summary>
+    public const string First = "first";
+
+    /// <summary><c>crosswalk check</c> (writes nothing), alternated with Hugo's rebuild for the ratio.</summary>
+    public const string Check = "check";
+
+    /// <summary><c>crosswalk bundle</c> (issue 20).</summary>
+    public const string Bundle = "bundle";
+
+    public const string Native = "native";
+    public const string Installed = "installed";
+    public const string Baseline = "baseline";
+    public const string Hugo = "hugo";
+
+    /// <summary>Sizes above this run <see cref="RunOptions.LargeRuns"/> times instead of <see cref="RunOptions.Runs"/>.</summary>
+    public const int LargeSize = 10_000;
+
+    public static readonly string[] AllModes = [Rebuild, Edit, First, Check, Bundle];
+    public static readonly string[] DefaultModes = [Rebuild, Edit, First, Check];
+    public static readonly string[] AllForms = [Native, Installed];
 
     private readonly List<RunResult> _results = [];
     private readonly Dictionary<int, string> _timings = [];
+    private ProcessMeter _meter = null!;
+    private string _outputs = "";
+    private int _outputCount;
 
     public int Execute()
     {
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
-        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
-        var hugo = Tools.Hugo(options.HugoPath);
-        var meter = new ProcessMeter(work);
-        // Another crosswalk (an earlier commit's) alternated with this one: before and after from the same run.
-        var baseline = options.BaselinePath is null ? null : Tools.Crosswalk(options.BaselinePath, skipBuild: true, readyToRun: false, options.WorkDirectory, log);
-
-        log.WriteLine($"crosswalk: {crosswalk.Display}");
-        if (baseline is not null)
-        {
-            log.WriteLine($"baseline: {baseline.Display}");
-        }
-        if (hugo is null)
-        {
-            log.WriteLine(options.HugoPath is null
-                ? "hugo: not found on PATH (apt-get install -y hugo); skipping Hugo"
-                : $"hugo: '{options.HugoPath}' not found; skipping Hugo");
-        }
-        else
-        {
-            log.WriteLine($"hugo: {hugo} ({Tools.FirstLine(hugo, "version") ?? "version unknown"})");
-        }
-        log.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInfo()}; memory: {meter.Method}");
-        log.WriteLine($"sizes: {string.Join(", ", options.Sizes)}; runs: {options.Runs} (+{options.Warmup} warm-up); seed: {options.Seed}");
+        _meter = new ProcessMeter(work);
+        var subjects = Subjects(work);
+        log.WriteLine($"machine: {Environment.ProcessorCount} cores, {BenchmarkReport.RuntimeInfo()}; measured with {_meter.Method}");
+        log.WriteLine($"sizes: {string.Join(", ", options.Sizes)}; modes: {string.Join(", ", options.Modes)}; runs: {options.Runs} " +
+                      $"({options.LargeRuns} above {LargeSize} pages) after {options.Warmup} warm-up; seed: {options.Seed}");
         log.WriteLine();
 
-        string[] tools = [Build, Check, Bundle, .. baseline is null ? Array.Empty<string>() : [BaselineBuild, BaselineCheck], .. hugo is null ? Array.Empty<string>() : [HugoTool]];
-        // Every run writes into a new folder and none is deleted until all runs are done: see README.md, "Deleting
-        // between runs" (on ext4 without a journal, deleting a site slows down creating the next one for minutes).
-        var outputs = Path.Combine(work, "outputs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
-        var outputCount = 0;
-        string NewOutput(string label, int size) =>
-            Path.Combine(outputs, string.Create(CultureInfo.InvariantCulture, $"{++outputCount:000}-{label}-{size}"));
+        // Nothing is deleted until all runs are done: see README.md, "Deleting between runs" (on ext4 without a journal,
+        // deleting a site slows down creating the next one for minutes). What a tool deletes itself is part of its time.
+        _outputs = Path.Combine(work, "outputs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
         try
         {
             foreach (var size in options.Sizes)
             {
-                var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"corpus-{size}"));
-                var sw = Stopwatch.StartNew();
-                var corpus = CorpusGenerator.Generate(size, options.Seed, corpusDir);
-                log.WriteLine($"[{size} pages] corpus: {corpus.Folders} folders, {corpus.Links} links, " +
-                              $"{corpus.MarkdownBytes / 1048576.0:F1} MiB Markdown in {corpusDir} ({sw.Elapsed.TotalSeconds:F1} s)");
-                var siteYml = Path.Combine(corpusDir, "site.yml");
-                var hugoSource = Path.Combine(corpusDir, "hugo");
-
-                Measurement RunTool(string tool, string label)
-                {
-                    // What the last run wrote is flushed to disk first, so its writeback does not run during this one.
-                    Sync();
-                    return tool switch
-                    {
-                        Build => meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput(label + "-crosswalk", size))),
-                        Check => meter.Run(crosswalk.FileName, crosswalk.With("check", "--config", siteYml)),
-                        // A fixed date: every run writes the same bundle (issue 20).
-                        Bundle => meter.Run(crosswalk.FileName, crosswalk.With("bundle", "--config", siteYml, "--output", NewOutput(label + "-bundle", size), "--date", "2026-01-01")),
-                        BaselineBuild => meter.Run(baseline!.FileName, baseline.With("build", "--config", siteYml, "--output", NewOutput(label + "-baseline", size))),
-                        BaselineCheck => meter.Run(baseline!.FileName, baseline.With("check", "--config", siteYml)),
-                        _ => meter.Run(hugo!, ["--source", hugoSource, "--destination", NewOutput(label + "-hugo", size), "--quiet"]),
-                    };
-                }
-
-                for (var w = 0; w < options.Warmup; w++)
-                {
-                    foreach (var tool in tools)
-                    {
-                        var m = RunTool(tool, "warmup");
-                        log.WriteLine($"  warm-up {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}  {Summary(tool, m)}");
-                        WarnOnFailure(tool, m);
-                    }
-                }
-                for (var run = 1; run <= options.Runs; run++)
-                {
-                    // Rotate the order each round so no tool always runs first (page cache, CPU boost).
-                    for (var k = 0; k < tools.Length; k++)
-                    {
-                        var tool = tools[(run - 1 + k) % tools.Length];
-                        var m = RunTool(tool, "run");
-                        _results.Add(new RunResult(tool, size, run, m));
-                        log.WriteLine($"  run {run,-3} {tool,-16} {m.Wall.TotalSeconds,7:F2} s {m.PeakRssBytes / 1048576.0,8:F0} MiB  exit {m.ExitCode}");
-                        WarnOnFailure(tool, m);
-                    }
-                }
-                if (options.Timings)
-                {
-                    Sync();
-                    var m = meter.Run(crosswalk.FileName, crosswalk.With("build", "--config", siteYml, "--output", NewOutput("timings-crosswalk", size), "--timings"));
-                    _timings[size] = m.StderrTail;
-                    log.WriteLine($"  crosswalk build --timings ({m.Wall.TotalSeconds:F2} s wall, {m.PeakRssBytes / 1048576.0:F0} MiB peak):");
-                    foreach (var line in m.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        log.WriteLine("    " + line.TrimStart());
-                    }
-                }
-                log.WriteLine();
+                RunSize(size, subjects);
             }
         }
         finally
         {
             if (options.KeepOutput)
             {
-                log.WriteLine($"outputs kept in {outputs}");
+                log.WriteLine($"outputs kept in {_outputs}");
             }
-            else
+            else if (Directory.Exists(_outputs))
             {
-                DeleteDirectory(outputs);
+                Directory.Delete(_outputs, recursive: true);
             }
         }
 
-        PrintReport(tools);
+        var report = new BenchmarkReport(options, _results, _timings, subjects, _meter.Method, log);
+        report.Print();
         if (options.JsonPath is not null)
         {
-            WriteJson(options.JsonPath, crosswalk, hugo, meter);
+            report.WriteJson(options.JsonPath);
             log.WriteLine($"wrote {options.JsonPath}");
         }
         return 0;
     }
 
-    private void PrintReport(string[] tools)
+    private List<Subject> Subjects(string work)
     {
-        log.WriteLine("Results (median of runs; wall time of the whole process, peak RSS):");
-        log.WriteLine($"  {"tool",-16} {"pages",7} {"runs",4} {"median",9} {"min",8} {"max",8} {"peak RSS",10}");
-        foreach (var size in options.Sizes)
+        var subjects = new List<Subject>();
+        foreach (var form in options.Forms)
         {
-            foreach (var tool in tools)
+            var launcher = form == Installed
+                ? InstalledTool.Install(Tools.RepositoryRoot() ?? throw new UsageException("cannot find the repository root (Crosswalk.slnx)"), work, options.NoBuild, log)
+                : Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, work, log);
+            subjects.Add(new Subject(form, launcher, IsHugo: false));
+            log.WriteLine($"crosswalk {form}: {launcher.Display}");
+        }
+        if (options.BaselinePath is not null)
+        {
+            var baseline = Tools.Crosswalk(options.BaselinePath, skipBuild: true, readyToRun: false, work, log);
+            subjects.Add(new Subject(Baseline, baseline, IsHugo: false));
+            log.WriteLine($"baseline: {baseline.Display}");
+        }
+        var hugo = options.NoHugo ? null : Tools.Hugo(options.HugoPath);
+        if (hugo is null)
+        {
+            log.WriteLine(options.NoHugo ? "hugo: skipped (--no-hugo)"
+                : options.HugoPath is null ? "hugo: not found on PATH (apt-get install -y hugo); skipping Hugo"
+                : $"hugo: '{options.HugoPath}' not found; skipping Hugo");
+        }
+        else
+        {
+            subjects.Add(new Subject(Hugo, new Launcher(hugo, [], hugo), IsHugo: true));
+            log.WriteLine($"hugo: {hugo} ({Tools.FirstLine(hugo, "version") ?? "version unknown"})");
+        }
+        return subjects;
+    }
+
+    private void RunSize(int size, List<Subject> subjects)
+    {
+        var corpusDir = Path.Combine(Path.GetFullPath(options.WorkDirectory), string.Create(CultureInfo.InvariantCulture, $"corpus-{size}"));
+        var sw = Stopwatch.StartNew();
+        var corpus = CorpusGenerator.Generate(size, options.Seed, corpusDir);
+        log.WriteLine($"[{size} pages] corpus: {corpus.Folders} folders, {corpus.Links} links, " +
+                      $"{corpus.MarkdownBytes / 1048576.0:F1} MiB Markdown in {corpusDir} ({sw.Elapsed.TotalSeconds:F1} s)");
+        var site = new SiteFiles(Path.Combine(corpusDir, "site.yml"), Path.Combine(corpusDir, "hugo"));
+        var runs = size > LargeSize ? options.LargeRuns : options.Runs;
+        var crosswalks = subjects.Where(s => !s.IsHugo).ToList();
+        // Each tool's own folder for rebuilds, made by its first build (a warm-up).
+        var same = subjects.ToDictionary(s => s, s => NewOutput("same-" + s.Name, size));
+        var primed = new HashSet<Subject>();
+        void Prime(string mode)
+        {
+            foreach (var s in subjects.Where(primed.Add))
             {
-                var rs = Of(tool, size);
-                if (rs.Count == 0)
-                {
-                    continue;
-                }
-                var walls = rs.Select(r => r.Measurement.Wall.TotalSeconds).ToList();
-                log.WriteLine($"  {tool,-16} {size,7} {rs.Count,4} {Median(walls),7:F2} s {walls.Min(),6:F2} s {walls.Max(),6:F2} s " +
-                              $"{Median(rs.Select(r => (double)r.Measurement.PeakRssBytes)) / 1048576.0,6:F0} MiB");
+                Report("prime", mode, s, Time(s, Rebuild, site, same[s], size));
             }
         }
 
-        if (tools.Contains(HugoTool))
+        var modes = options.Modes.ToHashSet(StringComparer.Ordinal);
+        if (modes.Contains(Rebuild) || modes.Contains(Check))
         {
-            log.WriteLine();
-            log.WriteLine("Ratios (median wall time):");
-            log.WriteLine($"  {"pages",7} {"build/hugo",11} {"check/hugo",11}");
-            foreach (var size in options.Sizes)
+            Prime(Rebuild);
+            // Check is alternated with Hugo's rebuild, the build it is compared with.
+            var steps = new List<(Subject, string)>();
+            steps.AddRange(subjects.Where(s => modes.Contains(Rebuild) || s.IsHugo).Select(s => (s, Rebuild)));
+            steps.AddRange(modes.Contains(Check) ? crosswalks.Select(s => (s, Check)) : []);
+            Rounds(size, runs, steps, site, same, beforeRound: null);
+        }
+        if (modes.Contains(Edit))
+        {
+            Prime(Edit);
+            var edit = PageEdit.Choose(corpusDir);
+            log.WriteLine($"  editing {edit.RelativePath} (one body line; Hugo's copy the same)");
+            var number = 0;
+            try
             {
-                log.WriteLine($"  {size,7} {Ratio(Build, HugoTool, size),11:F2} {Ratio(Check, HugoTool, size),11:F2}");
+                Rounds(size, runs, [.. subjects.Select(s => (s, Edit))], site, same, beforeRound: () => edit.Apply(++number));
+            }
+            finally
+            {
+                edit.Restore();
             }
         }
-
-        if (tools.Contains(BaselineBuild))
+        if (modes.Contains(First))
         {
-            log.WriteLine();
-            log.WriteLine("Against the baseline (median wall time, this crosswalk / baseline):");
-            log.WriteLine($"  {"pages",7} {"build",11} {"check",11}");
-            foreach (var size in options.Sizes)
+            Rounds(size, runs, [.. subjects.Select(s => (s, First))], site, same, beforeRound: null);
+        }
+        if (modes.Contains(Bundle))
+        {
+            Rounds(size, runs, [.. crosswalks.Select(s => (s, Bundle))], site, same, beforeRound: null);
+        }
+        if (options.Timings && crosswalks.Count > 0)
+        {
+            Sync();
+            var s = crosswalks[0];
+            var m = _meter.Run(s.Launcher.FileName, s.Launcher.With("build", "--config", site.Config, "--output", NewOutput("timings", size), "--timings"));
+            _timings[size] = m.StderrTail;
+            log.WriteLine($"  crosswalk {s.Name} build --timings ({m.Wall.TotalSeconds:F2} s wall, {m.PeakRssBytes / 1048576.0:F0} MiB peak):");
+            foreach (var line in m.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                log.WriteLine($"  {size,7} {Ratio(Build, BaselineBuild, size),11:F2} {Ratio(Check, BaselineCheck, size),11:F2}");
+                log.WriteLine("    " + line.TrimStart());
             }
         }
-
-        if (options.Sizes.Length >= 2)
-        {
-            var first = options.Sizes.Min();
-            var last = options.Sizes.Max();
-            log.WriteLine();
-            log.WriteLine($"Growth of median wall time from {first} to {last} pages ({(double)last / first:F0}x pages):");
-            foreach (var tool in tools)
-            {
-                log.WriteLine($"  {tool,-16} {Growth(tool, first, last),6:F2}x");
-            }
-        }
-
-        // Issue 7's goals, evaluated at the largest size measured.
-        var top = options.Sizes.Max();
         log.WriteLine();
-        log.WriteLine($"Goals (issues 7 and 20) at {top} pages:");
-        if (tools.Contains(HugoTool))
+    }
+
+    /// <summary>Warm-ups, then timed rounds of <paramref name="steps"/>, the order rotated each round (page cache, CPU boost).</summary>
+    private void Rounds(int size, int runs, List<(Subject Subject, string Mode)> steps, SiteFiles site, Dictionary<Subject, string> same, Action? beforeRound)
+    {
+        for (var w = 0; w < options.Warmup; w++)
         {
-            Goal("build <= 0.5 x hugo build", Ratio(Build, HugoTool, top), 0.5, "F2");
-            Goal("check <= 0.3 x hugo build", Ratio(Check, HugoTool, top), 0.3, "F2");
+            beforeRound?.Invoke();
+            foreach (var (s, mode) in steps)
+            {
+                Report("warm-up", mode, s, Time(s, mode, site, same[s], size));
+            }
         }
-        var rss = Of(Build, top).Select(r => (double)r.Measurement.PeakRssBytes).ToList();
-        if (rss.Count > 0)
+        for (var run = 1; run <= runs; run++)
         {
-            Goal("build peak RSS <= 512 MiB", Median(rss) / 1048576.0, 512, "F0");
-        }
-        // Issue 20: the audit bundle of 1,000 documents in under 30 s and 1 GiB.
-        if (Of(Bundle, 1000).Count > 0)
-        {
-            Goal("bundle 1,000 pages < 30 s", MedianWall(Bundle, 1000), 30, "F2");
-            Goal("bundle 1,000 pages peak < 1024 MiB", Median(Of(Bundle, 1000).Select(r => (double)r.Measurement.PeakRssBytes)) / 1048576.0, 1024, "F0");
-        }
-        if (options.Sizes.Length >= 2 && options.Sizes.Min() * 10 == top)
-        {
-            Goal("build growth 10x pages <= 11x", Growth(Build, options.Sizes.Min(), top), 11, "F2");
+            beforeRound?.Invoke();
+            for (var k = 0; k < steps.Count; k++)
+            {
+                var (s, mode) = steps[(run - 1 + k) % steps.Count];
+                var (m, bytes) = Time(s, mode, site, same[s], size);
+                _results.Add(new RunResult(mode, s.Name, size, run, m, bytes));
+                Report($"run {run}", mode, s, (m, bytes));
+            }
         }
     }
 
-    private void Goal(string name, double value, double limit, string format) =>
-        log.WriteLine($"  {name,-32} {value.ToString(format, CultureInfo.InvariantCulture),8}  {(double.IsNaN(value) ? "n/a" : value <= limit ? "PASS" : "FAIL")}");
-
-    private List<RunResult> Of(string tool, int size) => _results.Where(r => r.Tool == tool && r.Pages == size).ToList();
-
-    private double MedianWall(string tool, int size) => Median(Of(tool, size).Select(r => r.Measurement.Wall.TotalSeconds));
-
-    private double Ratio(string a, string b, int size) => MedianWall(a, size) / MedianWall(b, size);
-
-    private double Growth(string tool, int from, int to) => MedianWall(tool, to) / MedianWall(tool, from);
-
-    public static double Median(IEnumerable<double> values)
+    /// <summary>One timed run; the output's size on disk is measured after it, outside the time.</summary>
+    private (Measurement, long) Time(Subject s, string mode, SiteFiles site, string sameFolder, int size)
     {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
+        var output = mode switch
         {
-            return double.NaN;
-        }
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            Rebuild or Edit => sameFolder,
+            First => NewOutput("first-" + s.Name, size),
+            Bundle => NewOutput("bundle-" + s.Name, size),
+            _ => null,
+        };
+        string[] args = (s.IsHugo, mode) switch
+        {
+            (true, _) => ["--source", site.Hugo, "--destination", output!, "--quiet"],
+            (false, Check) => ["check", "--config", site.Config],
+            // A fixed date: every run writes the same bundle (issue 20).
+            (false, Bundle) => ["bundle", "--config", site.Config, "--output", output!, "--date", "2026-01-01"],
+            _ => ["build", "--config", site.Config, "--output", output!],
+        };
+        // What the last run wrote is flushed to disk first, so its writeback does not run during this one.
+        Sync();
+        var m = _meter.Run(s.Launcher.FileName, s.Launcher.With(args));
+        return (m, output is null ? -1 : Tools.DiskUsage(output));
     }
 
-    private void WarnOnFailure(string tool, Measurement m)
+    private void Report(string label, string mode, Subject s, (Measurement M, long Bytes) r)
     {
+        var (m, bytes) = r;
+        var cpu = double.IsNaN(m.CpuSeconds) ? "" : $"{m.CpuSeconds,6:F2} s cpu";
+        var disk = bytes < 0 ? "" : $"{bytes / 1e6,7:F0} MB";
+        log.WriteLine($"  {label,-8} {mode,-7} {s.Name,-9} {m.Wall.TotalSeconds,7:F2} s {cpu} {m.PeakRssBytes / 1048576.0,6:F0} MiB {disk}  exit {m.ExitCode}  {Summary(s, m)}");
         if (m.ExitCode != 0)
         {
-            log.WriteLine($"  WARNING: {tool} exited with {m.ExitCode}; the corpus should be valid. Last output:");
+            log.WriteLine($"  WARNING: {s.Name} {mode} exited with {m.ExitCode}; the corpus should be valid. Last output:");
             foreach (var line in (m.StdoutTail + m.StderrTail).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(12))
             {
                 log.WriteLine("    " + line);
@@ -263,15 +264,15 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         }
     }
 
-    /// <summary>Crosswalk's own summary line ("built: N pages, E errors, ...") for the warm-up log.</summary>
-    private static string Summary(string tool, Measurement m) =>
-        tool == HugoTool ? "" : m.StderrTail.Split('\n').LastOrDefault(l => SummaryLine().IsMatch(l))?.Trim() ?? "";
+    private string NewOutput(string label, int size) =>
+        Path.Combine(_outputs, string.Create(CultureInfo.InvariantCulture, $"{++_outputCount:000}-{label}-{size}"));
 
-    [GeneratedRegex(@"^(built|checked|not written): ")]
+    /// <summary>Crosswalk's own summary line ("built: N pages, E errors, ...") for the log.</summary>
+    private static string Summary(Subject s, Measurement m) =>
+        s.IsHugo ? "" : m.StderrTail.Split('\n').LastOrDefault(l => SummaryLine().IsMatch(l))?.Trim() ?? "";
+
+    [GeneratedRegex(@"^(built|checked|not written|bundled)\b")]
     private static partial Regex SummaryLine();
-
-    private static string RuntimeInfo() =>
-        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
 
     /// <summary>Runs <c>sync</c> where there is one: dirty pages are written out before a timed run starts.</summary>
     private static void Sync()
@@ -287,90 +288,5 @@ internal sealed partial class BenchmarkRunner(RunOptions options, TextWriter log
         }
     }
 
-    private static void DeleteDirectory(string dir)
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    private void WriteJson(string path, Launcher crosswalk, string? hugo, ProcessMeter meter)
-    {
-        using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        w.WriteStartObject();
-        w.WriteString("crosswalk", crosswalk.Display);
-        w.WriteString("hugo", hugo is null ? null : Tools.FirstLine(hugo, "version"));
-        w.WriteNumber("cores", Environment.ProcessorCount);
-        w.WriteString("runtime", RuntimeInfo());
-        w.WriteString("memory_method", meter.Method);
-        w.WriteNumber("seed", options.Seed);
-        w.WriteNumber("runs", options.Runs);
-        w.WriteNumber("warmup", options.Warmup);
-        w.WriteStartArray("runs_detail");
-        foreach (var r in _results)
-        {
-            w.WriteStartObject();
-            w.WriteString("tool", r.Tool);
-            w.WriteNumber("pages", r.Pages);
-            w.WriteNumber("run", r.Run);
-            w.WriteNumber("wall_ms", Math.Round(r.Measurement.Wall.TotalMilliseconds, 1));
-            w.WriteNumber("peak_rss_bytes", r.Measurement.PeakRssBytes);
-            w.WriteNumber("exit_code", r.Measurement.ExitCode);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("medians");
-        foreach (var size in options.Sizes)
-        {
-            foreach (var tool in new[] { Build, Check, Bundle, HugoTool })
-            {
-                var rs = Of(tool, size);
-                if (rs.Count == 0)
-                {
-                    continue;
-                }
-                w.WriteStartObject();
-                w.WriteString("tool", tool);
-                w.WriteNumber("pages", size);
-                w.WriteNumber("wall_ms", Math.Round(Median(rs.Select(r => r.Measurement.Wall.TotalMilliseconds)), 1));
-                w.WriteNumber("peak_rss_bytes", (long)Median(rs.Select(r => (double)r.Measurement.PeakRssBytes)));
-                w.WriteEndObject();
-            }
-        }
-        w.WriteEndArray();
-        w.WriteStartObject("ratios");
-        foreach (var size in options.Sizes.Where(s => Of(HugoTool, s).Count > 0))
-        {
-            w.WriteStartObject(size.ToString(CultureInfo.InvariantCulture));
-            w.WriteNumber("build_over_hugo", Math.Round(Ratio(Build, HugoTool, size), 3));
-            w.WriteNumber("check_over_hugo", Math.Round(Ratio(Check, HugoTool, size), 3));
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-        if (options.Sizes.Length >= 2)
-        {
-            var first = options.Sizes.Min();
-            var last = options.Sizes.Max();
-            w.WriteStartObject("growth");
-            w.WriteNumber("from_pages", first);
-            w.WriteNumber("to_pages", last);
-            foreach (var tool in new[] { Build, Check, Bundle, HugoTool }.Where(t => Of(t, first).Count > 0 && Of(t, last).Count > 0))
-            {
-                w.WriteNumber(tool, Math.Round(Growth(tool, first, last), 3));
-            }
-            w.WriteEndObject();
-        }
-        if (_timings.Count > 0)
-        {
-            w.WriteStartObject("timings");
-            foreach (var (size, text) in _timings)
-            {
-                w.WriteString(size.ToString(CultureInfo.InvariantCulture), text);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
+    private sealed record SiteFiles(string Config, string Hugo);
 }

@@ -97,6 +97,23 @@ internal sealed class CommandLine
         return result.Length > 0 ? result : throw new UsageException($"{name} is empty");
     }
 
+    /// <summary>A comma-separated list of words out of <paramref name="allowed"/>, in the order of <paramref name="allowed"/>.</summary>
+    public string[] Choices(string name, string[] fallback, string[] allowed)
+    {
+        var s = String(name);
+        if (s is null)
+        {
+            return fallback;
+        }
+        var parts = s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = parts.Where(p => !allowed.Contains(p, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0 || parts.Length == 0)
+        {
+            throw new UsageException($"{name} expects a comma-separated list of {string.Join(", ", allowed)}, got '{s}'");
+        }
+        return [.. allowed.Where(a => parts.Contains(a, StringComparer.Ordinal))];
+    }
+
     /// <summary>Fails on options that no command read (typos).</summary>
     public void RejectUnknown()
     {

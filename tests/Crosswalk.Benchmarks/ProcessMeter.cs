@@ -4,17 +4,22 @@ using System.Text;
 
 namespace Crosswalk.Benchmarks;
 
-/// <summary>One measured process run.</summary>
-internal sealed record Measurement(TimeSpan Wall, long PeakRssBytes, int ExitCode, string StdoutTail, string StderrTail);
+/// <summary>One measured process run; <paramref name="UserSeconds"/> and <paramref name="SystemSeconds"/> are NaN when unknown.</summary>
+internal sealed record Measurement(TimeSpan Wall, long PeakRssBytes, double UserSeconds, double SystemSeconds, int ExitCode, string StdoutTail, string StderrTail)
+{
+    /// <summary>User plus system processor time, in seconds.</summary>
+    public double CpuSeconds => UserSeconds + SystemSeconds;
+}
 
 /// <summary>
-/// Runs a whole process and measures its wall time (Stopwatch around start..exit) and peak resident memory:
-/// GNU <c>/usr/bin/time -f %M</c> when available (max RSS in KiB, reported by wait4), else VmHWM polled from
-/// <c>/proc/PID/status</c> every ~5 ms.
+/// Runs a whole process and measures its wall time (Stopwatch around start..exit), peak resident memory and processor
+/// time: GNU <c>/usr/bin/time -f "%M %U %S"</c> when available (max RSS in KiB and user and system seconds, reported by
+/// wait4), else VmHWM polled from <c>/proc/PID/status</c> every ~5 ms and no processor time.
 /// </summary>
 internal sealed class ProcessMeter
 {
     private const string GnuTime = "/usr/bin/time";
+    private const string TimeFormat = "%M %U %S";
     private readonly bool _useGnuTime;
     private readonly string _scratch;
 
@@ -24,7 +29,9 @@ internal sealed class ProcessMeter
         _useGnuTime = File.Exists(GnuTime) && ProbeGnuTime();
     }
 
-    public string Method => _useGnuTime ? "/usr/bin/time -f %M (max RSS from wait4)" : "VmHWM polled from /proc/PID/status every 5 ms";
+    public string Method => _useGnuTime
+        ? "/usr/bin/time -f '%M %U %S' (max RSS and user and system time from wait4)"
+        : "VmHWM polled from /proc/PID/status every 5 ms; processor time unknown";
 
     public Measurement Run(string fileName, IReadOnlyList<string> arguments, string? workingDirectory = null)
     {
@@ -41,7 +48,7 @@ internal sealed class ProcessMeter
             timeFile = Path.Combine(_scratch, $"time-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
             psi.FileName = GnuTime;
             psi.ArgumentList.Add("-f");
-            psi.ArgumentList.Add("%M");
+            psi.ArgumentList.Add(TimeFormat);
             psi.ArgumentList.Add("-o");
             psi.ArgumentList.Add(timeFile);
             psi.ArgumentList.Add(fileName);
@@ -80,24 +87,32 @@ internal sealed class ProcessMeter
         sw.Stop();
         process.WaitForExit(); // flush the asynchronous readers
 
-        long peak = polledPeak;
+        var (peak, user, system) = (polledPeak, double.NaN, double.NaN);
         if (timeFile is not null)
         {
-            peak = ParseGnuTimeKib(timeFile) * 1024;
+            (var kib, user, system) = ParseGnuTime(timeFile);
+            peak = kib * 1024;
             File.Delete(timeFile);
         }
-        return new Measurement(sw.Elapsed, peak, process.ExitCode, stdout.Text, stderr.Text);
+        return new Measurement(sw.Elapsed, peak, user, system, process.ExitCode, stdout.Text, stderr.Text);
     }
 
-    private static long ParseGnuTimeKib(string file)
+    /// <summary>The "KIB USER SYSTEM" line GNU time wrote, or zeros and NaNs when it is missing.</summary>
+    private static (long Kib, double User, double System) ParseGnuTime(string file)
     {
         if (!File.Exists(file))
         {
-            return 0;
+            return (0, double.NaN, double.NaN);
         }
         // With a non-zero exit, GNU time writes "Command exited with non-zero status N" before the format line.
         var last = File.ReadAllLines(file).LastOrDefault(l => l.Length > 0 && char.IsAsciiDigit(l[0]));
-        return last is not null && long.TryParse(last.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib) ? kib : 0;
+        var parts = last?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return parts.Length == 3
+               && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib)
+               && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+               && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system)
+            ? (kib, user, system)
+            : (0, double.NaN, double.NaN);
     }
 
     private static long ReadVmHwm(int pid)
@@ -130,13 +145,13 @@ internal sealed class ProcessMeter
             Directory.CreateDirectory(_scratch);
             var file = Path.Combine(_scratch, "time-probe.txt");
             var psi = new ProcessStartInfo(GnuTime) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "-f", "%M", "-o", file, "true" })
+            foreach (var a in new[] { "-f", TimeFormat, "-o", file, "true" })
             {
                 psi.ArgumentList.Add(a);
             }
             using var p = Process.Start(psi)!;
             p.WaitForExit();
-            var ok = p.ExitCode == 0 && ParseGnuTimeKib(file) > 0;
+            var ok = p.ExitCode == 0 && ParseGnuTime(file).Kib > 0;
             File.Delete(file);
             return ok;
         }

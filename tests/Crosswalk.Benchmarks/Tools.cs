@@ -39,23 +39,7 @@ internal static class Tools
         {
             var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
             string[] mode = readyToRun ? ["--self-contained", "false", "-p:PublishReadyToRun=true"] : ["-p:PublishAot=true"];
-            string[] args = ["publish", "src/Crosswalk.Cli", "-c", "Release", "-r", rid, .. mode, "-o", publish, "-nologo", "-v", "q"];
-            log.WriteLine($"dotnet {string.Join(' ', args)}");
-            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
-            using var p = Process.Start(psi)!;
-            var stdoutTask = p.StandardOutput.ReadToEndAsync();
-            var stderrTask = p.StandardError.ReadToEndAsync();
-            p.WaitForExit();
-            if (p.ExitCode != 0)
-            {
-                log.WriteLine(stdoutTask.Result);
-                log.WriteLine(stderrTask.Result);
-                throw new InvalidOperationException($"publishing src/Crosswalk.Cli failed with exit code {p.ExitCode}");
-            }
+            Dotnet(root, ["publish", "src/Crosswalk.Cli", "-c", "Release", "-r", rid, .. mode, "-o", publish, "-nologo", "-v", "q"], log);
         }
         if (!File.Exists(program))
         {
@@ -104,7 +88,60 @@ internal static class Tools
         }
     }
 
-    private static string? RepositoryRoot()
+    /// <summary>Runs <c>dotnet ARGS</c>, printing the command; fails with its output when it fails.</summary>
+    public static void Dotnet(string workingDirectory, string[] args, TextWriter log, Dictionary<string, string>? environment = null)
+    {
+        log.WriteLine($"dotnet {string.Join(' ', args)}");
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        foreach (var (name, value) in environment ?? [])
+        {
+            psi.Environment[name] = value;
+        }
+        using var p = Process.Start(psi)!;
+        var stdoutTask = p.StandardOutput.ReadToEndAsync();
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            log.WriteLine(stdoutTask.Result);
+            log.WriteLine(stderrTask.Result);
+            throw new InvalidOperationException($"dotnet {args[0]} {args.ElementAtOrDefault(1)} failed with exit code {p.ExitCode}");
+        }
+    }
+
+    /// <summary>Bytes <paramref name="directory"/> takes on disk (<c>du -s -B1</c>: allocated blocks), or -1 when unknown.</summary>
+    public static long DiskUsage(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return -1;
+        }
+        try
+        {
+            var psi = new ProcessStartInfo("du") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-s", "-B1", directory })
+            {
+                psi.ArgumentList.Add(a);
+            }
+            using var p = Process.Start(psi)!;
+            var text = p.StandardOutput.ReadToEnd();
+            p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            var first = text.Split('\t', 2)[0].Trim();
+            return p.ExitCode == 0 && long.TryParse(first, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : -1;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>The folder holding Crosswalk.slnx, from the current folder or the program's.</summary>
+    public static string? RepositoryRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

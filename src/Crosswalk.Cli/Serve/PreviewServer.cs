@@ -233,8 +233,25 @@ internal sealed class PreviewServer : IAsyncDisposable
     {
         try
         {
-            while (await _signal.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+            var settle = false;
+            while (true)
             {
+                if (settle)
+                {
+                    // The generated files are written once the pages have had time to reload, so that writing them
+                    // does not take the processor from the reload; a change coming first is rebuilt first.
+                    settle = false;
+                    var next = _signal.Reader.WaitToReadAsync(token).AsTask();
+                    if (await Task.WhenAny(next, Task.Delay(_options.SettleDelay, token)).ConfigureAwait(false) != next)
+                    {
+                        Settle();
+                        continue;
+                    }
+                }
+                if (!await _signal.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+                {
+                    break;
+                }
                 _signal.Reader.TryRead(out _);
                 // Debounce: wait for a quiet period, but never longer than MaxDelay from the first change.
                 while (true)
@@ -272,7 +289,7 @@ internal sealed class PreviewServer : IAsyncDisposable
                     WarnUnwatched(_watcher.Restart());
                     full = true;
                 }
-                RunRebuild(full ? null : changed);
+                settle = RunRebuild(full ? null : changed);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -280,7 +297,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private void RunRebuild(IReadOnlyCollection<string>? changed)
+    /// <summary>Rebuilds and announces the reload; true when generated files were left for <see cref="Settle"/>.</summary>
+    private bool RunRebuild(IReadOnlyCollection<string>? changed)
     {
         if (_options.Verbose)
         {
@@ -299,7 +317,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             {
                 _stderr.WriteLine(ex.ToString());
             }
-            return;
+            return false;
         }
         sw.Stop();
         Interlocked.Increment(ref _rebuilds);
@@ -309,6 +327,19 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             // A new site.yml may name other folders or catalogs.
             WarnUnwatched(_watcher.Watch(_site.WatchedPaths));
+        }
+        return _site.HasDeferred;
+    }
+
+    // Writes the generated files the last rebuild left until after the reload (search index, reviews page); a request
+    // for one of them writes them first. What writing them reported is a rebuild of its own for the pages and terminal.
+    private void Settle()
+    {
+        var sw = Stopwatch.StartNew();
+        if (_site.Settle().Count > 0 && _site.Last is { } build)
+        {
+            _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
+            Report(build, sw.Elapsed, initial: false);
         }
     }
 

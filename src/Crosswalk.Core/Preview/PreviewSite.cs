@@ -1,4 +1,5 @@
 using Crosswalk.Config;
+using Crosswalk.Diagnostics;
 using Crosswalk.Output;
 using Crosswalk.Pipeline;
 using Crosswalk.Preview.Incremental;
@@ -25,6 +26,9 @@ public sealed class PreviewSite
     private IncrementalStages _stages = new();
     private MemoryOutput _output = new();
     private long _version;
+    // The generated files the last build left for Settle (read without the lock by requests), and the site's paths.
+    private volatile IReadOnlySet<string> _deferred = new HashSet<string>();
+    private IReadOnlySet<string> _paths = new HashSet<string>();
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
     /// <param name="options">The site to preview.</param>
@@ -80,20 +84,68 @@ public sealed class PreviewSite
             if (result.ConfigUsable && run.Config is { } config)
             {
                 Config = config;
-                target.RemoveExcept(run.Rendered?.OutputPaths ?? new HashSet<string>());
+                _paths = run.Rendered?.OutputPaths ?? new HashSet<string>();
+                target.RemoveExcept(_paths);
                 _output = target;
             }
+            _deferred = _incremental ? _stages.Deferred : new HashSet<string>();
             var build = new PreviewBuild(result, Interlocked.Increment(ref _version), run.Rendered?.PagesWritten ?? 0, full);
             Last = build;
             return build;
         }
     }
 
+    /// <summary>True while generated files the last build left are not written yet (see <see cref="Settle"/>).</summary>
+    public bool HasDeferred => _deferred.Count > 0;
+
+    /// <summary>
+    /// Brings the generated files that the last build left until after the reload (the search index, the reviews page
+    /// and others that every page feeds) up to date; returns the diagnostics writing them reported, which are added to
+    /// <see cref="Last"/> under a new version. Runs at most once per build; a request for one of those files runs it first.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Settle()
+    {
+        lock (_buildLock)
+        {
+            if (_deferred.Count == 0)
+            {
+                return [];
+            }
+            _deferred = new HashSet<string>();
+            var reported = _stages.Settle();
+            if (reported.Count > 0 && Last is { } last)
+            {
+                // A file that failed is no longer part of the site: no earlier version stands for it.
+                _output.RemoveExcept(_paths);
+                var all = new DiagnosticBag();
+                all.AddRange(last.Result.Diagnostics);
+                all.AddRange(reported);
+                // A new version: pages loaded since the reload lack these in their overlay and reload again.
+                Last = last with { Result = last.Result with { Diagnostics = all.ToSortedList() }, Version = Interlocked.Increment(ref _version) };
+            }
+            return reported;
+        }
+    }
+
     /// <summary>Every built file, by relative path.</summary>
-    internal IReadOnlyDictionary<string, byte[]> Files => _output.Files;
+    internal IReadOnlyDictionary<string, byte[]> Files
+    {
+        get
+        {
+            Settle();
+            return _output.Files;
+        }
+    }
 
     /// <summary>The built file at <paramref name="relativePath"/> (with <c>/</c>, no leading slash), if any.</summary>
-    public bool TryGetFile(string relativePath, out byte[] content) => _output.Files.TryGetValue(relativePath, out content!);
+    public bool TryGetFile(string relativePath, out byte[] content)
+    {
+        if (_deferred.Contains(relativePath))
+        {
+            Settle();
+        }
+        return _output.Files.TryGetValue(relativePath, out content!);
+    }
 
     private static bool InvalidatesEverything(SiteConfig config, string path)
     {

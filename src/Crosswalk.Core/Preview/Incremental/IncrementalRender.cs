@@ -8,8 +8,9 @@ namespace Crosswalk.Preview.Incremental;
 /// <summary>
 /// The Render and Verify stages for a preview: a file whose inputs are as when it was last written (the same parse of
 /// its page, the same fingerprint) is not written again; the memory store still holds it. When neither the structure
-/// nor any claim changed, only the edited pages are looked at, and only the anchors of pages whose links were
-/// updated are checked again.
+/// nor any claim changed, only the edited pages are looked at, only the anchors of pages whose links were
+/// updated are checked again, and the generated files that every page feeds (search index, reviews page) are
+/// brought up to date after the reload (<see cref="Settle"/>).
 /// </summary>
 internal sealed class IncrementalRender
 {
@@ -25,6 +26,8 @@ internal sealed class IncrementalRender
     private IReadOnlySet<ParsedPage> _failed = new HashSet<ParsedPage>();
     private SiteSignatures? _lastSignatures;
     private bool _unchangedSite;
+    // The generated files the last render left for Settle, with what to write them from and to.
+    private (RenderModel Model, IOutputSink Sink, List<OutputFile> Files)? _deferred;
 
     /// <summary>
     /// Decides what this build renders: when neither the structure nor any claim changed, every page parsed as before
@@ -50,6 +53,60 @@ internal sealed class IncrementalRender
     public RenderedSite Render(RenderModel model, IOutputSink sink, BuildContext context, IReadOnlySet<string>? changed)
     {
         var files = context.Artifacts.Files(model);
+        foreach (var file in files)
+        {
+            _paths!.Add(file.Path);
+        }
+        // On an unchanged site, the generated files (the search index, the reviews page, the criteria pages, the sitemap)
+        // are made from every page: even telling whether one changed reads the whole site, which an edit's reload should
+        // not wait for. They are left for Settle, which the server runs once the reload is announced and before any of
+        // them is served.
+        // One that failed last time is tried now, so that this build reports it again.
+        var now = files;
+        if (_unchangedSite)
+        {
+            bool Defer(OutputFile f) => f.Page is null && f.Source is null && _written.ContainsKey(f.Path);
+            now = [.. files.Where(f => !Defer(f))];
+            _deferred = files.Count == now.Count ? null : (model, sink, [.. files.Where(Defer)]);
+        }
+        else
+        {
+            _deferred = null;
+        }
+        var outcome = Write(model, now, sink, context.Diagnostics, changed);
+        if (!_unchangedSite)
+        {
+            foreach (var gone in _written.Keys.Where(p => !_paths!.Contains(p)).ToList())
+            {
+                _written.Remove(gone);
+            }
+        }
+        _failed = outcome.Failed;
+        return new RenderedSite(_ids!, _paths!, outcome.PagesWritten);
+    }
+
+    /// <summary>The paths of the files <see cref="Render"/> left for <see cref="Settle"/>; empty when none are.</summary>
+    public IReadOnlySet<string> Deferred => _deferred is { } d ? d.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+
+    /// <summary>
+    /// Writes the files the last <see cref="Render"/> left (those whose fingerprint changed); returns what writing them
+    /// reported. The caller holds the preview's build lock.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Settle()
+    {
+        if (_deferred is not var (model, sink, files))
+        {
+            return [];
+        }
+        _deferred = null;
+        var bag = new DiagnosticBag();
+        Write(model, files, sink, bag, changed: null);
+        return bag.ToSortedList();
+    }
+
+    // Writes the files whose inputs changed since they were last written; the others stay as the store holds them.
+    private RenderStage.Outcome Write(RenderModel model, IReadOnlyList<OutputFile> files, IOutputSink sink, DiagnosticBag report, IReadOnlySet<string>? changed)
+    {
         var write = new List<OutputFile>();
         var fingerprints = new Dictionary<OutputFile, ulong>();
         foreach (var file in files)
@@ -67,7 +124,7 @@ internal sealed class IncrementalRender
             write.Add(file);
         }
         RenderStage.Outcome outcome;
-        using (var target = new RenderTarget(sink, context.Diagnostics, _ids!))
+        using (var target = new RenderTarget(sink, report, _ids!))
         {
             outcome = RenderStage.Write(model, write, target);
         }
@@ -81,20 +138,8 @@ internal sealed class IncrementalRender
             }
             _written[file.Path] = new Written(file.Page, fingerprints[file], file.Page is { } p ? _ids!.Get(p.Url) : null);
         }
-        foreach (var file in files)
-        {
-            _paths!.Add(file.Path);
-        }
         _paths!.ExceptWith(outcome.NotWritten);
-        if (!_unchangedSite)
-        {
-            foreach (var gone in _written.Keys.Where(p => !_paths.Contains(p)).ToList())
-            {
-                _written.Remove(gone);
-            }
-        }
-        _failed = outcome.Failed;
-        return new RenderedSite(_ids!, _paths, outcome.PagesWritten);
+        return outcome;
     }
 
     private static void Keep(TemplateIdSets ids, ParsedPage? page, Written last)

@@ -86,6 +86,12 @@ internal sealed class IncrementalStages : ISiteStages
 
     public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context, Changed);
 
+    /// <summary>The paths of the generated files the last Render left for <see cref="Settle"/>.</summary>
+    public IReadOnlySet<string> Deferred => _render.Deferred;
+
+    /// <summary>Writes what the last Render left; returns what that reported.</summary>
+    public IReadOnlyList<Diagnostic> Settle() => _render.Settle();
+
     public void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered) =>
         _render.Verify(site, links, rendered, _index.Replaced, _links.Relinked, context.Diagnostics);
 

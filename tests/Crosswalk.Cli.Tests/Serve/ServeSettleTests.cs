@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Crosswalk.Cli.Serve;
+
+namespace Crosswalk.Cli.Tests.Serve;
+
+/// <summary>
+/// The generated files an edit changes besides its page (the search index) are written after the reload: by the server
+/// on its own once the settle delay has passed, or at once when one of them is requested.
+/// </summary>
+public sealed class ServeSettleTests
+{
+    private const string SearchIndex = "/assets/search-index.js";
+
+    [Fact]
+    public async Task The_server_writes_the_search_index_after_the_reload_without_being_asked()
+    {
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { SettleDelay = TimeSpan.FromMilliseconds(50) });
+        var marker = "Settled" + Guid.NewGuid().ToString("N");
+
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
+        await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
+
+        // One save can make two rebuilds (its truncate and its write): the index is read only while nothing waits to
+        // be settled, which does not write it (a request for a file waiting to be settled would).
+        var settled = false;
+        await WaitForAsync(() => settled = site.Server.Rebuilds > 0 && !site.Server.Site.HasDeferred
+            && site.Server.Site.TryGetFile(SearchIndex[1..], out var index) && System.Text.Encoding.UTF8.GetString(index).Contains(marker, StringComparison.Ordinal));
+
+        Assert.True(settled, "the search index was not written without a request");
+    }
+
+    [Fact]
+    public async Task A_request_for_the_search_index_right_after_the_reload_gets_the_edit()
+    {
+        // A settle delay longer than the test: only the request can have written the index.
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { SettleDelay = TimeSpan.FromMinutes(10) });
+        var marker = "Requested" + Guid.NewGuid().ToString("N");
+
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
+        await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
+        await WaitForAsync(() => site.Server.Rebuilds > 0);
+        Assert.True(site.Server.Site.HasDeferred);
+
+        Assert.Contains(marker, await site.GetStringAsync(SearchIndex));
+        Assert.False(site.Server.Site.HasDeferred);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition() && sw.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+    }
+}
