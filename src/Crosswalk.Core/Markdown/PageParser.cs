@@ -27,6 +27,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// </summary>
     public Func<PageMeta, bool>? KeepBody { get; init; }
 
+    /// <summary>Bodies are kept packed (<see cref="ParsedPage.BodyPacked"/>): a build's parse, not a preview's.</summary>
+    public bool PackBody { get; init; }
+
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
@@ -77,7 +80,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             }
         }
 
-        var (ids, bodyUtf8) = Render(document, keepBody);
+        var h1 = headings.FirstOrDefault(h => h.Level == 1);
+        // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every
+        // policy): the first of them is then not the page's title, and the layout prints the name above them.
+        var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
+        var (ids, bodyUtf8, titleEnd) = Render(document, keepBody, measureTitle: !titledByName && OpensWithH1(document));
         if (ComponentIds && mdx is not null)
         {
             ids.UnionWith(MdxComponentIds.Of(body, _pipeline));
@@ -86,10 +93,6 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         {
             ids.UnionWith(SnippetIds.Of(body, snippets.Folders, snippets.Root, _pipeline));
         }
-        var h1 = headings.FirstOrDefault(h => h.Level == 1);
-        // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every
-        // policy): the first of them is then not the page's title, and the layout prints the name above them.
-        var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
         var title = front.Meta.Title ?? (titledByName ? front.Meta.Name : null) ?? h1?.Text ?? FallbackTitle(source);
         var url = PageUrls.Of(source.RelativePath, front.Meta, Urls);
         // A slug or doc id is text from the page: the URL it makes must be a plain path, as a permalink must.
@@ -122,8 +125,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
             BodyUtf8 = bodyUtf8,
+            BodyPacked = PackBody && keepBody,
             HasH1 = !titledByName && document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
-            TitleEnd = !titledByName && OpensWithH1(document) ? TitleEndOf(bodyUtf8) : 0,
+            TitleEnd = titleEnd,
             Headings = headings,
             Ids = ids,
             Links = links.Links,
@@ -132,9 +136,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         };
     }
 
-    // The body's ids, and the body as UTF-8 when it is kept: read from the renderer's buffer, which after the first few
-    // pages of a thread is one block of text (no string of the page is made then).
-    private (HashSet<string> Ids, byte[] Utf8) Render(MarkdownDocument document, bool keepBody)
+    // The body's ids, and the body as UTF-8 (packed with PackBody) when it is kept, with where its leading h1 ends when
+    // measureTitle: read from the renderer's buffer, which after the first few pages of a thread is one block of text
+    // (no string of the page is made then).
+    private (HashSet<string> Ids, byte[] Utf8, int TitleEnd) Render(MarkdownDocument document, bool keepBody, bool measureTitle)
     {
         // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
         var renderers = keepBody ? _renderers : _leanRenderers;
@@ -146,12 +151,20 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
             var html = OneBlock(buffer, out var block) ? block.Span : buffer.ToString().AsSpan();
             byte[] utf8 = [];
+            var titleEnd = 0;
             if (keepBody)
             {
-                utf8 = new byte[System.Text.Encoding.UTF8.GetByteCount(html)];
-                System.Text.Encoding.UTF8.GetBytes(html, utf8);
+                var length = System.Text.Encoding.UTF8.GetByteCount(html);
+                var encoded = PackBody ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : (utf8 = new byte[length]);
+                System.Text.Encoding.UTF8.GetBytes(html, encoded);
+                titleEnd = measureTitle ? TitleEndOf(encoded.AsSpan(0, length)) : 0;
+                if (PackBody)
+                {
+                    utf8 = BodyPacking.Pack(encoded.AsSpan(0, length));
+                    System.Buffers.ArrayPool<byte>.Shared.Return(encoded);
+                }
             }
-            var result = (HtmlIds.Collect(html), utf8);
+            var result = (HtmlIds.Collect(html), utf8, titleEnd);
             renderer.Clear();
             return result;
         }
@@ -170,10 +183,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             is HeadingBlock { Level: 1 };
 
     // The body opens with the h1's HTML (after what shows nothing): it ends after its closing tag and line break.
-    private static int TitleEndOf(byte[] utf8)
+    private static int TitleEndOf(ReadOnlySpan<byte> utf8)
     {
-        var open = utf8.AsSpan().IndexOf("<h1"u8);
-        var close = open < 0 ? -1 : utf8.AsSpan(open).IndexOf("</h1>"u8);
+        var open = utf8.IndexOf("<h1"u8);
+        var close = open < 0 ? -1 : utf8[open..].IndexOf("</h1>"u8);
         if (close < 0)
         {
             return 0;

@@ -16,8 +16,9 @@ namespace Crosswalk.Pipeline;
 /// <param name="Artifacts">The outputs of the site.</param>
 /// <param name="LiveReload">Pages get the preview's live-reload script (serve).</param>
 /// <param name="Today">The day reviews are judged against.</param>
+/// <param name="PackBodies">Parsed pages keep their bodies packed (<see cref="ParsedPage.BodyPacked"/>): a build, which holds the whole site.</param>
 public sealed record BuildContext(SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
-    bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false, DateOnly Today = default)
+    bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false, DateOnly Today = default, bool PackBodies = false)
 {
     /// <summary>The front-matter keys of this site: the built-in ones and those site.yml declares.</summary>
     public FrontMatterSchema Schema { get; } = FrontMatterSchema.BuiltIn.WithSiteKeys(Config.FrontMatter);

@@ -67,7 +67,7 @@ internal static class PipelineRunner
 
         var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(config.Slugs), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview,
-            Today: options.Day);
+            Today: options.Day, PackBodies: mode == RunMode.Build);
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
         var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));

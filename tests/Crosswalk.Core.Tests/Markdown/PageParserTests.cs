@@ -207,4 +207,28 @@ public sealed class PageParserTests
         Assert.Equal(built.Headings, checkedOnly.Headings);
         Assert.Equal(built.TableClaims.Select(c => (c.CriterionId, c.Location, c.RowId)), checkedOnly.TableClaims.Select(c => (c.CriterionId, c.Location, c.RowId)));
     }
+
+    [Fact]
+    public void A_packed_body_reads_back_as_the_body_and_holds_less()
+    {
+        // A build keeps every body until the site is written: packed, a quarter of the size.
+        var text = "# Title\n\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"## Section {i}\n\nThe policy text of section {i}, with a [link](other.md).\n\n"));
+        var source = new SourceFile("/site/content/p.md", "p.md", "content/p.md", SourceKind.Page);
+        ParsedPage Parse(bool pack) => new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders) { PackBody = pack }
+            .Parse(source, text, new DiagnosticBag());
+
+        var (plain, packed) = (Parse(false), Parse(true));
+
+        Assert.False(plain.BodyPacked);
+        Assert.True(packed.BodyPacked);
+        Assert.Equal(plain.BodyUtf8, packed.BodyUtf8);
+        Assert.Equal(plain.TitleEnd, packed.TitleEnd);
+        Assert.True(packed.TitleEnd > 0);
+        Assert.True(Stored(packed).Length * 3 < plain.BodyUtf8.Length);
+        Assert.NotSame(packed.BodyUtf8, packed.BodyUtf8);
+    }
+
+    // What a page holds for its body, read past the unpacking getter.
+    private static byte[] Stored(ParsedPage page) =>
+        (byte[])typeof(ParsedPage).GetField("<BodyUtf8>k__BackingField", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(page)!;
 }

@@ -10,7 +10,7 @@ public sealed class SearchIndexBuilderTests
     private static string Index(params SearchEntry[] entries)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        SearchIndexBuilder.Write(entries.Select(SearchIndexBuilder.Entry), buffer);
+        SearchIndexBuilder.Write([.. entries.Select(SearchIndexBuilder.Entry)], buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -19,6 +19,39 @@ public sealed class SearchIndexBuilderTests
     {
         var start = index.IndexOf('=', StringComparison.Ordinal) + 1;
         return JsonDocument.Parse(index[start..index.LastIndexOf(';')]).RootElement;
+    }
+
+    [Fact]
+    public void The_whole_file_is_asked_for_before_anything_is_written()
+    {
+        // A buffer grown by doubling to the size of a large site's index leaves as much again in discarded arrays.
+        var entries = Enumerable.Range(0, 200).Select(i => SearchIndexBuilder.Entry(new SearchEntry($"/p{i}/", $"Page {i}", [new SearchSection("", "", "Some text")]))).ToList();
+        var output = new HintRecorder();
+
+        SearchIndexBuilder.Write(entries, output);
+
+        Assert.Equal(output.Written, output.Hints[0]);
+        Assert.Equal(Index([.. Enumerable.Range(0, 200).Select(i => new SearchEntry($"/p{i}/", $"Page {i}", [new SearchSection("", "", "Some text")]))]),
+            Encoding.UTF8.GetString(output.Buffer.WrittenSpan));
+    }
+
+    // Records the size asked of each GetSpan and GetMemory.
+    private sealed class HintRecorder : IBufferWriter<byte>
+    {
+        public ArrayBufferWriter<byte> Buffer { get; } = new();
+        public List<int> Hints { get; } = [];
+        public int Written => Buffer.WrittenCount;
+        public void Advance(int count) => Buffer.Advance(count);
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Hints.Add(sizeHint);
+            return Buffer.GetMemory(sizeHint);
+        }
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Hints.Add(sizeHint);
+            return Buffer.GetSpan(sizeHint);
+        }
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ParseStage
             ComponentIds = config.Profile.MdxComponentIds,
             Snippets = (config.Profile.SnippetFolders, config.RootDirectory),
             FrontMatterStyle = config.FrontMatterStyle,
+            PackBody = context.PackBodies,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),

@@ -94,7 +94,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             targets[link.Id] = target;
             hrefs[link.Id] = target.Kind switch
             {
-                TargetKind.Page or TargetKind.Static => UrlModel.PublicPath(baseUrl, target.Path!) + HtmlEscape.Url(target.Suffix),
+                TargetKind.Page or TargetKind.Static => Shared(UrlModel.PublicPath(baseUrl, target.Path!) + HtmlEscape.Url(target.Suffix)),
                 // A link to a redirect that leaves the site goes where the redirect leads, keeping its #fragment unless
                 // the target names its own (as a browser does through an HTTP redirect).
                 TargetKind.External when target.Path is { } redirected => HtmlEscape.Url(redirected)
@@ -111,6 +111,12 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
         }
         return new ResolvedLinks(targets, hrefs, diagnostics);
     }
+
+    // A page is linked from many pages, each link rewritten to the same href: one string for all of them, as the
+    // stage holds every page's hrefs until the site is written (75,000 links at 10,000 pages: 9 MB otherwise).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _hrefs = new(StringComparer.Ordinal);
+
+    private string Shared(string href) => _hrefs.GetOrAdd(href, href);
 
     private static bool LooksLikeFile(string url)
     {

@@ -1,0 +1,48 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Crosswalk.Content;
+
+/// <summary>
+/// A body HTML kept compressed while a build holds the parsed site: the bodies are most of what a parsed site holds
+/// in memory (63 MB of a 10,000-page site's 240 MB, 630 MB at 100,000 pages) and shrink to about a quarter. Brotli's
+/// fastest quality: its cost (a few milliseconds a megabyte each way) is small beside rendering the page.
+/// </summary>
+public static class BodyPacking
+{
+    // Quality 1 of 11: nearly the size of quality 2 at half its time. A 4 MB window covers any body a page holds.
+    private const int Quality = 1;
+    private const int Window = 22;
+
+    /// <summary><paramref name="utf8"/> compressed, prefixed with its length (4 bytes, little-endian).</summary>
+    public static byte[] Pack(ReadOnlySpan<byte> utf8)
+    {
+        var bound = BrotliEncoder.GetMaxCompressedLength(utf8.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(4 + bound);
+        try
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(rented, utf8.Length);
+            if (!BrotliEncoder.TryCompress(utf8, rented.AsSpan(4), out var written, Quality, Window))
+            {
+                throw new InvalidOperationException("a page body could not be compressed");
+            }
+            return rented.AsSpan(0, 4 + written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The body <paramref name="packed"/> (from <see cref="Pack"/>) holds, as a new array.</summary>
+    public static byte[] Unpack(byte[] packed)
+    {
+        var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(packed)];
+        if (!BrotliDecoder.TryDecompress(packed.AsSpan(4), body, out var written) || written != body.Length)
+        {
+            throw new InvalidOperationException("a packed page body is damaged");
+        }
+        return body;
+    }
+}
