@@ -12,6 +12,8 @@ public sealed class OutputLock : IDisposable
 {
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
+    // Wide enough for any pid (Linux's limit is 2^22, Windows' a 32-bit number).
+    private const int PidWidth = 11;
 
     private readonly FileStream _file;
 
@@ -37,9 +39,9 @@ public sealed class OutputLock : IDisposable
             {
                 throw new IOException($"'{path}' is locked by another process");
             }
-            file.SetLength(0);
-            file.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
-            file.Flush();
+            // One write of a fixed width over the last holder's pid, never a truncation: a contender reads a whole pid
+            // (this one, or the last holder's in the instant before this write), never an empty file.
+            RandomAccess.Write(file.SafeFileHandle, System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture).PadRight(PidWidth)), 0);
             return new OutputLock(file);
         }
         catch (IOException) when (File.Exists(path))
@@ -51,33 +53,32 @@ public sealed class OutputLock : IDisposable
         }
     }
 
-    // The pid the holder wrote, when the file can be read (it cannot where .NET's own file locks are on).
+    // The pid the holder wrote, when the file can be read (it cannot where .NET's own file locks are on). A pid that is
+    // not running is the last holder's, read before the new one wrote its own: read again, briefly.
     private static int? Holder(string path)
     {
-        try
+        int? pid = null;
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            return int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            try
+            {
+                pid = int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var read) ? read : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+            if (pid is { } p && StagingFolders.IsAlive(p))
+            {
+                return pid;
+            }
+            Thread.Sleep(5);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return pid;
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        // No holder any more: the next contender's message must not name this process.
-        try
-        {
-            _file.SetLength(0);
-        }
-        catch (IOException)
-        {
-            // The lock goes with the handle all the same.
-        }
-        _file.Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static extern int Flock(Microsoft.Win32.SafeHandles.SafeFileHandle fd, int operation);

@@ -91,7 +91,8 @@ public static class StagingFolders
     private static string Sibling(string output, string suffix) =>
         Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}{suffix}");
 
-    private static bool IsAlive(int pid)
+    /// <summary>True while process <paramref name="pid"/> runs.</summary>
+    internal static bool IsAlive(int pid)
     {
         try
         {
