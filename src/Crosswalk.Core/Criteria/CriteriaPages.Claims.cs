@@ -39,8 +39,38 @@ public sealed partial class CriteriaPages
     /// <summary>How many pages list a criterion's claims (1 when none does).</summary>
     private int ClaimsPageCount(Criterion criterion)
     {
-        var documents = claims.Covering(criterion).Select(c => c.Page).Distinct().Count();
+        var documents = DocumentsCovering(criterion);
         return Math.Max(1, (documents + DocumentsPerPage - 1) / DocumentsPerPage);
+    }
+
+    // Each criterion's distinct claiming documents, made once: every criterion page's count reads its ancestors' too.
+    private readonly ConcurrentDictionary<Criterion, HashSet<ParsedPage>> _documentsOn = new();
+
+    // The documents claiming the criterion or a group holding it, counted without walking the group's claims again for
+    // every criterion under it: a site whose every page claims "All TSC" would make that 10,000 claims per criterion,
+    // on every edit the preview renders.
+    private int DocumentsCovering(Criterion criterion)
+    {
+        var sets = new List<HashSet<ParsedPage>>();
+        for (Criterion? c = criterion; c is not null; c = c.Parent)
+        {
+            var on = _documentsOn.GetOrAdd(c, k => [.. claims.Direct(k).Select(claim => claim.Page)]);
+            if (on.Count > 0)
+            {
+                sets.Add(on);
+            }
+        }
+        if (sets.Count <= 1)
+        {
+            return sets.Count == 0 ? 0 : sets[0].Count;
+        }
+        var largest = sets.MaxBy(set => set.Count)!;
+        var others = new HashSet<ParsedPage>();
+        foreach (var set in sets.Where(set => set != largest))
+        {
+            others.UnionWith(set.Where(page => !largest.Contains(page)));
+        }
+        return largest.Count + others.Count;
     }
 
     // Page `number` (from 2) of a criterion's claims.

@@ -42,6 +42,25 @@ public sealed class CriterionClaimsPagesTests
     }
 
     [Fact]
+    public void A_document_claiming_both_a_criterion_and_its_group_counts_once_towards_the_pages()
+    {
+        // 300 documents claim the group CC6, 300 claim CC6.1, 200 of them both: 400 documents cover CC6.1, one page.
+        var files = new List<(string, string)> { ("site.yml", Config), ("content/index.md", "# Home\n") };
+        for (var i = 0; i < 400; i++)
+        {
+            var ids = i < 100 ? "CC6" : i < 300 ? "CC6, CC6.1" : "CC6.1";
+            files.Add(($"content/docs/d{i:D4}.md", $"---\nsatisfies: {{ soc2-tsc-2017: [{ids}] }}\n---\n# Doc {i:D4}\n"));
+        }
+        using var site = new TempSite([.. files]);
+        var build = SiteBuilder.Build(new BuildOptions { ConfigPath = site.ConfigPath });
+
+        Assert.True(build.Written);
+        var page = new HtmlParser().ParseDocument(site.Read("_site/criteria/soc2-tsc-2017/cc6.1/index.html"));
+        Assert.Equal(400, page.QuerySelectorAll("#claims ~ table tbody tr").Length);
+        Assert.False(File.Exists(site.PathOf("_site/criteria/soc2-tsc-2017/cc6.1/page/2/index.html")));
+    }
+
+    [Fact]
     public void Documents_beyond_a_page_go_on_numbered_pages_that_link_each_other_and_check_agrees()
     {
         var files = new List<(string, string)> { ("site.yml", Config), ("content/index.md", "# Home\n") };
