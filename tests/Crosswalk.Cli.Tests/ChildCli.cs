@@ -40,7 +40,8 @@ internal static class ChildCli
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private static string DotnetHost()
+    /// <summary>The dotnet host running the tests (the CLI is started with it).</summary>
+    public static string DotnetHost()
     {
         var fromEnv = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (fromEnv is { Length: > 0 } && File.Exists(fromEnv))

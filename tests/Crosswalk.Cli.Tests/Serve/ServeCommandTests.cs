@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Crosswalk.Cli.Tests.Serve;
@@ -82,7 +81,7 @@ public sealed partial class ServeCommandTests : IDisposable
     public async Task Serve_prints_a_loopback_url_serves_and_stops_cleanly_on_ctrl_c()
     {
         var dll = typeof(CrosswalkCli).Assembly.Location;
-        var start = new ProcessStartInfo(DotnetHost(), ["exec", dll, "serve", "--port", "0"])
+        var start = new ProcessStartInfo(ChildCli.DotnetHost(), ["exec", dll, "serve", "--port", "0"])
         {
             WorkingDirectory = _root,
             RedirectStandardOutput = true,
@@ -142,18 +141,6 @@ public sealed partial class ServeCommandTests : IDisposable
         .Select(u => u.Address)
         .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
         .Take(2);
-
-    private static string DotnetHost()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (fromEnv is { Length: > 0 } && File.Exists(fromEnv))
-        {
-            return fromEnv;
-        }
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(candidate) ? candidate : "dotnet";
-    }
 
     private static int Kill(int pid, int signal)
     {

@@ -20,6 +20,14 @@ internal sealed class Scratch : IDisposable
 
     public string Output => Path.Combine(Root, "out", "_site");
 
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="relative"/> under the site folder, making its folders.</summary>
+    public void Write(string relative, string text)
+    {
+        var full = Path.Combine(SiteRoot, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
     /// <summary>Every regular file under <paramref name="folder"/> (links and unreadable folders skipped) with a hash of its bytes.</summary>
     public static SortedDictionary<string, string> Snapshot(string folder, string? except = null)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Html.Parser;
 using Crosswalk.Output;
 using Crosswalk.Pipeline;
@@ -83,14 +82,14 @@ public sealed class HostileInputTests
     {
         const string Xss = "<script>alert(1)</script>";
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", $"title: \"{Xss}\"\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md",
+        scratch.Write("site.yml", $"title: \"{Xss}\"\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md",
             $"---\ntitle: \"{Xss}\"\nsummary: \"{Xss}\"\nowner: \"{Xss}\"\nversion: \"{Xss}\"\napproved_by: \"{Xss}\"\nshort_title: \"{Xss}\"\n---\n"
             + "Intro.\n\n## \\<script\\>alert(1)\\</script\\>\n\n### `<script>alert(2)</script>`\n\n## \"\\>\\<img src=x onerror=alert(3)\\>\n\n"
             + "[next](next.md) [odd](%3Cimg%20src=x%20onerror=alert(4)%3E.md)\n");
-        Write(scratch, "content/next.md", "# \\<script\\>alert(5)\\</script\\>\n\nNo front matter: the H1 is the title.\n\n[home](index.md)\n");
-        Write(scratch, "content/<img src=x onerror=alert(4)>.md", "Title from the file name.\n\n[home](index.md)\n");
-        Write(scratch, "content/perm.md", "---\npermalink: \"/a\\\"><script>alert(6)<\\/script>/\"\n---\n# P\n\n[home](index.md)\n");
+        scratch.Write("content/next.md", "# \\<script\\>alert(5)\\</script\\>\n\nNo front matter: the H1 is the title.\n\n[home](index.md)\n");
+        scratch.Write("content/<img src=x onerror=alert(4)>.md", "Title from the file name.\n\n[home](index.md)\n");
+        scratch.Write("content/perm.md", "---\npermalink: \"/a\\\"><script>alert(6)<\\/script>/\"\n---\n# P\n\n[home](index.md)\n");
 
         var result = HostileCorpus.Bounded(() => SiteBuilder.Build(new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output }));
 
@@ -172,12 +171,5 @@ public sealed class HostileInputTests
             n++;
         }
         return n;
-    }
-
-    private static void Write(Scratch scratch, string relative, string text)
-    {
-        var full = Path.Combine(scratch.SiteRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text, new UTF8Encoding(false));
     }
 }

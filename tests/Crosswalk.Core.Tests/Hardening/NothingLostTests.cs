@@ -11,9 +11,9 @@ public sealed class NothingLostTests
     public void A_crash_leftover_and_a_failed_build_leave_the_previous_site_then_a_good_build_cleans_up()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n\n[a](a.md)\n");
-        Write(scratch, "content/a.md", "# A\n");
+        scratch.Write("site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n\n[a](a.md)\n");
+        scratch.Write("content/a.md", "# A\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
         Assert.True(SiteBuilder.Build(options).Written);
         var good = Scratch.Snapshot(scratch.Output);
@@ -29,14 +29,14 @@ public sealed class NothingLostTests
         Directory.CreateDirectory(foreign);
         File.WriteAllText(Path.Combine(foreign, "keep.txt"), "keep");
 
-        Write(scratch, "content/a.md", "# A\n\n[broken](missing.md)\n");
+        scratch.Write("content/a.md", "# A\n\n[broken](missing.md)\n");
         var failed = SiteBuilder.Build(options);
 
         Assert.False(failed.Written);
         Assert.Contains(failed.Diagnostics, d => d.Code == "CW2001");
         Assert.Equal(good, Scratch.Snapshot(scratch.Output));
 
-        Write(scratch, "content/a.md", "# A again\n");
+        scratch.Write("content/a.md", "# A again\n");
         var fixedBuild = SiteBuilder.Build(options);
 
         Assert.True(fixedBuild.Written, HostileCorpus.Describe(fixedBuild.Diagnostics));
@@ -51,8 +51,8 @@ public sealed class NothingLostTests
     public void A_build_into_a_folder_whose_lock_is_held_is_refused_with_CW5001_and_writes_nothing()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n");
+        scratch.Write("site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
 
         using (var held = OutputLock.TryTake(scratch.Output, out var problem))
@@ -170,8 +170,8 @@ public sealed class NothingLostTests
     public void An_output_folder_that_is_not_ours_or_holds_the_source_is_refused_and_left_alone()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\n");
-        Write(scratch, "content/index.md", "# Home\n");
+        scratch.Write("site.yml", "title: T\n");
+        scratch.Write("content/index.md", "# Home\n");
         var foreign = Path.Combine(scratch.Root, "out", "mine");
         Directory.CreateDirectory(foreign);
         File.WriteAllText(Path.Combine(foreign, "thesis.docx"), "precious");
@@ -184,13 +184,6 @@ public sealed class NothingLostTests
             Assert.Contains(result.Diagnostics, d => d.Code == "CW5001");
             Assert.Equal(before, Scratch.Snapshot(scratch.Root));
         }
-    }
-
-    private static void Write(Scratch scratch, string relative, string text)
-    {
-        var full = Path.Combine(scratch.SiteRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
     }
 
     private static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));

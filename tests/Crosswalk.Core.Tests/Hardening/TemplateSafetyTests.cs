@@ -33,9 +33,9 @@ public sealed class TemplateSafetyTests
     public void A_runaway_template_ends_in_CW4001_at_its_file_and_line(string name, string statement)
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n\nText.\n");
-        Write(scratch, "templates/layouts/page.html", $"<!DOCTYPE html>\n<title>{{{{ page.title }}}}</title>\n{statement}\n{{{{ page.content }}}}\n");
+        scratch.Write("site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n\nText.\n");
+        scratch.Write("templates/layouts/page.html", $"<!DOCTYPE html>\n<title>{{{{ page.title }}}}</title>\n{statement}\n{{{{ page.content }}}}\n");
 
         var result = HostileCorpus.Bounded(() => SiteBuilder.Check(new BuildOptions { ConfigPath = scratch.ConfigPath }));
 
@@ -56,25 +56,18 @@ public sealed class TemplateSafetyTests
     public void A_runaway_template_fails_the_build_and_keeps_the_last_good_site()
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n");
-        Write(scratch, "templates/layouts/page.html", "<!DOCTYPE html>\n<title>{{ page.title }}</title>\n{{ page.content }}\n");
+        scratch.Write("site.yml", "title: T\ntemplates: templates\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n");
+        scratch.Write("templates/layouts/page.html", "<!DOCTYPE html>\n<title>{{ page.title }}</title>\n{{ page.content }}\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
         Assert.True(SiteBuilder.Build(options).Written);
         var good = Scratch.Snapshot(scratch.Output);
-        Write(scratch, "templates/layouts/page.html", "<!DOCTYPE html>\n\n{{ while true }}{{ end }}\n");
+        scratch.Write("templates/layouts/page.html", "<!DOCTYPE html>\n\n{{ while true }}{{ end }}\n");
 
         var result = HostileCorpus.Bounded(() => SiteBuilder.Build(options));
 
         Assert.False(result.Written);
         Assert.Contains(result.Diagnostics, d => d.Code == "CW4001" && d.Location is { File: "templates/layouts/page.html", Line: 3 });
         Assert.Equal(good, Scratch.Snapshot(scratch.Output));
-    }
-
-    private static void Write(Scratch scratch, string relative, string text)
-    {
-        var full = Path.Combine(scratch.SiteRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
     }
 }

@@ -39,7 +39,7 @@ public sealed class OutputUpdateTests
         var before = Scratch.Snapshot(scratch.Output);
         MarkUntouched(scratch.Output);
 
-        Write(scratch, "content/b.md", "# B\n\nAn edited paragraph.\n");
+        scratch.Write("content/b.md", "# B\n\nAn edited paragraph.\n");
         var again = SiteBuilder.Build(Options(scratch));
 
         var after = Scratch.Snapshot(scratch.Output);
@@ -59,10 +59,10 @@ public sealed class OutputUpdateTests
         File.WriteAllText(Path.Combine(scratch.Output, "stray.txt"), "put here by hand");
 
         File.Delete(Path.Combine(scratch.SiteRoot, "content", "a.md"));
-        Write(scratch, "content/index.md", "# Home\n\n[b](b.md) [c](deep/c.md)\n");
-        Write(scratch, "content/deep/c.md", "# C\n\nNew.\n");
+        scratch.Write("content/index.md", "# Home\n\n[b](b.md) [c](deep/c.md)\n");
+        scratch.Write("content/deep/c.md", "# C\n\nNew.\n");
         File.Delete(Path.Combine(scratch.SiteRoot, "content", "files", "x"));
-        Write(scratch, "content/files/x/y.txt", "now a folder");
+        scratch.Write("content/files/x/y.txt", "now a folder");
         var again = SiteBuilder.Build(Options(scratch));
 
         Assert.True(again.Written);
@@ -86,7 +86,7 @@ public sealed class OutputUpdateTests
         File.Delete(Path.Combine(scratch.Output, "b", "index.html"));
         File.CreateSymbolicLink(Path.Combine(scratch.Output, "b", "index.html"), Path.Combine(outside, "index.html"));
 
-        Write(scratch, "content/a.md", "# A\n\nChanged.\n");
+        scratch.Write("content/a.md", "# A\n\nChanged.\n");
         Assert.True(SiteBuilder.Build(Options(scratch)).Written);
 
         Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
@@ -106,7 +106,7 @@ public sealed class OutputUpdateTests
         var before = Scratch.Snapshot(scratch.Output);
         MarkUntouched(scratch.Output);
 
-        Write(scratch, "content/b.md", "# B\n\n[broken](missing.md)\n");
+        scratch.Write("content/b.md", "# B\n\n[broken](missing.md)\n");
         var failed = SiteBuilder.Build(Options(scratch));
 
         Assert.False(failed.Written);
@@ -133,23 +133,16 @@ public sealed class OutputUpdateTests
     private static Scratch Site()
     {
         var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n");
-        Write(scratch, "content/a.md", "# A\n\nFirst.\n");
-        Write(scratch, "content/b.md", "# B\n\nSecond.\n");
-        Write(scratch, "content/files/x", "a file named x");
+        scratch.Write("site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n");
+        scratch.Write("content/a.md", "# A\n\nFirst.\n");
+        scratch.Write("content/b.md", "# B\n\nSecond.\n");
+        scratch.Write("content/files/x", "a file named x");
         return scratch;
     }
 
     private static BuildOptions Options(Scratch scratch, string? output = null) =>
         new() { ConfigPath = scratch.ConfigPath, OutputDirectory = output ?? scratch.Output };
-
-    private static void Write(Scratch scratch, string relative, string text)
-    {
-        var full = Path.Combine(scratch.SiteRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
 
     private static void MarkUntouched(string folder)
     {

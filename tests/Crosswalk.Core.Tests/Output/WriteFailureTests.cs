@@ -19,14 +19,14 @@ public sealed class WriteFailureTests
     public void A_full_disk_while_rendering_is_CW5001_and_the_last_good_site_stays(int failAfter)
     {
         using var scratch = new Scratch();
-        Write(scratch, "site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
-        Write(scratch, "content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n");
-        Write(scratch, "content/a.md", "# A\n");
-        Write(scratch, "content/b.md", "# B\n");
+        scratch.Write("site.yml", "title: T\nseverity:\n  CW2005: off\n  CW5002: off\n");
+        scratch.Write("content/index.md", "# Home\n\n[a](a.md) [b](b.md)\n");
+        scratch.Write("content/a.md", "# A\n");
+        scratch.Write("content/b.md", "# B\n");
         var options = new BuildOptions { ConfigPath = scratch.ConfigPath, OutputDirectory = scratch.Output };
         Assert.True(SiteBuilder.Build(options).Written);
         var good = Scratch.Snapshot(scratch.Output);
-        Write(scratch, "content/a.md", "# A changed\n");
+        scratch.Write("content/a.md", "# A changed\n");
 
         var run = PipelineRunner.Run(options, RunMode.Build, new FullDiskStages(failAfter));
 
@@ -37,13 +37,6 @@ public sealed class WriteFailureTests
         Assert.Equal(good, Scratch.Snapshot(scratch.Output));
         Assert.Equal(["._site.crosswalk-lock", "_site"],
             Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(scratch.Output)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-    }
-
-    private static void Write(Scratch scratch, string relative, string text)
-    {
-        var full = Path.Combine(scratch.SiteRoot, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
     }
 
     // Every stage in full, the output sink failing as a full disk does after a number of files.
