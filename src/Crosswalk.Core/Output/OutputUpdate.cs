@@ -196,7 +196,8 @@ internal sealed class OutputUpdate
             File.WriteAllText(marker, "");
         }
         var first = true;
-        foreach (var relative in Files(update))
+        // Listed first: the loop moves the entries out of the folder it lists.
+        foreach (var (relative, _) in Entries(update).ToList())
         {
             if (relative is SiteWriter.MarkerFile or RemovalsFile)
             {
@@ -280,29 +281,17 @@ internal sealed class OutputUpdate
         }
     }
 
-    // Every entry under root that is not a folder, by relative path with '/', without entering linked folders.
-    private static IEnumerable<string> Files(string root) =>
-        new FileSystemEnumerable<string>(root, (ref entry) => Relative(root, entry.ToFullPath()), Options)
+    // Every entry under root that is not a folder (a linked folder is one), by relative path with '/', and whether it
+    // is a regular file; linked folders are not entered.
+    private static FileSystemEnumerable<(string Path, bool Regular)> Entries(string root) =>
+        new(root, (ref entry) => (Relative(root, entry.ToFullPath()), !entry.IsDirectory && !IsLink(ref entry)), Options)
         {
             ShouldIncludePredicate = (ref entry) => !entry.IsDirectory || IsLink(ref entry),
             ShouldRecursePredicate = (ref entry) => !IsLink(ref entry),
         };
 
-    private static Dictionary<string, bool> Walk(string output)
-    {
-        var found = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var entries = new FileSystemEnumerable<(string Path, bool Regular)>(output,
-            (ref entry) => (Relative(output, entry.ToFullPath()), !entry.IsDirectory && !IsLink(ref entry)), Options)
-        {
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory || IsLink(ref entry),
-            ShouldRecursePredicate = (ref entry) => !IsLink(ref entry),
-        };
-        foreach (var (path, regular) in entries)
-        {
-            found[path] = regular;
-        }
-        return found;
-    }
+    private static Dictionary<string, bool> Walk(string output) =>
+        Entries(output).ToDictionary(e => e.Path, e => e.Regular, StringComparer.Ordinal);
 
     private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
