@@ -57,8 +57,10 @@ internal sealed class SearchIndex : IArtifact
     /// <summary>Every entry's JSON, in URL order.</summary>
     public static List<byte[]> Entries(RenderModel model)
     {
+        // The preview keeps each page's entry while the page lives, so an edit makes only the edited page's again; a build
+        // makes each once, and keeping them would hold every entry until the site is written (27 MB at 10,000 pages).
         var entries = model.Site.Pages.AsParallel().AsOrdered()
-            .Select(p => (p.Url, Json: PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p)))))
+            .Select(p => (p.Url, Json: model.LiveReload ? PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p))) : SearchIndexBuilder.Entry(EntryOf(p))))
             .ToList();
         var catalogs = model.Claims.Catalogs;
         if (catalogs.All.Count > 0)
