@@ -1,5 +1,4 @@
 using System.Text;
-using Crosswalk.Pipeline;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -9,18 +8,8 @@ namespace Crosswalk.Cli.Tests.Browser;
 /// axe-core (Deque.AxeCore.Playwright) on the repository's own site, read from disk: six kinds of page, in the light
 /// and the dark scheme, at a laptop's width and a phone's. Every violation of every run is listed when it fails.
 /// </summary>
-public sealed class AccessibilityBrowserTests : IDisposable
+public sealed class AccessibilityBrowserTests
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "crosswalk-axe-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_output))
-        {
-            Directory.Delete(_output, recursive: true);
-        }
-    }
-
     // One page of each kind the site has.
     private static readonly string[] Pages =
     [
@@ -41,8 +30,7 @@ public sealed class AccessibilityBrowserTests : IDisposable
     [Fact]
     public async Task The_repository_site_has_no_axe_violation_in_either_scheme_on_a_laptop_or_a_phone()
     {
-        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(Repository.Root, "site.yml"), OutputDirectory = _output, History = false });
-        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        using var site = DiskSite.OfRepository();
         await using var chromium = await Chromium.LaunchAsync();
         var report = new StringBuilder();
         var runs = 0;
@@ -54,7 +42,7 @@ public sealed class AccessibilityBrowserTests : IDisposable
                 var page = await chromium.NewPageAsync(errors, width, height, scheme);
                 foreach (var path in Pages)
                 {
-                    await page.GotoAsync(new Uri(Path.Combine(_output, path)).AbsoluteUri);
+                    await page.GotoAsync(site.Url(path));
                     var axe = await page.RunAxe(Rules);
                     runs++;
                     foreach (var violation in axe.Violations)

@@ -1,5 +1,4 @@
 using System.Text;
-using Crosswalk.Pipeline;
 using Deque.AxeCore.Playwright;
 
 namespace Crosswalk.Cli.Tests.Browser;
@@ -9,20 +8,10 @@ namespace Crosswalk.Cli.Tests.Browser;
 /// siblings and marks for the rest; "Show all pages" loads the whole tree from assets/nav-tree.js, with the keyboard,
 /// its folders open one by one, and its links lead to the pages.
 /// </summary>
-public sealed class LargeSiteSidebarBrowserTests : IDisposable
+public sealed class LargeSiteSidebarBrowserTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "crosswalk-large-nav-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
     // Three sections of 60 pages: more entries than a page lists whole.
-    private string Build()
+    private static DiskSite Build()
     {
         var files = new Dictionary<string, string>
         {
@@ -37,27 +26,17 @@ public sealed class LargeSiteSidebarBrowserTests : IDisposable
                 files[$"content/{section}/page-{i:D2}.md"] = $"# {section} page {i:D2}\n\nText.\n";
             }
         }
-        foreach (var (path, text) in files)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_root, path))!);
-            File.WriteAllText(Path.Combine(_root, path), text);
-        }
-        var output = Path.Combine(_root, "out");
-        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(_root, "site.yml"), OutputDirectory = output, History = false });
-        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
-        return output;
+        return DiskSite.Of(files, history: false);
     }
-
-    private static string FileUrl(string output, string path) => new Uri(Path.Combine(output, path)).AbsoluteUri;
 
     [Fact]
     public async Task The_pruned_sidebar_opens_the_whole_tree_from_the_shared_file_and_its_links_work_from_disk()
     {
-        var output = Build();
+        using var site = Build();
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors);
-        await page.GotoAsync(FileUrl(output, "beta/page-30/index.html"));
+        await page.GotoAsync(site.Url("beta/page-30/index.html"));
 
         // The page's part of the tree: its section, three siblings each side, marks for the rest.
         var pruned = page.Locator("#cw-sidebar .cw-sidebar-inner > .cw-nav-list");
@@ -102,13 +81,13 @@ public sealed class LargeSiteSidebarBrowserTests : IDisposable
         }
         Assert.True(report.Length == 0, "axe-core violations with the whole tree open:\n" + report);
         await gamma.Locator("a", new() { HasTextString = "gamma page 42" }).ClickAsync();
-        await page.WaitForURLAsync(FileUrl(output, "gamma/page-42/index.html"));
+        await page.WaitForURLAsync(site.Url("gamma/page-42/index.html"));
         Assert.Equal("gamma page 42", (await page.Locator("h1").First.TextContentAsync())?.Trim().TrimEnd('#'));
 
         // The home page's entry in the tree leads home, from one folder down too.
         await page.Locator("[data-cw-nav-full]").ClickAsync();
         await page.Locator("#cw-nav-tree .cw-nav-depth-1 > li > a", new() { HasTextString = "Home" }).ClickAsync();
-        await page.WaitForURLAsync(FileUrl(output, "index.html"));
+        await page.WaitForURLAsync(site.Url("index.html"));
         Assert.Empty(errors);
     }
 }

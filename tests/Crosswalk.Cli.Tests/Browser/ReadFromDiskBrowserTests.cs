@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Crosswalk.Pipeline;
 
 namespace Crosswalk.Cli.Tests.Browser;
 
@@ -7,19 +6,9 @@ namespace Crosswalk.Cli.Tests.Browser;
 /// A built site opened from disk (file://), as an auditor opens an unzipped copy: under relative_urls (the default) the
 /// stylesheet, the script and every link work though base_url is /docs/, which file:// has no idea of.
 /// </summary>
-public sealed class ReadFromDiskBrowserTests : IDisposable
+public sealed class ReadFromDiskBrowserTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "crosswalk-disk-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
-    private string Build()
+    private static DiskSite Build()
     {
         var files = new Dictionary<string, string>
         {
@@ -30,50 +19,40 @@ public sealed class ReadFromDiskBrowserTests : IDisposable
                 + "See [all policies](index.md) and the [diagram](../img/flow.svg).\n\n![Flow](../img/flow.svg)\n\n## Reviews\n\nQuarterly.\n",
             ["content/img/flow.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
         };
-        foreach (var (path, text) in files)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(_root, path))!);
-            File.WriteAllText(Path.Combine(_root, path), text);
-        }
-        var output = Path.Combine(_root, "out");
-        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(_root, "site.yml"), OutputDirectory = output });
-        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
-        return output;
+        return DiskSite.Of(files);
     }
-
-    private static string FileUrl(string output, string path) => new Uri(Path.Combine(output, path)).AbsoluteUri;
 
     [Fact]
     public async Task Styles_scripts_and_links_work_from_file_urls_and_a_link_to_a_folder_opens_its_index()
     {
-        var output = Build();
+        using var site = Build();
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors);
 
-        await page.GotoAsync(FileUrl(output, "index.html"));
+        await page.GotoAsync(site.Url("index.html"));
         await AssertStyledAsync(page);
 
         // A body link with an anchor, one folder down.
         await page.Locator("article a", new() { HasTextString = "access policy" }).ClickAsync();
-        await page.WaitForURLAsync(FileUrl(output, "policies/access/index.html") + "#reviews");
+        await page.WaitForURLAsync(site.Url("policies/access/index.html") + "#reviews");
         await AssertStyledAsync(page);
 
         // The sidebar's link to a folder page: the browser would show a folder listing without the theme script.
         await page.Locator("#cw-sidebar a.cw-nav-link", new() { HasTextString = "Policies" }).ClickAsync();
-        await page.WaitForURLAsync(FileUrl(output, "policies/index.html"));
+        await page.WaitForURLAsync(site.Url("policies/index.html"));
         Assert.Equal("Policies", (await page.Locator("h1").First.TextContentAsync())?.Trim());
 
         // A generated criterion page and back to the document that claims it.
-        await page.GotoAsync(FileUrl(output, "policies/access/index.html"));
+        await page.GotoAsync(site.Url("policies/access/index.html"));
         await page.Locator(".cw-criteria a.criterion-ref", new() { HasTextString = "CC6.1" }).ClickAsync();
-        await page.WaitForURLAsync(FileUrl(output, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+        await page.WaitForURLAsync(site.Url("criteria/soc2-tsc-2017/cc6.1/index.html"));
         await AssertStyledAsync(page);
         await page.Locator("article a", new() { HasTextString = "Access Policy" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(FileUrl(output, "policies/access/index.html"))));
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(site.Url("policies/access/index.html"))));
 
         // The image beside the pages loads (an image that failed has no natural width), and the link to it stays on disk.
-        await page.GotoAsync(FileUrl(output, "policies/access/index.html"));
+        await page.GotoAsync(site.Url("policies/access/index.html"));
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('article img[alt=\"Flow\"]'); return !!i && i.complete; }");
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('article img[alt=\"Flow\"]').naturalWidth > 0"), "the image did not load from disk");
         Assert.True(await page.EvaluateAsync<bool>("() => { const i = document.querySelector('article a[href$=\"flow.svg\"]'); return !!i && i.href.startsWith('file:'); }"));

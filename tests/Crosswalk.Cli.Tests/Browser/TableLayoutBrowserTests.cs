@@ -1,4 +1,3 @@
-using Crosswalk.Pipeline;
 using Microsoft.Playwright;
 
 namespace Crosswalk.Cli.Tests.Browser;
@@ -8,26 +7,8 @@ namespace Crosswalk.Cli.Tests.Browser;
 /// only when its content cannot be narrower than the column, a scrolling table is reached and scrolled by keyboard
 /// and shows where more is hidden, and the contents folded on a phone do not move the page.
 /// </summary>
-public sealed class TableLayoutBrowserTests : IDisposable
+public sealed class TableLayoutBrowserTests
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "crosswalk-table-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_output))
-        {
-            Directory.Delete(_output, recursive: true);
-        }
-    }
-
-    private void Build()
-    {
-        var result = SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(Repository.Root, "site.yml"), OutputDirectory = _output, History = false });
-        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
-    }
-
-    private string Url(string path) => new Uri(Path.Combine(_output, path)).AbsoluteUri;
-
     // For each table whose scroller scrolls sideways: the narrowest its content can be laid out (a copy with no CSS
     // minimum widths, at min-content) against the width of the column it stands in.
     private const string TablesScrollingWithoutNeed = """
@@ -49,9 +30,9 @@ public sealed class TableLayoutBrowserTests : IDisposable
     [Fact]
     public async Task At_1366_px_no_table_scrolls_unless_its_content_is_wider_than_the_column()
     {
-        Build();
-        var pages = Directory.EnumerateFiles(_output, "index.html", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(_output, f).Replace('\\', '/'))
+        using var site = DiskSite.OfRepository();
+        var pages = Directory.EnumerateFiles(site.Output, "index.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
             .Where(p => !p.StartsWith("criteria/", StringComparison.Ordinal) || p.Count(c => c == '/') <= 2)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -62,7 +43,7 @@ public sealed class TableLayoutBrowserTests : IDisposable
         var tables = 0;
         foreach (var path in pages)
         {
-            await page.GotoAsync(Url(path));
+            await page.GotoAsync(site.Url(path));
             tables += await page.Locator(".cw-article .cw-table-scroll").CountAsync();
             problems.AddRange((await page.EvaluateAsync<string[]>(TablesScrollingWithoutNeed)).Select(p => $"{path}: {p}"));
         }
@@ -75,11 +56,11 @@ public sealed class TableLayoutBrowserTests : IDisposable
     [Fact]
     public async Task On_a_phone_a_wide_table_is_reached_by_tab_scrolled_by_arrow_keys_and_shows_what_is_hidden()
     {
-        Build();
+        using var site = DiskSite.OfRepository();
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
-        await page.GotoAsync(Url("compliance/access-control-policy/index.html"));
+        await page.GotoAsync(site.Url("compliance/access-control-policy/index.html"));
         var scroller = page.Locator(".cw-table-scroll[tabindex='0']").First;
         Assert.Equal("region", await scroller.GetAttributeAsync("role"));
         Assert.EndsWith("(table)", await scroller.GetAttributeAsync("aria-label"));
@@ -105,11 +86,11 @@ public sealed class TableLayoutBrowserTests : IDisposable
     [Fact]
     public async Task On_a_phone_the_contents_are_folded_from_the_first_paint_so_nothing_shifts()
     {
-        Build();
+        using var site = DiskSite.OfRepository();
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
-        await page.GotoAsync(Url("compliance/index.html"));
+        await page.GotoAsync(site.Url("compliance/index.html"));
 
         var folded = await page.EvaluateAsync<bool>("() => !document.querySelector('.cw-toc-details').open");
         Assert.True(folded, "the contents should be folded on a phone");
@@ -141,11 +122,11 @@ public sealed class TableLayoutBrowserTests : IDisposable
     [Fact]
     public async Task A_printed_coverage_matrix_holds_every_row()
     {
-        Build();
+        using var site = DiskSite.OfRepository();
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 1366, 900);
-        await page.GotoAsync(Url("criteria/soc2-tsc-2017/index.html"));
+        await page.GotoAsync(site.Url("criteria/soc2-tsc-2017/index.html"));
         var scroller = page.Locator(".cw-table-frame.is-matrix > .cw-table-scroll");
         Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight + 1"), "on screen the matrix scrolls inside its frame");
 
@@ -159,18 +140,18 @@ public sealed class TableLayoutBrowserTests : IDisposable
     [Fact]
     public async Task Scrolling_tables_under_one_heading_get_names_of_their_own()
     {
-        var root = Path.Combine(_output, "site");
         var wide = "| " + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"Column{i}")) + " |\n|" + string.Concat(Enumerable.Repeat("---|", 12)) + "\n| "
             + string.Join(" | ", Enumerable.Range(1, 12).Select(i => $"value-number-{i}")) + " |\n";
-        Directory.CreateDirectory(Path.Combine(root, "content"));
-        File.WriteAllText(Path.Combine(root, "site.yml"), "title: T\nseverity: { CW2005: off, CW5002: off }\n");
-        File.WriteAllText(Path.Combine(root, "content", "index.md"), $"# Home\n\n{wide}\n## Things\n\n{wide}\nText.\n\n{wide}");
-        Assert.True(SiteBuilder.Build(new BuildOptions { ConfigPath = Path.Combine(root, "site.yml"), OutputDirectory = Path.Combine(root, "out") }).Written);
+        using var site = DiskSite.Of(new Dictionary<string, string>
+        {
+            ["site.yml"] = "title: T\nseverity: { CW2005: off, CW5002: off }\n",
+            ["content/index.md"] = $"# Home\n\n{wide}\n## Things\n\n{wide}\nText.\n\n{wide}",
+        });
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
 
-        await page.GotoAsync(new Uri(Path.Combine(root, "out", "index.html")).AbsoluteUri);
+        await page.GotoAsync(site.Url("index.html"));
 
         var names = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('.cw-table-scroll[role=region]')).map(e => e.getAttribute('aria-label'))");
         Assert.Equal(["Home (table)", "Things (table)", "Things (table 2)"], names);
