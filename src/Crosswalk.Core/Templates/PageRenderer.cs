@@ -86,7 +86,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
                 view.Page is { } p ? new SourceLocation(p.Source.DisplayPath, 1, 1) : null);
             return false;
         }
-        var context = theme.CreateContext();
+        var context = theme.Rent();
         var globals = new ScriptObject(2)
         {
             ["site"] = _site.Value,
@@ -101,6 +101,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         {
             template.Render(context);
             output.Complete();
+            theme.Return(context);
             return true;
         }
         catch (ScriptAbortException ex) when (budget.IsCancellationRequested)

@@ -10,7 +10,7 @@ namespace Crosswalk.Templates;
 /// very string object handed to it as <c>page.content</c>), the body's UTF-8 bytes are written in its place; so for the
 /// markers of its parts (<c>page.content_title</c>, <c>page.content_rest</c>).
 /// </summary>
-internal sealed class Utf8Output(ArrayBufferWriter<byte> target, IReadOnlyList<(string Marker, Range Part)>? markers = null, PageBody? body = null) : IScriptOutput
+internal sealed class Utf8Output(ArrayBufferWriter<byte> target, (string Marker, Range Part)[]? markers = null, PageBody? body = null) : IScriptOutput
 {
     /// <summary>An output writing <paramref name="body"/> where the layout prints <paramref name="marker"/>.</summary>
     public Utf8Output(ArrayBufferWriter<byte> target, string marker, PageBody body) : this(target, [(marker, PageBody.All)], body)
@@ -32,8 +32,10 @@ internal sealed class Utf8Output(ArrayBufferWriter<byte> target, IReadOnlyList<(
     public void Write(string text, int offset, int count)
     {
         var chars = text.AsSpan(offset, count);
-        foreach (var (marker, part) in markers ?? [])
+        // Called for every literal run of every template: a loop over an array, not an enumerator allocated per call.
+        for (var i = 0; markers is not null && i < markers.Length; i++)
         {
+            var (marker, part) = markers[i];
             if (ReferenceEquals(text, marker) && offset == 0 && count == text.Length)
             {
                 Complete();
