@@ -68,4 +68,22 @@ public sealed class ThemeTests
         Assert.True(WithLayout("{{ this['page'][name] }}").MayRead("nav"));
         Assert.True(WithLayout("{{ '{{ page.nav }}' | object.eval_template }}").MayRead("nav"));
     }
+
+    [Fact]
+    public void A_render_context_reused_for_another_page_keeps_nothing_of_the_last()
+    {
+        // Contexts are reused across pages and threads: what one page's layout assigns, globally or as a $local, must be
+        // gone when the next page renders on that context.
+        var files = Enumerable.Range(0, 40).Select(i => ($"content/p{i:00}.md", $"# Page {i}\n"))
+            .Append(("site.yml", "title: T\ntemplates: theme\nseverity: { CW5002: off }\n"))
+            .Append(("theme/layouts/page.html", "{{ if seen || $x }}LEAKED {{ seen }}{{ end }}{{ seen = page.title; $x = 1 }}<main>{{ page.content }}</main>"));
+        using var site = new TempSite([.. files]);
+
+        var result = Crosswalk.Pipeline.SiteBuilder.Build(new Crosswalk.Pipeline.BuildOptions { ConfigPath = site.ConfigPath });
+
+        Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        var pages = Directory.EnumerateFiles(site.PathOf("_site"), "index.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count >= 40);
+        Assert.All(pages, page => Assert.DoesNotContain("LEAKED", File.ReadAllText(page)));
+    }
 }
