@@ -76,17 +76,34 @@ public static class SearchIndexBuilder
         }
         var cut = chars <= 0 ? 0 : text.LastIndexOf(' ', chars);
         cut = cut < 0 ? 0 : cut;
-        var kept = text[..cut];
-        var seen = new HashSet<string>(SearchText.Terms(kept), StringComparer.Ordinal);
+        // Each term is lower-cased into one buffer and looked up as it stands there: a string is made only of a term
+        // seen for the first time.
+        var seen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var lower = ArrayPool<char>.Shared.Rent(64);
         var terms = new StringBuilder();
-        foreach (var term in SearchText.Terms(text[cut..]))
+        try
         {
-            if (seen.Add(term))
+            var at = 0;
+            while (SearchText.NextTerm(text, ref at) is { } term)
             {
-                terms.Append(terms.Length == 0 ? "" : " ").Append(term);
+                var written = text.AsSpan(term);
+                if (written.Length > lower.Length)
+                {
+                    ArrayPool<char>.Shared.Return(lower);
+                    lower = ArrayPool<char>.Shared.Rent(written.Length);
+                }
+                var lowered = lower.AsSpan(0, written.ToLowerInvariant(lower));
+                if (seen.Add(lowered) && term.Start.Value >= cut)
+                {
+                    terms.Append(terms.Length == 0 ? "" : " ").Append(lowered);
+                }
             }
         }
-        return (kept, terms.ToString());
+        finally
+        {
+            ArrayPool<char>.Shared.Return(lower);
+        }
+        return (text[..cut], terms.ToString());
     }
 
     private static ReadOnlySpan<byte> Head => "/* Crosswalk search index, made by the build: see README, Search. */\nwindow."u8;

@@ -58,9 +58,10 @@ public static class SearchText
             {
                 break;
             }
-            var (name, end, closing, tagId) = Tag(html, lt);
+            var (nameRange, end, closing, tagId) = Tag(html, lt);
+            var name = html.AsSpan(nameRange);
             i = end;
-            if (name.Length == 0)
+            if (name.IsEmpty)
             {
                 // A lone '<' is text; a comment or declaration is skipped by Tag.
                 if (end == lt + 1)
@@ -69,9 +70,9 @@ public static class SearchText
                 }
                 continue;
             }
-            if (!closing && Hidden.Contains(name))
+            if (!closing && HiddenNames.Contains(name))
             {
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf(string.Concat("</", name), i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : html.IndexOf('>', close) is var gt and >= 0 ? gt + 1 : html.Length;
                 continue;
             }
@@ -80,32 +81,32 @@ public static class SearchText
                 if (!closing && inHeading is null)
                 {
                     Flush();
-                    inHeading = name;
+                    inHeading = name.ToString();
                     (id, heading) = (tagId ?? "", "");
                     headingText.Clear();
                 }
-                else if (closing && string.Equals(name, inHeading, StringComparison.OrdinalIgnoreCase))
+                else if (closing && name.Equals(inHeading, StringComparison.OrdinalIgnoreCase))
                 {
-                    heading = headings.TryGetValue(id, out var listed) ? listed : Collapse(headingText.ToString());
+                    heading = headings.TryGetValue(id, out var listed) ? listed : Collapse(headingText);
                     inHeading = null;
                 }
                 continue;
             }
-            if (!Inline.Contains(name))
+            if (!InlineNames.Contains(name))
             {
                 (inHeading is null ? text : headingText).Append(' ');
             }
         }
         if (inHeading is not null)
         {
-            heading = Collapse(headingText.ToString());
+            heading = Collapse(headingText);
         }
         Flush();
         return sections;
 
         void Flush()
         {
-            var body = Collapse(text.ToString());
+            var body = Collapse(text);
             if (body.Length > 0 || heading.Length > 0)
             {
                 sections.Add(new SearchSection(id, heading, body));
@@ -114,15 +115,20 @@ public static class SearchText
         }
     }
 
-    private static bool IsHeading(string name) => name.Length == 2 && (name[0] is 'h' or 'H') && name[1] is >= '1' and <= '6';
+    // Looked up by the tag name as it stands in the HTML, without a string made of every tag's name.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HiddenNames = Hidden.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InlineNames = Inline.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The tag at <paramref name="at"/> (a '&lt;'): its name (empty when it is none), where it ends, whether it closes, and its id.</summary>
-    private static (string Name, int End, bool Closing, string? Id) Tag(string html, int at)
+    private static bool IsHeading(ReadOnlySpan<char> name) => name.Length == 2 && (name[0] is 'h' or 'H') && name[1] is >= '1' and <= '6';
+
+    /// <summary>The tag at <paramref name="at"/> (a '&lt;'): where its name stands (empty when it is none), where it ends, whether it closes, and its id.</summary>
+    private static (Range Name, int End, bool Closing, string? Id) Tag(string html, int at)
     {
+        var none = new Range(at, at);
         if (html.AsSpan(at).StartsWith("<!--"))
         {
             var close = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
-            return ("", close < 0 ? html.Length : close + 3, false, null);
+            return (none, close < 0 ? html.Length : close + 3, false, null);
         }
         var p = at + 1;
         var closing = p < html.Length && html[p] == '/';
@@ -132,21 +138,20 @@ public static class SearchText
         }
         if (p >= html.Length || !(char.IsAsciiLetter(html[p]) || (!closing && html[p] is '!' or '?')))
         {
-            return ("", at + 1, false, null);
+            return (none, at + 1, false, null);
         }
         var gt = html.IndexOf('>', p);
         var end = gt < 0 ? html.Length : gt + 1;
         if (html[p] is '!' or '?')
         {
-            return ("", end, false, null);
+            return (none, end, false, null);
         }
         var nameEnd = p;
         while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-'))
         {
             nameEnd++;
         }
-        var name = html[p..nameEnd];
-        return (name, end, closing, closing ? null : IdOf(html.AsSpan(nameEnd, end - nameEnd)));
+        return (p..nameEnd, end, closing, closing ? null : IdOf(html.AsSpan(nameEnd, end - nameEnd)));
     }
 
     // The id attribute of a tag's attribute text (headings as Markdig writes them: id="x").
@@ -163,25 +168,39 @@ public static class SearchText
     }
 
     /// <summary><paramref name="text"/> with each run of whitespace made one space, trimmed.</summary>
-    public static string Collapse(string text)
+    public static string Collapse(string text) => Collapse(new StringBuilder(text));
+
+    // Read chunk by chunk and written once: no copy of the whole text is made first.
+    private static string Collapse(StringBuilder text)
     {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
         {
-            if (char.IsWhiteSpace(c))
+            var length = 0;
+            var space = false;
+            foreach (var chunk in text.GetChunks())
             {
-                space = sb.Length > 0;
-                continue;
+                foreach (var c in chunk.Span)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        space = length > 0;
+                        continue;
+                    }
+                    if (space)
+                    {
+                        buffer[length++] = ' ';
+                        space = false;
+                    }
+                    buffer[length++] = c;
+                }
             }
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-            sb.Append(c);
+            return new string(buffer, 0, length);
         }
-        return sb.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -191,21 +210,33 @@ public static class SearchText
     /// </summary>
     public static IEnumerable<string> Terms(string text)
     {
-        var i = 0;
-        while (i < text.Length)
+        var at = 0;
+        while (NextTerm(text, ref at) is { } term)
         {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                || (text[i] is '.' or '-' or '_' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
-            {
-                i++;
-            }
-            yield return text[start..i].ToLowerInvariant();
+            yield return text[term].ToLowerInvariant();
         }
+    }
+
+    /// <summary>Where the next term of <paramref name="text"/> from <paramref name="at"/> stands (as written, not lower-cased), or null; <paramref name="at"/> moves past it.</summary>
+    public static Range? NextTerm(ReadOnlySpan<char> text, ref int at)
+    {
+        var i = at;
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+        if (i == text.Length)
+        {
+            at = i;
+            return null;
+        }
+        var start = i;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i])
+            || (text[i] is '.' or '-' or '_' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+        {
+            i++;
+        }
+        at = i;
+        return start..i;
     }
 }
