@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
@@ -302,11 +301,25 @@ public sealed class Theme : ITemplateLoader
     }
 
     // Scriban makes a context with an argument array for every arity a function may have (about 18 KB): made per page,
-    // that was a tenth of what a 10,000-page build allocates. Contexts a render finished with are kept for the next.
-    private readonly ConcurrentBag<TemplateContext> _idle = [];
+    // that was a tenth of what a 10,000-page build allocates. Each thread keeps the context its last render finished
+    // with (a shared pool's lock was contended on every page); it holds on to its theme until the thread renders
+    // with another.
+    [ThreadStatic]
+    private static TemplateContext? t_idle;
+
+    [ThreadStatic]
+    private static Theme? t_idleTheme;
 
     /// <summary>A render context, reused when one is idle: give it back with <see cref="Return"/> once a render completed.</summary>
-    public TemplateContext Rent() => _idle.TryTake(out var context) ? context : CreateContext();
+    public TemplateContext Rent()
+    {
+        if (t_idleTheme == this && t_idle is { } context)
+        {
+            t_idle = null;
+            return context;
+        }
+        return CreateContext();
+    }
 
     /// <summary>
     /// Takes back a context whose render completed: its globals and outputs beyond the builtins are dropped and its
@@ -318,7 +331,7 @@ public sealed class Theme : ITemplateLoader
         context.Reset();
         context.CancellationToken = default;
         CacheTemplates(context);
-        _idle.Add(context);
+        (t_idle, t_idleTheme) = (context, this);
     }
 
     /// <summary>Maps an include name to a theme template; anything outside the theme is refused.</summary>
