@@ -27,8 +27,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(SourceLocation, string), byte> _reported = new();
 
-    // Cancelled once a layout has run past its budget: the other pages stop too rather than each spending it again.
-    private readonly CancellationTokenSource _overBudget = new();
+    private readonly RenderStop _overBudget = new();
     private int _overBudgetReported;
 
     /// <summary>The day review statuses are judged against.</summary>
@@ -86,6 +85,10 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
                 view.Page is { } p ? new SourceLocation(p.Source.DisplayPath, 1, 1) : null);
             return false;
         }
+        if (_overBudget.Stopped)
+        {
+            return false;
+        }
         var context = theme.Rent();
         var globals = new ScriptObject(2)
         {
@@ -94,9 +97,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         };
         context.PushGlobal(globals);
         context.PushOutput(output);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(_overBudget.Token);
-        budget.CancelAfter(TemplateBudget);
-        context.CancellationToken = budget.Token;
+        context.Start(TemplateBudget, _overBudget);
         try
         {
             template.Render(context);
@@ -104,11 +105,11 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
             theme.Return(context);
             return true;
         }
-        catch (ScriptAbortException ex) when (budget.IsCancellationRequested)
+        catch (ScriptAbortException ex)
         {
-            if (!_overBudget.IsCancellationRequested && Interlocked.Exchange(ref _overBudgetReported, 1) == 0)
+            if (context.Overran && Interlocked.Exchange(ref _overBudgetReported, 1) == 0)
             {
-                _overBudget.Cancel();
+                _overBudget.Stop();
                 diagnostics.Report(DiagnosticDescriptors.TemplateError,
                     $"template ran longer than {TemplateBudget.TotalSeconds:F0} s on one page (a loop or recursion that never ends in practice)",
                     new SourceLocation(theme.DisplayPath(ex.Span.FileName ?? name), ex.Span.Start.Line + 1, ex.Span.Start.Column + 1));

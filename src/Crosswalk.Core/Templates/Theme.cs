@@ -266,9 +266,9 @@ public sealed class Theme : ITemplateLoader
     }
 
     /// <summary>A fresh render context with the safety limits set and every template pre-cached for includes.</summary>
-    private TemplateContext CreateContext()
+    private BudgetedContext CreateContext()
     {
-        var context = new TemplateContext(_builtins)
+        var context = new BudgetedContext(_builtins)
         {
             TemplateLoader = this,
             LoopLimit = 100_000,
@@ -305,13 +305,13 @@ public sealed class Theme : ITemplateLoader
     // with (a shared pool's lock was contended on every page); it holds on to its theme until the thread renders
     // with another.
     [ThreadStatic]
-    private static TemplateContext? t_idle;
+    private static BudgetedContext? t_idle;
 
     [ThreadStatic]
     private static Theme? t_idleTheme;
 
     /// <summary>A render context, reused when one is idle: give it back with <see cref="Return"/> once a render completed.</summary>
-    public TemplateContext Rent()
+    internal BudgetedContext Rent()
     {
         if (t_idleTheme == this && t_idle is { } context)
         {
@@ -326,10 +326,9 @@ public sealed class Theme : ITemplateLoader
     /// output-limit count restarts, so nothing of one page reaches the next. A render that threw is not returned (its
     /// stacks may be left unbalanced).
     /// </summary>
-    public void Return(TemplateContext context)
+    internal void Return(BudgetedContext context)
     {
         context.Reset();
-        context.CancellationToken = default;
         CacheTemplates(context);
         (t_idle, t_idleTheme) = (context, this);
     }
