@@ -76,32 +76,27 @@ public static class SearchIndexBuilder
         }
         var cut = chars <= 0 ? 0 : text.LastIndexOf(' ', chars);
         cut = cut < 0 ? 0 : cut;
-        // Each term is lower-cased into one buffer and looked up as it stands there: a string is made only of a term
-        // seen for the first time.
-        var seen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var lower = ArrayPool<char>.Shared.Rent(64);
+        // Each term is lower-cased into one buffer and remembered by where it stands there: no string is made of a term.
+        var arena = ArrayPool<char>.Shared.Rent(text.Length);
         var terms = new StringBuilder();
         try
         {
+            var seen = new HashSet<(int Start, int Length)>(text.Length / 8, new ArenaSlices(arena));
             var at = 0;
             while (SearchText.NextTerm(text, ref at) is { } term)
             {
-                var written = text.AsSpan(term);
-                if (written.Length > lower.Length)
+                var (start, length) = term.GetOffsetAndLength(text.Length);
+                // Lower-casing keeps the length: the term's copy stands where the term does.
+                text.AsSpan(start, length).ToLowerInvariant(arena.AsSpan(start, length));
+                if (seen.Add((start, length)) && start >= cut)
                 {
-                    ArrayPool<char>.Shared.Return(lower);
-                    lower = ArrayPool<char>.Shared.Rent(written.Length);
-                }
-                var lowered = lower.AsSpan(0, written.ToLowerInvariant(lower));
-                if (seen.Add(lowered) && term.Start.Value >= cut)
-                {
-                    terms.Append(terms.Length == 0 ? "" : " ").Append(lowered);
+                    terms.Append(terms.Length == 0 ? "" : " ").Append(arena, start, length);
                 }
             }
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(lower);
+            ArrayPool<char>.Shared.Return(arena);
         }
         return (text[..cut], terms.ToString());
     }
@@ -138,5 +133,14 @@ public static class SearchIndexBuilder
             output.Write(entries[i]);
         }
         output.Write(Close);
+    }
+
+    // Terms as slices of one buffer, compared by their characters.
+    private sealed class ArenaSlices(char[] arena) : IEqualityComparer<(int Start, int Length)>
+    {
+        public bool Equals((int Start, int Length) x, (int Start, int Length) y) =>
+            arena.AsSpan(x.Start, x.Length).SequenceEqual(arena.AsSpan(y.Start, y.Length));
+
+        public int GetHashCode((int Start, int Length) slice) => string.GetHashCode(arena.AsSpan(slice.Start, slice.Length));
     }
 }

@@ -29,7 +29,7 @@ public static class SearchText
     /// The sections of <paramref name="html"/>: one per heading with an id (its text taken from <paramref name="headings"/>
     /// when listed there, which leaves out the anchor link a heading carries), and one for the text before the first.
     /// </summary>
-    public static List<SearchSection> Sections(string html, IReadOnlyDictionary<string, string> headings)
+    public static List<SearchSection> Sections(ReadOnlySpan<char> html, IReadOnlyDictionary<string, string> headings)
     {
         var sections = new List<SearchSection>();
         var (id, heading) = ("", "");
@@ -39,8 +39,8 @@ public static class SearchText
         var i = 0;
         while (i < html.Length)
         {
-            var lt = html.IndexOf('<', i);
-            var run = lt < 0 ? html.AsSpan(i) : html.AsSpan(i, lt - i);
+            var lt = IndexOf(html, '<', i);
+            var run = lt < 0 ? html[i..] : html[i..lt];
             if (!run.IsEmpty)
             {
                 // Most runs hold no entity: appended as they are, without a string of their own.
@@ -59,7 +59,7 @@ public static class SearchText
                 break;
             }
             var (nameRange, end, closing, tagId) = Tag(html, lt);
-            var name = html.AsSpan(nameRange);
+            var name = html[nameRange];
             i = end;
             if (name.IsEmpty)
             {
@@ -72,8 +72,8 @@ public static class SearchText
             }
             if (!closing && HiddenNames.Contains(name))
             {
-                var close = html.IndexOf(string.Concat("</", name), i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : html.IndexOf('>', close) is var gt and >= 0 ? gt + 1 : html.Length;
+                var close = html[i..].IndexOf(string.Concat("</", name), StringComparison.OrdinalIgnoreCase) is var c and >= 0 ? i + c : -1;
+                i = close < 0 ? html.Length : IndexOf(html, '>', close) is var gt and >= 0 ? gt + 1 : html.Length;
                 continue;
             }
             if (IsHeading(name))
@@ -115,6 +115,9 @@ public static class SearchText
         }
     }
 
+    // The index of c in text at or after from, or -1.
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from) => text[from..].IndexOf(c) is var at and >= 0 ? from + at : -1;
+
     // Looked up by the tag name as it stands in the HTML, without a string made of every tag's name.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HiddenNames = Hidden.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InlineNames = Inline.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -122,12 +125,12 @@ public static class SearchText
     private static bool IsHeading(ReadOnlySpan<char> name) => name.Length == 2 && (name[0] is 'h' or 'H') && name[1] is >= '1' and <= '6';
 
     /// <summary>The tag at <paramref name="at"/> (a '&lt;'): where its name stands (empty when it is none), where it ends, whether it closes, and its id.</summary>
-    private static (Range Name, int End, bool Closing, string? Id) Tag(string html, int at)
+    private static (Range Name, int End, bool Closing, string? Id) Tag(ReadOnlySpan<char> html, int at)
     {
         var none = new Range(at, at);
-        if (html.AsSpan(at).StartsWith("<!--"))
+        if (html[at..].StartsWith("<!--"))
         {
-            var close = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            var close = at + 4 <= html.Length && html[(at + 4)..].IndexOf("-->", StringComparison.Ordinal) is var c and >= 0 ? at + 4 + c : -1;
             return (none, close < 0 ? html.Length : close + 3, false, null);
         }
         var p = at + 1;
@@ -140,7 +143,7 @@ public static class SearchText
         {
             return (none, at + 1, false, null);
         }
-        var gt = html.IndexOf('>', p);
+        var gt = IndexOf(html, '>', p);
         var end = gt < 0 ? html.Length : gt + 1;
         if (html[p] is '!' or '?')
         {
@@ -151,7 +154,7 @@ public static class SearchText
         {
             nameEnd++;
         }
-        return (p..nameEnd, end, closing, closing ? null : IdOf(html.AsSpan(nameEnd, end - nameEnd)));
+        return (p..nameEnd, end, closing, closing ? null : IdOf(html[nameEnd..end]));
     }
 
     // The id attribute of a tag's attribute text (headings as Markdig writes them: id="x").

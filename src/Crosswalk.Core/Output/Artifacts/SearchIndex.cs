@@ -33,8 +33,19 @@ internal sealed class SearchIndex : IArtifact
         {
             headings.TryAdd(h.Id, h.Text);
         }
-        // Link placeholders sit only in attributes, which are not text: the body needs no links filled in.
-        var sections = SearchText.Sections(Encoding.UTF8.GetString(page.BodyUtf8), headings);
+        // Link placeholders sit only in attributes, which are not text: the body needs no links filled in. Decoded into a
+        // pooled buffer: the body as a string would be made only to be read once.
+        var body = page.BodyUtf8;
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(body.Length));
+        List<SearchSection> sections;
+        try
+        {
+            sections = SearchText.Sections(chars.AsSpan(0, Encoding.UTF8.GetChars(body, chars)), headings);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
         if (page.TitleEnd > 0 && sections.Count > 0)
         {
             // The leading h1 is the title, shown already.
