@@ -36,6 +36,10 @@ public sealed partial class CriteriaPages
         return order.ConvertAll(p => byPage[p].ToArray());
     }
 
+    /// <summary>The URLs of the pages of claims after each criterion's own (<c>/page/2/</c> on), in catalog order.</summary>
+    public IEnumerable<string> NumberedClaimsPages() => catalogs.All.SelectMany(c => c.Criteria)
+        .SelectMany(c => Enumerable.Range(2, ClaimsPageCount(c) - 1).Select(n => CriterionUrls.ClaimsPage(c, n)));
+
     /// <summary>How many pages list a criterion's claims (1 when none does).</summary>
     private int ClaimsPageCount(Criterion criterion)
     {

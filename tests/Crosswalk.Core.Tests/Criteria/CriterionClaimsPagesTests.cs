@@ -87,5 +87,10 @@ public sealed class CriterionClaimsPagesTests
         Assert.Equal("CC6.1", second.QuerySelectorAll(".cw-breadcrumbs a").Last().TextContent);
         Assert.Equal("location", second.QuerySelector("#cw-sidebar [aria-current]")?.GetAttribute("aria-current"));
         Assert.False(File.Exists(site.PathOf("_site/criteria/soc2-tsc-2017/cc6.1/page/3/index.html")));
+        // The sitemap lists every page written, the numbered ones too.
+        var sitemap = site.Read("_site/sitemap.xml");
+        Assert.Contains("<loc>/criteria/soc2-tsc-2017/cc6.1/page/2/</loc>", sitemap);
+        Assert.DoesNotContain("/page/3/", sitemap);
+        Assert.DoesNotContain("/cc6.2/page/", sitemap);
     }
 }

@@ -23,7 +23,8 @@ internal sealed class Sitemap : IArtifact
     {
         public override string Path => "sitemap.xml";
 
-        public override ulong Fingerprint(RenderModel model) => model.Signatures.Structure;
+        // The claims decide how many pages of claims a criterion has.
+        public override ulong Fingerprint(RenderModel model) => new Fnv().Add(model.Signatures.Structure).Add(model.Signatures.Claims).Value;
 
         public override bool Write(RenderModel model, RenderTarget target)
         {
@@ -43,7 +44,11 @@ internal sealed class Sitemap : IArtifact
 
         private static byte[] Build(RenderModel model)
         {
-            var generated = ReviewsPage.Url(model.Config, model.Site.Pages) is { } reviews ? CriteriaPages.Urls(model.Claims.Catalogs).Append(reviews) : CriteriaPages.Urls(model.Claims.Catalogs);
+            var generated = CriteriaPages.Urls(model.Claims.Catalogs).Concat(model.CriteriaPages.NumberedClaimsPages());
+            if (ReviewsPage.Url(model.Config, model.Site.Pages) is { } reviews)
+            {
+                generated = generated.Append(reviews);
+            }
             var sb = new StringBuilder();
             sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             sb.Append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
