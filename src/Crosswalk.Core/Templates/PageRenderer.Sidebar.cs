@@ -33,9 +33,13 @@ public sealed partial class PageRenderer
 
     /// <summary>
     /// Where the page finds the whole tree (<c>page.nav_script</c>), from its root like the search index: null when
-    /// its sidebar lists it all.
+    /// its sidebar lists it all. The URL carries a digest of the tree, so a browser holding the tree of an earlier
+    /// build fetches the new one.
     /// </summary>
-    internal string? NavScript(PageView view) => Sidebar.IsPruned ? HtmlEscape.Text(Root(view)) + NavigationScript.Path : null;
+    internal string? NavScript(PageView view) => Sidebar.IsPruned ? HtmlEscape.Text(Root(view)) + NavigationScript.Path + "?v=" + _navDigest.Value : null;
+
+    private readonly Lazy<string> _navDigest = new(() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(NavigationScript.Script(navigation)))[..12]);
 
     internal ScriptArray Nav(PageView view)
     {
