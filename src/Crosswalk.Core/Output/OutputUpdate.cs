@@ -22,14 +22,19 @@ internal sealed class OutputUpdate
     // What the output folder held when the build started, by relative path: true for a regular file (the only
     // kind whose bytes are compared: a symbolic link is never followed), false for anything else.
     private readonly Dictionary<string, bool> _existing;
-    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
+    // Written by every render thread for every file: sized for the site up front, as a concurrent dictionary takes all
+    // its locks to grow, and with more locks than threads.
+    private readonly ConcurrentDictionary<string, byte> _produced;
+    private readonly ConcurrentDictionary<string, byte> _changed;
 
     private OutputUpdate(string output, string staging, Dictionary<string, bool> existing)
     {
         _output = output;
         _staging = staging;
         _existing = existing;
+        var locks = 8 * Environment.ProcessorCount;
+        _produced = new(locks, existing.Count + 64, StringComparer.Ordinal);
+        _changed = new(locks, 64, StringComparer.Ordinal);
         _produced[SiteWriter.MarkerFile] = 0;
     }
 
