@@ -36,33 +36,42 @@ public static class SearchIndexBuilder
     /// <summary>One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>.</summary>
     public static byte[] Entry(SearchEntry entry)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        // A buffer and writer per thread, kept between entries: a new buffer grown to each entry's size copied it over
+        // and over.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        json.WriteStringValue(entry.Url);
+        json.WriteStringValue(entry.Title);
+        json.WriteStartArray();
+        var budget = PageChars;
+        foreach (var section in entry.Sections)
         {
+            var (kept, terms) = Split(section.Text, Math.Min(SectionChars, budget));
+            budget -= kept.Length;
             json.WriteStartArray();
-            json.WriteStringValue(entry.Url);
-            json.WriteStringValue(entry.Title);
-            json.WriteStartArray();
-            var budget = PageChars;
-            foreach (var section in entry.Sections)
+            json.WriteStringValue(section.Id);
+            json.WriteStringValue(section.Heading);
+            json.WriteStringValue(kept);
+            if (terms.Length > 0)
             {
-                var (kept, terms) = Split(section.Text, Math.Min(SectionChars, budget));
-                budget -= kept.Length;
-                json.WriteStartArray();
-                json.WriteStringValue(section.Id);
-                json.WriteStringValue(section.Heading);
-                json.WriteStringValue(kept);
-                if (terms.Length > 0)
-                {
-                    json.WriteStringValue(terms);
-                }
-                json.WriteEndArray();
+                json.WriteStringValue(terms);
             }
             json.WriteEndArray();
-            json.WriteEndArray();
         }
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.Flush();
         return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
 
     /// <summary>
     /// <paramref name="text"/> cut at a word boundary within <paramref name="chars"/>, and the terms of the rest that the
