@@ -54,7 +54,9 @@ public static class UrlModel
     }
 
     /// <summary>The public, percent-encoded path of a canonical site path: <c>/a/</c> under base_url <c>/docs/</c> is <c>/docs/a/</c>.</summary>
-    public static string PublicPath(string baseUrl, string path) => Markdown.HtmlEscape.Path(baseUrl + path.TrimStart('/'));
+    public static string PublicPath(string baseUrl, string path) =>
+        // Made for every link of every page: one string, not a trimmed copy and then the joined one.
+        Markdown.HtmlEscape.Path(string.Concat(baseUrl, path.AsSpan().TrimStart('/')));
 
     /// <summary>
     /// The way from the page at <paramref name="url"/> to the site's root as a relative path (<c>../../</c> from
