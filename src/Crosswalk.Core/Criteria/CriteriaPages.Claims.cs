@@ -15,15 +15,28 @@ public sealed partial class CriteriaPages
     public const int DocumentsPerPage = 500;
 
     // Each criterion's claims grouped by document, made once for all its pages.
-    private readonly ConcurrentDictionary<Criterion, Lazy<List<Claim[]>>> _documents = new();
+    private readonly ConcurrentDictionary<Criterion, Lazy<ClaimsByDocument>> _documents = new();
 
-    private List<Claim[]> Documents(Criterion criterion) => _documents.GetOrAdd(criterion, c => new(() => Grouped(c))).Value;
+    private ClaimsByDocument Documents(Criterion criterion) => _documents.GetOrAdd(criterion, c => new(() => Grouped(c))).Value;
+
+    /// <summary>
+    /// A criterion's claims in page order, each document's together, and where each document's start: one array for
+    /// all of them (an array per document was 200,000 arrays held through the render at 10,000 pages).
+    /// </summary>
+    private sealed record ClaimsByDocument(Claim[] Claims, int[] Starts)
+    {
+        public int Count => Starts.Length;
+
+        public ArraySegment<Claim> this[int document] =>
+            new(Claims, Starts[document], (document + 1 < Starts.Length ? Starts[document + 1] : Claims.Length) - Starts[document]);
+    }
 
     // The claims in page order (see Ordered), each document's together where its first claim stands.
-    private List<Claim[]> Grouped(Criterion criterion)
+    private ClaimsByDocument Grouped(Criterion criterion)
     {
         var byPage = new Dictionary<ParsedPage, List<Claim>>();
         var order = new List<ParsedPage>();
+        var count = 0;
         foreach (var claim in Ordered(claims.Covering(criterion).ToList()))
         {
             if (!byPage.TryGetValue(claim.Page, out var list))
@@ -32,8 +45,19 @@ public sealed partial class CriteriaPages
                 order.Add(claim.Page);
             }
             list.Add(claim);
+            count++;
         }
-        return order.ConvertAll(p => byPage[p].ToArray());
+        var all = new Claim[count];
+        var starts = new int[order.Count];
+        var at = 0;
+        for (var i = 0; i < order.Count; i++)
+        {
+            starts[i] = at;
+            var list = byPage[order[i]];
+            list.CopyTo(all, at);
+            at += list.Count;
+        }
+        return new ClaimsByDocument(all, starts);
     }
 
     /// <summary>The URLs of the pages of claims after each criterion's own (<c>/page/2/</c> on), in catalog order.</summary>
@@ -107,22 +131,23 @@ public sealed partial class CriteriaPages
     {
         var documents = Documents(criterion);
         var first = (number - 1) * DocumentsPerPage;
-        var shown = documents.Skip(first).Take(DocumentsPerPage).ToList();
-        var total = documents.Sum(d => d.Length);
+        var shown = Math.Max(0, Math.Min(DocumentsPerPage, documents.Count - first));
+        var total = documents.Claims.Length;
         sb.Append("<p>").Append(documents.Count).Append(documents.Count == 1 ? " document makes " : " documents make ")
           .Append(total).Append(total == 1 ? " claim." : " claims.");
         if (pageCount > 1)
         {
-            sb.Append(" This page lists documents ").Append(first + 1).Append('–').Append(first + shown.Count).Append('.');
+            sb.Append(" This page lists documents ").Append(first + 1).Append('–').Append(first + shown).Append('.');
         }
         // A column saying "directly" on every row says nothing: it is there when some claim is inherited.
-        var allDirect = documents.TrueForAll(d => Array.TrueForAll(d, c => c.IsDirectFor(criterion)));
+        var allDirect = Array.TrueForAll(documents.Claims, c => c.IsDirectFor(criterion));
         sb.Append(allDirect ? " Each claims it directly." : "").Append("</p>\n");
         sb.Append("<table>\n<thead><tr><th>Document</th>").Append(allDirect ? "" : "<th>Claimed as</th>").Append("<th>Stated in</th></tr></thead>\n<tbody>\n");
         var id = HtmlEscape.Text(criterion.Id);
         var claimedAs = new List<string>();
-        foreach (var document in shown)
+        for (var d = first; d < first + shown; d++)
         {
+            var document = documents[d];
             // A document claiming once, in a row of its own table, links straight to the row: one link, not two.
             var page = PageParts(document[0].Page);
             var single = document is [{ RowId: not null } only] && only.Holder == only.Page;
@@ -141,7 +166,7 @@ public sealed partial class CriteriaPages
                 }
                 sb.AppendJoin("<br>", claimedAs).Append("</td><td>");
             }
-            for (var i = 0; i < document.Length; i++)
+            for (var i = 0; i < document.Count; i++)
             {
                 AppendStatedIn(sb.Append(i == 0 ? "" : "<br>"), document[i], linked: !single);
             }
