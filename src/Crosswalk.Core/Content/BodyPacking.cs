@@ -39,11 +39,21 @@ public static class BodyPacking
     /// <summary>The body <paramref name="packed"/> (from <see cref="Pack"/>) holds, as a new array.</summary>
     public static byte[] Unpack(byte[] packed)
     {
-        var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(packed)];
-        if (!BrotliDecoder.TryDecompress(packed.AsSpan(4), body, out var written) || written != body.Length)
+        var body = new byte[UnpackedLength(packed)];
+        UnpackInto(packed, body);
+        return body;
+    }
+
+    /// <summary>How many bytes <paramref name="packed"/> unpacks to.</summary>
+    public static int UnpackedLength(byte[] packed) => BinaryPrimitives.ReadInt32LittleEndian(packed);
+
+    /// <summary>Unpacks <paramref name="packed"/> into the first <see cref="UnpackedLength"/> bytes of <paramref name="destination"/>.</summary>
+    public static void UnpackInto(byte[] packed, Span<byte> destination)
+    {
+        var length = UnpackedLength(packed);
+        if (!BrotliDecoder.TryDecompress(packed.AsSpan(4), destination[..length], out var written) || written != length)
         {
             throw new InvalidOperationException("a packed page body is damaged");
         }
-        return body;
     }
 }

@@ -33,8 +33,11 @@ public static class SearchIndexBuilder
     // so text in any language stays as short as it is.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>.</summary>
-    public static byte[] Entry(SearchEntry entry)
+    /// <summary>
+    /// One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>; packed (see
+    /// <see cref="Content.BodyPacking"/>) when <paramref name="packed"/>.
+    /// </summary>
+    public static byte[] Entry(SearchEntry entry, bool packed = false)
     {
         // A buffer and writer per thread, kept between entries: a new buffer grown to each entry's size copied it over
         // and over.
@@ -64,7 +67,7 @@ public static class SearchIndexBuilder
         json.WriteEndArray();
         json.WriteEndArray();
         json.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return packed ? Content.BodyPacking.Pack(buffer.WrittenSpan) : buffer.WrittenSpan.ToArray();
     }
 
     [ThreadStatic]
@@ -115,18 +118,18 @@ public static class SearchIndexBuilder
     private static ReadOnlySpan<byte> Separator => ",\n"u8;
     private static ReadOnlySpan<byte> Close => "\n]};\n"u8;
 
-    /// <summary>Writes the index file of <paramref name="entries"/> (each from <see cref="Entry"/>), already in URL order.</summary>
+    /// <summary>Writes the index file of <paramref name="entries"/> (each from <see cref="Entry"/>, packed or not as <paramref name="packed"/> says), already in URL order.</summary>
     /// <remarks>
     /// The whole file's size is asked of <paramref name="output"/> first: a buffer grown by doubling to the size of a
     /// 10,000-page index (28 MB) leaves as much again in discarded large arrays, which only a full collection frees.
     /// </remarks>
-    public static void Write(IReadOnlyList<byte[]> entries, IBufferWriter<byte> output)
+    public static void Write(IReadOnlyList<byte[]> entries, IBufferWriter<byte> output, bool packed = false)
     {
         var global = Encoding.UTF8.GetBytes(Global);
         long size = Head.Length + global.Length + Open.Length + Close.Length + (long)Separator.Length * Math.Max(0, entries.Count - 1);
         foreach (var entry in entries)
         {
-            size += entry.Length;
+            size += packed ? Content.BodyPacking.UnpackedLength(entry) : entry.Length;
         }
         // Asked for before anything is written, so the writes below land in one buffer of the file's size.
         output.GetSpan((int)Math.Min(size, Array.MaxLength));
@@ -139,7 +142,16 @@ public static class SearchIndexBuilder
             {
                 output.Write(Separator);
             }
-            output.Write(entries[i]);
+            if (packed)
+            {
+                var length = Content.BodyPacking.UnpackedLength(entries[i]);
+                Content.BodyPacking.UnpackInto(entries[i], output.GetSpan(length));
+                output.Advance(length);
+            }
+            else
+            {
+                output.Write(entries[i]);
+            }
         }
         output.Write(Close);
     }
