@@ -10,7 +10,7 @@ public sealed class SearchIndexBuilderTests
     private static string Index(params SearchEntry[] entries)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        SearchIndexBuilder.Write([.. entries.Select(SearchIndexBuilder.Entry)], buffer);
+        SearchIndexBuilder.Write([.. entries.Select(e => SearchIndexBuilder.Entry(e))], buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -33,6 +33,18 @@ public sealed class SearchIndexBuilderTests
         Assert.Equal(output.Written, output.Hints[0]);
         Assert.Equal(Index([.. Enumerable.Range(0, 200).Select(i => new SearchEntry($"/p{i}/", $"Page {i}", [new SearchSection("", "", "Some text")]))]),
             Encoding.UTF8.GetString(output.Buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Packed_entries_make_the_same_index_and_it_is_still_asked_for_whole()
+    {
+        var entries = Enumerable.Range(0, 50).Select(i => new SearchEntry($"/p{i}/", $"Page {i}", [new SearchSection("s", "Scope", $"Text of page {i}, é ü 日本")])).ToList();
+        var output = new HintRecorder();
+
+        SearchIndexBuilder.Write([.. entries.Select(e => SearchIndexBuilder.Entry(e, packed: true))], output, packed: true);
+
+        Assert.Equal(Index([.. entries]), Encoding.UTF8.GetString(output.Buffer.WrittenSpan));
+        Assert.Equal(output.Written, output.Hints[0]);
     }
 
     // Records the size asked of each GetSpan and GetMemory.
