@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crosswalk.Content;
@@ -23,6 +25,14 @@ internal sealed class NavigationScript : IArtifact
     // Written only when pages leave part of the tree out: a small site's pages list it all.
     public IEnumerable<OutputFile> Files(RenderModel model) => !model.Site.Navigation.IsPruned ? []
         : [new BytesFile(Path, model.Signatures.Structure, () => Script(model.Site.Navigation))];
+
+    /// <summary>
+    /// The first 12 hex digits of the script's SHA-256, for its URL: made once per sidebar (the preview keeps its
+    /// sidebar from edit to edit while the site's structure stands, so an edit does not hash the tree again).
+    /// </summary>
+    public static string Digest(Navigation navigation) => Digests.GetValue(navigation, static n => Convert.ToHexStringLower(SHA256.HashData(Script(n)))[..12]);
+
+    private static readonly ConditionalWeakTable<Navigation, string> Digests = new();
 
     /// <summary>The script: the tree's titles and URLs as JSON, escaped for a script (no <c>&lt;</c>, <c>&amp;</c> or quote characters appear as such).</summary>
     public static byte[] Script(Navigation navigation)

@@ -36,10 +36,7 @@ public sealed partial class PageRenderer
     /// its sidebar lists it all. The URL carries a digest of the tree, so a browser holding the tree of an earlier
     /// build fetches the new one.
     /// </summary>
-    internal string? NavScript(PageView view) => Sidebar.IsPruned ? HtmlEscape.Text(Root(view)) + NavigationScript.Path + "?v=" + _navDigest.Value : null;
-
-    private readonly Lazy<string> _navDigest = new(() =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(NavigationScript.Script(navigation)))[..12]);
+    internal string? NavScript(PageView view) => Sidebar.IsPruned ? HtmlEscape.Text(Root(view)) + NavigationScript.Path + "?v=" + NavigationScript.Digest(Sidebar) : null;
 
     internal ScriptArray Nav(PageView view)
     {

@@ -15,7 +15,11 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
     public LinkedSite Run(DiagnosticBag report)
     {
         var pages = site.Pages;
+        // Every page's public path, made once for the whole site: pages link to the same few pages over and over. (A
+        // preview resolving one edited page makes the paths it needs instead.)
+        _publicPaths = pages.Select(p => p.Url).Distinct(StringComparer.Ordinal).ToDictionary(url => url, url => UrlModel.PublicPath(baseUrl, url), StringComparer.Ordinal);
         var resolved = pages.AsParallel().AsOrdered().Select(Resolve).ToList();
+        _publicPaths = null;
         var links = new Dictionary<ParsedPage, ResolvedLinks>(pages.Count);
         var referrers = new Dictionary<ParsedPage, HashSet<ParsedPage>>(pages.Count);
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -114,11 +118,9 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
         return new ResolvedLinks(targets, hrefs, diagnostics);
     }
 
-    // Every page's public path, made once: pages link to the same few pages over and over.
-    private readonly Lazy<Dictionary<string, string>> _publicPaths = new(() =>
-        site.Pages.Select(p => p.Url).Distinct(StringComparer.Ordinal).ToDictionary(url => url, url => UrlModel.PublicPath(baseUrl, url), StringComparer.Ordinal));
+    private Dictionary<string, string>? _publicPaths;
 
-    private string PublicPath(string path) => _publicPaths.Value.TryGetValue(path, out var known) ? known : UrlModel.PublicPath(baseUrl, path);
+    private string PublicPath(string path) => _publicPaths?.TryGetValue(path, out var known) == true ? known! : UrlModel.PublicPath(baseUrl, path);
 
     // A page is linked from many pages, each link rewritten to the same href: one string for all of them, as the
     // stage holds every page's hrefs until the site is written (75,000 links at 10,000 pages: 9 MB otherwise). Done
