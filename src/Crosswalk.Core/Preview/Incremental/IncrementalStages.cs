@@ -24,6 +24,7 @@ internal sealed class IncrementalStages : ISiteStages
     private readonly IncrementalLinks _links = new();
     private readonly IncrementalClaims _claims = new();
     private readonly IncrementalRender _render = new();
+    private readonly CriterionPageCounts _pageCounts = new();
 
     /// <summary>The placeholders the cached bodies were written with: kept, so cached pages stay valid.</summary>
     public LinkPlaceholders Placeholders { get; } = LinkPlaceholders.CreateRandom();
@@ -75,7 +76,7 @@ internal sealed class IncrementalStages : ISiteStages
     public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, SiteHistory history, bool discardsOutput)
     {
         var signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims));
-        return new(context, inputs, site, links, claims, discardsOutput)
+        return new(context, inputs, site, links, claims, discardsOutput, _pageCounts.For(signatures.Claims))
         {
             History = history,
             LiveReload = context.LiveReload,
