@@ -87,6 +87,9 @@ internal sealed class IncrementalStages : ISiteStages
 
     public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context, Changed);
 
+    /// <summary>On an unchanged site, the paths this build's Render took out of the site; null when it listed them anew (see <see cref="IncrementalRender.Dropped"/>).</summary>
+    public IReadOnlySet<string>? Dropped => _render.Dropped;
+
     /// <summary>The paths of the generated files the last Render left for <see cref="Settle"/>.</summary>
     public IReadOnlySet<string> Deferred => _render.Deferred;
 
