@@ -54,7 +54,7 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             switch (path)
             {
                 case PreviewServer.LiveScriptPath:
-                    await BytesAsync(context, StatusCodes.Status200OK, "text/javascript; charset=utf-8", LiveScript, head).ConfigureAwait(false);
+                    await RevalidatedAsync(context, "text/javascript; charset=utf-8", LiveScript, head).ConfigureAwait(false);
                     return;
                 case PreviewServer.DiagnosticsPath:
                     await BytesAsync(context, StatusCodes.Status200OK, "application/json; charset=utf-8", DiagnosticsJson.Format(site.Last), head).ConfigureAwait(false);
@@ -106,10 +106,30 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
     {
         if (ContentTypes.IsHtml(file))
         {
+            // A page is never reused: it must show the last edit, and carries the build's version and diagnostics.
             var last = site.Last;
             content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice);
+            return BytesAsync(context, status, ContentTypes.For(file), content, head);
         }
-        return BytesAsync(context, status, ContentTypes.For(file), content, head);
+        return status == StatusCodes.Status200OK
+            ? RevalidatedAsync(context, ContentTypes.For(file), content, head)
+            : BytesAsync(context, status, ContentTypes.For(file), content, head);
+    }
+
+    // Any other file may be kept by the browser but not used without asking (no-cache): a 304 while its bytes are the
+    // same, the new bytes as soon as they changed (a theme edit), so a reload never shows stale CSS or scripts.
+    private static Task RevalidatedAsync(HttpContext context, string contentType, byte[] content, bool head)
+    {
+        var tag = EntityTags.Of(content);
+        var response = context.Response;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.ETag = tag;
+        if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, tag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        return BytesAsync(context, StatusCodes.Status200OK, contentType, content, head);
     }
 
     private static Task PlainAsync(HttpContext context, int status, string text, bool head) =>

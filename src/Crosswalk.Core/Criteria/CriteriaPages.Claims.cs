@@ -64,8 +64,17 @@ public sealed partial class CriteriaPages
     public IEnumerable<string> NumberedClaimsPages() => catalogs.All.SelectMany(c => c.Criteria)
         .SelectMany(c => Enumerable.Range(2, ClaimsPageCount(c) - 1).Select(n => CriterionUrls.ClaimsPage(c, n)));
 
+    /// <summary>
+    /// How many pages each criterion's claims take, shared by the builds of one set of claims (the preview's, while
+    /// an edit leaves every claim as it was): counting them reads every claim of the criterion and of its groups.
+    /// Null: counted for this instance only.
+    /// </summary>
+    public ConcurrentDictionary<Criterion, int>? PageCounts { get; init; }
+
     /// <summary>How many pages list a criterion's claims (1 when none does).</summary>
-    private int ClaimsPageCount(Criterion criterion)
+    private int ClaimsPageCount(Criterion criterion) => PageCounts is { } known ? known.GetOrAdd(criterion, CountClaimsPages) : CountClaimsPages(criterion);
+
+    private int CountClaimsPages(Criterion criterion)
     {
         var documents = DocumentsCovering(criterion);
         return Math.Max(1, (documents + DocumentsPerPage - 1) / DocumentsPerPage);

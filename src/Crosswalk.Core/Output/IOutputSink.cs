@@ -64,6 +64,15 @@ public sealed class MemoryOutput : IOutputSink
     /// <inheritdoc />
     public void Write(string relativePath, ReadOnlySpan<byte> content) => _files[OutputPaths.Check(relativePath)] = content.ToArray();
 
+    /// <summary>Forgets the files at <paramref name="paths"/>.</summary>
+    public void Remove(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            _files.TryRemove(path, out _);
+        }
+    }
+
     /// <summary>Forgets every file not in <paramref name="keep"/> (pages deleted or renamed since the last build).</summary>
     public void RemoveExcept(IReadOnlySet<string> keep)
     {

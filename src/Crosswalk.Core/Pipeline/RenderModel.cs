@@ -18,7 +18,9 @@ public readonly record struct SiteSignatures(ulong Structure, ulong Claims);
 /// <param name="links">The resolved links.</param>
 /// <param name="claims">The claims.</param>
 /// <param name="discardsOutput">Rendered files are thrown away (check): what cannot change a verdict need not be made.</param>
-public sealed class RenderModel(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput = false)
+/// <param name="criteriaPageCounts">The preview's counts of each criterion's pages of claims, kept while the claims are the same (see <see cref="CriteriaPages.PageCounts"/>); null in a build.</param>
+public sealed class RenderModel(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, bool discardsOutput = false,
+    System.Collections.Concurrent.ConcurrentDictionary<Criterion, int>? criteriaPageCounts = null)
 {
 
     /// <summary>site.yml.</summary>
@@ -61,7 +63,10 @@ public sealed class RenderModel(BuildContext context, SiteInputs inputs, Indexed
     /// <summary>The generated criteria pages and each page's criteria box.</summary>
     /// <remarks>When the output is discarded and the layout only prints the body, their bodies are not made.</remarks>
     public CriteriaPages CriteriaPages { get; } = new(claims.Catalogs, claims.Claims, context.Config.BaseUrl, site.Navigation.Home?.NavTitle, site.Navigation.Home?.Url,
-        withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim(Theme.LayoutPath(null)));
+        withContent: !discardsOutput || !inputs.Theme.PrintsContentVerbatim(Theme.LayoutPath(null)))
+    {
+        PageCounts = criteriaPageCounts,
+    };
 
     /// <summary>The view a content page is rendered from, with the criteria box <paramref name="criteria"/> (<see cref="CriteriaPages"/>' links for it).</summary>
     public PageView ViewFor(ParsedPage page, IReadOnlyList<CriterionLink> criteria) => new()

@@ -29,6 +29,7 @@ public sealed class PreviewSite
     // The generated files the last build left for Settle (read without the lock by requests), and the site's paths.
     private volatile IReadOnlySet<string> _deferred = new HashSet<string>();
     private IReadOnlySet<string> _paths = new HashSet<string>();
+    private bool _swept;
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
     /// <param name="options">The site to preview.</param>
@@ -68,6 +69,9 @@ public sealed class PreviewSite
         lock (_buildLock)
         {
             var full = !_incremental || changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
+            // Cleared until this build's sweep is done: after a build that threw, the next one sweeps every file.
+            var swept = _swept;
+            _swept = false;
             if (full && _incremental)
             {
                 _stages = new IncrementalStages();
@@ -85,9 +89,19 @@ public sealed class PreviewSite
             {
                 Config = config;
                 _paths = run.Rendered?.OutputPaths ?? new HashSet<string>();
-                target.RemoveExcept(_paths);
+                // An edit that left the site's paths as they were drops only the files it failed to write: forgetting
+                // those is enough, where a sweep would hash the path of every file of the site before the reload.
+                if (!full && swept && run.Rendered is not null && _stages.Dropped is { } dropped)
+                {
+                    target.Remove(dropped);
+                }
+                else
+                {
+                    target.RemoveExcept(_paths);
+                }
                 _output = target;
             }
+            _swept = true;
             _deferred = _incremental ? _stages.Deferred : new HashSet<string>();
             var build = new PreviewBuild(result, Interlocked.Increment(ref _version), run.Rendered?.PagesWritten ?? 0, full);
             Last = build;

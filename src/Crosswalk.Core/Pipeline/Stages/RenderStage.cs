@@ -40,8 +40,19 @@ public static class RenderStage
         var pagesWritten = 0;
         var writeFailed = 0;
         // Files differ in size by orders of magnitude (a criterion page can be a thousand content pages): handed out a
-        // few at a time rather than in fixed ranges.
-        Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(file =>
+        // few at a time rather than in fixed ranges. A preview's edit writes one page: on this thread, not handed to
+        // workers that the reload would wait for (on a busy 2-core machine they wait for a core).
+        if (files.Count == 1)
+        {
+            One(files[0]);
+        }
+        else
+        {
+            Partitioner.Create(files as IList<OutputFile> ?? [.. files], loadBalance: true).AsParallel().ForAll(One);
+        }
+        return new Outcome([.. failed], [.. notWritten], pagesWritten);
+
+        void One(OutputFile file)
         {
             if (Volatile.Read(ref writeFailed) != 0 || !TryWrite(file))
             {
@@ -55,8 +66,7 @@ public static class RenderStage
             {
                 Interlocked.Increment(ref pagesWritten);
             }
-        });
-        return new Outcome([.. failed], [.. notWritten], pagesWritten);
+        }
 
         // A full disk or a folder turned read-only fails every write after the first: it is reported once, at the
         // file that hit it, and nothing more is written (the build is then not committed and the old site stays).

@@ -27,7 +27,10 @@ internal sealed class IncrementalParse
             // The files of the last build: nothing is gone, so nothing is forgotten.
             var entries = (ParseEntry[])last.Entries.Clone();
             var again = last.Links.Concat(changed.Select(p => last.Place.GetValueOrDefault(p, -1)).Where(i => i >= 0)).Distinct().ToList();
-            foreach (var (i, entry) in again.AsParallel().Select(i => (i, Parse(stage, files.PageFiles[i], changed))).ToList())
+            // An edit is usually one file: parsed on this thread, not handed to workers that would wait for a core.
+            var parses = again.Count == 1 ? again.Select(i => (i, Parse(stage, files.PageFiles[i], changed))).ToList()
+                : again.AsParallel().Select(i => (i, Parse(stage, files.PageFiles[i], changed))).ToList();
+            foreach (var (i, entry) in parses)
             {
                 entries[i] = entry;
             }

@@ -36,6 +36,7 @@ internal sealed class IncrementalRender
     /// </summary>
     public IReadOnlyCollection<ParsedPage>? Plan(SiteSignatures signatures, IReadOnlyList<Replacement>? replaced)
     {
+        Dropped = null;
         _unchangedSite = replaced is not null && _lastSignatures == signatures && _ids is not null && _paths is not null;
         _lastSignatures = signatures;
         if (!_unchangedSite)
@@ -82,8 +83,16 @@ internal sealed class IncrementalRender
             }
         }
         _failed = outcome.Failed;
+        Dropped = _unchangedSite ? outcome.NotWritten : null;
         return new RenderedSite(_ids!, _paths!, outcome.PagesWritten);
     }
+
+    /// <summary>
+    /// On an unchanged site, the paths the last <see cref="Render"/> took out of the site (files whose write failed):
+    /// the only files of the last build that are no longer the site's, since every other path carries on. Null when
+    /// the site's paths were listed anew, or before this build rendered.
+    /// </summary>
+    public IReadOnlySet<string>? Dropped { get; private set; }
 
     /// <summary>The paths of the files <see cref="Render"/> left for <see cref="Settle"/>; empty when none are.</summary>
     public IReadOnlySet<string> Deferred => _deferred is { } d ? d.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();

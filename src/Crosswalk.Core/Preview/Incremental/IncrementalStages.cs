@@ -24,6 +24,7 @@ internal sealed class IncrementalStages : ISiteStages
     private readonly IncrementalLinks _links = new();
     private readonly IncrementalClaims _claims = new();
     private readonly IncrementalRender _render = new();
+    private readonly CriterionPageCounts _pageCounts = new();
 
     /// <summary>The placeholders the cached bodies were written with: kept, so cached pages stay valid.</summary>
     public LinkPlaceholders Placeholders { get; } = LinkPlaceholders.CreateRandom();
@@ -75,7 +76,7 @@ internal sealed class IncrementalStages : ISiteStages
     public RenderModel Prepare(BuildContext context, SiteInputs inputs, IndexedSite site, LinkedSite links, ClaimedSite claims, SiteHistory history, bool discardsOutput)
     {
         var signatures = new SiteSignatures(_index.Structure, _claims.Signature(site.Pages, claims.Claims));
-        return new(context, inputs, site, links, claims, discardsOutput)
+        return new(context, inputs, site, links, claims, discardsOutput, _pageCounts.For(signatures.Claims))
         {
             History = history,
             LiveReload = context.LiveReload,
@@ -85,6 +86,9 @@ internal sealed class IncrementalStages : ISiteStages
     }
 
     public RenderedSite Render(BuildContext context, RenderModel model, IOutputSink sink) => _render.Render(model, sink, context, Changed);
+
+    /// <summary>On an unchanged site, the paths this build's Render took out of the site; null when it listed them anew (see <see cref="IncrementalRender.Dropped"/>).</summary>
+    public IReadOnlySet<string>? Dropped => _render.Dropped;
 
     /// <summary>The paths of the generated files the last Render left for <see cref="Settle"/>.</summary>
     public IReadOnlySet<string> Deferred => _render.Deferred;
