@@ -46,6 +46,7 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
         {
             return [];
         }
+        CountAllClaimsPages();
         var pages = new List<(string, Func<PageView>)> { (CriterionUrls.Root, IndexPage) };
         foreach (var catalog in catalogs.All)
         {
