@@ -27,6 +27,24 @@ public sealed class RelativeUrls
         // As pages print it: percent-encoded (links made by Crosswalk), or HTML-escaped (site.base_url in a template).
         _bases = [.. new[] { Markdown.HtmlEscape.Path(baseUrl), Markdown.HtmlEscape.Text(baseUrl), baseUrl }
             .Distinct(StringComparer.Ordinal).Select(Encoding.UTF8.GetBytes)];
+        _quotedBases = [.. _bases.SelectMany(b => new[] { (byte)'"', (byte)'\'' }.Select(q => (byte[])[q, .. b]))];
+    }
+
+    // Each base as a quoted value starts: a tag holding none of them has no URL to rewrite, and most tags of a page (a
+    // paragraph, a list item, a cell) are passed over with one vectorised search instead of being read attribute by
+    // attribute.
+    private readonly byte[][] _quotedBases;
+
+    private bool MayHoldSiteUrl(ReadOnlySpan<byte> tag)
+    {
+        foreach (var quoted in _quotedBases)
+        {
+            if (tag.IndexOf(quoted) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -50,7 +68,14 @@ public sealed class RelativeUrls
             }
             var end = TagEnd(html, at);
             var name = TagName(html[(at + 1)..end]);
-            UrlValues(html, at, end, found);
+            if (MayHoldSiteUrl(html[at..end]))
+            {
+                UrlValues(html, at, end, found);
+            }
+            else
+            {
+                found.Clear();
+            }
             foreach (var (start, length) in found)
             {
                 output.Write(html[done..start]);
@@ -96,6 +121,11 @@ public sealed class RelativeUrls
     // Which raw element an opening tag starts (-1: none, or a closing tag).
     private static int TagName(ReadOnlySpan<byte> tag)
     {
+        // Every raw element's name starts with one of these letters: other tags are told at their first byte.
+        if (tag.IsEmpty || (tag[0] | 0x20) is not ((byte)'p' or (byte)'c' or (byte)'s' or (byte)'t'))
+        {
+            return -1;
+        }
         for (var i = 0; i < RawElements.Length; i++)
         {
             var name = RawElements[i];
