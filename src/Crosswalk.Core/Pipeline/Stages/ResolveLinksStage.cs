@@ -17,9 +17,8 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
         var pages = site.Pages;
         // Every page's public path, made once for the whole site: pages link to the same few pages over and over. (A
         // preview resolving one edited page makes the paths it needs instead.)
-        _publicPaths = pages.Select(p => p.Url).Distinct(StringComparer.Ordinal).ToDictionary(url => url, url => UrlModel.PublicPath(baseUrl, url), StringComparer.Ordinal);
-        var resolved = pages.AsParallel().AsOrdered().Select(Resolve).ToList();
-        _publicPaths = null;
+        var publicPaths = pages.Select(p => p.Url).Distinct(StringComparer.Ordinal).ToDictionary(url => url, url => UrlModel.PublicPath(baseUrl, url), StringComparer.Ordinal);
+        var resolved = pages.AsParallel().AsOrdered().Select(page => Resolve(page, publicPaths)).ToList();
         var links = new Dictionary<ParsedPage, ResolvedLinks>(pages.Count);
         var referrers = new Dictionary<ParsedPage, HashSet<ParsedPage>>(pages.Count);
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -89,7 +88,10 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
     }
 
     /// <summary>One page's links: each target, its rewritten href, and a diagnostic for each missing one.</summary>
-    public ResolvedLinks Resolve(ParsedPage page)
+    public ResolvedLinks Resolve(ParsedPage page) => Resolve(page, null);
+
+    // publicPaths: the site's pages' public paths, when made for a whole site's links.
+    private ResolvedLinks Resolve(ParsedPage page, Dictionary<string, string>? publicPaths)
     {
         var hrefs = new string[page.Links.Count];
         var targets = new LinkTarget[page.Links.Count];
@@ -100,7 +102,7 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
             targets[link.Id] = target;
             hrefs[link.Id] = target.Kind switch
             {
-                TargetKind.Page or TargetKind.Static => PublicPath(target.Path!) + HtmlEscape.Url(target.Suffix),
+                TargetKind.Page or TargetKind.Static => (publicPaths?.GetValueOrDefault(target.Path!) ?? UrlModel.PublicPath(baseUrl, target.Path!)) + HtmlEscape.Url(target.Suffix),
                 // A link to a redirect that leaves the site goes where the redirect leads, keeping its #fragment unless
                 // the target names its own (as a browser does through an HTTP redirect).
                 TargetKind.External when target.Path is { } redirected => HtmlEscape.Url(redirected)
@@ -117,10 +119,6 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
         }
         return new ResolvedLinks(targets, hrefs, diagnostics);
     }
-
-    private Dictionary<string, string>? _publicPaths;
-
-    private string PublicPath(string path) => _publicPaths?.TryGetValue(path, out var known) == true ? known! : UrlModel.PublicPath(baseUrl, path);
 
     // A page is linked from many pages, each link rewritten to the same href: one string for all of them, as the
     // stage holds every page's hrefs until the site is written (75,000 links at 10,000 pages: 9 MB otherwise). Done
