@@ -83,18 +83,14 @@ internal sealed class SearchIndex : IArtifact
             {
                 var url = CriterionUrls.Catalog(catalog);
                 entries.Add((url, SearchIndexBuilder.Entry(new SearchEntry(url, catalog.Name, []), packed)));
-                entries.AddRange(catalog.Criteria.Select(c => (CriterionUrls.Of(c), CriterionEntries.GetValue(c, static c => SearchIndexBuilder.Entry(EntryOf(c))))));
-                if (packed)
-                {
-                    for (var i = entries.Count - catalog.Criteria.Count; i < entries.Count; i++)
-                    {
-                        entries[i] = (entries[i].Url, BodyPacking.Pack(entries[i].Json));
-                    }
-                }
+                // Kept as made (the preview shares them across builds), packed here for a build like every other entry.
+                entries.AddRange(catalog.Criteria.Select(c => (CriterionUrls.Of(c), Packed(CriterionEntries.GetValue(c, static c => SearchIndexBuilder.Entry(EntryOf(c)))))));
             }
         }
         // A stable sort: the order is the same from build to build even should two entries share a URL.
         return [.. entries.OrderBy(e => e.Url, StringComparer.Ordinal).Select(e => e.Json)];
+
+        byte[] Packed(byte[] json) => packed ? BodyPacking.Pack(json) : json;
     }
 
     private sealed class IndexFile : OutputFile
