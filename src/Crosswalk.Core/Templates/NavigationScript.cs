@@ -24,15 +24,24 @@ internal sealed class NavigationScript : IArtifact
 
     // Written only when pages leave part of the tree out: a small site's pages list it all.
     public IEnumerable<OutputFile> Files(RenderModel model) => !model.Site.Navigation.IsPruned ? []
-        : [new BytesFile(Path, model.Signatures.Structure, () => Script(model.Site.Navigation))];
+        : [new BytesFile(Path, model.Signatures.Structure, () => Built(model.Site.Navigation).Script)];
 
     /// <summary>
-    /// The first 12 hex digits of the script's SHA-256, for its URL: made once per sidebar (the preview keeps its
-    /// sidebar from edit to edit while the site's structure stands, so an edit does not hash the tree again).
+    /// The first 12 hex digits of the written script's SHA-256, for its URL. The script and its digest are made once
+    /// per sidebar, for the file and every page's URL alike (the preview keeps its sidebar from edit to edit while the
+    /// site's structure stands, so an edit does not make the tree again).
     /// </summary>
-    public static string Digest(Navigation navigation) => Digests.GetValue(navigation, static n => Convert.ToHexStringLower(SHA256.HashData(Script(n)))[..12]);
+    public static string Digest(Navigation navigation) => Built(navigation).Digest;
 
-    private static readonly ConditionalWeakTable<Navigation, string> Digests = new();
+    private sealed record Tree(byte[] Script, string Digest);
+
+    private static readonly ConditionalWeakTable<Navigation, Tree> Trees = new();
+
+    private static Tree Built(Navigation navigation) => Trees.GetValue(navigation, static n =>
+    {
+        var script = Script(n);
+        return new Tree(script, Convert.ToHexStringLower(SHA256.HashData(script))[..12]);
+    });
 
     /// <summary>The script: the tree's titles and URLs as JSON, escaped for a script (no <c>&lt;</c>, <c>&amp;</c> or quote characters appear as such).</summary>
     public static byte[] Script(Navigation navigation)
