@@ -1,4 +1,3 @@
-using System.Text;
 using Crosswalk.Criteria;
 using Crosswalk.Pipeline;
 using Crosswalk.Preview;
@@ -54,23 +53,20 @@ public sealed class CriterionPageCountsTests
         site.Touch("content/d000.md", Claiming(0, "Edited text."));
         preview.Rebuild([site.PathOf("content/d000.md")]);
         Assert.True(preview.TryGetFile(SecondPage, out _));
-        Assert.Contains("Edited text.", Page(preview, "d000/index.html"));
+        Assert.Contains("Edited text.", preview.Text("d000/index.html"));
 
         // The claim dropped: 500 documents fit on one page, and the criterion page no longer links a second.
         site.Touch("content/d000.md", "---\ntitle: D0\n---\nEdited text.\n");
         preview.Rebuild([site.PathOf("content/d000.md")]);
         Assert.False(preview.TryGetFile(SecondPage, out _));
-        Assert.DoesNotContain("page/2/", Page(preview, "criteria/acme/x1/index.html"));
+        Assert.DoesNotContain("page/2/", preview.Text("criteria/acme/x1/index.html"));
 
         // And back.
         site.Touch("content/d000.md", Claiming(0, "Text again."));
         preview.Rebuild([site.PathOf("content/d000.md")]);
         Assert.True(preview.TryGetFile(SecondPage, out _));
-        Assert.Contains("page/2/", Page(preview, "criteria/acme/x1/index.html"));
+        Assert.Contains("page/2/", preview.Text("criteria/acme/x1/index.html"));
     }
 
     private static string Claiming(int i, string body) => $"---\ntitle: D{i}\nsatisfies: {{ acme: [X1] }}\n---\n{body}\n";
-
-    private static string Page(PreviewSite preview, string path) =>
-        preview.TryGetFile(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
 }

@@ -20,9 +20,6 @@ public sealed class PreviewSettleTests
         ("content/a.md", "---\ntitle: A\nowner: alice\nlast_reviewed: 2026-01-10\n---\nOriginal text.\n"),
         ("content/b.md", "---\ntitle: B\nowner: carol\nlast_reviewed: 2026-02-10\n---\nOther text.\n"));
 
-    private static string Text(PreviewSite preview, string path) =>
-        preview.TryGetFile(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
-
     [Fact]
     public void A_body_edit_leaves_the_search_index_until_it_is_asked_for_and_then_serves_the_edit()
     {
@@ -30,17 +27,17 @@ public sealed class PreviewSettleTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
         Assert.False(preview.HasDeferred);
-        Assert.Contains("Original text.", Text(preview, SearchIndex));
+        Assert.Contains("Original text.", preview.Text(SearchIndex));
 
         site.Touch("content/a.md", "---\ntitle: A\nowner: alice\nlast_reviewed: 2026-01-10\n---\nZebrafinch text.\n");
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(build.Full);
         Assert.True(preview.HasDeferred);
-        Assert.Contains("Zebrafinch text.", Text(preview, "a/index.html"));
+        Assert.Contains("Zebrafinch text.", preview.Text("a/index.html"));
         // Serving the edited page does not write the generated files; asking for one of them does.
         Assert.True(preview.HasDeferred);
-        var index = Text(preview, SearchIndex);
+        var index = preview.Text(SearchIndex);
         Assert.False(preview.HasDeferred);
         Assert.Contains("Zebrafinch text.", index);
         Assert.DoesNotContain("Original text.", index);
@@ -52,7 +49,7 @@ public sealed class PreviewSettleTests
         using var site = Site();
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
-        Assert.Contains("alice", Text(preview, "reviews/index.html"));
+        Assert.Contains("alice", preview.Text("reviews/index.html"));
 
         site.Touch("content/a.md", "---\ntitle: A\nowner: dmitri\nlast_reviewed: 2026-01-10\n---\nOriginal text.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
@@ -61,7 +58,7 @@ public sealed class PreviewSettleTests
         Assert.Empty(preview.Settle());
 
         Assert.False(preview.HasDeferred);
-        var reviews = Text(preview, "reviews/index.html");
+        var reviews = preview.Text("reviews/index.html");
         Assert.Contains("dmitri", reviews);
         Assert.DoesNotContain("alice", reviews);
     }

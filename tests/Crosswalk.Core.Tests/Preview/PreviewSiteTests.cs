@@ -18,9 +18,6 @@ public sealed class PreviewSiteTests
         return new TempSite([.. files]);
     }
 
-    private static string Page(PreviewSite preview, string path) =>
-        preview.TryGetFile(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
-
     [Fact]
     public void Serves_from_memory_and_writes_nothing()
     {
@@ -31,7 +28,7 @@ public sealed class PreviewSiteTests
 
         Assert.True(build.Full);
         Assert.Equal(22, build.RenderedPages);
-        Assert.Contains("Original text.", Page(preview, "a/index.html"));
+        Assert.Contains("Original text.", preview.Text("a/index.html"));
         Assert.False(Directory.Exists(site.PathOf("_site")));
     }
 
@@ -55,7 +52,7 @@ public sealed class PreviewSiteTests
         Assert.Equal(quick.Result.Diagnostics, build.Result.Diagnostics);
         Assert.Equal(incremental.Files.Keys.Order(), plain.Files.Keys.Order());
         Assert.All(plain.Files, f => Assert.Equal(f.Value, incremental.Files[f.Key]));
-        Assert.Contains("Edited text.", Page(plain, "a/index.html"));
+        Assert.Contains("Edited text.", plain.Text("a/index.html"));
     }
 
     [Fact]
@@ -64,15 +61,15 @@ public sealed class PreviewSiteTests
         using var site = Site();
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
-        var before = Page(preview, "p05/index.html");
+        var before = preview.Text("p05/index.html");
 
         site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nEdited text.\n");
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(build.Full);
         Assert.Equal(1, build.RenderedPages);
-        Assert.Contains("Edited text.", Page(preview, "a/index.html"));
-        Assert.Equal(before, Page(preview, "p05/index.html"));
+        Assert.Contains("Edited text.", preview.Text("a/index.html"));
+        Assert.Equal(before, preview.Text("p05/index.html"));
     }
 
     [Fact]
@@ -85,7 +82,7 @@ public sealed class PreviewSiteTests
         site.Write("content/fresh/new.md", "# New page\n\n[a](../a.md)\n");
         preview.Rebuild([site.PathOf("content/fresh/new.md")]);
 
-        Assert.Contains("New page", Page(preview, "fresh/new/index.html"));
+        Assert.Contains("New page", preview.Text("fresh/new/index.html"));
     }
 
     [Fact]
@@ -99,10 +96,10 @@ public sealed class PreviewSiteTests
         site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nReported edit.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
-        Assert.Contains("Reported edit.", Page(preview, "a/index.html"));
-        Assert.DoesNotContain("Unreported edit.", Page(preview, "p05/index.html"));
+        Assert.Contains("Reported edit.", preview.Text("a/index.html"));
+        Assert.DoesNotContain("Unreported edit.", preview.Text("p05/index.html"));
         preview.Rebuild();
-        Assert.Contains("Unreported edit.", Page(preview, "p05/index.html"));
+        Assert.Contains("Unreported edit.", preview.Text("p05/index.html"));
     }
 
     [Fact]
@@ -147,9 +144,9 @@ public sealed class PreviewSiteTests
 
         Assert.False(edit.Full);
         Assert.Equal(redirectFindings, edit.Result.Diagnostics.Where(d => d.Code == "CW2004"));
-        Assert.Contains("New home text.", Page(preview, "index.html"));
+        Assert.Contains("New home text.", preview.Text("index.html"));
         // The sidebar's home entry and the breadcrumbs lead to the edited home page.
-        Assert.Contains("href=\"/\"", Page(preview, "a/index.html"));
+        Assert.Contains("href=\"/\"", preview.Text("a/index.html"));
         Assert.DoesNotContain(edit.Result.Diagnostics, d => d.Severity == Crosswalk.Diagnostics.Severity.Error && d.Code != "CW2004");
     }
 
@@ -181,17 +178,17 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
         const string claimRow = "<tr><td><a href=\"/b/\">";
-        Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+        Assert.Contains(claimRow, preview.Text("criteria/soc2-tsc-2017/cc6.1/index.html"));
 
         site.Touch("content/index.md", "# Home\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.2 |\n");
         preview.Rebuild([site.PathOf("content/index.md")]);
-        Assert.DoesNotContain(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
-        Assert.Contains(claimRow, Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
+        Assert.DoesNotContain(claimRow, preview.Text("criteria/soc2-tsc-2017/cc6.1/index.html"));
+        Assert.Contains(claimRow, preview.Text("criteria/soc2-tsc-2017/cc6.2/index.html"));
 
         // The sidebar shows the short title, so only the criterion pages list the new title.
         site.Touch("content/b.md", "---\ntitle: Bravo Policy\nshort_title: B\n---\nText.\n");
         preview.Rebuild([site.PathOf("content/b.md")]);
-        Assert.Contains("Bravo Policy", Page(preview, "criteria/soc2-tsc-2017/cc6.2/index.html"));
+        Assert.Contains("Bravo Policy", preview.Text("criteria/soc2-tsc-2017/cc6.2/index.html"));
     }
 
     [Fact]
@@ -206,13 +203,13 @@ public sealed class PreviewSiteTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
         const string claimRow = "<tr><td><a href=\"/d/\">";
-        Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
+        Assert.Contains(claimRow, preview.Text("criteria/acme/x1/index.html"));
 
         // A user catalog is read from its file on every full build; an edit elsewhere must not lose the claim.
         site.Touch("content/a.md", "---\ntitle: A renamed\n---\nText.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
-        Assert.Contains(claimRow, Page(preview, "criteria/acme/x1/index.html"));
+        Assert.Contains(claimRow, preview.Text("criteria/acme/x1/index.html"));
     }
 
     [Fact]
@@ -231,7 +228,7 @@ public sealed class PreviewSiteTests
             var edit = preview.Rebuild([site.PathOf("content/p05.md")]);
 
             Assert.Contains(edit.Result.Diagnostics, d => d.Code == "CW1006" && d.Location!.Value.File == "content/p05.md");
-            Assert.DoesNotContain("Outside secret", Page(preview, "p05/index.html"));
+            Assert.DoesNotContain("Outside secret", preview.Text("p05/index.html"));
         }
         finally
         {
@@ -247,12 +244,12 @@ public sealed class PreviewSiteTests
         File.CreateSymbolicLink(site.PathOf("content/link.md"), site.PathOf("content/shared/real.md"));
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
-        Assert.Contains("First text.", Page(preview, "link/index.html"));
+        Assert.Contains("First text.", preview.Text("link/index.html"));
 
         site.Touch("content/shared/real.md", "# Real\n\nSecond text.\n");
         preview.Rebuild([site.PathOf("content/shared/real.md")]);
 
-        Assert.Contains("Second text.", Page(preview, "link/index.html"));
+        Assert.Contains("Second text.", preview.Text("link/index.html"));
     }
 
     [Fact]
@@ -266,7 +263,7 @@ public sealed class PreviewSiteTests
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.Equal(22, build.RenderedPages);
-        Assert.Contains("Renamed", Page(preview, "p05/index.html"));
+        Assert.Contains("Renamed", preview.Text("p05/index.html"));
     }
 
     [Fact]
@@ -293,13 +290,13 @@ public sealed class PreviewSiteTests
         site.Touch("site.yml", "title: [broken\n");
         var broken = preview.Rebuild([site.ConfigPath]);
         Assert.False(broken.Result.ConfigUsable);
-        Assert.Contains("Original text.", Page(preview, "a/index.html"));
+        Assert.Contains("Original text.", preview.Text("a/index.html"));
 
         site.Touch("site.yml", "title: Fixed\n");
         var fixedBuild = preview.Rebuild([site.ConfigPath]);
         Assert.True(fixedBuild.Full);
         Assert.Equal(0, fixedBuild.Result.Errors + fixedBuild.Result.Warnings);
-        Assert.Contains("Fixed", Page(preview, "a/index.html"));
+        Assert.Contains("Fixed", preview.Text("a/index.html"));
     }
 
     [Fact]
@@ -324,7 +321,7 @@ public sealed class PreviewSiteTests
         site.Touch("content/index.md", "# Home\n\n[b](b.md#renamed)\n\n| Doc | SOC2 |\n|---|---|\n| [B](b.md) | CC6.1 |\n");
         var fixedBuild = preview.Rebuild([site.PathOf("content/index.md")]);
         Assert.Equal(0, fixedBuild.Result.Errors);
-        Assert.Contains("href=\"/b/\"", Page(preview, "criteria/soc2-tsc-2017/cc6.1/index.html"));
+        Assert.Contains("href=\"/b/\"", preview.Text("criteria/soc2-tsc-2017/cc6.1/index.html"));
     }
 
     [Fact]
@@ -340,7 +337,7 @@ public sealed class PreviewSiteTests
         File.SetLastWriteTimeUtc(path, stamp);
         preview.Rebuild([path]);
 
-        Assert.Contains("Modified text.", Page(preview, "a/index.html"));
+        Assert.Contains("Modified text.", preview.Text("a/index.html"));
     }
 
     [Fact]
@@ -398,7 +395,7 @@ public sealed class PreviewSiteTests
             Assert.Equal(expected.Result.Diagnostics, build.Result.Diagnostics);
             foreach (var output in outputs)
             {
-                Assert.True(Page(fresh, output) == Page(preview, output), $"step {step}, {edited}: {output} differs");
+                Assert.True(fresh.Text(output) == preview.Text(output), $"step {step}, {edited}: {output} differs");
             }
         }
     }
@@ -454,7 +451,7 @@ public sealed class PreviewSiteTests
         }
 
         preview.Rebuild([site.PathOf("content/s.txt")]);
-        Assert.Equal("new static", Page(preview, "s.txt"));
+        Assert.Equal("new static", preview.Text("s.txt"));
     }
 
     [Fact]
@@ -469,14 +466,14 @@ public sealed class PreviewSiteTests
         var added = preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.Contains(added.Result.Diagnostics, d => d.Code == "CW1008");
-        Assert.Contains("Security Lead", Page(preview, "reviews/index.html"));
-        Assert.Contains("href=\"../reviews/\"", Page(preview, "p05/index.html"));
+        Assert.Contains("Security Lead", preview.Text("reviews/index.html"));
+        Assert.Contains("href=\"../reviews/\"", preview.Text("p05/index.html"));
 
         site.Touch("content/a.md", "---\ntitle: A\n---\n## Section\n\nOriginal text.\n");
         preview.Rebuild([site.PathOf("content/a.md")]);
 
         Assert.False(preview.TryGetFile("reviews/index.html", out _));
-        Assert.DoesNotContain("href=\"../reviews/\"", Page(preview, "p05/index.html"));
+        Assert.DoesNotContain("href=\"../reviews/\"", preview.Text("p05/index.html"));
     }
 
     [Fact]
@@ -495,8 +492,8 @@ public sealed class PreviewSiteTests
         var fresh = new PreviewSite(options);
         fresh.Rebuild();
 
-        Assert.Contains("through &#39;Annex A&#39;", Page(fresh, "criteria/iso27001-2022/index.html"));
-        Assert.Equal(Page(fresh, "criteria/iso27001-2022/index.html"), Page(preview, "criteria/iso27001-2022/index.html"));
-        Assert.Equal(Page(fresh, "criteria/iso27001-2022/a.5.1/index.html"), Page(preview, "criteria/iso27001-2022/a.5.1/index.html"));
+        Assert.Contains("through &#39;Annex A&#39;", fresh.Text("criteria/iso27001-2022/index.html"));
+        Assert.Equal(fresh.Text("criteria/iso27001-2022/index.html"), preview.Text("criteria/iso27001-2022/index.html"));
+        Assert.Equal(fresh.Text("criteria/iso27001-2022/a.5.1/index.html"), preview.Text("criteria/iso27001-2022/a.5.1/index.html"));
     }
 }
