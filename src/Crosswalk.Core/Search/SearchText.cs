@@ -170,10 +170,8 @@ public static class SearchText
         return end < 0 ? null : WebUtility.HtmlDecode(value[..end].ToString());
     }
 
-    /// <summary><paramref name="text"/> with each run of whitespace made one space, trimmed.</summary>
-    public static string Collapse(string text) => Collapse(new StringBuilder(text));
-
-    // Read chunk by chunk and written once: no copy of the whole text is made first.
+    // The text with each run of whitespace made one space, trimmed: read chunk by chunk and written once, with no
+    // copy of the whole text made first.
     private static string Collapse(StringBuilder text)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
