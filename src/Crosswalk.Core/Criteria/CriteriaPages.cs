@@ -27,11 +27,35 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
             .Concat(catalogs.All.SelectMany(c => c.Criteria).Select(CriterionUrls.Of));
 
     /// <summary>The criteria box of a content page: what it claims, by catalog then catalog order.</summary>
-    public IReadOnlyList<CriterionLink> LinksFor(ParsedPage page) => claims.Of(page)
-        .Select(c => c.Criterion).Distinct()
-        .OrderBy(c => CatalogOrder(c.Catalog)).ThenBy(c => c.Index)
-        .Select(c => _links.GetOrAdd(c, static c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c))))
-        .ToList();
+    public IReadOnlyList<CriterionLink> LinksFor(ParsedPage page)
+    {
+        // Asked by every page a build writes: without LINQ's set, sort buffers and closures.
+        var of = claims.Of(page);
+        if (of.Count == 0)
+        {
+            return [];
+        }
+        var criteria = new List<Criterion>(of.Count);
+        // A page's few claims are scanned; a set only for a page with many.
+        var seen = of.Count > 32 ? new HashSet<Criterion>(of.Count) : null;
+        foreach (var claim in of)
+        {
+            if (seen?.Add(claim.Criterion) ?? !criteria.Contains(claim.Criterion))
+            {
+                criteria.Add(claim.Criterion);
+            }
+        }
+        // By catalog in site order, then the catalog's own order: no two criteria tie, so the sort need not be stable.
+        criteria.Sort((a, b) => a.Catalog == b.Catalog ? a.Index.CompareTo(b.Index)
+            : CatalogOrder(a.Catalog) != CatalogOrder(b.Catalog) ? CatalogOrder(a.Catalog).CompareTo(CatalogOrder(b.Catalog))
+            : string.CompareOrdinal(a.Catalog.Id, b.Catalog.Id));
+        var links = new CriterionLink[criteria.Count];
+        for (var i = 0; i < links.Length; i++)
+        {
+            links[i] = _links.GetOrAdd(criteria[i], static c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c)));
+        }
+        return links;
+    }
 
     // The same few criteria are linked from every page: one link each.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Criterion, CriterionLink> _links = new();

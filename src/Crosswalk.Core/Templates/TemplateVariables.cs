@@ -120,6 +120,8 @@ public static class TemplateVariables
         new("next_review", TemplateInput.Page | TemplateInput.Environment, s => s.Control?["next_review"]),
         new("control", TemplateInput.Page | TemplateInput.Environment, s => s.Control),
         new("criteria", TemplateInput.PageClaims, s => s.Renderer.Criteria(s.View.Criteria)),
+        // HTML like nav_html, but it holds an id (cw-criteria-title) links may point to: made for check too, so not Markup.
+        new("criteria_html", TemplateInput.PageClaims, s => s.Renderer.CriteriaHtml(s.View.Criteria)),
         new("revisions", TemplateInput.Environment, s => s.Renderer.Revisions(s.View.Revisions)),
         new("last_updated", TemplateInput.Environment, s => s.View.Revisions.Count > 0 ? RevisionModel.Date(s.View.Revisions[0]) : null),
         new("kind", TemplateInput.Page, s => s.View.Kind),

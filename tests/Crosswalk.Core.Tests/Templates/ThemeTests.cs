@@ -70,6 +70,64 @@ public sealed class ThemeTests
     }
 
     [Fact]
+    public void The_criteria_box_built_in_code_is_what_a_loop_over_page_criteria_makes()
+    {
+        // page.criteria_html stands in for the built-in theme's loop, which cost a third of a page's render: a theme that
+        // still loops over page.criteria (this was the built-in partial) must get the same bytes, groups and escapes.
+        const string loop = """
+            {{## The built-in partial before page.criteria_html, its comment line included (it prints a line break). ##}}
+            {{~ if page.has_criteria ~}}
+            <aside class="cw-criteria" aria-labelledby="cw-criteria-title">
+              <p class="cw-criteria-title" id="cw-criteria-title">Criteria</p>
+              {{~ current_catalog = null ~}}
+              {{~ for criterion in page.criteria ~}}
+              {{~ if for.first || criterion.catalog_name != current_catalog ~}}
+              {{~ if !for.first ~}}
+              </ul>
+              {{~ end ~}}
+              {{~ current_catalog = criterion.catalog_name ~}}
+              <p class="cw-criteria-catalog">{{ criterion.catalog_name }}</p>
+              <ul class="cw-criteria-list">
+              {{~ end ~}}
+                <li>{{ if criterion.url }}<a class="criterion-ref" href="{{ criterion.url }}">{{ criterion.id }}</a>{{ else }}<span class="criterion-ref">{{ criterion.id }}</span>{{ end }} <span class="cw-criteria-name">{{ criterion.title }}</span></li>
+              {{~ if for.last ~}}
+              </ul>
+              {{~ end ~}}
+              {{~ end ~}}
+            </aside>
+            {{~ end ~}}
+
+            """;
+        const string config = "title: T\nbase_url: /docs/\ncatalogs: [soc2-tsc-2017, iso27001-2022]\n"
+            + "mappings:\n  - { column: SOC2, catalog: soc2-tsc-2017 }\n  - { column: ISO, catalog: iso27001-2022 }\nseverity: { CW5002: off }\n";
+        (string, string)[] content =
+        [
+            ("content/index.md", "# Home\n"),
+            ("content/a.md", "---\ntitle: A <&> \"page\"\nsatisfies: { iso27001-2022: [A.5.1], soc2-tsc-2017: [CC6.2] }\n---\n\n"
+                + "| Control | SOC2 | ISO |\n| --- | --- | --- |\n| X | CC6.1, CC1.1 | A.8.2, A.5.1 |\n| Y | CC6.2 | A.5.15 |\n"),
+            ("content/b.md", "---\ntitle: B\nsatisfies: { soc2-tsc-2017: [CC7.2] }\n---\n\nOne criterion, one catalog.\n"),
+            ("content/c.md", "# C\n\nNo criteria.\n"),
+        ];
+        using var builtIn = new TempSite([.. content, ("site.yml", config)]);
+        using var looped = new TempSite([.. content, ("site.yml", config + "templates: theme\n"), ("theme/partials/criteria.html", loop)]);
+
+        foreach (var site in new[] { builtIn, looped })
+        {
+            var result = Crosswalk.Pipeline.SiteBuilder.Build(new Crosswalk.Pipeline.BuildOptions { ConfigPath = site.ConfigPath });
+            Assert.True(result.Written, string.Join("\n", result.Diagnostics));
+        }
+        foreach (var page in new[] { "a/index.html", "b/index.html", "c/index.html" })
+        {
+            Assert.Equal(File.ReadAllText(looped.PathOf("_site/" + page)), File.ReadAllText(builtIn.PathOf("_site/" + page)));
+        }
+        var a = File.ReadAllText(builtIn.PathOf("_site/a/index.html"));
+        Assert.Contains("<p class=\"cw-criteria-catalog\">ISO/IEC 27001:2022</p>", a);
+        Assert.Contains("href=\"../criteria/soc2-tsc-2017/cc6.1/\">CC6.1</a>", a);
+        Assert.Equal(2, a.Split("<ul class=\"cw-criteria-list\">").Length - 1);
+        Assert.DoesNotContain("cw-criteria-title", File.ReadAllText(builtIn.PathOf("_site/c/index.html")));
+    }
+
+    [Fact]
     public void A_render_context_reused_for_another_page_keeps_nothing_of_the_last()
     {
         // Contexts are reused across pages and threads: what one page's layout assigns, globally or as a $local, must be
