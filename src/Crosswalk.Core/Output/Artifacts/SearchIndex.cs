@@ -69,8 +69,8 @@ internal sealed class SearchIndex : IArtifact
     public static List<byte[]> Entries(RenderModel model)
     {
         // The preview keeps each page's entry while the page lives, so an edit makes only the edited page's again. A build
-        // makes each once and holds them all until the index is joined: packed, a third of their 27 MB at 10,000 pages
-        // (the index itself is as large again when it is written).
+        // makes each once and holds them all until the index is joined: packed (BodyPacking) to a fraction of their
+        // 27 MB at 10,000 pages (the index itself is as large again when it is written).
         var packed = !model.LiveReload;
         var entries = model.Site.Pages.AsParallel().AsOrdered()
             .Select(p => (p.Url, Json: packed ? SearchIndexBuilder.Entry(EntryOf(p), packed: true) : PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p)))))
