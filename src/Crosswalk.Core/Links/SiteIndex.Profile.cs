@@ -49,7 +49,7 @@ public sealed partial class SiteIndex
     // published at /docs/a (or /docs/a.html) is /docs/b, and from /docs/a/ it is /docs/a/b.
     private string PublicFolder(ParsedPage page)
     {
-        var url = Forms(page).First();
+        var url = FirstForm(page);
         return url[..(url.LastIndexOf('/') + 1)];
     }
 

@@ -144,6 +144,25 @@ public sealed partial class SiteIndex
     /// <summary>The paths at which <paramref name="page"/> is published, the generator's own form first.</summary>
     private IEnumerable<string> Forms(ParsedPage page) => Forms(page.Url, page.Source.IsIndex || page.Meta.Permalink is not null);
 
+    /// <summary>The first of <see cref="Forms(ParsedPage)"/> alone: asked for every relative link, it makes no other.</summary>
+    private string FirstForm(ParsedPage page)
+    {
+        var url = page.Url;
+        if (!url.EndsWith('/'))
+        {
+            return url;
+        }
+        return Profile.Urls.Published switch
+        {
+            PublishedForm.Html when page.Source.IsIndex || page.Meta.Permalink is not null => url,
+            PublishedForm.Html => Bare(url) + ".html",
+            PublishedForm.Bare => Bare(url),
+            _ => url,
+        };
+
+        static string Bare(string url) => url.Length > 1 ? url.TrimEnd('/') : url;
+    }
+
     /// <summary>
     /// The paths at which a page with the canonical URL <paramref name="url"/> (<c>/a/b/</c>) is published; a
     /// <paramref name="folder"/> page (an index, or one with a permalink) stays at its folder or permalink in every form.

@@ -218,7 +218,8 @@ public sealed partial class SiteIndex
         {
             return null;
         }
-        if (_static.ContainsKey(normalized.TrimEnd('/')))
+        // Looked up as a span: most links end in '/' and are not files, and trimming would copy each.
+        if (_static.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(normalized.AsSpan().TrimEnd('/')))
         {
             return new LinkTarget(TargetKind.Static, null, normalized.TrimEnd('/'), fragment, suffix);
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Crosswalk.Links;
 
@@ -11,30 +11,33 @@ public static class UrlPath
     /// </summary>
     public static string? Key(string absolutePath)
     {
-        var path = Normalize(absolutePath);
-        if (path is null)
+        if (Normalize(absolutePath) is not { } path)
         {
             return null;
         }
-        path = path.TrimEnd('/');
-        foreach (var ext in (string[])[".mdx", ".md", ".html", ".htm"])
+        // Cut as a span and copied once (one link at a time, for every link of the site).
+        var key = path.AsSpan().TrimEnd('/');
+        foreach (var ext in PageExtensions)
         {
-            if (path.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            if (key.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
             {
-                path = path[..^ext.Length];
+                key = key[..^ext.Length];
                 break;
             }
         }
-        foreach (var index in (string[])["/index", "/_index", "/README"])
+        foreach (var index in IndexNames)
         {
-            if (path.EndsWith(index, StringComparison.Ordinal))
+            if (key.EndsWith(index, StringComparison.Ordinal))
             {
-                path = path[..^index.Length];
+                key = key[..^index.Length];
                 break;
             }
         }
-        return path.Length == 0 ? "/" : path;
+        return key.Length == 0 ? "/" : key.Length == path.Length ? path : key.ToString();
     }
+
+    private static readonly string[] PageExtensions = [".mdx", ".md", ".html", ".htm"];
+    private static readonly string[] IndexNames = ["/index", "/_index", "/README"];
 
     /// <summary>Decodes percent-escapes and resolves <c>.</c>/<c>..</c>; keeps a trailing slash. Null when it climbs above the root.</summary>
     public static string? Normalize(string absolutePath)
@@ -59,33 +62,56 @@ public static class UrlPath
         {
             return null;
         }
-        var segments = new List<string>();
-        var parts = decoded.Split('/');
-        for (var i = 0; i < parts.Length; i++)
+        // "/" + the segments joined by '/', written into one buffer: '..' cuts back to where its segment's '/' stood.
+        var chars = ArrayPool<char>.Shared.Rent(decoded.Length + 2);
+        var starts = ArrayPool<int>.Shared.Rent(decoded.Length / 2 + 2);
+        try
         {
-            var part = parts[i];
-            if (part is "" or ".")
+            var length = 0;
+            var count = 0;
+            var rest = decoded.AsSpan();
+            ReadOnlySpan<char> part;
+            while (true)
             {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (segments.Count == 0)
+                var slash = rest.IndexOf('/');
+                part = slash < 0 ? rest : rest[..slash];
+                if (part is "..")
                 {
-                    return null;
+                    if (count == 0)
+                    {
+                        return null;
+                    }
+                    length = starts[--count];
                 }
-                segments.RemoveAt(segments.Count - 1);
-                continue;
+                else if (part.Length > 0 && part is not ".")
+                {
+                    starts[count++] = length;
+                    chars[length++] = '/';
+                    part.CopyTo(chars.AsSpan(length));
+                    length += part.Length;
+                }
+                if (slash < 0)
+                {
+                    break;
+                }
+                rest = rest[(slash + 1)..];
             }
-            segments.Add(part);
+            if (count == 0)
+            {
+                return "/";
+            }
+            // A path that ends as a folder stays one.
+            if (decoded.EndsWith('/') || part is "." or "..")
+            {
+                chars[length++] = '/';
+            }
+            return new string(chars, 0, length);
         }
-        var sb = new StringBuilder("/");
-        sb.AppendJoin('/', segments);
-        if (segments.Count > 0 && (decoded.EndsWith('/') || parts[^1] is "." or ".."))
+        finally
         {
-            sb.Append('/');
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<char>.Shared.Return(chars);
         }
-        return sb.ToString();
     }
 
     /// <summary>Joins a folder (absolute, e.g. <c>/a/b</c>) and a relative path.</summary>

@@ -32,6 +32,64 @@ public sealed class UrlPathTests
     }
 
     [Fact]
+    public void The_full_Normalize_agrees_with_splitting_and_joining_segments()
+    {
+        // NormalizeSlowly resolves segments in one buffer; this is the plain algorithm it must agree with.
+        static string? Reference(string path)
+        {
+            string decoded;
+            try
+            {
+                decoded = Uri.UnescapeDataString(path);
+            }
+            catch (UriFormatException)
+            {
+                return null;
+            }
+            var segments = new List<string>();
+            var parts = decoded.Split('/');
+            foreach (var part in parts)
+            {
+                if (part is "" or ".")
+                {
+                    continue;
+                }
+                if (part == "..")
+                {
+                    if (segments.Count == 0)
+                    {
+                        return null;
+                    }
+                    segments.RemoveAt(segments.Count - 1);
+                    continue;
+                }
+                segments.Add(part);
+            }
+            var trailing = segments.Count > 0 && (decoded.EndsWith('/') || parts[^1] is "." or "..") ? "/" : "";
+            return "/" + string.Join('/', segments) + trailing;
+        }
+
+        Paths.Sample(path => Assert.Equal(Reference(path), UrlPath.NormalizeSlowly(path)), iter: 20000);
+        Paths.Select(p => "/" + p).Sample(path => Assert.Equal(Reference(path), UrlPath.NormalizeSlowly(path)), iter: 20000);
+        Assert.Equal("/a/c/", UrlPath.NormalizeSlowly("a/b/../c/."));
+        Assert.Equal("/", UrlPath.NormalizeSlowly("a/.."));
+    }
+
+    [Theory]
+    [InlineData("/a/b/", "/a/b")]
+    [InlineData("/a/b/index.md", "/a/b")]
+    [InlineData("/a/B.MDX", "/a/B")]
+    [InlineData("/a/README.md", "/a")]
+    [InlineData("/a/_index.html", "/a")]
+    [InlineData("/index.md", "/")]
+    [InlineData("/a/x.htm//", "/a/x")]
+    [InlineData("/a/../..", null)]
+    public void A_key_drops_the_trailing_slash_the_page_extension_and_index(string path, string? key)
+    {
+        Assert.Equal(key, UrlPath.Key(path));
+    }
+
+    [Fact]
     public void The_fast_path_of_HtmlEscape_Path_agrees_with_the_full_one()
     {
         Paths.Sample(path => Assert.Equal(HtmlEscape.PathSlowly(path), HtmlEscape.Path(path)), iter: 5000);
