@@ -8,8 +8,11 @@ namespace Crosswalk.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
-    private readonly ConcurrentQueue<Diagnostic> _items = new();
-    private IReadOnlyDictionary<string, Severity> _overrides = new Dictionary<string, Severity>();
+    // Made on the first report: a bag is made for every page at several stages, and most stay empty.
+    private ConcurrentQueue<Diagnostic>? _items;
+    private IReadOnlyDictionary<string, Severity> _overrides = NoOverrides;
+
+    private static readonly IReadOnlyDictionary<string, Severity> NoOverrides = new Dictionary<string, Severity>();
 
     /// <summary>Per-code severity overrides (from site.yml <c>severity:</c>).</summary>
     public void SetOverrides(IReadOnlyDictionary<string, Severity> overrides) => _overrides = overrides;
@@ -24,6 +27,11 @@ public sealed class DiagnosticBag
                 return;
             }
             diagnostic = diagnostic with { Severity = sev };
+        }
+        if (_items is null)
+        {
+            // Two threads may report first at once: one queue wins, both use it.
+            Interlocked.CompareExchange(ref _items, new ConcurrentQueue<Diagnostic>(), null);
         }
         _items.Enqueue(diagnostic);
     }
@@ -42,10 +50,10 @@ public sealed class DiagnosticBag
         => Add(Diagnostic.Create(descriptor, message, location, help));
 
     /// <summary>True when any error has been reported.</summary>
-    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => _items?.Any(d => d.Severity == Severity.Error) ?? false;
 
     /// <summary>All diagnostics, sorted by file, line, column, code, message: deterministic whatever the thread order.</summary>
-    public IReadOnlyList<Diagnostic> ToSortedList() => Sort(_items);
+    public IReadOnlyList<Diagnostic> ToSortedList() => _items is { IsEmpty: false } items ? Sort(items) : [];
 
     /// <summary>Sorts diagnostics in the canonical order.</summary>
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> items) => items
