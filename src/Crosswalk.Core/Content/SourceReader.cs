@@ -63,37 +63,47 @@ public static class SourceReader
     /// <summary>The 1-based line of the first line nested absurdly deep (indentation or quote markers), or null.</summary>
     private static int? TooDeep(string text)
     {
+        // Only each line's leading run is read; the rest of the line is skipped by a vectorised search for its end.
+        var span = text.AsSpan();
         var line = 1;
-        var column = 0;
-        var quotes = 0;
-        var atStart = true;
-        foreach (var c in text)
+        var start = 0;
+        while (true)
         {
-            if (c == '\n')
+            var column = 0;
+            var quotes = 0;
+            for (var i = start; i < span.Length; i++)
             {
-                line++;
-                column = 0;
-                quotes = 0;
-                atStart = true;
-                continue;
+                var c = span[i];
+                if (c == ' ')
+                {
+                    column++;
+                }
+                else if (c == '\t')
+                {
+                    column += 4;
+                }
+                else if (c == '>')
+                {
+                    quotes++;
+                    column++;
+                }
+                else
+                {
+                    break;
+                }
+                if (column > MaxIndent || quotes > MaxQuoteDepth)
+                {
+                    return line;
+                }
             }
-            if (!atStart)
+            var end = span[start..].IndexOf('\n');
+            if (end < 0)
             {
-                continue;
+                return null;
             }
-            switch (c)
-            {
-                case ' ': column++; break;
-                case '\t': column += 4; break;
-                case '>': quotes++; column++; break;
-                default: atStart = false; break;
-            }
-            if (column > MaxIndent || quotes > MaxQuoteDepth)
-            {
-                return line;
-            }
+            start += end + 1;
+            line++;
         }
-        return null;
     }
 
     private static string? Refuse(SourceFile file, int line, DiagnosticBag diagnostics)
