@@ -30,6 +30,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Bodies are kept packed (<see cref="ParsedPage.BodyPacked"/>): a build's parse, not a preview's.</summary>
     public bool PackBody { get; init; }
 
+    /// <summary>Packed bodies are packed compact (<see cref="BodyPacking"/>): a large site's build.</summary>
+    public bool CompactBody { get; init; }
+
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
 
@@ -160,7 +163,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
                 titleEnd = measureTitle ? TitleEndOf(encoded.AsSpan(0, length)) : 0;
                 if (PackBody)
                 {
-                    utf8 = BodyPacking.Pack(encoded.AsSpan(0, length));
+                    utf8 = BodyPacking.Pack(encoded.AsSpan(0, length), CompactBody);
                     System.Buffers.ArrayPool<byte>.Shared.Return(encoded);
                 }
             }

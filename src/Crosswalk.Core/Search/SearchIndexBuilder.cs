@@ -35,9 +35,9 @@ public static class SearchIndexBuilder
 
     /// <summary>
     /// One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>; packed (see
-    /// <see cref="Content.BodyPacking"/>) when <paramref name="packed"/>.
+    /// <see cref="Content.BodyPacking"/>, <paramref name="compact"/> or not) when <paramref name="packed"/>.
     /// </summary>
-    public static byte[] Entry(SearchEntry entry, bool packed = false)
+    public static byte[] Entry(SearchEntry entry, bool packed = false, bool compact = false)
     {
         // A buffer and writer per thread, kept between entries: a new buffer grown to each entry's size copied it over
         // and over.
@@ -67,7 +67,7 @@ public static class SearchIndexBuilder
         json.WriteEndArray();
         json.WriteEndArray();
         json.Flush();
-        return packed ? Content.BodyPacking.Pack(buffer.WrittenSpan) : buffer.WrittenSpan.ToArray();
+        return packed ? Content.BodyPacking.Pack(buffer.WrittenSpan, compact) : buffer.WrittenSpan.ToArray();
     }
 
     [ThreadStatic]

@@ -35,13 +35,15 @@ public sealed class SearchIndexBuilderTests
             Encoding.UTF8.GetString(output.Buffer.WrittenSpan));
     }
 
-    [Fact]
-    public void Packed_entries_make_the_same_index_and_it_is_still_asked_for_whole()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Packed_entries_make_the_same_index_and_it_is_still_asked_for_whole(bool compact)
     {
         var entries = Enumerable.Range(0, 50).Select(i => new SearchEntry($"/p{i}/", $"Page {i}", [new SearchSection("s", "Scope", $"Text of page {i}, é ü 日本")])).ToList();
         var output = new HintRecorder();
 
-        SearchIndexBuilder.Write([.. entries.Select(e => SearchIndexBuilder.Entry(e, packed: true))], output, packed: true);
+        SearchIndexBuilder.Write([.. entries.Select(e => SearchIndexBuilder.Entry(e, packed: true, compact))], output, packed: true);
 
         Assert.Equal(Index([.. entries]), Encoding.UTF8.GetString(output.Buffer.WrittenSpan));
         Assert.Equal(output.Written, output.Hints[0]);

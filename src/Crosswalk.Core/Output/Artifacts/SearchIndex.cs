@@ -72,17 +72,18 @@ internal sealed class SearchIndex : IArtifact
         // makes each once and holds them all until the index is joined: packed (BodyPacking) to a fraction of their
         // 27 MB at 10,000 pages (the index itself is as large again when it is written).
         var packed = !model.LiveReload;
+        var compact = packed && BodyPacking.CompactFor(model.Site.Pages.Count);
         var entries = model.Site.Pages.AsParallel().AsOrdered()
-            .Select(p => (p.Url, Json: packed ? SearchIndexBuilder.Entry(EntryOf(p), packed: true) : PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p)))))
+            .Select(p => (p.Url, Json: packed ? SearchIndexBuilder.Entry(EntryOf(p), packed: true, compact) : PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p)))))
             .ToList();
         var catalogs = model.Claims.Catalogs;
         if (catalogs.All.Count > 0)
         {
-            entries.Add((CriterionUrls.Root, SearchIndexBuilder.Entry(new SearchEntry(CriterionUrls.Root, "Criteria", []), packed)));
+            entries.Add((CriterionUrls.Root, SearchIndexBuilder.Entry(new SearchEntry(CriterionUrls.Root, "Criteria", []), packed, compact)));
             foreach (var catalog in catalogs.All)
             {
                 var url = CriterionUrls.Catalog(catalog);
-                entries.Add((url, SearchIndexBuilder.Entry(new SearchEntry(url, catalog.Name, []), packed)));
+                entries.Add((url, SearchIndexBuilder.Entry(new SearchEntry(url, catalog.Name, []), packed, compact)));
                 // Kept as made (the preview shares them across builds), packed here for a build like every other entry.
                 entries.AddRange(catalog.Criteria.Select(c => (CriterionUrls.Of(c), Packed(CriterionEntries.GetValue(c, static c => SearchIndexBuilder.Entry(EntryOf(c)))))));
             }
@@ -90,7 +91,7 @@ internal sealed class SearchIndex : IArtifact
         // A stable sort: the order is the same from build to build even should two entries share a URL.
         return [.. entries.OrderBy(e => e.Url, StringComparer.Ordinal).Select(e => e.Json)];
 
-        byte[] Packed(byte[] json) => packed ? BodyPacking.Pack(json) : json;
+        byte[] Packed(byte[] json) => packed ? BodyPacking.Pack(json, compact) : json;
     }
 
     private sealed class IndexFile : OutputFile
