@@ -145,23 +145,18 @@ public sealed partial class SiteIndex
     private IEnumerable<string> Forms(ParsedPage page) => Forms(page.Url, page.Source.IsIndex || page.Meta.Permalink is not null);
 
     /// <summary>The first of <see cref="Forms(ParsedPage)"/> alone: asked for every relative link, it makes no other.</summary>
-    private string FirstForm(ParsedPage page)
-    {
-        var url = page.Url;
-        if (!url.EndsWith('/'))
-        {
-            return url;
-        }
-        return Profile.Urls.Published switch
-        {
-            PublishedForm.Html when page.Source.IsIndex || page.Meta.Permalink is not null => url,
-            PublishedForm.Html => Bare(url) + ".html",
-            PublishedForm.Bare => Bare(url),
-            _ => url,
-        };
+    private string FirstForm(ParsedPage page) => FirstForm(page.Url, page.Source.IsIndex || page.Meta.Permalink is not null);
 
-        static string Bare(string url) => url.Length > 1 ? url.TrimEnd('/') : url;
-    }
+    /// <summary>The generator's own form of <paramref name="url"/>: the first of <see cref="Forms(string, bool)"/>.</summary>
+    private string FirstForm(string url, bool folder) => !url.EndsWith('/') ? url : Profile.Urls.Published switch
+    {
+        PublishedForm.Html when folder => url,
+        PublishedForm.Html => Bare(url) + ".html",
+        PublishedForm.Bare => Bare(url),
+        _ => url,
+    };
+
+    private static string Bare(string url) => url.Length > 1 ? url.TrimEnd('/') : url;
 
     /// <summary>
     /// The paths at which a page with the canonical URL <paramref name="url"/> (<c>/a/b/</c>) is published; a
@@ -169,17 +164,17 @@ public sealed partial class SiteIndex
     /// </summary>
     private IEnumerable<string> Forms(string url, bool folder)
     {
-        var bare = url.Length > 1 ? url.TrimEnd('/') : url;
+        var first = FirstForm(url, folder);
         if (!url.EndsWith('/'))
         {
-            return [url];
+            return [first];
         }
         return Profile.Urls.Published switch
         {
-            PublishedForm.Html when folder => [url, url + "index.html"],
-            PublishedForm.Html => Profile.Urls.ExtensionlessHtml ? [bare + ".html", bare] : [bare + ".html"],
-            PublishedForm.Bare => [bare, url],
-            _ => [url, bare, url + "index.html"],
+            PublishedForm.Html when folder => [first, url + "index.html"],
+            PublishedForm.Html => Profile.Urls.ExtensionlessHtml ? [first, Bare(url)] : [first],
+            PublishedForm.Bare => [first, url],
+            _ => [first, Bare(url), url + "index.html"],
         };
     }
 }
