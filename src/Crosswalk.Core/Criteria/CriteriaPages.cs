@@ -29,30 +29,29 @@ public sealed partial class CriteriaPages(CatalogSet catalogs, ClaimSet claims, 
     /// <summary>The criteria box of a content page: what it claims, by catalog then catalog order.</summary>
     public IReadOnlyList<CriterionLink> LinksFor(ParsedPage page)
     {
-        // Asked by every page a build writes: without LINQ's set, sort buffers and closures.
+        // Asked by every page a build writes: one array sorted, no LINQ set or ordering buffers.
         var of = claims.Of(page);
         if (of.Count == 0)
         {
             return [];
         }
-        var criteria = new List<Criterion>(of.Count);
-        // A page's few claims are scanned; a set only for a page with many.
-        var seen = of.Count > 32 ? new HashSet<Criterion>(of.Count) : null;
-        foreach (var claim in of)
+        var criteria = new Criterion[of.Count];
+        for (var i = 0; i < criteria.Length; i++)
         {
-            if (seen?.Add(claim.Criterion) ?? !criteria.Contains(claim.Criterion))
-            {
-                criteria.Add(claim.Criterion);
-            }
+            criteria[i] = of[i].Criterion;
         }
-        // By catalog in site order, then the catalog's own order: no two criteria tie, so the sort need not be stable.
-        criteria.Sort((a, b) => a.Catalog == b.Catalog ? a.Index.CompareTo(b.Index)
+        // By catalog in site order, then the catalog's own order: only claims of the same criterion tie, and sorted they
+        // stand together, so each is kept once.
+        Array.Sort(criteria, (a, b) => a.Catalog == b.Catalog ? a.Index.CompareTo(b.Index)
             : CatalogOrder(a.Catalog) != CatalogOrder(b.Catalog) ? CatalogOrder(a.Catalog).CompareTo(CatalogOrder(b.Catalog))
             : string.CompareOrdinal(a.Catalog.Id, b.Catalog.Id));
-        var links = new CriterionLink[criteria.Count];
-        for (var i = 0; i < links.Length; i++)
+        var links = new List<CriterionLink>(criteria.Length);
+        for (var i = 0; i < criteria.Length; i++)
         {
-            links[i] = _links.GetOrAdd(criteria[i], static c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c)));
+            if (i == 0 || criteria[i] != criteria[i - 1])
+            {
+                links.Add(_links.GetOrAdd(criteria[i], static c => new CriterionLink(c.Catalog.Name, c.Id, c.Title, CriterionUrls.Of(c))));
+            }
         }
         return links;
     }

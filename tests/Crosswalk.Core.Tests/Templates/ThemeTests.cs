@@ -124,6 +124,9 @@ public sealed class ThemeTests
         Assert.Contains("<p class=\"cw-criteria-catalog\">ISO/IEC 27001:2022</p>", a);
         Assert.Contains("href=\"../criteria/soc2-tsc-2017/cc6.1/\">CC6.1</a>", a);
         Assert.Equal(2, a.Split("<ul class=\"cw-criteria-list\">").Length - 1);
+        // CC6.2 and A.5.1 are claimed twice (front matter and a row): listed once each.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(a, @"<li><a class=""criterion-ref"" href=""[^""]*cc6\.2/"">"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(a, @"<li><a class=""criterion-ref"" href=""[^""]*a\.5\.1/"">"));
         Assert.DoesNotContain("cw-criteria-title", File.ReadAllText(builtIn.PathOf("_site/c/index.html")));
     }
 
