@@ -1,20 +1,16 @@
 using Crosswalk.Content;
 using Crosswalk.Diagnostics;
+using Crosswalk.Tests.Support;
 
 namespace Crosswalk.Tests.Content;
 
-public sealed class SourceReaderTests : IDisposable
+public sealed class SourceReaderTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("cw-source-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Read(string text)
+    private static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Read(string text)
     {
-        var path = Path.Combine(_folder, "page.md");
-        File.WriteAllText(path, text);
+        using var site = new TempSite(("content/page.md", text));
         var bag = new DiagnosticBag();
-        var read = SourceReader.Read(new SourceFile(path, "page.md", "content/page.md", SourceKind.Page), bag);
+        var read = SourceReader.Read(new SourceFile(site.PathOf("content/page.md"), "page.md", "content/page.md", SourceKind.Page), bag);
         return (read, bag.ToSortedList());
     }
 
