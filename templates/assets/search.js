@@ -1,7 +1,9 @@
 /*
  * Crosswalk search: the box in the header (partials/search.html), no dependencies.
  *  - the index (assets/search-index.js, made by the build) is loaded on first focus or keystroke with a
- *    <script> tag, not fetch(), so a site opened from file:// searches too;
+ *    <script> tag, not fetch(), so a site opened from file:// searches too; it holds the JSON zlib-compressed
+ *    and base64-encoded (a third of the bytes), inflated here with DecompressionStream: a browser without it
+ *    keeps the box hidden, as without JavaScript;
  *  - "/" focuses the box; results appear as you type; Up/Down move, Enter opens, Escape closes;
  *  - ARIA combobox with a listbox of options (aria-activedescendant);
  *  - page text is untrusted: results are built with textContent, never innerHTML.
@@ -12,7 +14,7 @@
   'use strict';
 
   var box = document.querySelector('[data-cw-search]');
-  if (!box) return;
+  if (!box || typeof DecompressionStream !== 'function' || typeof Response !== 'function' || typeof Blob !== 'function') return;
   var input = box.querySelector('input');
   var list = box.querySelector('[role="listbox"]');
   var status = document.getElementById('cw-search-status');
@@ -43,9 +45,26 @@
     pages.forEach(function (p, i) { p.order = i; });
   }
 
+  // The index file assigns { deflate: base64 of the zlib-compressed JSON }.
+  function inflate(index) {
+    var text = atob(index.deflate), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'))).json();
+  }
+
+  function use(index) {
+    loading = true;
+    var read = function () { loading = false; say('The search index could not be read.'); };
+    try {
+      inflate(index).then(function (json) { prepare(json); loading = false; update(); }).catch(read);
+    } catch (e) {
+      read();
+    }
+  }
+
   function load() {
     if (pages || loading) return;
-    if (window.crosswalkSearchIndex) { prepare(window.crosswalkSearchIndex); return; }
+    if (window.crosswalkSearchIndex) { use(window.crosswalkSearchIndex); return; }
     loading = true;
     say('Loading the search index…');
     var script = document.createElement('script');
@@ -53,8 +72,7 @@
     script.onload = function () {
       loading = false;
       if (!window.crosswalkSearchIndex) { say('The search index could not be read.'); return; }
-      prepare(window.crosswalkSearchIndex);
-      update();
+      use(window.crosswalkSearchIndex);
     };
     script.onerror = function () { loading = false; say('The search index could not be loaded.'); };
     document.head.appendChild(script);

@@ -82,6 +82,25 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_browser_that_cannot_inflate_the_index_keeps_the_box_hidden_as_without_javascript()
+    {
+        await using var site = await ServeSite.StartAsync(Files());
+        var (chromium, page, errors) = await OpenAsync();
+        await using (chromium)
+        {
+            await page.GotoAsync(new Uri(site.Url, "/policies/access/").ToString());
+            Assert.False(await page.Locator("[data-cw-search]").IsHiddenAsync());
+
+            await page.AddInitScriptAsync("delete window.DecompressionStream;");
+            await page.ReloadAsync();
+            await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('js')");
+
+            Assert.True(await page.Locator("[data-cw-search]").IsHiddenAsync());
+            Assert.Empty(errors);
+        }
+    }
+
     // "/" focuses the box; CC6.1 finds its criterion page first, whole; a body word finds its section; arrows and Enter open it.
     private static async Task SearchAndOpenAsync(IPage page, string expectedPath)
     {

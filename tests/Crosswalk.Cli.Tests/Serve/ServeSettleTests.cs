@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Crosswalk.Cli.Serve;
+using Crosswalk.Tests.Support;
 
 namespace Crosswalk.Cli.Tests.Serve;
 
@@ -24,7 +25,7 @@ public sealed class ServeSettleTests
         // be settled, which does not write it (a request for a file waiting to be settled would).
         var settled = false;
         await WaitForAsync(() => settled = site.Server.Rebuilds > 0 && !site.Server.Site.HasDeferred
-            && site.Server.Site.TryGetFile(SearchIndex[1..], out var index) && System.Text.Encoding.UTF8.GetString(index).Contains(marker, StringComparison.Ordinal));
+            && site.Server.Site.TryGetFile(SearchIndex[1..], out var index) && SearchIndexFile.Json(System.Text.Encoding.UTF8.GetString(index)).Contains(marker, StringComparison.Ordinal));
 
         Assert.True(settled, "the search index was not written without a request");
     }
@@ -41,7 +42,7 @@ public sealed class ServeSettleTests
         await WaitForAsync(() => site.Server.Rebuilds > 0);
         Assert.True(site.Server.Site.HasDeferred);
 
-        Assert.Contains(marker, await site.GetStringAsync(SearchIndex));
+        Assert.Contains(marker, SearchIndexFile.Json(await site.GetStringAsync(SearchIndex)));
         Assert.False(site.Server.Site.HasDeferred);
     }
 

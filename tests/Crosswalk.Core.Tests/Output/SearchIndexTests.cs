@@ -16,11 +16,7 @@ public sealed class SearchIndexTests
             "---\ntitle: Access Policy\nsatisfies: { soc2-tsc-2017: [CC6.1] }\n---\n# Access Policy\n\nIntro about quarterly reviews.\n\n"
             + "## Scope & Roles\n\nApplies to <script>alert(1)</script> every operator.\n"));
 
-    private static JsonElement Pages(string index)
-    {
-        var start = index.IndexOf('=', StringComparison.Ordinal) + 1;
-        return JsonDocument.Parse(index[start..index.LastIndexOf(';')]).RootElement.GetProperty("pages");
-    }
+    private static JsonElement Pages(string index) => SearchIndexFile.Parse(index).GetProperty("pages");
 
     private static JsonElement Page(JsonElement pages, string url) => pages.EnumerateArray().Single(p => p[0].GetString() == url);
 
@@ -97,6 +93,6 @@ public sealed class SearchIndexTests
         Assert.DoesNotContain("Zanzibar", Encoding.UTF8.GetString(memory.Files[SearchIndex.Path]), StringComparison.Ordinal);
         stages.Settle();
 
-        Assert.Contains("Welcome to Zanzibar.", Encoding.UTF8.GetString(memory.Files[SearchIndex.Path]), StringComparison.Ordinal);
+        Assert.Contains("Welcome to Zanzibar.", SearchIndexFile.Json(Encoding.UTF8.GetString(memory.Files[SearchIndex.Path])), StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class PreviewSettleTests
         var preview = new PreviewSite(new BuildOptions { ConfigPath = site.ConfigPath });
         preview.Rebuild();
         Assert.False(preview.HasDeferred);
-        Assert.Contains("Original text.", preview.Text(SearchIndex));
+        Assert.Contains("Original text.", SearchIndexFile.Json(preview.Text(SearchIndex)));
 
         site.Touch("content/a.md", "---\ntitle: A\nowner: alice\nlast_reviewed: 2026-01-10\n---\nZebrafinch text.\n");
         var build = preview.Rebuild([site.PathOf("content/a.md")]);
@@ -37,7 +37,7 @@ public sealed class PreviewSettleTests
         Assert.Contains("Zebrafinch text.", preview.Text("a/index.html"));
         // Serving the edited page does not write the generated files; asking for one of them does.
         Assert.True(preview.HasDeferred);
-        var index = preview.Text(SearchIndex);
+        var index = SearchIndexFile.Json(preview.Text(SearchIndex));
         Assert.False(preview.HasDeferred);
         Assert.Contains("Zebrafinch text.", index);
         Assert.DoesNotContain("Original text.", index);
