@@ -245,8 +245,10 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
     {
         var id = HtmlEscape.Text(c.Id);
         var url = Href(c.Url);
-        var link = url.Length > 0 ? $"<a class=\"criterion-ref\" href=\"{url}\">{id}</a>" : $"<span class=\"criterion-ref\">{id}</span>";
-        return $"    <li>{link} <span class=\"cw-criteria-name\">{HtmlEscape.Text(c.Title)}</span></li>\n";
+        // No class or indent: the theme styles the ID and the name by their place in the item, and at 183,000 items in a
+        // 10,000-page site the classes were 8.6 MB.
+        var link = url.Length > 0 ? $"<a href=\"{url}\">{id}</a>" : $"<span>{id}</span>";
+        return $"<li>{link} <span>{HtmlEscape.Text(c.Title)}</span></li>\n";
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CriterionLink, string> _criterionLines = new();

@@ -45,7 +45,7 @@ public sealed class ReadFromDiskBrowserTests
 
         // A generated criterion page and back to the document that claims it.
         await page.GotoAsync(site.Url("policies/access/index.html"));
-        await page.Locator(".cw-criteria a.criterion-ref", new() { HasTextString = "CC6.1" }).ClickAsync();
+        await page.Locator(".cw-criteria-list a", new() { HasTextString = "CC6.1" }).ClickAsync();
         await page.WaitForURLAsync(site.Url("criteria/soc2-tsc-2017/cc6.1/index.html"));
         await AssertStyledAsync(page);
         await page.Locator("article a", new() { HasTextString = "Access Policy" }).First.ClickAsync();
