@@ -35,11 +35,8 @@ public static class SearchIndexBuilder
     // so text in any language stays as short as it is.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>
-    /// One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>; packed (see
-    /// <see cref="Content.BodyPacking"/>, <paramref name="compact"/> or not) when <paramref name="packed"/>.
-    /// </summary>
-    public static byte[] Entry(SearchEntry entry, bool packed = false, bool compact = false)
+    /// <summary>One page's entry as UTF-8 JSON (an array), made once per page and joined by <see cref="Write"/>.</summary>
+    public static byte[] Entry(SearchEntry entry)
     {
         // A buffer and writer per thread, kept between entries: a new buffer grown to each entry's size copied it over
         // and over.
@@ -69,7 +66,7 @@ public static class SearchIndexBuilder
         json.WriteEndArray();
         json.WriteEndArray();
         json.Flush();
-        return packed ? Content.BodyPacking.Pack(buffer.WrittenSpan, compact) : buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     [ThreadStatic]
@@ -129,23 +126,24 @@ public static class SearchIndexBuilder
     public const int CompressionLevel = 2;
 
     /// <summary>
-    /// Writes the index file of <paramref name="entries"/> (each from <see cref="Entry"/>, packed or not as
-    /// <paramref name="packed"/> says), already in URL order: <c>window.crosswalkSearchIndex={"deflate":"…"};</c>, where
-    /// the string is the base64 of the zlib-compressed JSON <c>{"v":1,"pages":[…]}</c>, which search.js inflates with
-    /// the browser's <c>DecompressionStream("deflate")</c>. Compressed, the index is about a third of its JSON on disk
-    /// and over hosts that do not compress; it is compressed as it is joined, so the JSON is never held whole.
+    /// Compressed bytes written for each entry when the first is asked for: about what a page's entry takes (a 10,000-page
+    /// site's index is 9.4 MB), so a site's index usually lands in the buffer asked for first.
     /// </summary>
-    public static void Write(IReadOnlyList<byte[]> entries, IBufferWriter<byte> output, bool packed = false)
+    private const int BytesPerEntry = 1024;
+
+    /// <summary>
+    /// Writes the index file of <paramref name="count"/> <paramref name="entries"/> (each from <see cref="Entry"/>),
+    /// already in URL order: <c>window.crosswalkSearchIndex={"deflate":"…"};</c>, where the string is the base64 of
+    /// the zlib-compressed JSON <c>{"v":1,"pages":[…]}</c>, which search.js inflates with the browser's
+    /// <c>DecompressionStream("deflate")</c>. Compressed, the index is about a third of its JSON on disk and over hosts
+    /// that do not compress. Each entry is compressed as it comes, so neither the JSON nor the entries are held whole.
+    /// </summary>
+    public static void Write(IEnumerable<byte[]> entries, int count, IBufferWriter<byte> output)
     {
         var global = Encoding.UTF8.GetBytes(Global);
-        long json = Open.Length + Close.Length + (long)Separator.Length * Math.Max(0, entries.Count - 1);
-        foreach (var entry in entries)
-        {
-            json += packed ? Content.BodyPacking.UnpackedLength(entry) : entry.Length;
-        }
-        // Asked for once, before anything is written, at about what text compresses to: a buffer grown by doubling to
-        // a large site's index leaves as much again in discarded large arrays, which only a full collection frees.
-        output.GetSpan((int)Math.Min(Head.Length + global.Length + Wrap.Length + Unwrap.Length + json / 2 + 1024, Array.MaxLength));
+        // Asked for once, before anything is written: a buffer grown by doubling to a large site's index leaves as much
+        // again in discarded large arrays, which only a full collection frees.
+        output.GetSpan((int)Math.Min(Head.Length + global.Length + Wrap.Length + Unwrap.Length + 1024L + (long)count * BytesPerEntry, Array.MaxLength));
         output.Write(Head);
         output.Write(global);
         output.Write(Wrap);
@@ -153,41 +151,15 @@ public static class SearchIndexBuilder
         using (var zlib = new ZLibStream(base64, new ZLibCompressionOptions { CompressionLevel = CompressionLevel }, leaveOpen: true))
         {
             zlib.Write(Open);
-            byte[]? unpacked = null;
-            try
+            var first = true;
+            foreach (var entry in entries)
             {
-                for (var i = 0; i < entries.Count; i++)
+                if (!first)
                 {
-                    if (i > 0)
-                    {
-                        zlib.Write(Separator);
-                    }
-                    if (packed)
-                    {
-                        var length = Content.BodyPacking.UnpackedLength(entries[i]);
-                        if (unpacked is null || unpacked.Length < length)
-                        {
-                            if (unpacked is not null)
-                            {
-                                ArrayPool<byte>.Shared.Return(unpacked);
-                            }
-                            unpacked = ArrayPool<byte>.Shared.Rent(length);
-                        }
-                        Content.BodyPacking.UnpackInto(entries[i], unpacked.AsSpan(0, length));
-                        zlib.Write(unpacked.AsSpan(0, length));
-                    }
-                    else
-                    {
-                        zlib.Write(entries[i]);
-                    }
+                    zlib.Write(Separator);
                 }
-            }
-            finally
-            {
-                if (unpacked is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(unpacked);
-                }
+                first = false;
+                zlib.Write(entry);
             }
             zlib.Write(Close);
         }

@@ -158,7 +158,7 @@ public sealed class SearchBrowserTests(ITestOutputHelper output)
             var entries = Enumerable.Range(0, 10_000).Select(i => SearchIndexBuilder.Entry(new SearchEntry($"/p/{i:D5}/", $"Page {i} {Text(3)}",
                 [.. Enumerable.Range(0, 5).Select(s => new SearchSection($"s{s}", Text(3), Text(60) + (i == 9_999 && s == 4 ? " CC6.1" : "")))])));
             var buffer = new ArrayBufferWriter<byte>();
-            SearchIndexBuilder.Write([.. entries], buffer);
+            SearchIndexBuilder.Write(entries, 10_000, buffer);
             File.WriteAllBytes(Path.Combine(site, "assets", "search-index.js"), buffer.WrittenSpan.ToArray());
 
             var (chromium, page, errors) = await OpenAsync();

@@ -51,6 +51,28 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void A_site_of_several_batches_has_every_page_once_in_url_order()
+    {
+        // More pages than one batch of entries, in folders whose order differs from the order they are read in.
+        using var site = Site();
+        var count = SearchIndex.Batch * 2 + 17;
+        for (var i = 0; i < count; i++)
+        {
+            site.Write($"content/{(char)('z' - i % 26)}/p{i}.md", $"# Page {i}\n\nWord{i} here.\n");
+        }
+        var options = new BuildOptions { ConfigPath = site.ConfigPath, OutputDirectory = site.PathOf("out") };
+
+        Assert.True(PipelineRunner.Run(options, RunMode.Build, new SiteStages()).Result.Written);
+
+        var pages = Pages(site.Read("out/" + SearchIndex.Path));
+        var urls = pages.EnumerateArray().Select(p => p[0].GetString()!).ToList();
+        Assert.Equal(urls.Order(StringComparer.Ordinal), urls);
+        Assert.Equal(urls.Count, urls.Distinct().Count());
+        Assert.True(urls.Count > count + 2, $"{urls.Count} entries");
+        Assert.All(Enumerable.Range(0, count), i => Assert.Contains($"Word{i} here.", Page(pages, $"/{(char)('z' - i % 26)}/p{i}/")[2][0][2].GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_same_site_gives_the_same_index_and_check_reserves_it_without_making_it()
     {
         using var site = Site();

@@ -65,34 +65,57 @@ internal sealed class SearchIndex : IArtifact
         return new SearchEntry(CriterionUrls.Of(criterion), $"{criterion.Id} {criterion.Title}", [new SearchSection("", "", text)]);
     }
 
-    /// <summary>Every entry's JSON, in URL order: packed (see <see cref="SearchIndexBuilder.Write"/>) unless <paramref name="model"/> is a preview's.</summary>
-    public static List<byte[]> Entries(RenderModel model)
+    /// <summary>How many entries are made at once (in parallel) before they are joined into the index.</summary>
+    internal const int Batch = 512;
+
+    /// <summary>
+    /// Every entry's JSON in URL order, made a batch at a time as the index is joined: a build that made them all
+    /// first held them (packed) through the join, 28 MB of JSON at 10,000 pages. The preview keeps each page's entry
+    /// while the page lives, so an edit makes only the edited page's again.
+    /// </summary>
+    public static IEnumerable<byte[]> Entries(RenderModel model, IReadOnlyList<object> sources)
     {
-        // The preview keeps each page's entry while the page lives, so an edit makes only the edited page's again. A build
-        // makes each once and holds them all until the index is joined: packed (BodyPacking) to a fraction of their
-        // 27 MB at 10,000 pages (the index itself is as large again when it is written).
-        var packed = !model.LiveReload;
-        var compact = packed && BodyPacking.CompactFor(model.Site.Pages.Count);
-        var entries = model.Site.Pages.AsParallel().AsOrdered()
-            .Select(p => (p.Url, Json: packed ? SearchIndexBuilder.Entry(EntryOf(p), packed: true, compact) : PageEntries.GetValue(p, static p => SearchIndexBuilder.Entry(EntryOf(p)))))
-            .ToList();
+        for (var start = 0; start < sources.Count; start += Batch)
+        {
+            var count = Math.Min(Batch, sources.Count - start);
+            var batch = new byte[count][];
+            Parallel.For(0, count, i => batch[i] = Json(sources[start + i], model.LiveReload));
+            foreach (var json in batch)
+            {
+                yield return json;
+            }
+        }
+    }
+
+    /// <summary>What each entry is made from (a page, a criterion, or an entry as it stands), in URL order.</summary>
+    public static List<object> Sources(RenderModel model)
+    {
+        var sources = new List<(string Url, object Of)>(model.Site.Pages.Count + 64);
+        sources.AddRange(model.Site.Pages.Select(p => (p.Url, (object)p)));
         var catalogs = model.Claims.Catalogs;
         if (catalogs.All.Count > 0)
         {
-            entries.Add((CriterionUrls.Root, SearchIndexBuilder.Entry(new SearchEntry(CriterionUrls.Root, "Criteria", []), packed, compact)));
+            sources.Add((CriterionUrls.Root, new SearchEntry(CriterionUrls.Root, "Criteria", [])));
             foreach (var catalog in catalogs.All)
             {
                 var url = CriterionUrls.Catalog(catalog);
-                entries.Add((url, SearchIndexBuilder.Entry(new SearchEntry(url, catalog.Name, []), packed, compact)));
-                // Kept as made (the preview shares them across builds), packed here for a build like every other entry.
-                entries.AddRange(catalog.Criteria.Select(c => (CriterionUrls.Of(c), Packed(CriterionEntries.GetValue(c, static c => SearchIndexBuilder.Entry(EntryOf(c)))))));
+                sources.Add((url, new SearchEntry(url, catalog.Name, [])));
+                sources.AddRange(catalog.Criteria.Select(c => (CriterionUrls.Of(c), (object)c)));
             }
         }
         // A stable sort: the order is the same from build to build even should two entries share a URL.
-        return [.. entries.OrderBy(e => e.Url, StringComparer.Ordinal).Select(e => e.Json)];
-
-        byte[] Packed(byte[] json) => packed ? BodyPacking.Pack(json, compact) : json;
+        return [.. sources.OrderBy(e => e.Url, StringComparer.Ordinal).Select(e => e.Of)];
     }
+
+    private static byte[] Json(object source, bool keep) => source switch
+    {
+        ParsedPage page when keep => PageEntries.GetValue(page, static p => SearchIndexBuilder.Entry(EntryOf(p))),
+        ParsedPage page => SearchIndexBuilder.Entry(EntryOf(page)),
+        // Kept as made: the preview shares them across builds.
+        Criterion criterion => CriterionEntries.GetValue(criterion, static c => SearchIndexBuilder.Entry(EntryOf(c))),
+        SearchEntry entry => SearchIndexBuilder.Entry(entry),
+        _ => throw new ArgumentOutOfRangeException(nameof(source)),
+    };
 
     private sealed class IndexFile : OutputFile
     {
@@ -115,7 +138,8 @@ internal sealed class SearchIndex : IArtifact
             // Nothing in the index can change a verdict: check writes it empty.
             if (!model.DiscardsOutput)
             {
-                SearchIndexBuilder.Write(Entries(model), buffer, packed: !model.LiveReload);
+                var sources = Sources(model);
+                SearchIndexBuilder.Write(Entries(model, sources), sources.Count, buffer);
             }
             target.Sink.Write(Path, buffer.WrittenSpan);
             return true;
