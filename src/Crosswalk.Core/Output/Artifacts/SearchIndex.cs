@@ -70,16 +70,16 @@ internal sealed class SearchIndex : IArtifact
 
     /// <summary>
     /// Every entry's JSON in URL order, made a batch at a time as the index is joined: a build that made them all
-    /// first held them (packed) through the join, 28 MB of JSON at 10,000 pages. The preview keeps each page's entry
-    /// while the page lives, so an edit makes only the edited page's again.
+    /// first held them (packed) through the join, 28 MB of JSON at 10,000 pages. The preview (<paramref name="keep"/>)
+    /// keeps each page's entry while the page lives, so an edit makes only the edited page's again.
     /// </summary>
-    public static IEnumerable<byte[]> Entries(RenderModel model, IReadOnlyList<object> sources)
+    private static IEnumerable<byte[]> Entries(IReadOnlyList<object> sources, bool keep)
     {
         for (var start = 0; start < sources.Count; start += Batch)
         {
             var count = Math.Min(Batch, sources.Count - start);
             var batch = new byte[count][];
-            Parallel.For(0, count, i => batch[i] = Json(sources[start + i], model.LiveReload));
+            Parallel.For(0, count, i => batch[i] = Json(sources[start + i], keep));
             foreach (var json in batch)
             {
                 yield return json;
@@ -88,7 +88,7 @@ internal sealed class SearchIndex : IArtifact
     }
 
     /// <summary>What each entry is made from (a page, a criterion, or an entry as it stands), in URL order.</summary>
-    public static List<object> Sources(RenderModel model)
+    private static List<object> Sources(RenderModel model)
     {
         var sources = new List<(string Url, object Of)>(model.Site.Pages.Count + 64);
         sources.AddRange(model.Site.Pages.Select(p => (p.Url, (object)p)));
@@ -139,7 +139,7 @@ internal sealed class SearchIndex : IArtifact
             if (!model.DiscardsOutput)
             {
                 var sources = Sources(model);
-                SearchIndexBuilder.Write(Entries(model, sources), sources.Count, buffer);
+                SearchIndexBuilder.Write(Entries(sources, keep: model.LiveReload), sources.Count, buffer);
             }
             target.Sink.Write(Path, buffer.WrittenSpan);
             return true;
