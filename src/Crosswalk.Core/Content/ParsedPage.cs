@@ -85,8 +85,19 @@ public sealed record ParsedPage
     public IReadOnlyList<LinkRef> Links { get; init; } = [];
     /// <summary>Tables in order.</summary>
     public IReadOnlyList<TableData> Tables { get; init; } = [];
-    /// <summary>Criterion references written in the page's mapping cells.</summary>
-    public IReadOnlyList<ClaimRef> TableClaims { get; init; } = [];
+    /// <summary>
+    /// Criterion references written in the page's mapping cells; empty once a build or check has made them claims
+    /// (<see cref="ReleaseTableClaims"/>).
+    /// </summary>
+    public IReadOnlyList<ClaimRef> TableClaims { get => _tableClaims; init => _tableClaims = value; }
+
+    private IReadOnlyList<ClaimRef> _tableClaims = [];
+
+    /// <summary>
+    /// Lets go of <see cref="TableClaims"/> once the claims are made from them: read once in a build, they were an
+    /// eighth of what a 100,000-page site holds through the render. The preview keeps them to make a page's claims again.
+    /// </summary>
+    internal void ReleaseTableClaims() => _tableClaims = [];
 
     /// <summary>Name used in navigation.</summary>
     public string NavTitle => Meta.ShortTitle ?? Title;

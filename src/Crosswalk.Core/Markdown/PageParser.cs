@@ -88,6 +88,14 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         // policy): the first of them is then not the page's title, and the layout prints the name above them.
         var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
         var (ids, bodyUtf8, titleEnd) = Render(document, keepBody, measureTitle: !titledByName && OpensWithH1(document));
+        // Most of the body's ids are its headings': the set keeps the heading's string of each rather than a second one.
+        foreach (var heading in headings)
+        {
+            if (ids.Remove(heading.Id))
+            {
+                ids.Add(heading.Id);
+            }
+        }
         if (ComponentIds && mdx is not null)
         {
             ids.UnionWith(MdxComponentIds.Of(body, _pipeline));

@@ -59,6 +59,31 @@ public sealed class ResolveCriteriaTests
         ("content/checklist.md", "---\ntitle: Checklist\n---\n# Checklist\n"),
         ("content/threat.md", "---\ntitle: Threat Model\n---\n# Threats\n"));
 
+    [Theory]
+    [InlineData(nameof(RunMode.Build))]
+    [InlineData(nameof(RunMode.Check))]
+    [InlineData(nameof(RunMode.Preview))]
+    public void A_build_or_check_lets_go_of_the_mapping_cells_references_once_they_are_claims_and_a_preview_keeps_them(string command)
+    {
+        var mode = Enum.Parse<RunMode>(command);
+        using var site = Site();
+        var options = new BuildOptions { ConfigPath = site.ConfigPath, OutputDirectory = mode == RunMode.Build ? site.PathOf("out") : null };
+
+        var run = PipelineRunner.Run(options, mode, new SiteStages(), mode == RunMode.Preview ? new Crosswalk.Output.MemoryOutput() : null);
+
+        var overview = run.Site!.Pages.Single(p => p.Source.RelativePath == "index.md");
+        // The claims the references made are there either way: Incident Response claims CC7.2 through the overview's row.
+        Assert.Contains(run.Claims!.Claims.Of(run.Site.Pages.Single(p => p.Title == "Incident Response")), c => c.Criterion.Id == "CC7.2" && c.Holder == overview);
+        if (mode == RunMode.Preview)
+        {
+            Assert.NotEmpty(overview.TableClaims);
+        }
+        else
+        {
+            Assert.Empty(overview.TableClaims);
+        }
+    }
+
     [Fact]
     public void Reports_every_planted_fault_at_its_column_and_nothing_else()
     {

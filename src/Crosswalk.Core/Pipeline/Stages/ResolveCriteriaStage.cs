@@ -15,6 +15,15 @@ public static class ResolveCriteriaStage
         var criteria = Criteria(site, links, inputs, context, report);
         var claims = criteria.Claims(site.Pages);
         criteria.CheckCoverage(site.Pages, claims);
+        if (!context.LiveReload)
+        {
+            // Nothing reads the mapping cells' references after this in a build or check (the preview reads them again
+            // after an edit).
+            foreach (var page in site.Pages)
+            {
+                page.ReleaseTableClaims();
+            }
+        }
         return new ClaimedSite(inputs.Catalogs, claims);
     }
 
