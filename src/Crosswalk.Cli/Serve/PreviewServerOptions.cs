@@ -13,9 +13,11 @@ internal sealed record PreviewServerOptions
     /// <summary>
     /// How long after an edit's reload the generated files every page feeds (search index, reviews page) are written,
     /// unless requested sooner: the reloading pages get the processor first (parsing a 10,000-page site's page took
-    /// Chromium 150-600 ms on the loaded 2-core machine, and writing the search index meanwhile slowed it down).
+    /// Chromium 150-600 ms on the loaded 2-core machine, and writing the search index meanwhile slowed it down). A
+    /// second, since writing them takes about a quarter of a second of a core at 10,000 pages (the index is compressed)
+    /// and should not run into the reload of an author's next save.
     /// </summary>
-    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest a stream of events may postpone a rebuild.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);

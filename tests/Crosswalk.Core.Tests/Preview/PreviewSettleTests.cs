@@ -35,8 +35,14 @@ public sealed class PreviewSettleTests
         Assert.False(build.Full);
         Assert.True(preview.HasDeferred);
         Assert.Contains("Zebrafinch text.", preview.Text("a/index.html"));
-        // Serving the edited page does not write the generated files; asking for one of them does.
+        // Serving the edited page, or the theme's stylesheet and scripts it asks for next, does not write the generated
+        // files (the first asset request of every reload used to pay for them); asking for one of them does.
         Assert.True(preview.HasDeferred);
+        foreach (var asset in new[] { "assets/crosswalk.css", "assets/crosswalk.js", "assets/search.js" })
+        {
+            Assert.True(preview.TryGetFile(asset, out var bytes) && bytes.Length > 0, asset);
+            Assert.True(preview.HasDeferred, $"asking for {asset} wrote the generated files");
+        }
         var index = SearchIndexFile.Json(preview.Text(SearchIndex));
         Assert.False(preview.HasDeferred);
         Assert.Contains("Zebrafinch text.", index);

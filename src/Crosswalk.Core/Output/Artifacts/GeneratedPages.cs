@@ -100,6 +100,10 @@ internal sealed class BytesFile(string path, ulong fingerprint, Func<byte[]> con
 {
     public override string Path => path;
 
+    // Its fingerprint is given: a preview's edit need not leave it (the theme's stylesheet and scripts, which every
+    // reloading page asks for first) until after the reload.
+    public override bool ReadsWholeSite => false;
+
     public override ulong Fingerprint(RenderModel model) => fingerprint;
 
     public override bool Write(RenderModel model, RenderTarget target)

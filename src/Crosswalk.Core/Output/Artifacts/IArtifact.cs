@@ -35,6 +35,13 @@ public abstract class OutputFile
     public virtual string? Source => null;
 
     /// <summary>
+    /// Whether telling that the file changed reads the whole site (the search index, the sitemap, criteria pages): a
+    /// preview's edit leaves such a file until after the reload. False for a file of neither a page nor a source whose
+    /// fingerprint is known without reading anything (a theme asset).
+    /// </summary>
+    public virtual bool ReadsWholeSite => Page is null && Source is null;
+
+    /// <summary>
     /// A fingerprint of everything the file is made from besides <see cref="Page"/> and what a preview never changes
     /// (site.yml, theme, catalogs): equal fingerprints give equal bytes.
     /// </summary>

@@ -66,7 +66,7 @@ internal sealed class IncrementalRender
         var now = files;
         if (_unchangedSite)
         {
-            bool Defer(OutputFile f) => f.Page is null && f.Source is null && _written.ContainsKey(f.Path);
+            bool Defer(OutputFile f) => f.ReadsWholeSite && _written.ContainsKey(f.Path);
             now = [.. files.Where(f => !Defer(f))];
             _deferred = files.Count == now.Count ? null : (model, sink, [.. files.Where(Defer)]);
         }
