@@ -48,7 +48,8 @@ public sealed partial class ResolveCriteria(SiteConfig config, CatalogSet catalo
     public (IReadOnlyList<Claim> Claims, IReadOnlyList<Diagnostic> Diagnostics) Held(ParsedPage page)
     {
         var bag = new DiagnosticBag();
-        var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToList();
+        // An array of the claims' own length: the site's lists of claims are held through the render.
+        var claims = FrontMatterClaims(page, bag).Concat(TableClaims(page)).ToArray();
         return (claims, bag.ToSortedList());
     }
 

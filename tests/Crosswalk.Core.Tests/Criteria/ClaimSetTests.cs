@@ -73,6 +73,23 @@ public sealed class ClaimSetTests
         }
     }
 
+    [Fact]
+    public void A_trimmed_set_indexes_as_before_and_still_updates()
+    {
+        var random = new Random(11);
+        var pages = Enumerable.Range(0, 12).Select(i => Page(i, $"Page {i}")).ToList();
+        var held = pages.ToDictionary(p => p, p => (IReadOnlyList<Claim>)Held(p, pages, RandomClaims(random, pages.Count)));
+        var set = ClaimSet.FromHolders(pages, p => held[p]);
+
+        set.TrimExcess();
+
+        AssertSameIndex(ClaimSet.FromHolders(pages, p => held[p]), set, pages);
+        held[pages[3]] = Held(pages[3], pages, [(0, 1), (5, 2), (7, 3), (7, 4)]);
+        var updated = set.Update(pages, p => held[p]);
+        Assert.Same(set, updated);
+        AssertSameIndex(ClaimSet.FromHolders(pages, p => held[p]), updated!, pages);
+    }
+
     private static IEnumerable<(int, int)> RandomClaims(Random random, int pageCount) =>
         Enumerable.Range(0, random.Next(0, 5)).Select(_ => (random.Next(pageCount), random.Next(6))).ToList();
 

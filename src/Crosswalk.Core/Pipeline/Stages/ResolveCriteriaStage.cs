@@ -9,6 +9,9 @@ namespace Crosswalk.Pipeline;
 /// </summary>
 public static class ResolveCriteriaStage
 {
+    /// <summary>From how many pages a build spends time to hold less through the render (as body packing does).</summary>
+    private const int LargeSite = Content.BodyPacking.CompactFromPages;
+
     /// <summary>The claims of the site.</summary>
     public static ClaimedSite Run(IndexedSite site, LinkedSite links, SiteInputs inputs, BuildContext context, DiagnosticBag report)
     {
@@ -22,6 +25,14 @@ public static class ResolveCriteriaStage
             foreach (var page in site.Pages)
             {
                 page.ReleaseTableClaims();
+            }
+            claims.TrimExcess();
+            if (context.PackBodies && site.Pages.Count >= LargeSite)
+            {
+                // What was just let go is old enough to wait for a full collection deep into the render, and the collector
+                // leaves free space in the oldest generation: at 100,000 pages a compacting collection here lowered the
+                // build's peak by about 150 MiB (2,219 to 2,068) for under a second of a 50-second build.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
         }
         return new ClaimedSite(inputs.Catalogs, claims);
