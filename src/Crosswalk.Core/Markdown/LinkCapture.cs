@@ -15,6 +15,9 @@ public sealed class LinkCapture(LinkPlaceholders placeholders, Func<int, int, So
 {
     private readonly Dictionary<string, int> _byPlaceholder = new(StringComparer.Ordinal);
 
+    /// <summary>Where a link's URL and text are kept once for the whole site (a build's parse), if anywhere.</summary>
+    internal StringPool? Strings { get; init; }
+
     /// <summary>The links found, in document order; a link's id is its index.</summary>
     public List<LinkRef> Links { get; } = [];
 
@@ -36,7 +39,7 @@ public sealed class LinkCapture(LinkPlaceholders placeholders, Func<int, int, So
     internal string Add(string url, LinkKind kind, int line, int column, string text)
     {
         var id = Links.Count;
-        Links.Add(new LinkRef(id, url, kind, locate(line, column), text));
+        Links.Add(new LinkRef(id, Strings?.Intern(url) ?? url, kind, locate(line, column), Strings?.Intern(text) ?? text));
         var placeholder = placeholders.For(id);
         _byPlaceholder[placeholder] = id;
         return placeholder;

@@ -30,6 +30,9 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// <summary>Bodies are kept packed (<see cref="ParsedPage.BodyPacked"/>): a build's parse, not a preview's.</summary>
     public bool PackBody { get; init; }
 
+    /// <summary>Where links' URLs and texts are kept once for the site (a build's parse, which holds every page): null keeps each page's own.</summary>
+    internal StringPool? Strings { get; init; }
+
     /// <summary>Packed bodies are packed compact (<see cref="BodyPacking"/>): a large site's build.</summary>
     public bool CompactBody { get; init; }
 
@@ -64,7 +67,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             body = mdx.Text;
         }
         var positions = new Positions(source, front.BodyLine, mdx);
-        var links = new LinkCapture(placeholders, positions.Locate);
+        var links = new LinkCapture(placeholders, positions.Locate) { Strings = Strings };
         var document = Markdig.Markdown.Parse(body, _pipeline, links.AddTo(new MarkdownParserContext()));
         var headings = HeadingIdsExtension.GetHeadings(document);
 

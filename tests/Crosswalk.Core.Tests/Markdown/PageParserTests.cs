@@ -209,6 +209,29 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void With_a_string_pool_pages_share_one_string_of_each_link_url_and_text()
+    {
+        // A build holds every page's links through the render: a URL and a title linked from many pages are kept once.
+        var text = "# Page\n\nSee [Access Policy](/policies/access/) and [Access Policy](/policies/access/#scope).\n";
+        ParsedPage Parse(string path, Crosswalk.Markdown.StringPool? strings) =>
+            new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders) { Strings = strings }
+                .Parse(new SourceFile("/site/content/" + path, path, "content/" + path, SourceKind.Page), text, new DiagnosticBag());
+        var pool = new Crosswalk.Markdown.StringPool();
+
+        var (a, b) = (Parse("a.md", pool), Parse("b.md", pool));
+        var (c, d) = (Parse("c.md", null), Parse("d.md", null));
+
+        Assert.Equal(["/policies/access/", "/policies/access/#scope"], a.Links.Select(l => l.Url));
+        Assert.Equal(a.Links.Select(l => (l.Url, l.Text)), b.Links.Select(l => (l.Url, l.Text)));
+        Assert.Same(a.Links[0].Url, b.Links[0].Url);
+        Assert.Same(a.Links[1].Url, b.Links[1].Url);
+        Assert.Same(a.Links[0].Text, b.Links[0].Text);
+        Assert.Same(a.Links[0].Text, a.Links[1].Text);
+        Assert.Equal(c.Links.Select(l => (l.Url, l.Text)), d.Links.Select(l => (l.Url, l.Text)));
+        Assert.NotSame(c.Links[0].Url, d.Links[0].Url);
+    }
+
+    [Fact]
     public void A_packed_body_reads_back_as_the_body_and_holds_less()
     {
         // A build keeps every body until the site is written: packed, a quarter of the size.
