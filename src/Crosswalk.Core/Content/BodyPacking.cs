@@ -9,19 +9,13 @@ namespace Crosswalk.Content;
 /// A body HTML kept compressed while a build holds the parsed site: the bodies are most of what a parsed site holds
 /// in memory (63 MB of a 10,000-page site's 240 MB, 630 MB at 100,000 pages). Each body is packed once and unpacked
 /// twice (for its page and for the search index). LZ4 at its fastest level by default: Brotli's fastest quality packs
-/// a third smaller but spent a tenth of a build's processor time. A site of <see cref="CompactFromPages"/> pages or
-/// more is packed <c>compact</c>, with Brotli: there the memory matters more than the time.
+/// a third smaller but spent a tenth of a build's processor time. A large site's build packs <c>compact</c>, with
+/// Brotli (<see cref="Pipeline.BuildContext.SavesMemory"/>): there the memory matters more than the time.
 /// </summary>
 public static class BodyPacking
 {
-    /// <summary>From how many pages a build packs compact (see the class remarks).</summary>
-    public const int CompactFromPages = 30_000;
-
     // The length's top bit (a body is far below 2 GiB) says the rest is Brotli rather than LZ4.
     private const int Brotli = int.MinValue;
-
-    /// <summary>Whether a build of <paramref name="pages"/> pages packs compact.</summary>
-    public static bool CompactFor(int pages) => pages >= CompactFromPages;
 
     /// <summary>
     /// <paramref name="utf8"/> compressed (with Brotli when <paramref name="compact"/>, else LZ4), prefixed with its

@@ -20,6 +20,18 @@ namespace Crosswalk.Pipeline;
 public sealed record BuildContext(SiteConfig Config, DiagnosticBag Diagnostics, MarkdownPipeline Markdown, LinkPlaceholders Placeholders,
     bool RendersPages, ArtifactRegistry Artifacts, bool LiveReload = false, DateOnly Today = default, bool PackBodies = false)
 {
+    /// <summary>From how many pages a site is large: its build spends time to hold less through the render.</summary>
+    public const int LargeSiteFromPages = 30_000;
+
+    /// <summary>Whether a site of <paramref name="pages"/> pages is large (see <see cref="LargeSiteFromPages"/>).</summary>
+    public static bool IsLargeSite(int pages) => pages >= LargeSiteFromPages;
+
+    /// <summary>
+    /// Whether this run, over <paramref name="pages"/> pages, trades time for memory: a build (which holds the whole site)
+    /// of a large site packs bodies with Brotli and collects once the claims are made.
+    /// </summary>
+    public bool SavesMemory(int pages) => PackBodies && IsLargeSite(pages);
+
     /// <summary>The front-matter keys of this site: the built-in ones and those site.yml declares.</summary>
     public FrontMatterSchema Schema { get; } = FrontMatterSchema.BuiltIn.WithSiteKeys(Config.FrontMatter);
 }

@@ -50,13 +50,6 @@ public sealed class BodyPackingTests
         Assert.True(compact.Length < fast.Length);
     }
 
-    [Fact]
-    public void Large_sites_pack_compact()
-    {
-        Assert.False(BodyPacking.CompactFor(10_000));
-        Assert.True(BodyPacking.CompactFor(100_000));
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

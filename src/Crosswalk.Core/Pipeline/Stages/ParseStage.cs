@@ -37,7 +37,7 @@ public sealed class ParseStage
             // Links repeat from page to page: a build keeps one string of each URL and text (at 100,000 pages the
             // links' strings were the largest part of what the parsed site holds).
             Strings = context.PackBodies ? new StringPool() : null,
-            CompactBody = context.PackBodies && BodyPacking.CompactFor(pages),
+            CompactBody = context.SavesMemory(pages),
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),

@@ -9,9 +9,6 @@ namespace Crosswalk.Pipeline;
 /// </summary>
 public static class ResolveCriteriaStage
 {
-    /// <summary>From how many pages a build spends time to hold less through the render (as body packing does).</summary>
-    private const int LargeSite = Content.BodyPacking.CompactFromPages;
-
     /// <summary>The claims of the site.</summary>
     public static ClaimedSite Run(IndexedSite site, LinkedSite links, SiteInputs inputs, BuildContext context, DiagnosticBag report)
     {
@@ -27,7 +24,7 @@ public static class ResolveCriteriaStage
                 page.ReleaseTableClaims();
             }
             claims.TrimExcess();
-            if (context.PackBodies && site.Pages.Count >= LargeSite)
+            if (context.SavesMemory(site.Pages.Count))
             {
                 // What was just let go is old enough to wait for a full collection deep into the render, and the collector
                 // leaves free space in the oldest generation: at 100,000 pages a compacting collection here lowered the
