@@ -209,6 +209,18 @@ public sealed class PageParserTests
     }
 
     [Fact]
+    public void A_pages_id_set_holds_its_headings_own_strings()
+    {
+        // The ids read back from the body would be second copies of the heading ids the page already holds.
+        var page = Pages.Parse("p.md", "# Title\n\n## Scope\n\nText.\n\n## Roles and Duties\n\n<span id=\"extra\">x</span>\n");
+        var ids = Assert.IsType<HashSet<string>>(page.Ids);
+
+        Assert.Equal(3, page.Headings.Count);
+        Assert.All(page.Headings, h => Assert.True(ids.TryGetValue(h.Id, out var stored) && ReferenceEquals(stored, h.Id), h.Id));
+        Assert.Contains("extra", ids);
+    }
+
+    [Fact]
     public void With_a_string_pool_pages_share_one_string_of_each_link_url_and_text()
     {
         // A build holds every page's links through the render: a URL and a title linked from many pages are kept once.
