@@ -37,8 +37,7 @@ public sealed class ClaimSetTests
     public void Updating_after_random_edits_indexes_exactly_as_building_afresh()
     {
         var random = new Random(7);
-        var pages = Enumerable.Range(0, 12).Select(i => Page(i, $"Page {random.Next(5)}")).ToList();
-        var held = pages.ToDictionary(p => p, p => (IReadOnlyList<Claim>)Held(p, pages, RandomClaims(random, pages.Count)));
+        var (pages, held) = RandomSite(random);
         var set = ClaimSet.FromHolders(pages, p => held[p]);
 
         for (var step = 0; step < 200; step++)
@@ -76,9 +75,7 @@ public sealed class ClaimSetTests
     [Fact]
     public void A_trimmed_set_indexes_as_before_and_still_updates()
     {
-        var random = new Random(11);
-        var pages = Enumerable.Range(0, 12).Select(i => Page(i, $"Page {i}")).ToList();
-        var held = pages.ToDictionary(p => p, p => (IReadOnlyList<Claim>)Held(p, pages, RandomClaims(random, pages.Count)));
+        var (pages, held) = RandomSite(new Random(11));
         var set = ClaimSet.FromHolders(pages, p => held[p]);
 
         set.TrimExcess();
@@ -88,6 +85,13 @@ public sealed class ClaimSetTests
         var updated = set.Update(pages, p => held[p]);
         Assert.Same(set, updated);
         AssertSameIndex(ClaimSet.FromHolders(pages, p => held[p]), updated!, pages);
+    }
+
+    // Twelve pages, titles drawn from five (so title ranks tie), each holding a few random claims.
+    private static (List<ParsedPage> Pages, Dictionary<ParsedPage, IReadOnlyList<Claim>> Held) RandomSite(Random random)
+    {
+        var pages = Enumerable.Range(0, 12).Select(i => Page(i, $"Page {random.Next(5)}")).ToList();
+        return (pages, pages.ToDictionary(p => p, p => (IReadOnlyList<Claim>)Held(p, pages, RandomClaims(random, pages.Count))));
     }
 
     private static IEnumerable<(int, int)> RandomClaims(Random random, int pageCount) =>
