@@ -13,7 +13,7 @@ internal static class HtmlInjector
     public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\"></script>";
     public const int MaxListed = 200;
 
-    public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics, string? notice = null)
+    public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics, string? notice = null, Func<string, string>? finish = null)
     {
         var text = Encoding.UTF8.GetString(html);
         var sb = new StringBuilder(text.Length + 512);
@@ -41,7 +41,7 @@ internal static class HtmlInjector
         {
             sb.Append(text).Append(meta).Append(tail);
         }
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        return Encoding.UTF8.GetBytes(finish is null ? sb.ToString() : finish(sb.ToString()));
     }
 
     /// <summary>The overlay listing serve's own <paramref name="notice"/> and the site's errors and warnings, or "" when there are none.</summary>

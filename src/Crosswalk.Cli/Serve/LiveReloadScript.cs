@@ -97,6 +97,8 @@ internal static class LiveReloadScript
             var v = versionOf(e);
             if (version && v > version) { reload(); } else if (!version) { refresh(); }
           });
+          // A file changed: reload now; the server answers the page once the rebuild is done.
+          source.addEventListener('changing', function () { reload(); });
           source.addEventListener('reload', function (e) {
             var v = versionOf(e);
             if (!version || v > version) { reload(); }

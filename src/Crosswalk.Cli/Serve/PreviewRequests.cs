@@ -19,6 +19,15 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
     /// <summary>Which Host headers a request may carry (DNS rebinding): the loopback names until the server is bound.</summary>
     public Func<string, bool> AllowsHost { get; set; } = ServeHost.IsLoopbackName;
 
+    /// <summary>
+    /// Completes when the rebuild of the last change the watcher reported is done: the site's files are answered only
+    /// then (see <see cref="MaxWait"/>), so a page reloading on the <c>changing</c> event gets the edit.
+    /// </summary>
+    public Task Ready { get; set; } = Task.CompletedTask;
+
+    /// <summary>Longest a request waits for <see cref="Ready"/> before it is answered from the site as it is.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
     /// <summary>What the overlay says above the diagnostics when serve itself has a problem (a watched folder gone), or null.</summary>
     public string? Notice { get; set; }
 
@@ -50,6 +59,16 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             {
                 await PlainAsync(context, StatusCodes.Status400BadRequest, "400 Bad Request: path refused.\n", head).ConfigureAwait(false);
                 return;
+            }
+            if (path is not (PreviewServer.LiveScriptPath or PreviewServer.EventsPath) && !Ready.IsCompleted)
+            {
+                try
+                {
+                    await Ready.WaitAsync(MaxWait, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                }
             }
             switch (path)
             {
@@ -108,7 +127,8 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
         {
             // A page is never reused: it must show the last edit, and carries the build's version and diagnostics.
             var last = site.Last;
-            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice);
+            content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice,
+                html => AssetVersions.Stamp(html, context.Request.Path.Value ?? "/", TagOf));
             return BytesAsync(context, status, ContentTypes.For(file), content, head);
         }
         return status == StatusCodes.Status200OK
@@ -116,13 +136,26 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             : BytesAsync(context, status, ContentTypes.For(file), content, head);
     }
 
+    // The entity tag of a stylesheet or script a page names (see AssetVersions), or null for a page or no file.
+    private string? TagOf(string path)
+    {
+        if (path == PreviewServer.LiveScriptPath)
+        {
+            return EntityTags.Of(LiveScript);
+        }
+        var file = RequestPath.ToFile(path);
+        return !ContentTypes.IsHtml(file) && site.TryGetFile(file, out var content) ? EntityTags.Of(content) : null;
+    }
+
     // Any other file may be kept by the browser but not used without asking (no-cache): a 304 while its bytes are the
-    // same, the new bytes as soon as they changed (a theme edit), so a reload never shows stale CSS or scripts.
+    // same, the new bytes as soon as they changed (a theme edit), so a reload never shows stale CSS or scripts. Asked
+    // for under its current version (AssetVersions), it is kept for good: another version has another URL.
     private static Task RevalidatedAsync(HttpContext context, string contentType, byte[] content, bool head)
     {
         var tag = EntityTags.Of(content);
         var response = context.Response;
-        response.Headers.CacheControl = "no-cache";
+        var versioned = context.Request.Query.TryGetValue(AssetVersions.Parameter, out var asked) && asked.Count == 1 && asked[0] == tag.Trim('"');
+        response.Headers.CacheControl = versioned ? AssetVersions.Immutable : "no-cache";
         response.Headers.ETag = tag;
         if (EntityTags.Matches(context.Request.Headers.IfNoneMatch, tag))
         {

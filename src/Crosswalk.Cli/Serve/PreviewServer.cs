@@ -39,6 +39,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _stopLock = new(1, 1);
     private bool _pendingFull;
+    private TaskCompletionSource? _upcoming;
     private long _firstPending;
     private long _lastPending;
     private WebApplication? _app;
@@ -62,6 +63,9 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>Version of the last build (0 before the first).</summary>
     public long Version => _site.Last?.Version ?? 0;
+
+    /// <summary>A change the watcher reported is not rebuilt yet (requests for the site's files wait for it).</summary>
+    public bool ChangePending => !_requests.Ready.IsCompleted;
 
     /// <summary>Rebuilds run since the first build.</summary>
     public int Rebuilds => Volatile.Read(ref _rebuilds);
@@ -151,6 +155,11 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _watcher.Dispose();
             await _stopping.CancelAsync().ConfigureAwait(false);
+            lock (_pendingLock)
+            {
+                // No rebuild is coming: requests waiting for one are answered (or end with the server).
+                _upcoming?.TrySetResult();
+            }
             _hub.Complete();
             if (_app is not null)
             {
@@ -193,6 +202,7 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     private void OnChanged(string path)
     {
+        bool first;
         lock (_pendingLock)
         {
             var now = Stopwatch.GetTimestamp();
@@ -202,12 +212,37 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _pending.Add(path);
             _lastPending = now;
+            first = Expect();
         }
         _signal.Writer.TryWrite(true);
+        Announce(first);
+    }
+
+    // Under _pendingLock: a change nobody is waiting for yet makes requests wait for the rebuild that will take it.
+    private bool Expect()
+    {
+        if (_upcoming is not null)
+        {
+            return false;
+        }
+        _upcoming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _requests.Ready = _upcoming.Task;
+        return true;
+    }
+
+    // The pages start reloading while the rebuild runs: their requests wait for it (PreviewRequests.Ready), so the
+    // browser's part of the reload (ending the old page, starting the navigation) overlaps the debounce and the rebuild.
+    private void Announce(bool first)
+    {
+        if (first)
+        {
+            _hub.PublishEvent("changing", "{}");
+        }
     }
 
     private void OnOverflow(string message)
     {
+        bool first;
         lock (_pendingLock)
         {
             if (_pending.Count == 0 && !_pendingFull)
@@ -216,9 +251,11 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _pendingFull = true;
             _lastPending = Stopwatch.GetTimestamp();
+            first = Expect();
         }
         _stderr.WriteLine($"warning: file watcher: {message}; rebuilding everything");
         _signal.Writer.TryWrite(true);
+        Announce(first);
     }
 
     // A watched folder went (message) or every one is back (null): said in the terminal and in the pages' overlay.
@@ -239,11 +276,12 @@ internal sealed class PreviewServer : IAsyncDisposable
                 if (settle)
                 {
                     // The generated files are written once the pages have had time to reload, so that writing them
-                    // does not take the processor from the reload; a change coming first is rebuilt first.
-                    settle = false;
+                    // does not take the processor from the reload; a change coming first is rebuilt first. Still owed
+                    // when that change turns out to be nothing to rebuild (its path was taken by the last rebuild).
                     var next = _signal.Reader.WaitToReadAsync(token).AsTask();
                     if (await Task.WhenAny(next, Task.Delay(_options.SettleDelay, token)).ConfigureAwait(false) != next)
                     {
+                        settle = false;
                         Settle();
                         continue;
                     }
@@ -257,11 +295,20 @@ internal sealed class PreviewServer : IAsyncDisposable
                 while (true)
                 {
                     TimeSpan wait;
+                    TimeSpan sinceLast;
+                    string[] paths;
                     lock (_pendingLock)
                     {
-                        var sinceLast = Stopwatch.GetElapsedTime(_lastPending);
+                        sinceLast = Stopwatch.GetElapsedTime(_lastPending);
                         var sinceFirst = Stopwatch.GetElapsedTime(_firstPending);
                         wait = sinceFirst >= _options.MaxDelay ? TimeSpan.Zero : _options.Debounce - sinceLast;
+                        paths = wait <= TimeSpan.Zero && sinceFirst < _options.MaxDelay ? [.. _pending] : [];
+                    }
+                    if (wait <= TimeSpan.Zero && paths.Any(IsEmptyFile))
+                    {
+                        // A save that truncated the file and has not written it yet: an empty page would be shown
+                        // (and the reader's scroll position lost) until the write's own rebuild.
+                        wait = _options.TruncateGrace - sinceLast;
                     }
                     if (wait <= TimeSpan.Zero)
                     {
@@ -271,29 +318,51 @@ internal sealed class PreviewServer : IAsyncDisposable
                 }
                 string[] changed;
                 bool full;
+                TaskCompletionSource? taken;
                 lock (_pendingLock)
                 {
                     changed = [.. _pending];
                     full = _pendingFull;
                     _pending.Clear();
                     _pendingFull = false;
+                    taken = _upcoming;
+                    _upcoming = null;
                 }
-                if (changed.Length == 0 && !full)
+                try
                 {
-                    continue;
+                    if (changed.Length == 0 && !full)
+                    {
+                        continue;
+                    }
+                    if (_watcher.RestartPending)
+                    {
+                        // A folder deleted or moved may have taken OS watches with it: watch anew, and rebuild everything
+                        // since a change made before the new watches were in place would otherwise be missed.
+                        WarnUnwatched(_watcher.Restart());
+                        full = true;
+                    }
+                    settle = RunRebuild(full ? null : changed);
                 }
-                if (_watcher.RestartPending)
+                finally
                 {
-                    // A folder deleted or moved may have taken OS watches with it: watch anew, and rebuild everything
-                    // since a change made before the new watches were in place would otherwise be missed.
-                    WarnUnwatched(_watcher.Restart());
-                    full = true;
+                    taken?.TrySetResult();
                 }
-                settle = RunRebuild(full ? null : changed);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+        }
+    }
+
+    private static bool IsEmptyFile(string path)
+    {
+        try
+        {
+            return new FileInfo(path) is { Exists: true, Length: 0 };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
         }
     }
 
@@ -317,7 +386,8 @@ internal sealed class PreviewServer : IAsyncDisposable
             {
                 _stderr.WriteLine(ex.ToString());
             }
-            return false;
+            // What an earlier build left for Settle is still owed.
+            return _site.HasDeferred;
         }
         sw.Stop();
         Interlocked.Increment(ref _rebuilds);

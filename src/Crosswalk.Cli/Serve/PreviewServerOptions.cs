@@ -6,9 +6,10 @@ internal sealed record PreviewServerOptions
     /// <summary>
     /// Quiet period after the last file event before a rebuild starts: long enough for the events of one save (a
     /// truncate and a write, or a write and a rename, microseconds apart), short against the 50 ms an edit may take to
-    /// show (issue 18). A save slower than that gets a second rebuild, which the page reloads for again.
+    /// show (issue 18): the reloading page's request waits for it. A save slower than that gets a second rebuild,
+    /// which the page reloads for again.
     /// </summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
     /// How long after an edit's reload the generated files every page feeds (search index, reviews page) are written,
@@ -18,6 +19,12 @@ internal sealed record PreviewServerOptions
     /// of an author's next save.
     /// </summary>
     public TimeSpan SettleDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Quiet period instead of <see cref="Debounce"/> while a changed file is empty: most saves truncate, then write,
+    /// and the write may come later than the debounce. A file that stays empty is rebuilt as it is after this.
+    /// </summary>
+    public TimeSpan TruncateGrace { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Longest a stream of events may postpone a rebuild.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(500);

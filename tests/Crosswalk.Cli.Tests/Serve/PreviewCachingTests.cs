@@ -114,4 +114,57 @@ public sealed class PreviewCachingTests
             Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_page_names_its_stylesheets_and_scripts_by_version_and_those_are_kept_for_good()
+    {
+        await using var site = await ServeSite.StartAsync();
+        var html = await site.GetStringAsync("/b/c/");
+
+        foreach (var (file, path) in new[] { ("crosswalk.css", "/assets/crosswalk.css"), ("crosswalk.js", "/assets/crosswalk.js"), ("live.js", PreviewServer.LiveScriptPath) })
+        {
+            var version = VersionIn(html, file);
+            using var plain = await GetAsync(site, path);
+            Assert.Equal(plain.Headers.ETag!.Tag, "\"" + version + "\"");
+
+            using var versioned = await GetAsync(site, path + "?v=" + version);
+            Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+            Assert.False(versioned.Headers.CacheControl!.NoCache);
+            Assert.Equal(TimeSpan.FromDays(365), versioned.Headers.CacheControl.MaxAge);
+            Assert.Contains("immutable", versioned.Headers.CacheControl.Extensions.Select(e => e.Name));
+            Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await versioned.Content.ReadAsByteArrayAsync());
+
+            // Another version than the file's: not to be kept.
+            using var stale = await GetAsync(site, path + "?v=0123456789abcdef");
+            Assert.True(stale.Headers.CacheControl!.NoCache);
+        }
+        // Only the response: the page as built names its files as the theme wrote them.
+        Assert.True(site.Server.Site.TryGetFile("b/c/index.html", out var built));
+        var text = System.Text.Encoding.UTF8.GetString(built);
+        Assert.Contains("href=\"../../assets/crosswalk.css\"", text);
+        Assert.DoesNotContain("?v=", text);
+    }
+
+    [Fact]
+    public async Task After_a_theme_asset_edit_pages_name_the_new_version()
+    {
+        await using var site = await ServeSite.StartAsync(ThemedFiles());
+        var before = VersionIn(await site.GetStringAsync("/a/"), "crosswalk.css");
+
+        site.Write("theme/assets/crosswalk.css", "body { color: papayawhip; }\n");
+        var (html, _) = await site.PollAsync("/a/", page => VersionIn(page, "crosswalk.css") != before);
+
+        var after = VersionIn(html, "crosswalk.css");
+        Assert.NotEqual(before, after);
+        using var css = await GetAsync(site, "/assets/crosswalk.css?v=" + after);
+        Assert.Contains("papayawhip", await css.Content.ReadAsStringAsync());
+        Assert.Equal(TimeSpan.FromDays(365), css.Headers.CacheControl!.MaxAge);
+    }
+
+    private static string VersionIn(string html, string file)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, System.Text.RegularExpressions.Regex.Escape(file) + @"\?v=([0-9a-f]+)""");
+        Assert.True(match.Success, $"{file} is not named by version in: {html}");
+        return match.Groups[1].Value;
+    }
 }

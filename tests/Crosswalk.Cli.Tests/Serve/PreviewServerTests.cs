@@ -18,7 +18,7 @@ public sealed class PreviewServerTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", string.Join(",", home.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Contains("<script src=\"/__crosswalk/live.js\"></script></body>", html);
+        Assert.Matches("<script src=\"/__crosswalk/live.js\\?v=[0-9a-f]{32}\"></script></body>", html);
         Assert.DoesNotContain("class=\"cw-diagnostics\"", html);
 
         var a = await site.GetStringAsync("/a/");
@@ -121,7 +121,8 @@ public sealed class PreviewServerTests
             var body = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-            Assert.Contains(marker, body);
+            // As built, but for the versions the preview gives the stylesheets and scripts it can resolve from there.
+            Assert.Contains(marker, System.Text.RegularExpressions.Regex.Replace(body, "\\?v=[0-9a-f]{32}\"", "\""));
         }
     }
 
@@ -219,12 +220,78 @@ public sealed class PreviewServerTests
 
         site.Write("content/b/c.md", "# Page C\n\nDeep page, edited.\n");
         var sw = Stopwatch.StartNew();
+        // First that a file changed (pages start reloading), then the rebuild's version.
+        Assert.Equal("changing", (await ReadEventAsync(reader, timeout.Token)).Name);
         var next = await ReadEventAsync(reader, timeout.Token);
 
         Assert.Equal("reload", next.Name);
         Assert.True(JsonDocument.Parse(next.Data).RootElement.GetProperty("version").GetInt64() > version);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.ElapsedMilliseconds} ms");
         Assert.Contains("Deep page, edited.", await site.GetStringAsync("/b/c/"));
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_as_soon_as_a_change_is_announced_is_answered_with_the_edit()
+    {
+        // A long quiet period: answered from the site as it was, the page would miss the edit every time.
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { Debounce = TimeSpan.FromMilliseconds(400) });
+        using var response = await site.Http.GetAsync("/__crosswalk/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal("hello", (await ReadEventAsync(reader, timeout.Token)).Name);
+
+        site.Write("content/b/c.md", "# Page C\n\nDeep page, edited.\n");
+        Assert.Equal("changing", (await ReadEventAsync(reader, timeout.Token)).Name);
+        var sw = Stopwatch.StartNew();
+        var page = await site.GetStringAsync("/b/c/");
+
+        Assert.Contains("Deep page, edited.", page);
+        Assert.True(sw.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {sw.ElapsedMilliseconds} ms, before the rebuild could have run");
+        Assert.Contains($"<meta name=\"crosswalk-version\" content=\"{site.Server.Version}\">", page);
+        // The live script, the event stream and the diagnostics do not wait for it.
+        Assert.Equal("reload", (await ReadEventAsync(reader, timeout.Token)).Name);
+    }
+
+    [Fact]
+    public async Task A_save_that_truncates_then_writes_a_little_later_is_rebuilt_once_with_the_text()
+    {
+        await using var site = await ServeSite.StartAsync();
+        File.WriteAllText(site.PathOf("content/a.md"), "");
+        await Task.Delay(25);
+        site.Write("content/a.md", "---\ntitle: Page A\n---\n## Section\n\nWritten after the truncate.\n");
+
+        await site.PollAsync("/a/", page => page.Contains("Written after the truncate.", StringComparison.Ordinal));
+        await Task.Delay(300);
+
+        // Not a first rebuild of the empty file (a blank page, the reader's place lost), then a second.
+        Assert.Equal(1, site.Server.Rebuilds);
+    }
+
+    [Fact]
+    public async Task A_file_left_empty_is_rebuilt_as_it_is()
+    {
+        await using var site = await ServeSite.StartAsync();
+        File.WriteAllText(site.PathOf("content/a.md"), "");
+
+        await site.PollAsync("/a/", page => !page.Contains("Original text.", StringComparison.Ordinal));
+        Assert.Equal(1, site.Server.Rebuilds);
+    }
+
+    [Fact]
+    public async Task The_live_script_and_event_stream_are_answered_while_a_rebuild_is_awaited()
+    {
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { Debounce = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(5) });
+        site.Write("content/b/c.md", "# Page C\n\nDeep page, edited.\n");
+        await WaitForAsync(() => site.Server.ChangePending);
+        Assert.True(site.Server.ChangePending);
+
+        var sw = Stopwatch.StartNew();
+        using var script = await site.Http.GetAsync(PreviewServer.LiveScriptPath);
+        using var events = await site.Http.GetAsync(PreviewServer.EventsPath, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, events.StatusCode);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
