@@ -74,9 +74,12 @@ internal sealed class RobotsTxt : IArtifact
     public IEnumerable<OutputFile> Files(RenderModel model) =>
         SiteHasOwn(model.Site.Taken) ? [] : [new BytesFile(FileName, 0, () => Encoding.UTF8.GetBytes(Text(model.Config)))];
 
+    // The answer for each site's paths: the preview asks again on every edit with the paths of the last index.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyDictionary<string, string>, object> Owned = [];
+
     // Its own file, or a folder of that name (a page at /robots.txt/): either is the site's to keep.
     private static bool SiteHasOwn(IReadOnlyDictionary<string, string> taken) =>
-        taken.ContainsKey(FileName) || taken.Keys.Any(k => k.StartsWith(FileName + "/", StringComparison.OrdinalIgnoreCase));
+        (bool)Owned.GetValue(taken, static t => t.ContainsKey(FileName) || t.Keys.Any(k => k.StartsWith(FileName + "/", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The file's text.</summary>
     public static string Text(SiteConfig config) =>

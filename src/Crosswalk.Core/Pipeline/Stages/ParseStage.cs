@@ -49,7 +49,10 @@ public sealed class ParseStage
         Collect(files.PageFiles.AsParallel().AsOrdered().Select(Parse).ToArray(), report);
 
     /// <summary>The site made of <paramref name="entries"/> (in file order), their diagnostics replayed into <paramref name="report"/>.</summary>
-    public static ParsedSite Collect(IReadOnlyList<ParseEntry> entries, DiagnosticBag report)
+    public static ParsedSite Collect(IReadOnlyList<ParseEntry> entries, DiagnosticBag report) => Collect(entries, report, null);
+
+    /// <summary>As <see cref="Collect(IReadOnlyList{ParseEntry}, DiagnosticBag)"/>; what was reported is also added to <paramref name="replayed"/>.</summary>
+    public static ParsedSite Collect(IReadOnlyList<ParseEntry> entries, DiagnosticBag report, List<Diagnostic>? replayed)
     {
         var pages = new List<ParsedPage>(entries.Count);
         var fallbacks = new HashSet<string>(StringComparer.Ordinal);
@@ -62,6 +65,7 @@ public sealed class ParseStage
                 if (d.Code != DiagnosticDescriptors.LayoutFallback.Code || fallbacks.Add(d.Message))
                 {
                     report.Add(d);
+                    replayed?.Add(d);
                 }
             }
             if (entry.Page is not null)

@@ -92,10 +92,7 @@ internal sealed class IncrementalClaims
             }
         };
         var f = new Fnv();
-        foreach (var page in pages)
-        {
-            f.Add(_hashes.Of(pages, page, hash));
-        }
+        _hashes.AddTo(f, pages, hash);
         return f.Value;
     }
 }
