@@ -44,6 +44,12 @@ public sealed class ResolveLinksStage(IndexedSite site, string baseUrl)
                 report.AddRange(entry.Diagnostics);
             }
         }
+        ReportOrphans(linked, report);
+    }
+
+    /// <summary>What <see cref="Report"/> says of the orphans (the preview reports the links' own findings itself).</summary>
+    public static void ReportOrphans(LinkedSite linked, DiagnosticBag report)
+    {
         foreach (var page in linked.Orphans)
         {
             report.Report(DiagnosticDescriptors.OrphanPage, $"no page links to '{page.Url}'",

@@ -14,6 +14,8 @@ internal sealed class IncrementalLinks
     private Dictionary<ParsedPage, ResolvedLinks> _links = [];
     private Dictionary<ParsedPage, HashSet<ParsedPage>> _referrers = [];
     private HashSet<ParsedPage> _orphans = [];
+    // The pages whose links reported something: an edit reports those instead of looking at every page's links.
+    private HashSet<ParsedPage> _reporting = [];
 
     /// <summary>The pages whose links were resolved or pointed anew by the last update; null after a full resolve.</summary>
     public List<ParsedPage>? Relinked { get; private set; }
@@ -28,6 +30,7 @@ internal sealed class IncrementalLinks
             _links = new Dictionary<ParsedPage, ResolvedLinks>(full.Links);
             _referrers = full.Referrers.ToDictionary(e => e.Key, e => e.Value);
             _orphans = [.. full.Orphans];
+            _reporting = [.. full.Links.Where(e => e.Value.Diagnostics.Count > 0).Select(e => e.Key)];
             return full;
         }
         var recounted = Update(stage, replaced);
@@ -48,7 +51,11 @@ internal sealed class IncrementalLinks
             }
         }
         var linked = new LinkedSite(_links, _referrers, _orphans);
-        ResolveLinksStage.Report(linked, report);
+        foreach (var page in _reporting)
+        {
+            report.AddRange(_links[page].Diagnostics);
+        }
+        ResolveLinksStage.ReportOrphans(linked, report);
         return linked;
     }
 
@@ -66,6 +73,7 @@ internal sealed class IncrementalLinks
         {
             ResolveLinksStage.Refer(_referrers, old, _links[old], add: false, recounted);
             _links.Remove(old);
+            _reporting.Remove(old);
         }
         var moved = replaced.ToDictionary(r => r.Old, r => r.New);
         // What still links to an edited page's old parse: pages that were not edited. Their links and the sets of pages
@@ -86,6 +94,10 @@ internal sealed class IncrementalLinks
         foreach (var (_, _, now) in replaced)
         {
             ResolveLinksStage.Refer(_referrers, now, _links[now] = stage.Resolve(now), add: true, recounted);
+            if (_links[now].Diagnostics.Count > 0)
+            {
+                _reporting.Add(now);
+            }
         }
         Relinked = [.. replaced.Select(r => r.New), .. stale];
         recounted.ExceptWith(moved.Keys);

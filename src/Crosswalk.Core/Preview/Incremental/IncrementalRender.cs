@@ -180,7 +180,15 @@ internal sealed class IncrementalRender
         {
             var found = new List<Diagnostic>();
             VerifyStage.Check(page, links.Links[page].Targets, rendered.TemplateIds, found.Add);
-            _anchors[page] = found;
+            // Only findings are kept: an edit reports them without looking at every page of the site.
+            if (found.Count > 0)
+            {
+                _anchors[page] = found;
+            }
+            else
+            {
+                _anchors.Remove(page);
+            }
         }
         foreach (var (_, found) in _anchors)
         {
