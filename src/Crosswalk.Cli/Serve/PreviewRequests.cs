@@ -23,7 +23,13 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
     /// Completes when the rebuild of the last change the watcher reported is done: the site's files are answered only
     /// then (see <see cref="MaxWait"/>), so a page reloading on the <c>changing</c> event gets the edit.
     /// </summary>
-    public Task Ready { get; set; } = Task.CompletedTask;
+    public Task Ready
+    {
+        get => Volatile.Read(ref _ready);
+        set => Volatile.Write(ref _ready, value);
+    }
+
+    private Task _ready = Task.CompletedTask;
 
     /// <summary>Longest a request waits for <see cref="Ready"/> before it is answered from the site as it is.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -60,11 +66,11 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
                 await PlainAsync(context, StatusCodes.Status400BadRequest, "400 Bad Request: path refused.\n", head).ConfigureAwait(false);
                 return;
             }
-            if (path is not (PreviewServer.LiveScriptPath or PreviewServer.EventsPath) && !Ready.IsCompleted)
+            if (path is not (PreviewServer.LiveScriptPath or PreviewServer.EventsPath) && Ready is { IsCompleted: false } ready)
             {
                 try
                 {
-                    await Ready.WaitAsync(MaxWait, context.RequestAborted).ConfigureAwait(false);
+                    await ready.WaitAsync(MaxWait, context.RequestAborted).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
