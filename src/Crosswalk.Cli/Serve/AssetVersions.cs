@@ -16,38 +16,51 @@ internal static partial class AssetVersions
     /// <summary>What a versioned file is served with: it never changes under its URL.</summary>
     public const string Immutable = "max-age=31536000, immutable";
 
-    // The URL of a <link> or <script> tag: href or src, double-quoted, as the theme and Markdig write them.
-    [GeneratedRegex("""<(?:link|script)\b[^>]*?\s(?:href|src)="(?<url>[^"]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AssetUrl();
+    // A <link> or <script> start tag (not <link-card>), and in it the URL: href or src, double-quoted, as the theme
+    // and Markdig write them.
+    [GeneratedRegex("""<(?:link|script)(?=[\s/>])[^>]*>""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AssetTag();
+
+    [GeneratedRegex("\\s(?:href|src)=\"(?<url>[^\"]*)\"", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlAttribute();
+
+    // Modules are known by their URL: a versioned one would be a second module beside the one its imports name.
+    [GeneratedRegex("""\stype\s*=\s*["']?module\b|\srel\s*=\s*["']?[^"'>]*\bmodulepreload\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Module();
 
     [GeneratedRegex("""<base[\s>]""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BaseTag();
 
     /// <summary>
     /// <paramref name="html"/> with the URL of each <c>link</c> and <c>script</c> tag that names a file of the site
-    /// (resolved against <paramref name="requestPath"/>, where the browser resolves it) followed by that file's version;
-    /// <paramref name="tagOf"/> gives a site path's entity tag, or null when it is no file or a page.
+    /// (resolved against <paramref name="requestPath"/>, the path as the browser asked for it, where the browser
+    /// resolves it) followed by that file's version; <paramref name="tagOf"/> gives a site path's entity tag, or null
+    /// when it is no file, a page, or not to be versioned. Module scripts and URLs with a scheme are left as written.
     /// </summary>
     public static string Stamp(string html, string requestPath, Func<string, string?> tagOf)
     {
         // A <base> tag moves what relative URLs mean; such a page keeps its URLs (and the 304s).
-        if (BaseTag().IsMatch(html))
+        if (BaseTag().IsMatch(html) || !requestPath.StartsWith('/'))
         {
             return html;
         }
         var page = new Uri(new Uri("http://preview.invalid"), requestPath);
-        return AssetUrl().Replace(html, match =>
+        return AssetTag().Replace(html, tag =>
         {
-            var url = match.Groups["url"];
-            var value = url.Value;
-            if (value.Length == 0 || value.Contains('?') || value.Contains('#') || value.Contains('&') || value.StartsWith("//", StringComparison.Ordinal)
-                || !Uri.TryCreate(page, value, out var resolved) || resolved.Host != page.Host || resolved.Scheme != page.Scheme
-                || !RequestPath.TryNormalize(resolved.AbsolutePath, out var path) || tagOf(path) is not { } tag)
+            if (Module().IsMatch(tag.Value) || UrlAttribute().Match(tag.Value) is not { Success: true } attribute)
             {
-                return match.Value;
+                return tag.Value;
             }
-            var at = url.Index - match.Index + url.Length;
-            return match.Value[..at] + "?" + Parameter + "=" + tag.Trim('"') + match.Value[at..];
+            var url = attribute.Groups["url"];
+            var value = url.Value;
+            // Whitespace around a URL is no part of it for the browser: a version after it would be.
+            if (value.Length == 0 || value != value.Trim() || value.IndexOfAny(['?', '#', '&', ':']) >= 0 || value.StartsWith("//", StringComparison.Ordinal)
+                || !Uri.TryCreate(page, value, out var resolved) || !RequestPath.TryNormalize(resolved.AbsolutePath, out var path) || tagOf(path) is not { } version)
+            {
+                return tag.Value;
+            }
+            var at = url.Index + url.Length;
+            return tag.Value[..at] + "?" + Parameter + "=" + version.Trim('"') + tag.Value[at..];
         });
     }
 }

@@ -1,6 +1,9 @@
 namespace Crosswalk.Cli.Serve;
 
-/// <summary>The script served at <c>/__crosswalk/live.js</c>: reloads the page after each rebuild and keeps the scroll position.</summary>
+/// <summary>
+/// The script served at <c>/__crosswalk/live.js</c>: reloads the page when a change is announced (<c>changing</c>; the
+/// server answers once the rebuild is done) or a newer build is (<c>reload</c>), and keeps the scroll position.
+/// </summary>
 internal static class LiveReloadScript
 {
     public const string Source = """

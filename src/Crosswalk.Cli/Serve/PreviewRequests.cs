@@ -134,7 +134,7 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             // A page is never reused: it must show the last edit, and carries the build's version and diagnostics.
             var last = site.Last;
             content = HtmlInjector.Inject(content, last?.Version ?? 0, last?.Result.Diagnostics ?? [], Notice,
-                html => AssetVersions.Stamp(html, context.Request.Path.Value ?? "/", TagOf));
+                html => AssetVersions.Stamp(html, RawPath(context), TagOf));
             return BytesAsync(context, status, ContentTypes.For(file), content, head);
         }
         return status == StatusCodes.Status200OK
@@ -142,7 +142,8 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             : BytesAsync(context, status, ContentTypes.For(file), content, head);
     }
 
-    // The entity tag of a stylesheet or script a page names (see AssetVersions), or null for a page or no file.
+    // The entity tag of a stylesheet or script a page names (see AssetVersions), or null for a page, no file, or a
+    // generated file that waits for Settle (looking at it would write every generated file before this page).
     private string? TagOf(string path)
     {
         if (path == PreviewServer.LiveScriptPath)
@@ -150,7 +151,15 @@ internal sealed class PreviewRequests(PreviewSite site, EventHub hub, TextWriter
             return EntityTags.Of(LiveScript);
         }
         var file = RequestPath.ToFile(path);
-        return !ContentTypes.IsHtml(file) && site.TryGetFile(file, out var content) ? EntityTags.Of(content) : null;
+        return !ContentTypes.IsHtml(file) && !site.IsDeferred(file) && site.TryGetFile(file, out var content) ? EntityTags.Of(content) : null;
+    }
+
+    // The path as the browser sent it (still percent-encoded), which its relative URLs resolve against.
+    private static string RawPath(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var end = raw.IndexOfAny(['?', '#']);
+        return end < 0 ? raw : raw[..end];
     }
 
     // Any other file may be kept by the browser but not used without asking (no-cache): a 304 while its bytes are the

@@ -40,6 +40,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly SemaphoreSlim _stopLock = new(1, 1);
     private bool _pendingFull;
     private TaskCompletionSource? _upcoming;
+    private bool _loopEnded;
     private long _firstPending;
     private long _lastPending;
     private WebApplication? _app;
@@ -158,6 +159,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             lock (_pendingLock)
             {
                 // No rebuild is coming: requests waiting for one are answered (or end with the server).
+                _loopEnded = true;
                 _upcoming?.TrySetResult();
             }
             _hub.Complete();
@@ -202,7 +204,6 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     private void OnChanged(string path)
     {
-        bool first;
         lock (_pendingLock)
         {
             var now = Stopwatch.GetTimestamp();
@@ -212,37 +213,28 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _pending.Add(path);
             _lastPending = now;
-            first = Expect();
+            Expect();
         }
         _signal.Writer.TryWrite(true);
-        Announce(first);
     }
 
-    // Under _pendingLock: a change nobody is waiting for yet makes requests wait for the rebuild that will take it.
-    private bool Expect()
+    // Under _pendingLock, before the rebuild loop is signalled (so that `changing` always comes before the rebuild's
+    // `reload`): a change nobody waits for yet makes requests wait for the rebuild that will take it, and open pages
+    // start reloading, so the browser's part of a reload (ending the old page, starting the navigation) overlaps the
+    // debounce and the rebuild. Once the loop has ended, nothing waits.
+    private void Expect()
     {
-        if (_upcoming is not null)
+        if (_upcoming is not null || _loopEnded)
         {
-            return false;
+            return;
         }
         _upcoming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _requests.Ready = _upcoming.Task;
-        return true;
-    }
-
-    // The pages start reloading while the rebuild runs: their requests wait for it (PreviewRequests.Ready), so the
-    // browser's part of the reload (ending the old page, starting the navigation) overlaps the debounce and the rebuild.
-    private void Announce(bool first)
-    {
-        if (first)
-        {
-            _hub.PublishEvent("changing", "{}");
-        }
+        _hub.PublishEvent("changing", "{}");
     }
 
     private void OnOverflow(string message)
     {
-        bool first;
         lock (_pendingLock)
         {
             if (_pending.Count == 0 && !_pendingFull)
@@ -251,11 +243,10 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _pendingFull = true;
             _lastPending = Stopwatch.GetTimestamp();
-            first = Expect();
+            Expect();
         }
         _stderr.WriteLine($"warning: file watcher: {message}; rebuilding everything");
         _signal.Writer.TryWrite(true);
-        Announce(first);
     }
 
     // A watched folder went (message) or every one is back (null): said in the terminal and in the pages' overlay.
@@ -352,6 +343,19 @@ internal sealed class PreviewServer : IAsyncDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
+        catch (Exception ex)
+        {
+            _stderr.WriteLine($"crosswalk: internal error in the rebuild loop: {ex.GetType().Name}: {ex.Message}; no more rebuilds until restarted");
+        }
+        finally
+        {
+            lock (_pendingLock)
+            {
+                // No rebuild is coming: requests waiting for one are answered with the site as it is.
+                _loopEnded = true;
+                _upcoming?.TrySetResult();
+            }
+        }
     }
 
     private static bool IsEmptyFile(string path)
@@ -406,10 +410,18 @@ internal sealed class PreviewServer : IAsyncDisposable
     private void Settle()
     {
         var sw = Stopwatch.StartNew();
-        if (_site.Settle().Count > 0 && _site.Last is { } build)
+        try
         {
-            _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
-            Report(build, sw.Elapsed, initial: false);
+            if (_site.Settle().Count > 0 && _site.Last is { } build)
+            {
+                _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
+                Report(build, sw.Elapsed, initial: false);
+            }
+        }
+        catch (Exception ex)
+        {
+            // As a rebuild that threw: said, and the loop goes on (a request for one of the files tries again).
+            _stderr.WriteLine($"crosswalk: internal error writing the generated files: {ex.GetType().Name}: {ex.Message}");
         }
     }
 

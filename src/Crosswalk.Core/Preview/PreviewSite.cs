@@ -30,6 +30,7 @@ public sealed class PreviewSite
     private volatile IReadOnlySet<string> _deferred = new HashSet<string>();
     private IReadOnlySet<string> _paths = new HashSet<string>();
     private bool _swept;
+    private bool _interrupted;
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
     /// <param name="options">The site to preview.</param>
@@ -68,7 +69,7 @@ public sealed class PreviewSite
     {
         lock (_buildLock)
         {
-            var full = !_incremental || changed is null || Last is null || Config is null || changed.Any(p => InvalidatesEverything(Config, p));
+            var full = !_incremental || changed is null || Last is null || Config is null || _interrupted || changed.Any(p => InvalidatesEverything(Config, p));
             // Cleared until this build's sweep is done: after a build that threw, the next one sweeps every file.
             var swept = _swept;
             _swept = false;
@@ -83,7 +84,10 @@ public sealed class PreviewSite
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;
             // Without incremental rebuilds, the build's own stages run: nothing of the preview's reuse is involved.
+            // A build that threw may have left some stages' records ahead of others: the next one starts afresh.
+            _interrupted = true;
             var run = SiteBuilder.Preview(_options, _incremental ? _stages : new SiteStages(), target);
+            _interrupted = false;
             var result = run.Result;
             if (result.ConfigUsable && run.Config is { } config)
             {
@@ -150,6 +154,9 @@ public sealed class PreviewSite
             return _output.Files;
         }
     }
+
+    /// <summary>Whether the file at <paramref name="relativePath"/> waits for <see cref="Settle"/> (<see cref="TryGetFile"/> would write it first).</summary>
+    public bool IsDeferred(string relativePath) => _deferred.Contains(relativePath);
 
     /// <summary>The built file at <paramref name="relativePath"/> (with <c>/</c>, no leading slash), if any.</summary>
     public bool TryGetFile(string relativePath, out byte[] content)

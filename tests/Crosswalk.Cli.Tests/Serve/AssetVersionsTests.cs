@@ -18,8 +18,7 @@ public sealed class AssetVersionsTests
     [InlineData("<link rel=\"stylesheet\" href=\"../../assets/crosswalk.css\">", "<link rel=\"stylesheet\" href=\"../../assets/crosswalk.css?v=c55\">")]
     [InlineData("<link rel=\"stylesheet\" href=\"/assets/crosswalk.css\">", "<link rel=\"stylesheet\" href=\"/assets/crosswalk.css?v=c55\">")]
     [InlineData("<script src=\"../../assets/crosswalk.js\" defer></script>", "<script src=\"../../assets/crosswalk.js?v=a11\" defer></script>")]
-    [InlineData("<SCRIPT type=\"module\" SRC=\"../local.js\"></SCRIPT>", "<SCRIPT type=\"module\" SRC=\"../local.js?v=d22\"></SCRIPT>")]
-    [InlineData("<script src=\"http://preview.invalid/assets/crosswalk.js\"></script>", "<script src=\"http://preview.invalid/assets/crosswalk.js?v=a11\"></script>")]
+    [InlineData("<SCRIPT type=\"text/javascript\" SRC=\"../local.js\"></SCRIPT>", "<SCRIPT type=\"text/javascript\" SRC=\"../local.js?v=d22\"></SCRIPT>")]
     public void A_stylesheet_or_script_of_the_site_carries_its_version(string html, string expected) =>
         Assert.Equal(expected, Stamp(html));
 
@@ -34,7 +33,17 @@ public sealed class AssetVersionsTests
     [InlineData("<a href=\"../../assets/crosswalk.css\">the stylesheet</a>")]
     [InlineData("<img src=\"../../assets/crosswalk.js\">")]
     [InlineData("<script src=\"\"></script>")]
-    [InlineData("<script src=\"../../../../../../assets/%2e%2e/crosswalk.js\"></script>")]
+    [InlineData("<script src=\"http://preview.invalid/assets/crosswalk.js\"></script>")]
+    // Modules are known by their URL (an import of ../../assets/crosswalk.js would be another module).
+    [InlineData("<script type=\"module\" src=\"../../assets/crosswalk.js\"></script>")]
+    [InlineData("<script src=\"../../assets/crosswalk.js\" type=module></script>")]
+    [InlineData("<link rel=\"modulepreload\" href=\"../../assets/crosswalk.js\">")]
+    // Whitespace is no part of the URL for the browser; a version after it would be.
+    [InlineData("<link rel=\"stylesheet\" href=\"../../assets/crosswalk.css \">")]
+    [InlineData("<link rel=\"stylesheet\" href=\" ../../assets/crosswalk.css\">")]
+    // An element whose name starts with link.
+    [InlineData("<link-card href=\"../../assets/crosswalk.css\"></link-card>")]
+    [InlineData("<link rel=\"stylesheet\" href='../../assets/crosswalk.css'>")]
     public void Anything_else_is_left_as_written(string html) =>
         Assert.Equal(html, Stamp(html));
 
@@ -47,6 +56,8 @@ public sealed class AssetVersionsTests
         Assert.Equal("<script src=\"assets/crosswalk.js?v=a11\"></script>", Stamp(html, "/index.html"));
         // The 404 page, served at a path that does not exist: relative URLs mean what they mean there.
         Assert.Equal(html, Stamp(html, "/no/such/page"));
+        // Not a path (a proxy's absolute form): nothing to resolve against.
+        Assert.Equal(html, Stamp(html, "http://localhost/"));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class PreviewCachingTests
         {
             var version = VersionIn(html, file);
             using var plain = await GetAsync(site, path);
-            Assert.Equal(plain.Headers.ETag!.Tag, "\"" + version + "\"");
+            Assert.Equal("\"" + version + "\"", plain.Headers.ETag!.Tag);
 
             using var versioned = await GetAsync(site, path + "?v=" + version);
             Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);

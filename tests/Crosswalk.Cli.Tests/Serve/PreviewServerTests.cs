@@ -248,7 +248,6 @@ public sealed class PreviewServerTests
         Assert.Contains("Deep page, edited.", page);
         Assert.True(sw.Elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {sw.ElapsedMilliseconds} ms, before the rebuild could have run");
         Assert.Contains($"<meta name=\"crosswalk-version\" content=\"{site.Server.Version}\">", page);
-        // The live script, the event stream and the diagnostics do not wait for it.
         Assert.Equal("reload", (await ReadEventAsync(reader, timeout.Token)).Name);
     }
 

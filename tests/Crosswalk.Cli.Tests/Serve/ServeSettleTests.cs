@@ -46,6 +46,28 @@ public sealed class ServeSettleTests
         Assert.False(site.Server.Site.HasDeferred);
     }
 
+    [Fact]
+    public async Task A_page_that_names_a_generated_file_is_answered_without_writing_it()
+    {
+        // A theme that loads the search index with every page.
+        var files = ServeSite.DefaultFiles();
+        files["site.yml"] = $"title: Serve Test\ntemplates: theme\n# {ServeSite.Secret}\n";
+        files["theme/partials/footer.html"] = "<footer><script src=\"{{ page.root }}assets/search-index.js\"></script></footer>\n";
+        await using var site = await ServeSite.StartAsync(files, options: new PreviewServerOptions { SettleDelay = TimeSpan.FromMinutes(10) });
+        var marker = "Named" + Guid.NewGuid().ToString("N");
+
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
+        await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
+        await WaitForAsync(() => site.Server.Rebuilds > 0);
+        Assert.True(site.Server.Site.HasDeferred);
+
+        // Versioning the page's scripts must not look at the index: that would write every generated file first.
+        var page = await site.GetStringAsync("/b/c/");
+        Assert.Contains("<script src=\"../../assets/search-index.js\"></script>", page);
+        Assert.True(site.Server.Site.HasDeferred);
+        Assert.Matches("assets/crosswalk.css\\?v=[0-9a-f]{32}", page);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var sw = Stopwatch.StartNew();

@@ -48,22 +48,28 @@ internal sealed class IncrementalIndex
     {
         var before = last.Site.Pages;
         ParsedPage[]? swapped = null;
-        Replaced = [];
+        var replaced = new List<Replacement>();
         for (var i = 0; i < parsed.Count; i++)
         {
-            if (!ReferenceEquals(last.Parsed[i], parsed[i]) && last.Places.Remove(last.Parsed[i], out var place))
+            if (!ReferenceEquals(last.Parsed[i], parsed[i]) && last.Places.TryGetValue(last.Parsed[i], out var place))
             {
                 swapped ??= [.. before];
                 swapped[place] = parsed[i];
-                last.Places[parsed[i]] = place;
-                Replaced.Add(new Replacement(place, before[place], parsed[i]));
+                replaced.Add(new Replacement(place, before[place], parsed[i]));
             }
         }
-        Replaced.Sort((a, b) => a.Place.CompareTo(b.Place));
+        replaced.Sort((a, b) => a.Place.CompareTo(b.Place));
         IReadOnlyList<ParsedPage> pages = swapped ?? before;
+        var site = last.Site with { Pages = pages, Index = last.Site.Index.WithPages(pages) };
+        // The places move to the new parses only now, with the rest of this run's record.
+        foreach (var (place, old, now) in replaced)
+        {
+            last.Places.Remove(old);
+            last.Places[now] = place;
+        }
+        Replaced = replaced;
         report.AddRange(last.Diagnostics);
         // The sidebar finds pages by source file: it serves as it is.
-        var site = last.Site with { Pages = pages, Index = last.Site.Index.WithPages(pages) };
         _last = last with { Parsed = parsed, Site = site };
         return site;
     }

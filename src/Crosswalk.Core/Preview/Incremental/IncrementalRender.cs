@@ -174,7 +174,7 @@ internal sealed class IncrementalRender
         }
         else
         {
-            _anchors = new Dictionary<ParsedPage, IReadOnlyList<Diagnostic>>(site.Pages.Count);
+            _anchors = [];
         }
         foreach (var page in check)
         {
