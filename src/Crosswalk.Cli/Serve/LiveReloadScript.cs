@@ -20,14 +20,14 @@ internal static class LiveReloadScript
           function store(name, value) { try { if (value === null) { sessionStorage.removeItem(name); } else { sessionStorage.setItem(name, value); } } catch (e) { } }
           function read(name) { try { return sessionStorage.getItem(name); } catch (e) { return null; } }
 
-          // Restore the position saved before a reload (now, and again once images and fonts have laid out).
+          // Restore the position saved before a reload: before the first frame is painted, and again once images and
+          // fonts have laid out. Not at once: scrolling now would lay the page out before its parse is done.
           var saved = read(key);
           if (saved !== null) {
             store(key, null);
             var y = parseFloat(saved) || 0;
             if ('scrollRestoration' in history) { history.scrollRestoration = 'manual'; }
             var restore = function () { window.scrollTo({ left: window.scrollX, top: y, behavior: 'instant' }); };
-            restore();
             if (document.readyState !== 'complete') { window.addEventListener('load', restore); }
             requestAnimationFrame(restore);
           }
