@@ -332,7 +332,7 @@ internal sealed class PreviewServer : IAsyncDisposable
                         WarnUnwatched(_watcher.Restart());
                         full = true;
                     }
-                    settle = RunRebuild(full ? null : changed);
+                    settle = RunRebuild(full ? null : changed, taken);
                 }
                 finally
                 {
@@ -371,7 +371,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     }
 
     /// <summary>Rebuilds and announces the reload; true when generated files were left for <see cref="Settle"/>.</summary>
-    private bool RunRebuild(IReadOnlyCollection<string>? changed)
+    private bool RunRebuild(IReadOnlyCollection<string>? changed, TaskCompletionSource? waiting)
     {
         if (_options.Verbose)
         {
@@ -395,6 +395,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         }
         sw.Stop();
         Interlocked.Increment(ref _rebuilds);
+        // The requests that waited for this build are answered before it is reported.
+        waiting?.TrySetResult();
         _hub.PublishEvent("reload", $"{{\"version\":{build.Version}}}");
         Report(build, sw.Elapsed, initial: false);
         if (build.Full && !_stopping.IsCancellationRequested)
