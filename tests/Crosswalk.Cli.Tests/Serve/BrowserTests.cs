@@ -40,6 +40,42 @@ public sealed class BrowserTests
         Assert.Empty(scriptErrors);
     }
 
+    [Fact]
+    public async Task A_theme_stylesheet_edit_reaches_an_open_page_that_keeps_its_files_for_good()
+    {
+        var files = ServeSite.DefaultFiles();
+        files["site.yml"] = $"title: Serve Test\ntemplates: theme\n# {ServeSite.Secret}\n";
+        files["theme/assets/crosswalk.css"] = "article { color: rgb(10, 20, 30); }\n";
+        await using var site = await ServeSite.StartAsync(files);
+        await using var chromium = await Browser.Chromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        var stylesheets = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("crosswalk.css", StringComparison.Ordinal))
+            {
+                stylesheets.Add(request.Url);
+            }
+        };
+        await page.GotoAsync(new Uri(site.Url, "/a/").ToString());
+        await WaitAsync(() => site.Server.EventClients >= 1, "the page to open /__crosswalk/events");
+        Assert.Equal("rgb(10, 20, 30)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('article')).color"));
+        // A reload with no change takes the stylesheet from the browser's cache without asking (a 304 would carry headers).
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>(StylesheetTransferSize));
+
+        site.Write("theme/assets/crosswalk.css", "article { color: rgb(200, 100, 50); }\n");
+
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('article')).color === 'rgb(200, 100, 50)'", null, new() { Timeout = Timeout });
+        Assert.True(await page.EvaluateAsync<int>(StylesheetTransferSize) > 0);
+        Assert.Equal(2, stylesheets.Distinct().Count());
+        Assert.All(stylesheets, url => Assert.Matches(@"crosswalk\.css\?v=[0-9a-f]{32}$", url));
+    }
+
+    private const string StylesheetTransferSize =
+        "() => performance.getEntriesByType('resource').filter(r => r.name.includes('crosswalk.css'))[0].transferSize";
+
     private static async Task WaitAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
