@@ -24,6 +24,16 @@ internal sealed class Chromium : IAsyncDisposable
     /// <summary>The switches known to work on this machine's headless Chromium.</summary>
     public static readonly string[] Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
+    /// <summary>
+    /// Waits until <paramref name="page"/> shows <paramref name="url"/>, by its URL alone: Playwright's wait for a load
+    /// state of a file:// page reached by a click timed out now and then under load (in CI too) with the page long
+    /// shown. What a test checks next waits for itself.
+    /// </summary>
+    public static Task ArrivedAsync(IPage page, string url) => Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = Timeout });
+
+    /// <inheritdoc cref="ArrivedAsync(IPage, string)"/>
+    public static Task ArrivedAsync(IPage page, System.Text.RegularExpressions.Regex url) => Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = Timeout });
+
     /// <summary>Fails the test, saying what to install, when the browser is absent.</summary>
     public static void RequireInstalled() => Assert.True(File.Exists(ExecutablePath),
         $"headless Chromium is not installed at {ExecutablePath}: install Debian's package with `apt-get install -y chromium` (.ci/run does)");

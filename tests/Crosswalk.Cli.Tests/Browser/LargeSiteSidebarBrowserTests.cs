@@ -81,13 +81,13 @@ public sealed class LargeSiteSidebarBrowserTests
         }
         Assert.True(report.Length == 0, "axe-core violations with the whole tree open:\n" + report);
         await gamma.Locator("a", new() { HasTextString = "gamma page 42" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("gamma/page-42/index.html"));
+        await Chromium.ArrivedAsync(page, site.Url("gamma/page-42/index.html"));
         Assert.Equal("gamma page 42", (await page.Locator("h1").First.TextContentAsync())?.Trim().TrimEnd('#'));
 
         // The home page's entry in the tree leads home, from one folder down too.
         await page.Locator("[data-cw-nav-full]").ClickAsync();
         await page.Locator("#cw-nav-tree .cw-nav-depth-1 > li > a", new() { HasTextString = "Home" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("index.html"));
+        await Chromium.ArrivedAsync(page, site.Url("index.html"));
         Assert.Empty(errors);
     }
 }

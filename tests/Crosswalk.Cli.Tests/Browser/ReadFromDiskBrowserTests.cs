@@ -35,21 +35,21 @@ public sealed class ReadFromDiskBrowserTests
 
         // A body link with an anchor, one folder down.
         await page.Locator("article a", new() { HasTextString = "access policy" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("policies/access/index.html") + "#reviews");
+        await Chromium.ArrivedAsync(page, site.Url("policies/access/index.html") + "#reviews");
         await AssertStyledAsync(page);
 
         // The sidebar's link to a folder page: the browser would show a folder listing without the theme script.
         await page.Locator("#cw-sidebar a.cw-nav-link", new() { HasTextString = "Policies" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("policies/index.html"));
+        await Chromium.ArrivedAsync(page, site.Url("policies/index.html"));
         Assert.Equal("Policies", (await page.Locator("h1").First.TextContentAsync())?.Trim());
 
         // A generated criterion page and back to the document that claims it.
         await page.GotoAsync(site.Url("policies/access/index.html"));
         await page.Locator(".cw-criteria-list a", new() { HasTextString = "CC6.1" }).ClickAsync();
-        await page.WaitForURLAsync(site.Url("criteria/soc2-tsc-2017/cc6.1/index.html"));
+        await Chromium.ArrivedAsync(page, site.Url("criteria/soc2-tsc-2017/cc6.1/index.html"));
         await AssertStyledAsync(page);
         await page.Locator("article a", new() { HasTextString = "Access Policy" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(site.Url("policies/access/index.html"))));
+        await Chromium.ArrivedAsync(page, new Regex("^" + Regex.Escape(site.Url("policies/access/index.html"))));
 
         // The image beside the pages loads (an image that failed has no natural width), and the link to it stays on disk.
         await page.GotoAsync(site.Url("policies/access/index.html"));
@@ -61,8 +61,9 @@ public sealed class ReadFromDiskBrowserTests
 
     private static async Task AssertStyledAsync(Microsoft.Playwright.IPage page)
     {
-        // crosswalk.css sets the body's margin to 0 (a browser's own is 8px); crosswalk.js swaps no-js for js.
-        Assert.Equal("0px", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).marginTop"));
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('js')"), "crosswalk.js did not run");
+        // crosswalk.css sets the body's margin to 0 (a browser's own is 8px); crosswalk.js swaps no-js for js. Waited
+        // for: the page may still be parsing.
+        await page.WaitForFunctionAsync("() => document.body && getComputedStyle(document.body).marginTop === '0px'");
+        await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('js')");
     }
 }
