@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Threading.Channels;
 using Crosswalk.Cli.Output;
 using Crosswalk.Pipeline;
 using Crosswalk.Preview;
@@ -32,19 +31,10 @@ internal sealed class PreviewServer : IAsyncDisposable
     private readonly EventHub _hub;
     private readonly PreviewRequests _requests;
     private readonly SiteWatcher _watcher;
-    private readonly Lock _pendingLock = new();
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ChangeQueue _changes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _stopLock = new(1, 1);
-    private bool _pendingFull;
-    private TaskCompletionSource? _upcoming;
-    // Quiet periods up to this long are slept on the rebuild loop's thread, not left to a timer.
-    private static readonly TimeSpan PreciseWait = TimeSpan.FromMilliseconds(10);
-    private bool _loopEnded;
-    private long _firstPending;
-    private long _lastPending;
     private WebApplication? _app;
     private Task? _loop;
     private int _rebuilds;
@@ -59,6 +49,13 @@ internal sealed class PreviewServer : IAsyncDisposable
         _hub = new EventHub(_options.Heartbeat);
         _watcher = new SiteWatcher(OnChanged, OnOverflow, OnLost, _options.WatchPoll);
         _requests = new PreviewRequests(_site, _hub, _stderr, _stopping.Token);
+        // Open pages start reloading at the first change and their requests wait for its rebuild, so the browser's
+        // part of a reload (ending the old page, starting the navigation) overlaps the quiet period and the rebuild.
+        _changes = new ChangeQueue(_options, rebuilt =>
+        {
+            _requests.Ready = rebuilt;
+            _hub.PublishEvent("changing", "{}");
+        });
     }
 
     /// <summary>The site in memory.</summary>
@@ -158,12 +155,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             }
             _watcher.Dispose();
             await _stopping.CancelAsync().ConfigureAwait(false);
-            lock (_pendingLock)
-            {
-                // No rebuild is coming: requests waiting for one are answered (or end with the server).
-                _loopEnded = true;
-                _upcoming?.TrySetResult();
-            }
+            _changes.End();
             _hub.Complete();
             if (_app is not null)
             {
@@ -204,51 +196,12 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     // ---------- watching and rebuilding ----------
 
-    private void OnChanged(string path)
-    {
-        lock (_pendingLock)
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (_pending.Count == 0 && !_pendingFull)
-            {
-                _firstPending = now;
-            }
-            _pending.Add(path);
-            _lastPending = now;
-            Expect();
-        }
-        _signal.Writer.TryWrite(true);
-    }
-
-    // Under _pendingLock, before the rebuild loop is signalled (so that `changing` always comes before the rebuild's
-    // `reload`): a change nobody waits for yet makes requests wait for the rebuild that will take it, and open pages
-    // start reloading, so the browser's part of a reload (ending the old page, starting the navigation) overlaps the
-    // debounce and the rebuild. Once the loop has ended, nothing waits.
-    private void Expect()
-    {
-        if (_upcoming is not null || _loopEnded)
-        {
-            return;
-        }
-        _upcoming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _requests.Ready = _upcoming.Task;
-        _hub.PublishEvent("changing", "{}");
-    }
+    private void OnChanged(string path) => _changes.Add(path);
 
     private void OnOverflow(string message)
     {
-        lock (_pendingLock)
-        {
-            if (_pending.Count == 0 && !_pendingFull)
-            {
-                _firstPending = Stopwatch.GetTimestamp();
-            }
-            _pendingFull = true;
-            _lastPending = Stopwatch.GetTimestamp();
-            Expect();
-        }
+        _changes.AddEverything();
         _stderr.WriteLine($"warning: file watcher: {message}; rebuilding everything");
-        _signal.Writer.TryWrite(true);
     }
 
     // A watched folder went (message) or every one is back (null): said in the terminal and in the pages' overlay.
@@ -271,7 +224,7 @@ internal sealed class PreviewServer : IAsyncDisposable
                     // The generated files are written once the pages have had time to reload, so that writing them
                     // does not take the processor from the reload; a change coming first is rebuilt first. Still owed
                     // when that change turns out to be nothing to rebuild (its path was taken by the last rebuild).
-                    var next = _signal.Reader.WaitToReadAsync(token).AsTask();
+                    var next = _changes.WaitToReadAsync(token);
                     if (await Task.WhenAny(next, Task.Delay(_options.SettleDelay, token)).ConfigureAwait(false) != next)
                     {
                         settle = false;
@@ -279,62 +232,18 @@ internal sealed class PreviewServer : IAsyncDisposable
                         continue;
                     }
                 }
-                if (!await _signal.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+                if (!await _changes.WaitAsync(token).ConfigureAwait(false))
                 {
                     break;
                 }
-                _signal.Reader.TryRead(out _);
-                // Debounce: wait for a quiet period, but never longer than MaxDelay from the first change.
-                while (true)
-                {
-                    TimeSpan wait;
-                    TimeSpan sinceLast;
-                    string[] paths;
-                    lock (_pendingLock)
-                    {
-                        sinceLast = Stopwatch.GetElapsedTime(_lastPending);
-                        var sinceFirst = Stopwatch.GetElapsedTime(_firstPending);
-                        wait = sinceFirst >= _options.MaxDelay ? TimeSpan.Zero : _options.Debounce - sinceLast;
-                        paths = wait <= TimeSpan.Zero && sinceFirst < _options.MaxDelay ? [.. _pending] : [];
-                    }
-                    if (wait <= TimeSpan.Zero && paths.Any(IsEmptyFile))
-                    {
-                        // A save that truncated the file and has not written it yet: an empty page would be shown
-                        // (and the reader's scroll position lost) until the write's own rebuild.
-                        wait = _options.TruncateGrace - sinceLast;
-                    }
-                    if (wait <= TimeSpan.Zero)
-                    {
-                        break;
-                    }
-                    if (wait <= PreciseWait)
-                    {
-                        // A timer's delay of 2 ms took 4-8 ms on a busy machine, longer than the rebuild it held up.
-                        Thread.Sleep(wait);
-                    }
-                    else
-                    {
-                        await Task.Delay(wait, token).ConfigureAwait(false);
-                    }
-                }
-                string[] changed;
-                bool full;
-                TaskCompletionSource? taken;
-                lock (_pendingLock)
-                {
-                    changed = [.. _pending];
-                    full = _pendingFull;
-                    _pending.Clear();
-                    _pendingFull = false;
-                    taken = _upcoming;
-                    _upcoming = null;
-                }
+                var batch = _changes.Take();
                 try
                 {
-                    if (changed.Length == 0 && !full)
+                    if (batch.IsEmpty)
                     {
                         continue;
                     }
+                    var full = batch.Full;
                     if (_watcher.RestartPending)
                     {
                         // A folder deleted or moved may have taken OS watches with it: watch anew, and rebuild everything
@@ -342,11 +251,11 @@ internal sealed class PreviewServer : IAsyncDisposable
                         WarnUnwatched(_watcher.Restart());
                         full = true;
                     }
-                    settle = RunRebuild(full ? null : changed, taken);
+                    settle = RunRebuild(full ? null : batch.Paths, batch.Done);
                 }
                 finally
                 {
-                    taken?.TrySetResult();
+                    batch.Done?.TrySetResult();
                 }
             }
         }
@@ -359,24 +268,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         }
         finally
         {
-            lock (_pendingLock)
-            {
-                // No rebuild is coming: requests waiting for one are answered with the site as it is.
-                _loopEnded = true;
-                _upcoming?.TrySetResult();
-            }
-        }
-    }
-
-    private static bool IsEmptyFile(string path)
-    {
-        try
-        {
-            return new FileInfo(path) is { Exists: true, Length: 0 };
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return false;
+            _changes.End();
         }
     }
 
