@@ -126,20 +126,20 @@ public sealed partial class CriteriaPages
         sb.Append("<div class=\"table-wrap\"><table class=\"coverage-matrix\">\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Documents</th><th scope=\"col\">Claimed by</th></tr></thead>\n<tbody>\n");
         foreach (var criterion in catalog.Criteria)
         {
-            var pages = claims.PagesCovering(criterion);
-            AppendRowHead(sb, criterion, pages.Count);
+            var (covering, first) = claims.FirstPagesCovering(criterion, MaxListedDocuments);
+            AppendRowHead(sb, criterion, covering);
             var coverage = claims.CoverageOf(criterion);
             sb.Append(coverage switch
             {
                 Coverage.Direct => "<td class=\"covered\">",
                 Coverage.Inherited => "<td class=\"covered inherited\" title=\"only through a group or alias\">",
                 _ => criterion.IsLeaf ? "<td class=\"gap\" title=\"gap\">" : "<td>",
-            }).Append(pages.Count).Append(coverage == Coverage.Inherited ? "<span class=\"cw-visually-hidden\"> (only through a group or alias)</span>" : "")
+            }).Append(covering).Append(coverage == Coverage.Inherited ? "<span class=\"cw-visually-hidden\"> (only through a group or alias)</span>" : "")
               .Append(coverage == Coverage.Gap && criterion.IsLeaf ? "<span class=\"cw-visually-hidden\"> (gap)</span>" : "").Append("</td><td>");
-            sb.AppendJoin(", ", pages.Take(MaxListedDocuments).Select(p => Link(p.Url, p.NavTitle, p.Title)));
-            if (pages.Count > MaxListedDocuments)
+            sb.AppendJoin(", ", first.Select(p => Link(p.Url, p.NavTitle, p.Title)));
+            if (covering > MaxListedDocuments)
             {
-                sb.Append(", ").Append(Link(CriterionUrls.Of(criterion) + "#claims", $"and {pages.Count - MaxListedDocuments} more"));
+                sb.Append(", ").Append(Link(CriterionUrls.Of(criterion) + "#claims", $"and {covering - MaxListedDocuments} more"));
             }
             sb.Append("</td></tr>\n");
         }

@@ -36,37 +36,59 @@ public static class SidebarEntries
             }
             return entries;
         }
+        // The entry of this list on the path (at most one: the path is a chain of parents), found from the path, which
+        // holds a few entries, rather than by reading the list, which can hold hundreds.
         var onPath = -1;
-        for (var i = 0; i < nodes.Count && onPath < 0; i++)
+        foreach (var node in path)
         {
-            onPath = path.Contains(nodes[i]) ? i : -1;
+            if (node.Parent == parent)
+            {
+                onPath = navigation.IndexOf(node);
+                break;
+            }
         }
         // The page's own list: a window around it. A list above it: the section on the way. Below it: its first children.
         var (from, to) = onPath < 0 ? (0, ChildLimit - 1)
             : nodes[onPath] == active ? (onPath - SiblingWindow, onPath + SiblingWindow)
             : (onPath, onPath);
+        from = Math.Max(from, 0);
+        to = Math.Min(to, nodes.Count - 1);
         var moreIn = parent is { Url: not null } && parent != active ? parent : null;
-        var left = 0;
-        for (var i = 0; i < nodes.Count; i++)
+        // The entries shown, in list order: the pinned ones of the top level around the window; a mark for each gap.
+        var pinned = parent is null ? navigation.PinnedPlaces : [];
+        var shown = -1;
+        foreach (var place in pinned)
         {
-            if ((i >= from && i <= to) || (parent is null && navigation.IsPinned(nodes[i])))
+            if (place < from)
             {
-                if (left > 0)
-                {
-                    entries.Add(new SidebarEntry(null, left, moreIn));
-                    left = 0;
-                }
-                entries.Add(new SidebarEntry(nodes[i]));
-            }
-            else
-            {
-                left++;
+                Show(place);
             }
         }
-        if (left > 0)
+        for (var i = from; i <= to; i++)
         {
-            entries.Add(new SidebarEntry(null, left, moreIn));
+            Show(i);
+        }
+        foreach (var place in pinned)
+        {
+            if (place > to)
+            {
+                Show(place);
+            }
+        }
+        if (nodes.Count - 1 - shown > 0)
+        {
+            entries.Add(new SidebarEntry(null, nodes.Count - 1 - shown, moreIn));
         }
         return entries;
+
+        void Show(int place)
+        {
+            if (place - shown - 1 > 0)
+            {
+                entries.Add(new SidebarEntry(null, place - shown - 1, moreIn));
+            }
+            entries.Add(new SidebarEntry(nodes[place]));
+            shown = place;
+        }
     }
 }

@@ -111,4 +111,29 @@ public sealed class ClaimSetTests
         // A refused update changes nothing.
         AssertSameIndex(ClaimSet.FromHolders(pages, p => held[p]), set, pages);
     }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void The_first_pages_covering_a_criterion_are_those_of_the_whole_sorted_list(int seed)
+    {
+        // Titles repeat (equal ranks, ordered by URL) and groups hold claims, so some criteria are covered by most pages.
+        var random = new Random(seed);
+        var pages = Enumerable.Range(0, 40).Select(i => Page(i, $"Page {random.Next(6)}")).ToList();
+        var claims = Held(pages[0], pages, Enumerable.Range(0, 150).Select(_ => (random.Next(pages.Count), random.Next(12))).ToList());
+        var set = new ClaimSet(claims);
+
+        foreach (var criterion in Soc2.Criteria)
+        {
+            var all = set.PagesCovering(criterion);
+            foreach (var count in new[] { 0, 1, 3, 8, 50 })
+            {
+                var (covering, first) = set.FirstPagesCovering(criterion, count);
+                Assert.Equal(all.Count, covering);
+                Assert.Equal(all.Take(count), first);
+            }
+        }
+        Assert.Contains(Soc2.Criteria, c => set.PagesCovering(c).Count > 8);
+    }
 }
