@@ -254,7 +254,9 @@ public sealed class PreviewServerTests
     [Fact]
     public async Task A_save_that_truncates_then_writes_a_little_later_is_rebuilt_once_with_the_text()
     {
-        await using var site = await ServeSite.StartAsync();
+        // A grace far longer than the pause between the two writes: on a loaded machine (CI runs two test suites at
+        // once) a 25 ms pause took longer than the default 50 ms grace and the empty file was rebuilt first.
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { TruncateGrace = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3) });
         File.WriteAllText(site.PathOf("content/a.md"), "");
         await Task.Delay(25);
         site.Write("content/a.md", "---\ntitle: Page A\n---\n## Section\n\nWritten after the truncate.\n");
