@@ -232,8 +232,7 @@ public sealed class ClaimSet
     }
 
     /// <summary>Pages covering <paramref name="criterion"/>, each once, in title order.</summary>
-    public IReadOnlyList<ParsedPage> PagesCovering(Criterion criterion) =>
-        Covering(criterion).Select(c => c.Page).Distinct().OrderBy(TitleRank).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<ParsedPage> PagesCovering(Criterion criterion) => Covering(criterion).Select(c => c.Page).Distinct().Order(PageOrder).ToList();
 
     /// <summary>
     /// How many pages cover <paramref name="criterion"/>, and the first <paramref name="count"/> of them in the order of
@@ -251,9 +250,8 @@ public sealed class ClaimSet
             {
                 continue;
             }
-            // Pages have distinct URLs: (rank, URL) orders them as PagesCovering does, with no ties.
             var at = first.Count;
-            while (at > 0 && Compare(page, first[at - 1]) < 0)
+            while (at > 0 && PageOrder.Compare(page, first[at - 1]) < 0)
             {
                 at--;
             }
@@ -269,12 +267,13 @@ public sealed class ClaimSet
         return (seen.Count, first);
     }
 
-    private int Compare(ParsedPage a, ParsedPage b) =>
-        TitleRank(a) is var rank && rank != TitleRank(b) ? rank.CompareTo(TitleRank(b)) : string.CompareOrdinal(a.Url, b.Url);
+    /// <summary>The order pages are listed in: by title rank, then URL (distinct for the pages of a site, so no ties).</summary>
+    private Comparer<ParsedPage> PageOrder => field ??= Comparer<ParsedPage>.Create((a, b) =>
+        TitleRank(a) is var rank && rank != TitleRank(b) ? rank.CompareTo(TitleRank(b)) : string.CompareOrdinal(a.Url, b.Url));
 
     /// <summary>Pages claiming <paramref name="criterion"/> itself (not through a group or alias), each once, in title order.</summary>
     public IReadOnlyList<ParsedPage> PagesClaimingDirectly(Criterion criterion) =>
-        Direct(criterion).Where(c => c.Via is null).Select(c => c.Page).Distinct().OrderBy(TitleRank).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        Direct(criterion).Where(c => c.Via is null).Select(c => c.Page).Distinct().Order(PageOrder).ToList();
 
     /// <summary>How <paramref name="criterion"/> is covered: claimed itself, only through a group or alias, or not at all.</summary>
     public Coverage CoverageOf(Criterion criterion) =>

@@ -30,7 +30,6 @@ public sealed class PreviewSite
     private volatile IReadOnlySet<string> _deferred = new HashSet<string>();
     private IReadOnlySet<string> _paths = new HashSet<string>();
     private bool _swept;
-    private bool _interrupted;
 
     /// <summary>Creates the preview; call <see cref="Rebuild"/> to build.</summary>
     /// <param name="options">The site to preview.</param>
@@ -69,10 +68,11 @@ public sealed class PreviewSite
     {
         lock (_buildLock)
         {
-            var full = !_incremental || changed is null || Last is null || Config is null || _interrupted || changed.Any(p => InvalidatesEverything(Config, p));
-            // Cleared until this build's sweep is done: after a build that threw, the next one sweeps every file.
+            // Cleared until this build is done: after a build that threw, the next one starts afresh (some stages' records
+            // may be ahead of others) and sweeps every file.
             var swept = _swept;
             _swept = false;
+            var full = !_incremental || changed is null || Last is null || Config is null || !swept || changed.Any(p => InvalidatesEverything(Config, p));
             if (full && _incremental)
             {
                 _stages = new IncrementalStages();
@@ -84,10 +84,7 @@ public sealed class PreviewSite
             // A full build renders into a fresh store, swapped in only when usable: the last good site keeps being served.
             var target = full ? new MemoryOutput() : _output;
             // Without incremental rebuilds, the build's own stages run: nothing of the preview's reuse is involved.
-            // A build that threw may have left some stages' records ahead of others: the next one starts afresh.
-            _interrupted = true;
             var run = SiteBuilder.Preview(_options, _incremental ? _stages : new SiteStages(), target);
-            _interrupted = false;
             var result = run.Result;
             if (result.ConfigUsable && run.Config is { } config)
             {
@@ -95,7 +92,7 @@ public sealed class PreviewSite
                 _paths = run.Rendered?.OutputPaths ?? new HashSet<string>();
                 // An edit that left the site's paths as they were drops only the files it failed to write: forgetting
                 // those is enough, where a sweep would hash the path of every file of the site before the reload.
-                if (!full && swept && run.Rendered is not null && _stages.Dropped is { } dropped)
+                if (!full && run.Rendered is not null && _stages.Dropped is { } dropped)
                 {
                     target.Remove(dropped);
                 }

@@ -72,13 +72,14 @@ public sealed class Navigation
         AddInOrder(roots, pageNodes);
         Count = CountOf(roots);
         IsPruned = Count > InlineLimit;
-        _pinned = [.. roots.Where(r => r.Url is { } url && _generated.ContainsKey(url))];
+        // Pinned: the top-level entries every pruned sidebar keeps, the home page and the generated sections.
+        HashSet<NavNode> pinned = [.. roots.Where(r => r.Url is { } url && _generated.ContainsKey(url))];
         if (Home is { } homePage)
         {
-            _pinned.Add(_byPage[homePage.Source.FullPath]);
+            pinned.Add(_byPage[homePage.Source.FullPath]);
         }
         Number(roots);
-        PinnedPlaces = [.. _pinned.Select(IndexOf).Order()];
+        PinnedPlaces = [.. pinned.Select(IndexOf).Order()];
     }
 
     // Each node's place in its list (Roots or its parent's children): a pruned sidebar finds its window and the pinned
@@ -98,7 +99,7 @@ public sealed class Navigation
     /// <summary>Where <paramref name="node"/> stands in its list: <see cref="Roots"/> for a top-level node, else its parent's children.</summary>
     public int IndexOf(NavNode node) => _index[node];
 
-    /// <summary>The places in <see cref="Roots"/> of the pinned entries (<see cref="IsPinned"/>), in order.</summary>
+    /// <summary>The places in <see cref="Roots"/> of the entries every pruned sidebar keeps (the home page and the generated sections), in order.</summary>
     public IReadOnlyList<int> PinnedPlaces { get; }
 
     /// <summary>
@@ -113,11 +114,6 @@ public sealed class Navigation
     /// <summary>True when the site is larger than <see cref="InlineLimit"/>: each page lists only its part of the tree.</summary>
     public bool IsPruned { get; }
 
-    // Top-level entries every pruned sidebar keeps: the home page and the generated sections (criteria, reviews).
-    private readonly HashSet<NavNode> _pinned;
-
-    /// <summary>True for the top-level entries every pruned sidebar keeps: the home page and the generated sections.</summary>
-    public bool IsPinned(NavNode node) => _pinned.Contains(node);
 
     private static int CountOf(IReadOnlyList<NavNode> nodes) => nodes.Count + nodes.Sum(n => CountOf(n.Children));
 

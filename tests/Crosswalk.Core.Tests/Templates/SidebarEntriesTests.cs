@@ -107,7 +107,7 @@ public sealed class SidebarEntriesTests
         var left = 0;
         for (var i = 0; i < nodes.Count; i++)
         {
-            if ((i >= from && i <= to) || (parent is null && navigation.IsPinned(nodes[i])))
+            if ((i >= from && i <= to) || (parent is null && navigation.PinnedPlaces.Contains(i)))
             {
                 if (left > 0)
                 {
