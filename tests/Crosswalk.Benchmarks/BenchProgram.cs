@@ -14,7 +14,7 @@ internal static class BenchProgram
               [--crosswalk PATH] [--no-build] [--r2r] [--hugo PATH] [--no-hugo] [--json FILE] [--timings]
               [--keep-output] [--baseline PATH]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- serve-latency [--pages 10000] [--edits 20]
-              [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300]
+              [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300] [--trace FILE]
 
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
         run            per size: generate once, then per mode alternate runs of each crosswalk form and Hugo, the order
@@ -103,7 +103,8 @@ internal static class BenchProgram
                         CrosswalkPath: cl.String("--crosswalk"),
                         NoBuild: cl.Flag("--no-build"),
                         ReadyToRun: cl.Flag("--r2r"),
-                        StartupTimeoutSeconds: Math.Max(1, cl.Int("--startup-timeout", 300)));
+                        StartupTimeoutSeconds: Math.Max(1, cl.Int("--startup-timeout", 300)),
+                        TracePath: cl.String("--trace"));
                     cl.RejectUnknown();
                     return await new ServeLatency(options, stdout).ExecuteAsync();
                 }

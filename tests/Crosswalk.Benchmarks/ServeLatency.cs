@@ -7,7 +7,7 @@ namespace Crosswalk.Benchmarks;
 
 /// <summary>Options of <c>serve-latency</c>.</summary>
 internal sealed record ServeOptions(
-    int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun, int StartupTimeoutSeconds);
+    int Pages, int Edits, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun, int StartupTimeoutSeconds, string? TracePath);
 
 /// <summary>
 /// <c>serve-latency</c>: the preview as an author meets it. Starts <c>crosswalk serve --port 0</c> on a generated corpus,
@@ -77,12 +77,20 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
             var servers = new List<double>();
             var phases = new List<double[]>();
             var failures = 0;
+            ChromiumTrace? trace = null;
             for (var i = 1; i <= options.Edits; i++)
             {
                 events.Drain();
                 var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 void OnLoaded(object? sender, IPage p) => loaded.TrySetResult();
                 page.DOMContentLoaded += OnLoaded;
+                var tracing = options.TracePath is not null && i == options.Edits;
+                if (tracing)
+                {
+                    // The last edit's reload, as Chromium's performance panel records it (open it in chrome://tracing
+                    // or Perfetto): where the renderer's time between the request and DOMContentLoaded went.
+                    trace = await ChromiumTrace.StartAsync(page);
+                }
                 var bytes = PageEdit.Edited(edit.Original, i);
                 var saved = RealTimeMs();
                 var stamp = Stopwatch.GetTimestamp();
@@ -94,6 +102,11 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                     failures++;
                     log.WriteLine($"  edit {i,2}: the page did not reload within {EditTimeout.TotalSeconds:F0} s");
                     continue;
+                }
+                if (tracing)
+                {
+                    await trace!.StopAsync(options.TracePath!);
+                    log.WriteLine($"  edit {i,2}: trace written to {options.TracePath}");
                 }
                 var dcl = await page.EvaluateAsync<double>("window.__benchDcl || 0");
                 // Where the browser's part went: navigation start, first byte, last byte of the HTML, DOMContentLoaded.

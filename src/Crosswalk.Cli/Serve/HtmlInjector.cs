@@ -5,12 +5,17 @@ using Crosswalk.Diagnostics;
 namespace Crosswalk.Cli.Serve;
 
 /// <summary>
-/// Adds the preview-only parts to an HTML response: the build version (in <c>head</c>), the diagnostics overlay and the
-/// live-reload script (before <c>&lt;/body&gt;</c>). Built files are never changed; this runs on the bytes being sent.
+/// Adds the preview-only parts to an HTML response: the build version and the live-reload script (in <c>head</c>) and
+/// the diagnostics overlay (before <c>&lt;/body&gt;</c>). Built files are never changed; this runs on the bytes being
+/// sent.
 /// </summary>
 internal static class HtmlInjector
 {
-    public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\"></script>";
+    // Deferred, the script runs once the page is parsed (before DOMContentLoaded); render-blocking (in head), nothing of
+    // the page is painted before it ran and restored the scroll position. A reload shows the old page until the new one
+    // is whole, never its top half-parsed, and the browser spends no style, layout and paint on part of a page.
+    public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\" defer blocking=\"render\"></script>";
+
     public const int MaxListed = 200;
 
     public static byte[] Inject(byte[] html, long version, IReadOnlyList<Diagnostic> diagnostics, string? notice = null, Func<string, string>? finish = null)
@@ -19,8 +24,8 @@ internal static class HtmlInjector
         var sb = new StringBuilder(text.Length + 512);
         var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        var meta = $"<meta name=\"crosswalk-version\" content=\"{version}\">";
-        var tail = Overlay(diagnostics, notice) + ScriptTag;
+        var meta = $"<meta name=\"crosswalk-version\" content=\"{version}\">" + ScriptTag;
+        var tail = Overlay(diagnostics, notice);
         if (head >= 0 && (body < 0 || head < body))
         {
             sb.Append(text, 0, head).Append(meta);

@@ -2,7 +2,7 @@ namespace Crosswalk.Cli.Serve;
 
 /// <summary>
 /// The script served at <c>/__crosswalk/live.js</c>: reloads the page when a change is announced (<c>changing</c>; the
-/// server answers once the rebuild is done) or a newer build is (<c>reload</c>), and keeps the scroll position.
+/// server answers once the rebuild is done) or a newer build is (<c>reload</c>).
 /// </summary>
 internal static class LiveReloadScript
 {
@@ -14,28 +14,15 @@ internal static class LiveReloadScript
           window.__crosswalkLive = true;
           var meta = document.querySelector('meta[name="crosswalk-version"]');
           var version = meta ? (parseInt(meta.getAttribute('content'), 10) || 0) : 0;
-          var key = 'crosswalk:scroll:' + location.pathname;
           var reloading = false;
 
-          function store(name, value) { try { if (value === null) { sessionStorage.removeItem(name); } else { sessionStorage.setItem(name, value); } } catch (e) { } }
-          function read(name) { try { return sessionStorage.getItem(name); } catch (e) { return null; } }
-
-          // Restore the position saved before a reload: before the first frame is painted, and again once images and
-          // fonts have laid out. Not at once: scrolling now would lay the page out before its parse is done.
-          var saved = read(key);
-          if (saved !== null) {
-            store(key, null);
-            var y = parseFloat(saved) || 0;
-            if ('scrollRestoration' in history) { history.scrollRestoration = 'manual'; }
-            var restore = function () { window.scrollTo({ left: window.scrollX, top: y, behavior: 'instant' }); };
-            if (document.readyState !== 'complete') { window.addEventListener('load', restore); }
-            requestAnimationFrame(restore);
-          }
+          // The scroll position is the browser's own to restore on a reload, and it does so before the first frame: the
+          // page is not painted before this deferred, render-blocking script ran (HtmlInjector.ScriptTag), so by then
+          // it is whole and tall enough.
 
           function reload() {
             if (reloading) { return; }
             reloading = true;
-            store(key, String(window.scrollY));
             location.reload();
           }
 

@@ -41,6 +41,44 @@ public sealed class BrowserTests
     }
 
     [Fact]
+    public async Task A_reloaded_page_is_first_painted_whole_where_the_reader_was()
+    {
+        // Long enough that the browser's parser yields several times, each a chance to paint part of the page (its top,
+        // before the scroll position is restored): the first frame after the reload must be of the whole page, where
+        // the reader was.
+        var files = ServeSite.DefaultFiles();
+        var body = string.Join("\n\n", Enumerable.Range(1, 4000).Select(i => $"Paragraph {i} of a very long policy, with [a link](#p{i}) and *emphasis* in it."));
+        files["content/a.md"] = $"---\ntitle: Page A\n---\n## Section\n\nOriginal text.\n\n{body}\n";
+        await using var site = await ServeSite.StartAsync(files);
+
+        await using var chromium = await Browser.Chromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 600 } });
+        page.SetDefaultTimeout(Timeout);
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        // Before any page script: at the first frame, whether the parse was done, the page's last element there, and the
+        // scroll position.
+        await page.AddInitScriptAsync("""
+            requestAnimationFrame(function () {
+              window.__firstFrame = { parsed: document.readyState !== 'loading', footer: !!document.querySelector('footer'), y: window.scrollY };
+            });
+            """);
+        await page.GotoAsync(new Uri(site.Url, "/a/").ToString());
+        await WaitAsync(() => site.Server.EventClients >= 1, "the page to open /__crosswalk/events");
+        await page.EvaluateAsync("() => window.scrollTo({ top: 20000, behavior: 'instant' })");
+        var before = await page.EvaluateAsync<double>("() => window.scrollY");
+        Assert.True(before > 15000, $"page did not scroll: {before}");
+
+        var marker = "Edited-" + Guid.NewGuid().ToString("N")[..8];
+        site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n\n{body}\n");
+
+        await Assertions.Expect(page.Locator("article")).ToContainTextAsync(marker, new() { Timeout = Timeout });
+        await page.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new() { Timeout = Timeout });
+        Assert.Equal($$"""{"parsed":true,"footer":true,"y":{{before.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""", await page.EvaluateAsync<string>("() => JSON.stringify(window.__firstFrame)"));
+        Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
     public async Task A_theme_stylesheet_edit_reaches_an_open_page_that_keeps_its_files_for_good()
     {
         var files = ServeSite.DefaultFiles();

@@ -18,7 +18,8 @@ public sealed class PreviewServerTests
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", string.Join(",", home.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Matches("<script src=\"/__crosswalk/live.js\\?v=[0-9a-f]{32}\"></script></body>", html);
+        // In head, deferred and render-blocking: nothing is painted before the page is parsed and the script ran.
+        Assert.Matches("<script src=\"/__crosswalk/live.js\\?v=[0-9a-f]{32}\" defer blocking=\"render\"></script></head>", html);
         Assert.DoesNotContain("class=\"cw-diagnostics\"", html);
 
         var a = await site.GetStringAsync("/a/");
@@ -35,7 +36,6 @@ public sealed class PreviewServerTests
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         var js = await script.Content.ReadAsStringAsync();
         Assert.Contains("new EventSource('/__crosswalk/events')", js);
-        Assert.Contains("sessionStorage", js);
         Assert.Contains("location.reload()", js);
 
         // Served from memory: nothing was written to the output folder.
@@ -449,7 +449,7 @@ public sealed class PreviewServerTests
 
         var html = await site.GetStringAsync("/");
 
-        Assert.Contains($"<meta name=\"crosswalk-version\" content=\"{site.Server.Version}\"></head>", html);
+        Assert.Contains($"<meta name=\"crosswalk-version\" content=\"{site.Server.Version}\"><script src=\"/__crosswalk/live.js", html);
         Assert.Equal(1, CountOf(html, "/__crosswalk/live.js"));
     }
 
