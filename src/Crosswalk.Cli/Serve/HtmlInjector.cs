@@ -12,8 +12,8 @@ namespace Crosswalk.Cli.Serve;
 internal static class HtmlInjector
 {
     // Deferred, the script runs once the page is parsed (before DOMContentLoaded); render-blocking (in head), nothing of
-    // the page is painted before it ran and restored the scroll position. A reload shows the old page until the new one
-    // is whole, never its top half-parsed, and the browser spends no style, layout and paint on part of a page.
+    // the page is painted before it ran. A reload shows the old page until the new one is whole, at the scroll position
+    // the browser restores, never its top half-parsed, and the browser spends no style, layout and paint on part of a page.
     public const string ScriptTag = "<script src=\"" + PreviewServer.LiveScriptPath + "\" defer blocking=\"render\"></script>";
 
     public const int MaxListed = 200;
