@@ -78,17 +78,19 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
             var phases = new List<double[]>();
             var failures = 0;
             ChromiumTrace? trace = null;
-            for (var i = 1; i <= options.Edits; i++)
+            // With --trace, one more edit after the measured ones: tracing slows the browser, so it is left out of the medians.
+            var last = options.Edits + (options.TracePath is null ? 0 : 1);
+            for (var i = 1; i <= last; i++)
             {
                 events.Drain();
                 var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 void OnLoaded(object? sender, IPage p) => loaded.TrySetResult();
                 page.DOMContentLoaded += OnLoaded;
-                var tracing = options.TracePath is not null && i == options.Edits;
+                var tracing = i > options.Edits;
                 if (tracing)
                 {
-                    // The last edit's reload, as Chromium's performance panel records it (open it in chrome://tracing
-                    // or Perfetto): where the renderer's time between the request and DOMContentLoaded went.
+                    // This reload as Chromium's performance panel records it (open it in chrome://tracing or Perfetto):
+                    // where the renderer's time between the request and DOMContentLoaded went.
                     trace = await ChromiumTrace.StartAsync(page);
                 }
                 var bytes = PageEdit.Edited(edit.Original, i);
@@ -122,11 +124,14 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                 }
                 else
                 {
-                    totals.Add(total);
-                    servers.Add(toEvent);
                     var navigation = marks[0] - saved;
-                    phases.Add([navigation, marks[1], marks[2] - marks[1], marks[3] - marks[2], dcl - marks[0] - marks[3], toEvent]);
-                    log.WriteLine($"  edit {i,2}: {total,7:F1} ms (navigation starts {navigation,5:F1}, first byte +{marks[1],5:F1}, " +
+                    if (!tracing)
+                    {
+                        totals.Add(total);
+                        servers.Add(toEvent);
+                        phases.Add([navigation, marks[1], marks[2] - marks[1], marks[3] - marks[2], dcl - marks[0] - marks[3], toEvent]);
+                    }
+                    log.WriteLine($"  edit {i,2}{(tracing ? " (traced, not counted)" : "")}: {total,7:F1} ms (navigation starts {navigation,5:F1}, first byte +{marks[1],5:F1}, " +
                                   $"HTML +{marks[2] - marks[1],5:F1}, parsed +{marks[3] - marks[2],5:F1}, DOMContentLoaded +{dcl - marks[0] - marks[3],5:F1}; rebuilt at {toEvent,5:F1})");
                 }
                 // Let the rebuild and the reload settle before the next edit.

@@ -24,11 +24,11 @@ internal static class HtmlInjector
         var sb = new StringBuilder(text.Length + 512);
         var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        var meta = $"<meta name=\"crosswalk-version\" content=\"{version}\">" + ScriptTag;
+        var inHead = $"<meta name=\"crosswalk-version\" content=\"{version}\">" + ScriptTag;
         var tail = Overlay(diagnostics, notice);
         if (head >= 0 && (body < 0 || head < body))
         {
-            sb.Append(text, 0, head).Append(meta);
+            sb.Append(text, 0, head).Append(inHead);
             if (body >= 0)
             {
                 sb.Append(text, head, body - head).Append(tail).Append(text, body, text.Length - body);
@@ -40,11 +40,11 @@ internal static class HtmlInjector
         }
         else if (body >= 0)
         {
-            sb.Append(text, 0, body).Append(meta).Append(tail).Append(text, body, text.Length - body);
+            sb.Append(text, 0, body).Append(inHead).Append(tail).Append(text, body, text.Length - body);
         }
         else
         {
-            sb.Append(text).Append(meta).Append(tail);
+            sb.Append(text).Append(inHead).Append(tail);
         }
         return Encoding.UTF8.GetBytes(finish is null ? sb.ToString() : finish(sb.ToString()));
     }

@@ -19,7 +19,6 @@ internal static class LiveReloadScript
           // The scroll position is the browser's own to restore on a reload, and it does so before the first frame: the
           // page is not painted before this deferred, render-blocking script ran (HtmlInjector.ScriptTag), so by then
           // it is whole and tall enough.
-
           function reload() {
             if (reloading) { return; }
             reloading = true;

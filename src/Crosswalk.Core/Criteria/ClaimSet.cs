@@ -269,7 +269,7 @@ public sealed class ClaimSet
 
     /// <summary>The order pages are listed in: by title rank, then URL (distinct for the pages of a site, so no ties).</summary>
     private Comparer<ParsedPage> PageOrder => field ??= Comparer<ParsedPage>.Create((a, b) =>
-        TitleRank(a) is var rank && rank != TitleRank(b) ? rank.CompareTo(TitleRank(b)) : string.CompareOrdinal(a.Url, b.Url));
+        TitleRank(a).CompareTo(TitleRank(b)) is var byTitle and not 0 ? byTitle : string.CompareOrdinal(a.Url, b.Url));
 
     /// <summary>Pages claiming <paramref name="criterion"/> itself (not through a group or alias), each once, in title order.</summary>
     public IReadOnlyList<ParsedPage> PagesClaimingDirectly(Criterion criterion) =>

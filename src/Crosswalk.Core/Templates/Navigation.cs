@@ -15,6 +15,12 @@ public sealed class NavNode
     public double? Order { get; init; }
     /// <summary>The parent node (null for top-level nodes).</summary>
     public NavNode? Parent { get; set; }
+    /// <summary>
+    /// Where the node stands in its list (<see cref="Navigation.Roots"/> or its parent's children): a pruned sidebar finds
+    /// its window and the pinned entries without reading every entry of the lists it shows (the top level of a
+    /// 100,000-page site held 474, read on each of its pages).
+    /// </summary>
+    public int Place { get; internal set; }
 }
 
 /// <summary>A sidebar entry for generated pages (the criteria and their catalogs, the reviews page), with its children.</summary>
@@ -79,25 +85,18 @@ public sealed class Navigation
             pinned.Add(_byPage[homePage.Source.FullPath]);
         }
         Number(roots);
-        PinnedPlaces = [.. pinned.Select(IndexOf).Order()];
+        PinnedPlaces = [.. pinned.Select(n => n.Place).Order()];
     }
 
-    // Each node's place in its list (Roots or its parent's children): a pruned sidebar finds its window and the pinned
-    // entries without reading every entry of the lists it shows (the top level of a 100,000-page site held 474, read
-    // on each of its pages).
-    private readonly Dictionary<NavNode, int> _index = [];
-
-    private void Number(List<NavNode> nodes)
+    // Nothing adds to or reorders the lists after the constructor, so each node's place is given once.
+    private static void Number(List<NavNode> nodes)
     {
         for (var i = 0; i < nodes.Count; i++)
         {
-            _index[nodes[i]] = i;
+            nodes[i].Place = i;
             Number(nodes[i].Children);
         }
     }
-
-    /// <summary>Where <paramref name="node"/> stands in its list: <see cref="Roots"/> for a top-level node, else its parent's children.</summary>
-    public int IndexOf(NavNode node) => _index[node];
 
     /// <summary>The places in <see cref="Roots"/> of the entries every pruned sidebar keeps (the home page and the generated sections), in order.</summary>
     public IReadOnlyList<int> PinnedPlaces { get; }
@@ -113,7 +112,6 @@ public sealed class Navigation
 
     /// <summary>True when the site is larger than <see cref="InlineLimit"/>: each page lists only its part of the tree.</summary>
     public bool IsPruned { get; }
-
 
     private static int CountOf(IReadOnlyList<NavNode> nodes) => nodes.Count + nodes.Sum(n => CountOf(n.Children));
 

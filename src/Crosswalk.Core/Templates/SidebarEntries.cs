@@ -43,7 +43,7 @@ public static class SidebarEntries
         {
             if (node.Parent == parent)
             {
-                onPath = navigation.IndexOf(node);
+                onPath = node.Place;
                 break;
             }
         }
