@@ -57,19 +57,21 @@ public sealed record ParsedPage
     public string OutputPath => field ??= UrlModel.OutputPath(Url);
     /// <summary>
     /// Body HTML as UTF-8 with link placeholders that stage Render fills in. Kept as bytes: it is most of what a
-    /// parsed site holds in memory, and it is written out as bytes. When <see cref="BodyPacked"/>, what was given is
-    /// the packed body and each read unpacks a new copy: read it once per use.
+    /// parsed site holds, and it is written out as bytes. When <see cref="Spilled"/>, the body is in the build's
+    /// <see cref="BodySpill"/> and each read makes a new copy: read it once per use.
     /// </summary>
     public required byte[] BodyUtf8
     {
-        get => BodyPacked ? BodyPacking.Unpack(field) : field;
+        get => Spilled is { } spilled ? spilled.Read() : field;
         init;
     }
     /// <summary>
-    /// <see cref="BodyUtf8"/> was given packed (<see cref="BodyPacking.Pack"/>): a build's parse, which reads each
-    /// body twice (the page, the search index) and holds every one until the end. A preview keeps bodies as they are.
+    /// Where a build keeps the body (<see cref="BodyUtf8"/> was then given empty): a build reads each body twice (the
+    /// page, the search index) and would otherwise hold every one until the end. A preview and check keep bodies in memory.
     /// </summary>
-    public bool BodyPacked { get; init; }
+    public SpilledBody? Spilled { get; init; }
+    /// <summary>The length of <see cref="BodyUtf8"/>, without reading it.</summary>
+    public int BodyLength => Spilled?.Length ?? BodyUtf8.Length;
     /// <summary>The body starts with its own h1, which stands for the title (not when comply's <c>name:</c> titles the page).</summary>
     public bool HasH1 { get; init; }
     /// <summary>

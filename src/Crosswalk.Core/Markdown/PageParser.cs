@@ -27,14 +27,11 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
     /// </summary>
     public Func<PageMeta, bool>? KeepBody { get; init; }
 
-    /// <summary>Bodies are kept packed (<see cref="ParsedPage.BodyPacked"/>): a build's parse, not a preview's.</summary>
-    public bool PackBody { get; init; }
+    /// <summary>Where bodies are kept (<see cref="ParsedPage.Spilled"/>): a build's parse, not a preview's. Null keeps them in memory.</summary>
+    public BodySpill? Spill { get; init; }
 
     /// <summary>Where links' URLs and texts are kept once for the site (a build's parse, which holds every page): null keeps each page's own.</summary>
     internal StringPool? Strings { get; init; }
-
-    /// <summary>Packed bodies are packed compact (<see cref="BodyPacking"/>): a large site's build.</summary>
-    public bool CompactBody { get; init; }
 
     /// <summary>Which tables, by header, the parsed page keeps; null keeps all. Every table is still annotated.</summary>
     public Func<IReadOnlyList<string>, bool>? KeepTable { get; init; }
@@ -90,7 +87,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         // comply titles a document by name: and writes its sections as '#' headings ("Purpose and Scope" in every
         // policy): the first of them is then not the page's title, and the layout prints the name above them.
         var titledByName = front.Meta is { Title: null, Name: { } name } && !string.IsNullOrWhiteSpace(name);
-        var (ids, bodyUtf8, titleEnd) = Render(document, keepBody, measureTitle: !titledByName && OpensWithH1(document));
+        var (ids, bodyUtf8, spilled, titleEnd) = Render(document, keepBody, measureTitle: !titledByName && OpensWithH1(document));
         // Most of the body's ids are its headings': the set keeps the heading's string of each rather than a second one.
         foreach (var heading in headings)
         {
@@ -139,7 +136,7 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             Title = string.IsNullOrWhiteSpace(title) ? FallbackTitle(source) : title.Trim(),
             Url = url,
             BodyUtf8 = bodyUtf8,
-            BodyPacked = PackBody && keepBody,
+            Spilled = spilled,
             HasH1 = !titledByName && document.FirstOrDefault(b => b is HeadingBlock) is HeadingBlock { Level: 1 },
             TitleEnd = titleEnd,
             Headings = headings,
@@ -150,10 +147,10 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
         };
     }
 
-    // The body's ids, and the body as UTF-8 (packed with PackBody) when it is kept, with where its leading h1 ends when
-    // measureTitle: read from the renderer's buffer, which after the first few pages of a thread is one block of text
-    // (no string of the page is made then).
-    private (HashSet<string> Ids, byte[] Utf8, int TitleEnd) Render(MarkdownDocument document, bool keepBody, bool measureTitle)
+    // The body's ids, and the body as UTF-8 (in the spill, when there is one and it takes it) when it is kept, with
+    // where its leading h1 ends when measureTitle: read from the renderer's buffer, which after the first few pages of a
+    // thread is one block of text (no string of the page is made then).
+    private (HashSet<string> Ids, byte[] Utf8, SpilledBody? Spilled, int TitleEnd) Render(MarkdownDocument document, bool keepBody, bool measureTitle)
     {
         // One renderer per thread: setting one up registers every extension's renderers, which costs more than a small page.
         var renderers = keepBody ? _renderers : _leanRenderers;
@@ -165,20 +162,22 @@ public sealed class PageParser(MarkdownPipeline pipeline, LinkPlaceholders place
             var buffer = ((StringWriter)renderer.Writer).GetStringBuilder();
             var html = OneBlock(buffer, out var block) ? block.Span : buffer.ToString().AsSpan();
             byte[] utf8 = [];
+            SpilledBody? spilled = null;
             var titleEnd = 0;
             if (keepBody)
             {
                 var length = System.Text.Encoding.UTF8.GetByteCount(html);
-                var encoded = PackBody ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : (utf8 = new byte[length]);
+                var encoded = Spill is not null ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : (utf8 = new byte[length]);
                 System.Text.Encoding.UTF8.GetBytes(html, encoded);
                 titleEnd = measureTitle ? TitleEndOf(encoded.AsSpan(0, length)) : 0;
-                if (PackBody)
+                if (Spill is not null)
                 {
-                    utf8 = BodyPacking.Pack(encoded.AsSpan(0, length), CompactBody);
+                    spilled = Spill.TryAdd(encoded.AsSpan(0, length));
+                    utf8 = spilled is null ? encoded.AsSpan(0, length).ToArray() : [];
                     System.Buffers.ArrayPool<byte>.Shared.Return(encoded);
                 }
             }
-            var result = (HtmlIds.Collect(html), utf8, titleEnd);
+            var result = (HtmlIds.Collect(html), utf8, spilled, titleEnd);
             renderer.Clear();
             return result;
         }

@@ -52,7 +52,7 @@ internal sealed class SiteStages : ISiteStages
 
     public Task<History.GitHistoryResult?> LoadHistory(BuildContext context, bool enabled) => LoadHistoryStage.Start(context, enabled);
 
-    public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs, files.PageFiles.Count).Run(files, context.Diagnostics);
+    public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs).Run(files, context.Diagnostics);
 
     public IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs) =>
         IndexStage.Run(parsed, files, inputs, context, context.Diagnostics);

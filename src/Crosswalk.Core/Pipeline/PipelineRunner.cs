@@ -1,4 +1,5 @@
 using Crosswalk.Config;
+using Crosswalk.Content;
 using Crosswalk.Diagnostics;
 using Crosswalk.Markdown;
 using Crosswalk.Output;
@@ -65,9 +66,11 @@ internal static class PipelineRunner
             return new PipelineRun(Result(0, usable: true, written: false), config, null, null, null);
         }
 
+        // Bodies wait for the render in a file beside the output folder, which the build may write beside anyway.
+        using var bodies = mode == RunMode.Build ? BodySpill.Open(config.OutputDirectory) : null;
         var context = new BuildContext(config, diagnostics, MarkdownPipelineFactory.Create(config.Slugs), stages.Placeholders,
             RendersPages: mode is RunMode.Build or RunMode.Preview, artifacts ?? ArtifactRegistry.Default, LiveReload: mode == RunMode.Preview,
-            Today: options.Day, PackBodies: mode == RunMode.Build);
+            Today: options.Day, HoldsSite: mode == RunMode.Build, Bodies: bodies);
         var files = clock.Time("Discover", () => stages.Discover(context));
         var theme = clock.Time("LoadTheme", () => stages.LoadTheme(context));
         var inputs = new SiteInputs(theme, clock.Time("LoadCatalogs", () => stages.LoadCatalogs(context)));

@@ -90,6 +90,11 @@ public sealed class NothingLostTests
         var dead = StagingFolders.Temp(scratch.Output, int.MaxValue);
         Directory.CreateDirectory(dead);
         File.WriteAllText(Path.Combine(dead, SiteWriter.MarkerFile), "");
+        // A body spill whose build died between making it and unlinking it; one of a build still running stays.
+        var deadSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, int.MaxValue);
+        var liveSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, Environment.ProcessId);
+        File.WriteAllText(deadSpill, "<p>body</p>");
+        File.WriteAllText(liveSpill, "<p>body</p>");
 
         using (var held = SiteWriter.Lock(scratch.Output, new DiagnosticBag()))
         {
@@ -108,6 +113,9 @@ public sealed class NothingLostTests
         Assert.False(Directory.Exists(Path.Combine(scratch.Output, "gone")));
         Assert.False(Directory.Exists(update));
         Assert.False(Directory.Exists(dead));
+        Assert.False(File.Exists(deadSpill));
+        Assert.True(File.Exists(liveSpill));
+        File.Delete(liveSpill);
     }
 
     [Fact]

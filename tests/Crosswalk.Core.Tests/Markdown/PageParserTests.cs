@@ -244,29 +244,45 @@ public sealed class PageParserTests
     }
 
     [Fact]
-    public void A_packed_body_reads_back_as_the_body_and_holds_less()
+    public void A_builds_body_is_kept_in_its_spill_and_reads_back_as_the_body()
     {
-        // A build keeps every body until the site is written: packed, a quarter of the size.
+        // A build keeps every body until the site is written: in a file beside the output, not in the page.
         var text = "# Title\n\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"## Section {i}\n\nThe policy text of section {i}, with a [link](other.md).\n\n"));
-        var source = new SourceFile("/site/content/p.md", "p.md", "content/p.md", SourceKind.Page);
-        ParsedPage Parse(bool pack, bool compact = false) => new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders) { PackBody = pack, CompactBody = compact }
-            .Parse(source, text, new DiagnosticBag());
+        var dir = Directory.CreateTempSubdirectory("crosswalk-parser-");
+        try
+        {
+            using var spill = BodySpill.Open(Path.Combine(dir.FullName, "_site"))!;
+            using var full = File.Exists("/dev/full") ? BodySpill.Over(File.OpenHandle("/dev/full", FileMode.Open, FileAccess.ReadWrite)) : null;
 
-        var (plain, packed, compact) = (Parse(false), Parse(true), Parse(true, compact: true));
+            var (plain, spilled) = (Parse(null), Parse(spill));
 
-        Assert.False(plain.BodyPacked);
-        Assert.True(packed.BodyPacked);
-        Assert.Equal(plain.BodyUtf8, packed.BodyUtf8);
-        Assert.Equal(plain.BodyUtf8, compact.BodyUtf8);
-        Assert.Equal(plain.TitleEnd, packed.TitleEnd);
-        Assert.True(packed.TitleEnd > 0);
-        Assert.True(Stored(packed).Length * 3 < plain.BodyUtf8.Length);
-        // A large site's build packs smaller (Brotli) for memory rather than time.
-        Assert.True(Stored(compact).Length < Stored(packed).Length);
-        Assert.NotSame(packed.BodyUtf8, packed.BodyUtf8);
+            Assert.Null(plain.Spilled);
+            Assert.NotNull(spilled.Spilled);
+            Assert.Empty(Stored(spilled));
+            Assert.Equal(plain.BodyUtf8, spilled.BodyUtf8);
+            Assert.Equal(plain.BodyUtf8.Length, spilled.BodyLength);
+            Assert.Equal(spill.Length, spilled.BodyLength);
+            Assert.Equal(plain.TitleEnd, spilled.TitleEnd);
+            Assert.True(spilled.TitleEnd > 0);
+            Assert.NotSame(spilled.BodyUtf8, spilled.BodyUtf8);
+            if (full is not null)
+            {
+                // A spill that takes no more (a full disk): the page keeps its body itself.
+                var kept = Parse(full);
+                Assert.Null(kept.Spilled);
+                Assert.Equal(plain.BodyUtf8, Stored(kept));
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        ParsedPage Parse(BodySpill? spill) => new PageParser(MarkdownPipelineFactory.Create(), Pages.Placeholders) { Spill = spill }
+            .Parse(new SourceFile("/site/content/p.md", "p.md", "content/p.md", SourceKind.Page), text, new DiagnosticBag());
     }
 
-    // What a page holds for its body, read past the unpacking getter.
+    // What a page holds for its body itself, read past the getter.
     private static byte[] Stored(ParsedPage page) =>
         (byte[])typeof(ParsedPage).GetField("<BodyUtf8>k__BackingField", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(page)!;
 }

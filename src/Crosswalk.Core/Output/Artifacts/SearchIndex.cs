@@ -127,7 +127,7 @@ internal sealed class SearchIndex : IArtifact
             var f = new Fnv().Add(model.Signatures.Structure);
             foreach (var page in model.Site.Pages)
             {
-                f.Add(RuntimeHelpers.GetHashCode(page)).Add(page.BodyUtf8.Length);
+                f.Add(RuntimeHelpers.GetHashCode(page)).Add(page.BodyLength);
             }
             return f.Value;
         }

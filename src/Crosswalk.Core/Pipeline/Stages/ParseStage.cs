@@ -17,8 +17,8 @@ public sealed class ParseStage
     private readonly Theme _theme;
     private readonly bool _layoutFallback;
 
-    /// <summary>A parser for this build's site, whose <paramref name="pages"/> (when known) decide how bodies are packed.</summary>
-    public ParseStage(BuildContext context, SiteInputs inputs, int pages = 0)
+    /// <summary>A parser for this build's site.</summary>
+    public ParseStage(BuildContext context, SiteInputs inputs)
     {
         var config = context.Config;
         // A page's body is kept when some page will be written, or when its layout does more with the body than print
@@ -33,11 +33,10 @@ public sealed class ParseStage
             ComponentIds = config.Profile.MdxComponentIds,
             Snippets = (config.Profile.SnippetFolders, config.RootDirectory),
             FrontMatterStyle = config.FrontMatterStyle,
-            PackBody = context.PackBodies,
+            Spill = context.Bodies,
             // Links repeat from page to page: a build keeps one string of each URL and text (at 100,000 pages the
             // links' strings were the largest part of what the parsed site holds).
-            Strings = context.PackBodies ? new StringPool() : null,
-            CompactBody = context.SavesMemory(pages),
+            Strings = context.HoldsSite ? new StringPool() : null,
             KeepBody = context.RendersPages ? null : meta => !theme.PrintsContentVerbatim(Theme.LayoutPath(meta.Layout)),
             // Only tables a coverage rule could read are kept (mapping tables give their claims while parsing).
             KeepTable = header => config.Coverage.Any(rule => ResolveCriteria.CoverageColumns(header, rule) is not null),

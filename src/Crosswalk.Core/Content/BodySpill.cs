@@ -1,0 +1,102 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Crosswalk.Content;
+
+/// <summary>
+/// Where a build keeps its pages' body HTML from parse to render: one temporary file beside the output folder, which
+/// every parsing thread appends to and the render reads back (twice: the page, the search index). The bodies are most
+/// of what a parsed site would hold in memory (63 MB at 10,000 pages, 630 MB at 100,000); in the file they are the
+/// kernel's page cache, written out to disk only when memory runs short. Packing them in memory instead (LZ4, or Brotli
+/// on large sites) cost a tenth of a large build's processor time. Nobody else sees the file: on Unix it is unlinked as
+/// soon as it is open, on Windows the system deletes it when its handle closes, so a killed build leaves nothing.
+/// </summary>
+public sealed class BodySpill : IDisposable
+{
+    private const string Infix = ".crosswalk-bodies-";
+
+    private readonly SafeFileHandle _file;
+    private long _end;
+    private volatile bool _full;
+
+    private BodySpill(SafeFileHandle file) => _file = file;
+
+    /// <summary>A spill over a file already open (tests: a device that is always full).</summary>
+    internal static BodySpill Over(SafeFileHandle file) => new(file);
+
+    /// <summary>The file's name beside the output folder <paramref name="output"/> (a full path), while it has one.</summary>
+    public static string PathOf(string output, int pid) =>
+        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}{Infix}{pid}");
+
+    /// <summary>A spill beside the output folder <paramref name="output"/>, or null when none can be made there (bodies then stay in memory).</summary>
+    public static BodySpill? Open(string output)
+    {
+        var path = PathOf(output, Environment.ProcessId);
+        try
+        {
+            var windows = OperatingSystem.IsWindows();
+            var file = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, windows ? FileOptions.DeleteOnClose : FileOptions.None);
+            if (!windows)
+            {
+                File.Delete(path);
+            }
+            return new BodySpill(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Bytes stored so far.</summary>
+    public long Length => Interlocked.Read(ref _end);
+
+    /// <summary>
+    /// Stores <paramref name="utf8"/>; null when the file takes no more (a full disk): the caller keeps that body
+    /// itself, and the build goes on in memory. Safe to call from several threads.
+    /// </summary>
+    public SpilledBody? TryAdd(ReadOnlySpan<byte> utf8)
+    {
+        if (_full)
+        {
+            return null;
+        }
+        var at = Interlocked.Add(ref _end, utf8.Length) - utf8.Length;
+        try
+        {
+            RandomAccess.Write(_file, utf8, at);
+            return new SpilledBody(this, at, utf8.Length);
+        }
+        catch (IOException)
+        {
+            _full = true;
+            return null;
+        }
+    }
+
+    /// <summary>The <paramref name="length"/> bytes stored at <paramref name="offset"/>, as a new array.</summary>
+    internal byte[] Read(long offset, int length)
+    {
+        var body = new byte[length];
+        var done = 0;
+        while (done < length)
+        {
+            var n = RandomAccess.Read(_file, body.AsSpan(done), offset + done);
+            if (n <= 0)
+            {
+                throw new IOException("a page body kept for this build could not be read back from its temporary file");
+            }
+            done += n;
+        }
+        return body;
+    }
+
+    /// <summary>Closes (and so deletes) the file; a body read after this throws.</summary>
+    public void Dispose() => _file.Dispose();
+}
+
+/// <summary>A body stored in a <see cref="BodySpill"/>: where, and how long.</summary>
+public readonly record struct SpilledBody(BodySpill Spill, long Offset, int Length)
+{
+    /// <summary>The body, read back as a new array.</summary>
+    public byte[] Read() => Spill.Read(Offset, Length);
+}
