@@ -73,21 +73,19 @@ public sealed class BodySpill : IDisposable
         }
     }
 
-    /// <summary>The <paramref name="length"/> bytes stored at <paramref name="offset"/>, as a new array.</summary>
-    internal byte[] Read(long offset, int length)
+    /// <summary>Reads the bytes stored at <paramref name="offset"/> into the whole of <paramref name="destination"/>.</summary>
+    internal void Read(long offset, Span<byte> destination)
     {
-        var body = new byte[length];
         var done = 0;
-        while (done < length)
+        while (done < destination.Length)
         {
-            var n = RandomAccess.Read(_file, body.AsSpan(done), offset + done);
+            var n = RandomAccess.Read(_file, destination[done..], offset + done);
             if (n <= 0)
             {
                 throw new IOException("a page body kept for this build could not be read back from its temporary file");
             }
             done += n;
         }
-        return body;
     }
 
     /// <summary>Closes (and so deletes) the file; a body read after this throws.</summary>
@@ -98,5 +96,13 @@ public sealed class BodySpill : IDisposable
 public readonly record struct SpilledBody(BodySpill Spill, long Offset, int Length)
 {
     /// <summary>The body, read back as a new array.</summary>
-    public byte[] Read() => Spill.Read(Offset, Length);
+    public byte[] Read()
+    {
+        var body = new byte[Length];
+        Spill.Read(Offset, body);
+        return body;
+    }
+
+    /// <summary>Reads the body into the first <see cref="Length"/> bytes of <paramref name="destination"/>.</summary>
+    public void ReadInto(Span<byte> destination) => Spill.Read(Offset, destination[..Length]);
 }

@@ -72,6 +72,19 @@ public sealed record ParsedPage
     public SpilledBody? Spilled { get; init; }
     /// <summary>The length of <see cref="BodyUtf8"/>, without reading it.</summary>
     public int BodyLength => Spilled?.Length ?? BodyUtf8.Length;
+
+    /// <summary>Copies <see cref="BodyUtf8"/> into the first <see cref="BodyLength"/> bytes of <paramref name="destination"/> (a pooled buffer), without a copy of its own.</summary>
+    public void CopyBodyTo(Span<byte> destination)
+    {
+        if (Spilled is { } spilled)
+        {
+            spilled.ReadInto(destination);
+        }
+        else
+        {
+            BodyUtf8.CopyTo(destination);
+        }
+    }
     /// <summary>The body starts with its own h1, which stands for the title (not when comply's <c>name:</c> titles the page).</summary>
     public bool HasH1 { get; init; }
     /// <summary>

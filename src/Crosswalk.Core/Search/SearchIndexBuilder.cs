@@ -88,11 +88,15 @@ public static class SearchIndexBuilder
         var cut = chars <= 0 ? 0 : text.LastIndexOf(' ', chars);
         cut = cut < 0 ? 0 : cut;
         // Each term is lower-cased into one buffer and remembered by where it stands there: no string is made of a term.
+        // The set and the builder are the thread's, kept from section to section (they were most of the index's
+        // allocations: a set sized for each text).
         var arena = ArrayPool<char>.Shared.Rent(text.Length);
-        var terms = new StringBuilder();
+        var slices = t_slices ??= new ArenaSlices();
+        var seen = t_seen ??= new HashSet<(int Start, int Length)>(slices);
+        var terms = t_terms ??= new StringBuilder();
+        slices.Arena = arena;
         try
         {
-            var seen = new HashSet<(int Start, int Length)>(text.Length / 8, new ArenaSlices(arena));
             var at = 0;
             while (SearchText.NextTerm(text, ref at) is { } term)
             {
@@ -104,13 +108,36 @@ public static class SearchIndexBuilder
                     terms.Append(terms.Length == 0 ? "" : " ").Append(arena, start, length);
                 }
             }
+            return (text[..cut], terms.ToString());
         }
         finally
         {
+            // A huge text's set is not kept for the thread's small ones.
+            if (seen.Count > KeptTerms)
+            {
+                t_seen = null;
+            }
+            seen.Clear();
+            terms.Clear();
+            if (terms.Capacity > KeptTerms)
+            {
+                t_terms = null;
+            }
+            slices.Arena = [];
             ArrayPool<char>.Shared.Return(arena);
         }
-        return (text[..cut], terms.ToString());
     }
+
+    private const int KeptTerms = 1 << 16;
+
+    [ThreadStatic]
+    private static ArenaSlices? t_slices;
+
+    [ThreadStatic]
+    private static HashSet<(int Start, int Length)>? t_seen;
+
+    [ThreadStatic]
+    private static StringBuilder? t_terms;
 
     private static ReadOnlySpan<byte> Head => "/* Crosswalk search index, made by the build: see README, Search. */\nwindow."u8;
     private static ReadOnlySpan<byte> Wrap => "={\"deflate\":\""u8;
@@ -231,11 +258,14 @@ public static class SearchIndexBuilder
     }
 
     // Terms as slices of one buffer, compared by their characters.
-    private sealed class ArenaSlices(char[] arena) : IEqualityComparer<(int Start, int Length)>
+    // Slices of the buffer the terms are lower-cased into (set for each text).
+    private sealed class ArenaSlices : IEqualityComparer<(int Start, int Length)>
     {
-        public bool Equals((int Start, int Length) x, (int Start, int Length) y) =>
-            arena.AsSpan(x.Start, x.Length).SequenceEqual(arena.AsSpan(y.Start, y.Length));
+        public char[] Arena { get; set; } = [];
 
-        public int GetHashCode((int Start, int Length) slice) => string.GetHashCode(arena.AsSpan(slice.Start, slice.Length));
+        public bool Equals((int Start, int Length) x, (int Start, int Length) y) =>
+            Arena.AsSpan(x.Start, x.Length).SequenceEqual(Arena.AsSpan(y.Start, y.Length));
+
+        public int GetHashCode((int Start, int Length) slice) => string.GetHashCode(Arena.AsSpan(slice.Start, slice.Length));
     }
 }

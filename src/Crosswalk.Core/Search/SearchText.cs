@@ -33,8 +33,11 @@ public static class SearchText
     {
         var sections = new List<SearchSection>();
         var (id, heading) = ("", "");
-        var text = new StringBuilder();
-        var headingText = new StringBuilder();
+        // The thread's builders, kept from page to page (a large one is let go).
+        var text = t_text ??= new StringBuilder();
+        var headingText = t_heading ??= new StringBuilder();
+        text.Clear();
+        headingText.Clear();
         string? inHeading = null; // the heading tag being read, its text going to headingText
         var i = 0;
         while (i < html.Length)
@@ -102,6 +105,11 @@ public static class SearchText
             heading = Collapse(headingText);
         }
         Flush();
+        headingText.Clear();
+        if (text.Capacity > KeptChars || headingText.Capacity > KeptChars)
+        {
+            (t_text, t_heading) = (null, null);
+        }
         return sections;
 
         void Flush()
@@ -114,6 +122,14 @@ public static class SearchText
             text.Clear();
         }
     }
+
+    private const int KeptChars = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    [ThreadStatic]
+    private static StringBuilder? t_heading;
 
     // The index of c in text at or after from, or -1.
     private static int IndexOf(ReadOnlySpan<char> text, char c, int from) => text[from..].IndexOf(c) is var at and >= 0 ? from + at : -1;

@@ -115,6 +115,24 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void A_split_is_the_same_after_other_splits_on_the_same_thread()
+    {
+        // Each thread keeps its set of seen terms from text to text: nothing of one text may reach the next.
+        var first = string.Join(' ', Enumerable.Repeat("Access reviews are quarterly.", 20)) + " Final CC6.1 mention, Access.";
+        var huge = string.Join(' ', Enumerable.Range(0, 80_000).Select(i => "term" + i));
+        var other = string.Join(' ', Enumerable.Repeat("Vendors are reviewed yearly.", 20)) + " Final review, Vendors, mention.";
+
+        var hugeSplit = SearchIndexBuilder.Split(huge, 10);
+        var before = SearchIndexBuilder.Split(first, SearchIndexBuilder.SectionChars);
+        var between = SearchIndexBuilder.Split(other, SearchIndexBuilder.SectionChars);
+        var after = SearchIndexBuilder.Split(first, SearchIndexBuilder.SectionChars);
+
+        Assert.Equal(("final cc6.1 mention", "final review mention"), (before.Terms, between.Terms));
+        Assert.Equal(before, after);
+        Assert.Equal(79_999, hugeSplit.Terms.Split(' ').Length);
+    }
+
+    [Fact]
     public void A_page_keeps_at_most_its_budget_of_text_over_all_sections()
     {
         var sections = Enumerable.Range(0, 20).Select(i => new SearchSection("s" + i, "S" + i, string.Join(' ', Enumerable.Repeat($"word{i}", 100)))).ToList();

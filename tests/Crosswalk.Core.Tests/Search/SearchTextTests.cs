@@ -16,6 +16,18 @@ public sealed class SearchTextTests
         Assert.Equal(expected, SearchText.Terms(text));
 
     [Fact]
+    public void A_page_s_sections_hold_nothing_of_the_page_read_before_on_the_thread()
+    {
+        // The thread's text builders are kept from page to page; a page cut off inside a heading leaves them full.
+        SearchText.Sections("<p>left over <h2 id=\"a\">Open heading", NoHeadings);
+        SearchText.Sections(string.Concat(Enumerable.Repeat("<p>A long page of policy text.</p>", 40_000)), NoHeadings);
+
+        var sections = SearchText.Sections("<p>Intro.</p><h2 id=\"b\">B</h2><p>Body.</p>", NoHeadings);
+
+        Assert.Equal([new SearchSection("", "", "Intro."), new SearchSection("b", "B", "Body.")], sections);
+    }
+
+    [Fact]
     public void Sections_start_at_each_heading_with_its_id_and_listed_text()
     {
         var html = "<p>Intro <em>text</em>.</p>\n<h2 id=\"scope\">Scope<a class=\"heading-anchor\" href=\"#scope\">#</a></h2>\n<p>Applies to<br>all.</p>\n"

@@ -33,18 +33,21 @@ internal sealed class SearchIndex : IArtifact
         {
             headings.TryAdd(h.Id, h.Text);
         }
-        // Link placeholders sit only in attributes, which are not text: the body needs no links filled in. Decoded into a
-        // pooled buffer: the body as a string would be made only to be read once.
-        var body = page.BodyUtf8;
-        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(body.Length));
+        // Link placeholders sit only in attributes, which are not text: the body needs no links filled in. Read and
+        // decoded into pooled buffers: the body as an array or a string would be made only to be read once.
+        var length = page.BodyLength;
+        var body = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(length));
         List<SearchSection> sections;
         try
         {
-            sections = SearchText.Sections(chars.AsSpan(0, Encoding.UTF8.GetChars(body, chars)), headings);
+            page.CopyBodyTo(body);
+            sections = SearchText.Sections(chars.AsSpan(0, Encoding.UTF8.GetChars(body.AsSpan(0, length), chars)), headings);
         }
         finally
         {
             System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            System.Buffers.ArrayPool<byte>.Shared.Return(body);
         }
         if (page.TitleEnd > 0 && sections.Count > 0)
         {
