@@ -24,8 +24,12 @@ public sealed class BodySpill : IDisposable
     internal static BodySpill Over(SafeFileHandle file) => new(file);
 
     /// <summary>The file's name beside the output folder <paramref name="output"/> (a full path), while it has one.</summary>
-    public static string PathOf(string output, int pid) =>
-        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}{Infix}{pid}");
+    public static string PathOf(string output, int pid) => Path.Combine(Path.GetDirectoryName(output)!, NameOf(output, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The names of every build's spill beside <paramref name="output"/>, as a search pattern.</summary>
+    internal static string Pattern(string output) => NameOf(output, "*");
+
+    private static string NameOf(string output, string pid) => $".{Path.GetFileName(output)}{Infix}{pid}";
 
     /// <summary>A spill beside the output folder <paramref name="output"/>, or null when none can be made there (bodies then stay in memory).</summary>
     public static BodySpill? Open(string output)
@@ -46,9 +50,6 @@ public sealed class BodySpill : IDisposable
             return null;
         }
     }
-
-    /// <summary>Bytes stored so far.</summary>
-    public long Length => Interlocked.Read(ref _end);
 
     /// <summary>
     /// Stores <paramref name="utf8"/>; null when the file takes no more (a full disk): the caller keeps that body

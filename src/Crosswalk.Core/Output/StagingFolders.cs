@@ -39,7 +39,7 @@ public static class StagingFolders
             Delete(dir);
         }
         // A body spill is unlinked as soon as it is open: one is left only by a build killed in between.
-        foreach (var file in Directory.EnumerateFiles(parent, Path.GetFileName(Crosswalk.Content.BodySpill.PathOf(output, 0))[..^1] + "*"))
+        foreach (var file in Directory.EnumerateFiles(parent, Content.BodySpill.Pattern(output)))
         {
             var name = Path.GetFileName(file);
             if (!int.TryParse(name[(name.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !IsAlive(pid))
