@@ -100,7 +100,7 @@ public readonly record struct SpilledBody(BodySpill Spill, long Offset, int Leng
     public byte[] Read()
     {
         var body = new byte[Length];
-        Spill.Read(Offset, body);
+        ReadInto(body);
         return body;
     }
 

@@ -30,24 +30,29 @@ public static class StagingFolders
         var parent = Path.GetDirectoryName(output)!;
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(output)}.crosswalk-*"))
         {
-            var owner = Path.GetFileName(dir) is var name && name.Contains(TempInfix, StringComparison.Ordinal)
-                && int.TryParse(name[(name.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
-            if (owner != 0 && owner != Environment.ProcessId && IsAlive(owner))
+            var name = Path.GetFileName(dir);
+            if (Abandoned(name.Contains(TempInfix, StringComparison.Ordinal) ? OwnerOf(name) : 0))
             {
-                continue;
+                Delete(dir);
             }
-            Delete(dir);
         }
         // A body spill is unlinked as soon as it is open: one is left only by a build killed in between.
         foreach (var file in Directory.EnumerateFiles(parent, Content.BodySpill.Pattern(output)))
         {
-            var name = Path.GetFileName(file);
-            if (!int.TryParse(name[(name.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !IsAlive(pid))
+            if (Abandoned(OwnerOf(Path.GetFileName(file))))
             {
                 File.Delete(file);
             }
         }
     }
+
+    // The build that made a leftover named "...-<pid>"; 0 when the name holds none.
+    private static int OwnerOf(string name) =>
+        int.TryParse(name[(name.LastIndexOf('-') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+
+    // A leftover is deleted unless another build, still running, made it. This process's own id in a name is an
+    // earlier process's: Recover runs before this build makes anything.
+    private static bool Abandoned(int owner) => owner == 0 || owner == Environment.ProcessId || !IsAlive(owner);
 
     /// <summary>
     /// Deletes a folder of ours: everything but the marker, then the marker, then the folder. A folder cut short keeps

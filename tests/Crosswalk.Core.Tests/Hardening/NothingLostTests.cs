@@ -90,9 +90,13 @@ public sealed class NothingLostTests
         var dead = StagingFolders.Temp(scratch.Output, int.MaxValue);
         Directory.CreateDirectory(dead);
         File.WriteAllText(Path.Combine(dead, SiteWriter.MarkerFile), "");
-        // A body spill whose build died between making it and unlinking it; one of a build still running stays.
+        // A body spill whose build died between making it and unlinking it, and one named with this process's id (an
+        // earlier process's: this build has made nothing yet) go; one of another build still running stays (the system's
+        // first process stands for it: always alive).
         var deadSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, int.MaxValue);
-        var liveSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, Environment.ProcessId);
+        var ownIdSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, Environment.ProcessId);
+        var liveSpill = Crosswalk.Content.BodySpill.PathOf(scratch.Output, OperatingSystem.IsWindows() ? 4 : 1);
+        File.WriteAllText(ownIdSpill, "<p>body</p>");
         File.WriteAllText(deadSpill, "<p>body</p>");
         File.WriteAllText(liveSpill, "<p>body</p>");
 
@@ -114,6 +118,7 @@ public sealed class NothingLostTests
         Assert.False(Directory.Exists(update));
         Assert.False(Directory.Exists(dead));
         Assert.False(File.Exists(deadSpill));
+        Assert.False(File.Exists(ownIdSpill));
         Assert.True(File.Exists(liveSpill));
         File.Delete(liveSpill);
     }
