@@ -31,18 +31,21 @@
   box.hidden = false;
 
   // Each page is one lower-cased string (title, then each section's heading, text and further terms) that a query
-  // scans once per term; `starts` says where each section begins in it.
+  // scans once per term; `starts` says where each section begins in it, `heads` holds the headings alone. Each part
+  // is lower-cased on its own, so the places hold where lower-casing changes a length.
   function prepare(index) {
-    pages = index.pages.map(function (p) {
-      var all = p[1], starts = [], sections = p[2].map(function (s) {
+    pages = index.pages.map(function (p, order) {
+      var all = p[1].toLowerCase(), titleEnd = all.length, starts = [], heads = [];
+      var sections = p[2].map(function (s) {
+        var heading = s[1].toLowerCase();
         all += '\n';
         starts.push(all.length);
-        all += s[1] + '\n' + s[2] + '\n' + (s[3] || '');
+        heads.push(heading);
+        all += heading + '\n' + s[2].toLowerCase() + '\n' + (s[3] || '').toLowerCase();
         return { id: s[0], heading: s[1], text: s[2] };
       });
-      return { url: p[0], title: p[1], all: all.toLowerCase(), starts: starts, sections: sections };
+      return { url: p[0], title: p[1], order: order, all: all, titleEnd: titleEnd, heads: heads.join('\n'), starts: starts, sections: sections };
     });
-    pages.forEach(function (p, i) { p.order = i; });
   }
 
   // The index file assigns { deflate: base64 of the zlib-compressed JSON }.
@@ -80,24 +83,23 @@
 
   function say(text) { if (status) status.textContent = text; }
 
-  function isWord(c) {
-    if (c === undefined) return false;
-    var code = c.charCodeAt(0);
+  // Whether the UTF-16 unit at `i` is a letter or digit; false outside the string (charCodeAt gives NaN there).
+  function wordAt(s, i) {
+    var code = s.charCodeAt(i);
     // ASCII answered without the Unicode regex: this runs for every hit of every term.
     if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-    return WORD.test(c);
+    return code === code && WORD.test(s[i]);
   }
-  function joiner(c) { return c === '.' || c === '-' || c === '_'; }
+  function joinerAt(s, i) { var code = s.charCodeAt(i); return code === 46 || code === 45 || code === 95; }
 
   // The first place at or after `from` where `term` starts a term of `hay` (and, when exact, ends one).
   function find(hay, term, from) {
-    var i = hay.indexOf(term.text, from || 0);
-    while (i >= 0) {
-      var before = hay[i - 1], end = i + term.text.length, after = hay[end];
-      var starts = !isWord(before) && !(joiner(before) && isWord(hay[i - 2]));
-      var ends = !term.exact || (!isWord(after) && !(joiner(after) && isWord(hay[end + 1])));
-      if (starts && ends) return i;
-      i = hay.indexOf(term.text, i + 1);
+    var text = term.text;
+    for (var i = hay.indexOf(text, from || 0); i >= 0; i = hay.indexOf(text, i + 1)) {
+      var end = i + text.length;
+      if (wordAt(hay, i - 1) || (joinerAt(hay, i - 1) && wordAt(hay, i - 2))) continue;
+      if (term.exact && (wordAt(hay, end) || (joinerAt(hay, end) && wordAt(hay, end + 1)))) continue;
+      return i;
     }
     return -1;
   }
@@ -110,26 +112,42 @@
     return terms;
   }
 
-  // A page's score and best section, or null unless every term is found in it. A term weighs 30 at the start of the
-  // title, 10 elsewhere in it, 5 in a heading, 1 in text; the section shown is the one that holds the most terms.
+  // A term's weight in a page: 30 at the start of the title, 10 elsewhere in it, 5 in a heading, 1 in text, 0 if absent.
+  // Only the first hit in the page and one look at its headings are needed, however common the term.
+  function weigh(page, term) {
+    var at = find(page.all, term, 0);
+    if (at < 0) return 0;
+    if (at < page.titleEnd) return at === 0 ? 30 : 10;
+    return find(page.heads, term, 0) >= 0 ? 5 : 1;
+  }
+
+  // A page's score, or null unless every term is found in it.
   function score(page, terms) {
-    var total = 0, best = null, bestHits = 0, hits = [];
-    var titleEnd = page.starts.length ? page.starts[0] : page.all.length;
+    var total = 0;
     for (var t = 0; t < terms.length; t++) {
-      var term = terms[t], weight = 0, s = -1, counted = -1, seen = 0;
-      for (var at = find(page.all, term); at >= 0 && seen < 16; at = find(page.all, term, at + term.text.length), seen++) {
-        if (at < titleEnd) { weight = Math.max(weight, at === 0 ? 30 : 10); continue; }
-        while (s + 1 < page.starts.length && page.starts[s + 1] <= at) s++;
-        if (counted !== s) { hits[s] = (hits[s] || 0) + 1; counted = s; }
-        weight = Math.max(weight, at < page.starts[s] + page.sections[s].heading.length ? 5 : 1);
-      }
+      var weight = weigh(page, terms[t]);
       if (weight === 0) return null;
       total += weight;
+    }
+    return { page: page, score: total, section: undefined };
+  }
+
+  // The section to show for a result: the one that holds the most terms, the first of equals; null when only the title
+  // holds them. Worked out for the results shown alone. A term's first hit in a section is all that counts, so the
+  // scan jumps from it to the next section.
+  function bestSection(page, terms) {
+    var hits = [], best = null, bestHits = 0, starts = page.starts;
+    for (var t = 0; t < terms.length; t++) {
+      var s = -1;
+      for (var at = starts.length ? find(page.all, terms[t], starts[0]) : -1; at >= 0; at = s + 1 < starts.length ? find(page.all, terms[t], starts[s + 1]) : -1) {
+        while (s + 1 < starts.length && starts[s + 1] <= at) s++;
+        hits[s] = (hits[s] || 0) + 1;
+      }
     }
     for (var i = 0; i < hits.length; i++) {
       if (hits[i] > bestHits) { bestHits = hits[i]; best = page.sections[i]; }
     }
-    return { page: page, score: total, section: best };
+    return best;
   }
 
   // Typing on narrows the last answer: a query whose terms start with the last one's (an exact term the same) can
@@ -147,16 +165,31 @@
   function search(query) {
     var terms = parse(query);
     // One letter finds nearly every page: wait for a second (a one-digit clause id is searched).
-    if (!pages || terms.every(function (t) { return t.text.length < 2 && !t.exact; })) return { terms: [], found: [] };
+    if (!pages || terms.every(function (t) { return t.text.length < 2 && !t.exact; })) return { terms: [], found: [], shown: [] };
     var from = refines(last, terms) ? last.found.map(function (r) { return r.page; }) : pages;
     var found = [];
     for (var i = 0; i < from.length; i++) {
       var r = score(from[i], terms);
       if (r) found.push(r);
     }
-    found.sort(function (a, b) { return b.score - a.score || a.page.title.length - b.page.title.length || a.page.order - b.page.order; });
-    last = { terms: terms, found: found };
+    last = { terms: terms, found: found, shown: top(found) };
     return last;
+  }
+
+  // Higher score first, then the shorter title, then the index's order.
+  function before(a, b) { return b.score - a.score || a.page.title.length - b.page.title.length || a.page.order - b.page.order; }
+
+  // The first MAX of `found` in order, kept by insertion: the rest are counted, never sorted.
+  function top(found) {
+    var best = [];
+    for (var i = 0; i < found.length; i++) {
+      var r = found[i];
+      if (best.length === MAX && before(r, best[MAX - 1]) >= 0) continue;
+      var j = Math.min(best.length, MAX - 1);
+      for (; j > 0 && before(r, best[j - 1]) < 0; j--) best[j] = best[j - 1];
+      best[j] = r;
+    }
+    return best;
   }
 
   // Appends `text` to `parent` with every match of `terms` in a <mark>; only text nodes are made.
@@ -223,7 +256,8 @@
     var query = input.value;
     if (!pages) { if (query.trim()) load(); return; }
     var result = search(query);
-    results = result.found.slice(0, MAX);
+    results = result.shown;
+    results.forEach(function (r) { if (r.section === undefined) r.section = bestSection(r.page, result.terms); });
     list.textContent = '';
     results.forEach(function (r, i) {
       var li = document.createElement('li');

@@ -1,6 +1,6 @@
 namespace Crosswalk.Benchmarks;
 
-/// <summary>Entry point: <c>generate</c>, <c>run</c>, <c>serve-latency</c>.</summary>
+/// <summary>Entry point: <c>generate</c>, <c>run</c>, <c>serve-latency</c>, <c>search-latency</c>.</summary>
 internal static class BenchProgram
 {
     private const string Usage =
@@ -15,6 +15,8 @@ internal static class BenchProgram
               [--keep-output] [--baseline PATH]
           dotnet run --project tests/Crosswalk.Benchmarks -c Release -- serve-latency [--pages 10000] [--edits 20]
               [--seed 42] [--work DIR] [--crosswalk PATH] [--no-build] [--r2r] [--startup-timeout 300] [--trace FILE]
+          dotnet run --project tests/Crosswalk.Benchmarks -c Release -- search-latency [--pages 10000] [--seed 42]
+              [--work DIR] [--crosswalk PATH] [--no-build] [--r2r]
 
         generate       writes DIR/site.yml, DIR/content/**.md and a Hugo copy DIR/hugo/ (same N and seed: same bytes).
         run            per size: generate once, then per mode alternate runs of each crosswalk form and Hugo, the order
@@ -32,6 +34,9 @@ internal static class BenchProgram
                        Default work folder: $TMPDIR/crosswalk-bench.
         serve-latency  in headless Chromium (/usr/bin/chromium), the median time from writing a page's .md file to
                        DOMContentLoaded of that page reloaded by `crosswalk serve`.
+        search-latency in headless Chromium, the built site's search box from file://: the first query's wait (the
+                       index loaded) and, typed one key at a time, each keystroke's handler time and time to the next
+                       frame.
         """;
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--no-build", "--r2r", "--timings", "--keep-output", "--no-hugo", "--help" };
@@ -107,6 +112,18 @@ internal static class BenchProgram
                         TracePath: cl.String("--trace"));
                     cl.RejectUnknown();
                     return await new ServeLatency(options, stdout).ExecuteAsync();
+                }
+                case "search-latency":
+                {
+                    var options = new SearchOptions(
+                        Pages: Math.Max(1, cl.Int("--pages", 10000)),
+                        Seed: cl.ULong("--seed", 42),
+                        WorkDirectory: cl.String("--work") ?? defaultWork,
+                        CrosswalkPath: cl.String("--crosswalk"),
+                        NoBuild: cl.Flag("--no-build"),
+                        ReadyToRun: cl.Flag("--r2r"));
+                    cl.RejectUnknown();
+                    return await new SearchLatency(options, stdout).ExecuteAsync();
                 }
                 default:
                     throw new UsageException($"unknown command '{args[0]}'");

@@ -171,18 +171,16 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
-    public async Task An_edit_is_served_within_a_second()
+    public async Task An_edit_is_served_and_summarised()
     {
         await using var site = await ServeSite.StartAsync();
         Assert.Contains("Original text.", await site.GetStringAsync("/a/"));
 
+        // How fast is measured by the benchmark's serve-latency, not here: PollAsync's timeout only guards a hang.
         var marker = "Edited-" + Guid.NewGuid().ToString("N");
-        var sw = Stopwatch.StartNew();
         site.Write("content/a.md", $"---\ntitle: Page A\n---\n## Section\n\n{marker}\n");
-        var (_, _) = await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
-        sw.Stop();
+        await site.PollAsync("/a/", b => b.Contains(marker, StringComparison.Ordinal));
 
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.ElapsedMilliseconds} ms");
         // The reload is announced before the summary is printed.
         await WaitForAsync(() => site.Err.ToString().Contains("rebuilt ", StringComparison.Ordinal));
         Assert.Matches(@"rebuilt \d+ pages? in \d+ ms: no new or fixed diagnostics \(now 0 errors, 0 warnings\)", site.Err.ToString());
@@ -219,14 +217,12 @@ public sealed class PreviewServerTests
         Assert.Equal(site.Server.Version, version);
 
         site.Write("content/b/c.md", "# Page C\n\nDeep page, edited.\n");
-        var sw = Stopwatch.StartNew();
         // First that a file changed (pages start reloading), then the rebuild's version.
         Assert.Equal("changing", (await ReadEventAsync(reader, timeout.Token)).Name);
         var next = await ReadEventAsync(reader, timeout.Token);
 
         Assert.Equal("reload", next.Name);
         Assert.True(JsonDocument.Parse(next.Data).RootElement.GetProperty("version").GetInt64() > version);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.ElapsedMilliseconds} ms");
         Assert.Contains("Deep page, edited.", await site.GetStringAsync("/b/c/"));
     }
 
@@ -281,18 +277,18 @@ public sealed class PreviewServerTests
     [Fact]
     public async Task The_live_script_and_event_stream_are_answered_while_a_rebuild_is_awaited()
     {
-        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { Debounce = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(5) });
+        // A quiet period far longer than two local requests take, even on a loaded machine.
+        await using var site = await ServeSite.StartAsync(options: new PreviewServerOptions { Debounce = TimeSpan.FromSeconds(8), MaxDelay = TimeSpan.FromSeconds(15) });
         site.Write("content/b/c.md", "# Page C\n\nDeep page, edited.\n");
         await WaitForAsync(() => site.Server.ChangePending);
-        Assert.True(site.Server.ChangePending);
 
-        var sw = Stopwatch.StartNew();
         using var script = await site.Http.GetAsync(PreviewServer.LiveScriptPath);
         using var events = await site.Http.GetAsync(PreviewServer.EventsPath, HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, events.StatusCode);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(1), $"took {sw.ElapsedMilliseconds} ms");
+        // Answered while the rebuild was still awaited, not after it.
+        Assert.True(site.Server.ChangePending);
     }
 
     [Fact]

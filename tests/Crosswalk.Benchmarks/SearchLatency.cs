@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Crosswalk.Benchmarks;
+
+/// <summary>Options of <c>search-latency</c>.</summary>
+internal sealed record SearchOptions(int Pages, ulong Seed, string WorkDirectory, string? CrosswalkPath, bool NoBuild, bool ReadyToRun);
+
+/// <summary>
+/// <c>search-latency</c>: the search box as a reader meets it. Builds a generated corpus, opens its home page from
+/// <c>file://</c> in headless Chromium and types queries into the box one key at a time. Reports the first query's wait
+/// (the index loaded, inflated and prepared) and, per keystroke, the input handler's time and the time to the next
+/// frame (the result list laid out), both timed inside the page.
+/// </summary>
+internal sealed class SearchLatency(SearchOptions options, TextWriter log)
+{
+    // Words the generated corpus uses, a criterion id and a query that finds nothing.
+    private static readonly string[] Queries = ["access review", "key rotation", "cc6.1", "incident response", "vendor risk assessment", "quarterly evidence", "zzzz"];
+
+    // Types `query` one character at a time; per keystroke [handler ms, to the next frame ms].
+    private const string TypeQuery = """
+        async (query) => {
+          const input = document.getElementById('cw-search-input');
+          const times = [];
+          for (let n = 1; n <= query.length; n++) {
+            const start = performance.now();
+            input.value = query.slice(0, n);
+            input.dispatchEvent(new Event('input'));
+            const handled = performance.now();
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r)));
+            times.push([handled - start, performance.now() - start]);
+          }
+          return times;
+        }
+        """;
+
+    public async Task<int> ExecuteAsync()
+    {
+        if (!File.Exists(ServeLatency.ChromiumPath))
+        {
+            log.WriteLine($"headless Chromium is not installed at {ServeLatency.ChromiumPath} (apt-get install -y chromium)");
+            return 1;
+        }
+        var work = Path.GetFullPath(options.WorkDirectory);
+        Directory.CreateDirectory(work);
+        var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
+        var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"search-corpus-{options.Pages}"));
+        var corpus = CorpusGenerator.Generate(options.Pages, options.Seed, corpusDir);
+        var site = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"search-site-{options.Pages}"));
+        log.WriteLine($"crosswalk: {crosswalk.Display}");
+        if (!Build(crosswalk, Path.Combine(corpusDir, "site.yml"), site))
+        {
+            return 1;
+        }
+        log.WriteLine($"corpus: {corpus.Pages} pages; search index {new FileInfo(Path.Combine(site, "assets", "search-index.js")).Length / 1048576.0:F1} MiB");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ServeLatency.ChromiumPath,
+            Headless = true,
+            Args = ServeLatency.ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        log.WriteLine($"browser: {browser.Version}, {page.Url}");
+
+        // The first keystroke loads the index; the wait is until its results are counted.
+        var first = Stopwatch.StartNew();
+        await page.Locator("#cw-search-input").FillAsync("access");
+        await page.WaitForFunctionAsync("() => / results?/.test(document.getElementById('cw-search-status').textContent)", null, new() { Timeout = 120_000 });
+        log.WriteLine($"first query, the index loaded: {first.Elapsed.TotalMilliseconds:F0} ms");
+        await page.Locator("#cw-search-input").FillAsync("");
+
+        var handler = new List<double>();
+        var frame = new List<double>();
+        foreach (var query in Queries)
+        {
+            var times = await page.EvaluateAsync<double[][]>(TypeQuery, query);
+            var status = await page.Locator("#cw-search-status").TextContentAsync();
+            handler.AddRange(times.Select(t => t[0]));
+            frame.AddRange(times.Select(t => t[1]));
+            log.WriteLine($"  {query,-24} {status,-28} per key, handler ms: {string.Join(" ", times.Select(t => t[0].ToString("F1", CultureInfo.InvariantCulture)))}");
+        }
+        foreach (var e in errors.Distinct().Take(5))
+        {
+            log.WriteLine($"  page error: {e}");
+        }
+        log.WriteLine($"search at {corpus.Pages} pages, {handler.Count} keystrokes: handler median {BenchmarkReport.Median(handler):F1} ms " +
+                      $"(p90 {Percentile(handler, 0.9):F1}, max {handler.Max():F1}); to the next frame median {BenchmarkReport.Median(frame):F1} ms " +
+                      $"(p90 {Percentile(frame, 0.9):F1}, max {frame.Max():F1})");
+        return errors.Count == 0 ? 0 : 1;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private bool Build(Launcher crosswalk, string config, string output)
+    {
+        var psi = new ProcessStartInfo(crosswalk.FileName) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in crosswalk.With("build", "--config", config, "--output", output))
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            log.WriteLine($"crosswalk build exited with {process.ExitCode}: {stderr.Result.Trim()}");
+            return false;
+        }
+        return true;
+    }
+}
