@@ -41,6 +41,9 @@ internal sealed class Chromium : IAsyncDisposable
     public static async Task<Chromium> LaunchAsync()
     {
         RequireInstalled();
+        // Expect(...) assertions keep their own default of 5 s, which a page's timeout does not change: on a loaded CI
+        // machine the first search query, which loads a 10,000-page index, took 4.8 s.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         var playwright = await Playwright.CreateAsync();
         try
         {
