@@ -129,7 +129,7 @@
       if (weight === 0) return null;
       total += weight;
     }
-    return { page: page, score: total, section: undefined };
+    return { page: page, score: total, section: null };
   }
 
   // The section to show for a result: the one that holds the most terms, the first of equals; null when only the title
@@ -257,7 +257,7 @@
     if (!pages) { if (query.trim()) load(); return; }
     var result = search(query);
     results = result.shown;
-    results.forEach(function (r) { if (r.section === undefined) r.section = bestSection(r.page, result.terms); });
+    results.forEach(function (r) { r.section = bestSection(r.page, result.terms); });
     list.textContent = '';
     results.forEach(function (r, i) {
       var li = document.createElement('li');
