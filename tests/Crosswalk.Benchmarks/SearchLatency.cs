@@ -40,31 +40,22 @@ internal sealed class SearchLatency(SearchOptions options, TextWriter log)
 
     public async Task<int> ExecuteAsync()
     {
-        if (!File.Exists(ServeLatency.ChromiumPath))
+        if (!BenchChromium.Installed(log))
         {
-            log.WriteLine($"headless Chromium is not installed at {ServeLatency.ChromiumPath} (apt-get install -y chromium)");
             return 1;
         }
-        var work = Path.GetFullPath(options.WorkDirectory);
-        Directory.CreateDirectory(work);
         var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
-        var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"search-corpus-{options.Pages}"));
-        var corpus = CorpusGenerator.Generate(options.Pages, options.Seed, corpusDir);
-        var site = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"search-site-{options.Pages}"));
+        var corpus = Tools.Corpus(options.WorkDirectory, "search", options.Pages, options.Seed);
+        var site = Path.Combine(Path.GetFullPath(options.WorkDirectory), string.Create(CultureInfo.InvariantCulture, $"search-site-{options.Pages}"));
         log.WriteLine($"crosswalk: {crosswalk.Display}");
-        if (!Build(crosswalk, Path.Combine(corpusDir, "site.yml"), site))
+        if (!Build(crosswalk, Path.Combine(corpus.Directory, "site.yml"), site))
         {
             return 1;
         }
         log.WriteLine($"corpus: {corpus.Pages} pages; search index {new FileInfo(Path.Combine(site, "assets", "search-index.js")).Length / 1048576.0:F1} MiB");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ServeLatency.ChromiumPath,
-            Headless = true,
-            Args = ServeLatency.ChromiumArgs,
-        });
+        await using var browser = await BenchChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) =>

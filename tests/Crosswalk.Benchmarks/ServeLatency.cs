@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -20,11 +19,6 @@ internal sealed record ServeOptions(
 /// </summary>
 internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
-    /// <summary>The switches the tests use on this machine's headless Chromium; no browser is ever downloaded.</summary>
-    public static readonly string[] ChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     public const double GoalMs = 50;
 
     private static readonly TimeSpan EditTimeout = TimeSpan.FromSeconds(30);
@@ -35,16 +29,13 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
 
     public async Task<int> ExecuteAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!BenchChromium.Installed(log))
         {
-            log.WriteLine($"headless Chromium is not installed at {ChromiumPath} (apt-get install -y chromium)");
             return 1;
         }
-        var work = Path.GetFullPath(options.WorkDirectory);
-        Directory.CreateDirectory(work);
         var crosswalk = Tools.Crosswalk(options.CrosswalkPath, options.NoBuild, options.ReadyToRun, options.WorkDirectory, log);
-        var corpusDir = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"serve-corpus-{options.Pages}"));
-        var corpus = CorpusGenerator.Generate(options.Pages, options.Seed, corpusDir);
+        var corpus = Tools.Corpus(options.WorkDirectory, "serve", options.Pages, options.Seed);
+        var corpusDir = corpus.Directory;
         var edit = PageEdit.Choose(corpusDir);
         log.WriteLine($"crosswalk: {crosswalk.Display}");
         log.WriteLine($"corpus: {corpus.Pages} pages in {corpusDir}; editing {edit.RelativePath}");
@@ -58,12 +49,7 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
         {
             using var events = await ReloadEvents.OpenAsync(server.Url);
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+            await using var browser = await BenchChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

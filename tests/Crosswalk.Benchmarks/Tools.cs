@@ -48,6 +48,17 @@ internal static class Tools
         return readyToRun ? new Launcher("dotnet", [program], $"dotnet {program}") : new Launcher(program, [], program);
     }
 
+    /// <summary>
+    /// The generated corpus a browser measurement runs on, in <c>WORK/NAME-corpus-PAGES</c> (full path): written only
+    /// where its bytes differ, so a measurement run again finds it as it was.
+    /// </summary>
+    public static CorpusSummary Corpus(string workDirectory, string name, int pages, ulong seed)
+    {
+        var work = Path.GetFullPath(workDirectory);
+        Directory.CreateDirectory(work);
+        return CorpusGenerator.Generate(pages, seed, Path.Combine(work, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-corpus-{pages}")));
+    }
+
     /// <summary><paramref name="explicitPath"/>, else <c>hugo</c> on PATH, else null.</summary>
     public static string? Hugo(string? explicitPath)
     {
