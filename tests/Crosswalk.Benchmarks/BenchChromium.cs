@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Crosswalk.Benchmarks;
@@ -27,4 +28,12 @@ internal static class BenchChromium
         Headless = true,
         Args = Args,
     });
+
+    /// <summary>The page's script errors, as they are reported (on Playwright's thread, while the runner reads).</summary>
+    public static ConcurrentQueue<string> CollectErrors(IPage page)
+    {
+        var errors = new ConcurrentQueue<string>();
+        page.PageError += (_, e) => errors.Enqueue(e);
+        return errors;
+    }
 }

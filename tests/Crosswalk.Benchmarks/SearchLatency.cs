@@ -48,23 +48,13 @@ internal sealed class SearchLatency(SearchOptions options, TextWriter log)
         var corpus = Tools.Corpus(options.WorkDirectory, "search", options.Pages, options.Seed);
         var site = Path.Combine(Path.GetFullPath(options.WorkDirectory), string.Create(CultureInfo.InvariantCulture, $"search-site-{options.Pages}"));
         log.WriteLine($"crosswalk: {crosswalk.Display}");
-        if (!Build(crosswalk, Path.Combine(corpus.Directory, "site.yml"), site))
-        {
-            return 1;
-        }
+        Tools.Run(crosswalk.FileName, crosswalk.With("build", "--config", Path.Combine(corpus.Directory, "site.yml"), "--output", site), log);
         log.WriteLine($"corpus: {corpus.Pages} pages; search index {new FileInfo(Path.Combine(site, "assets", "search-index.js")).Length / 1048576.0:F1} MiB");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BenchChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) =>
-        {
-            lock (errors)
-            {
-                errors.Add(e);
-            }
-        };
+        var errors = BenchChromium.CollectErrors(page);
         await page.GotoAsync(new Uri(Path.Combine(site, "index.html")).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
         log.WriteLine($"browser: {browser.Version}, {page.Url}");
 
@@ -98,31 +88,12 @@ internal sealed class SearchLatency(SearchOptions options, TextWriter log)
         log.WriteLine($"search at {corpus.Pages} pages, {handler.Count} keystrokes: handler median {BenchmarkReport.Median(handler):F1} ms " +
                       $"(p90 {Percentile(handler, 0.9):F1}, max {handler.Max():F1}); to the next frame median {BenchmarkReport.Median(frame):F1} ms " +
                       $"(p90 {Percentile(frame, 0.9):F1}, max {frame.Max():F1})");
-        return errors.Count == 0 ? 0 : 1;
+        return errors.IsEmpty ? 0 : 1;
     }
 
     private static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
-
-    private bool Build(Launcher crosswalk, string config, string output)
-    {
-        var psi = new ProcessStartInfo(crosswalk.FileName) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in crosswalk.With("build", "--config", config, "--output", output))
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            log.WriteLine($"crosswalk build exited with {process.ExitCode}: {stderr.Result.Trim()}");
-            return false;
-        }
-        return true;
     }
 }

@@ -51,8 +51,7 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await BenchChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
-            var errors = new List<string>();
-            page.PageError += (_, e) => errors.Add(e);
+            var errors = BenchChromium.CollectErrors(page);
             await page.AddInitScriptAsync(RecordDomContentLoaded);
             await page.GotoAsync(server.Url.TrimEnd('/') + edit.Url, new() { WaitUntil = WaitUntilState.Load });
             // The live-reload script's event stream is open once its hello arrived; give it a moment.

@@ -100,10 +100,14 @@ internal static class Tools
     }
 
     /// <summary>Runs <c>dotnet ARGS</c>, printing the command; fails with its output when it fails.</summary>
-    public static void Dotnet(string workingDirectory, string[] args, TextWriter log, Dictionary<string, string>? environment = null)
+    public static void Dotnet(string workingDirectory, string[] args, TextWriter log, Dictionary<string, string>? environment = null) =>
+        Run("dotnet", args, log, workingDirectory, environment);
+
+    /// <summary>Runs <c>PROGRAM ARGS</c>, printing the command; fails with its output when it fails.</summary>
+    public static void Run(string fileName, IReadOnlyList<string> args, TextWriter log, string? workingDirectory = null, Dictionary<string, string>? environment = null)
     {
-        log.WriteLine($"dotnet {string.Join(' ', args)}");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        log.WriteLine($"{fileName} {string.Join(' ', args)}");
+        var psi = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory ?? "", UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -120,7 +124,7 @@ internal static class Tools
         {
             log.WriteLine(stdoutTask.Result);
             log.WriteLine(stderrTask.Result);
-            throw new InvalidOperationException($"dotnet {args[0]} {args.ElementAtOrDefault(1)} failed with exit code {p.ExitCode}");
+            throw new InvalidOperationException($"{Path.GetFileName(fileName)} {string.Join(' ', args.Take(2))} failed with exit code {p.ExitCode}");
         }
     }
 

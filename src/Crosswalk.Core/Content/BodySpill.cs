@@ -24,7 +24,7 @@ public sealed class BodySpill : IDisposable
     internal static BodySpill Over(SafeFileHandle file) => new(file);
 
     /// <summary>The file's name beside the output folder <paramref name="output"/> (a full path), while it has one.</summary>
-    public static string PathOf(string output, int pid) => Path.Combine(Path.GetDirectoryName(output)!, NameOf(output, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    internal static string PathOf(string output, int pid) => Path.Combine(Path.GetDirectoryName(output)!, NameOf(output, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The names of every build's spill beside <paramref name="output"/>, as a search pattern.</summary>
     internal static string Pattern(string output) => NameOf(output, "*");

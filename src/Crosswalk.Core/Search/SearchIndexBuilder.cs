@@ -119,7 +119,7 @@ public static class SearchIndexBuilder
             }
             seen.Clear();
             terms.Clear();
-            if (terms.Capacity > KeptTerms)
+            if (terms.Capacity > SearchText.KeptChars)
             {
                 t_terms = null;
             }
@@ -128,6 +128,7 @@ public static class SearchIndexBuilder
         }
     }
 
+    // A set grown past this many terms is let go rather than kept for the thread's small texts.
     private const int KeptTerms = 1 << 16;
 
     [ThreadStatic]

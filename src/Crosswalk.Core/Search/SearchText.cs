@@ -123,7 +123,8 @@ public static class SearchText
         }
     }
 
-    private const int KeptChars = 1 << 20;
+    /// <summary>A thread's text builder grown past this many characters is let go rather than kept for small pages.</summary>
+    internal const int KeptChars = 1 << 20;
 
     [ThreadStatic]
     private static StringBuilder? t_text;

@@ -65,7 +65,8 @@ public sealed class BodySpillTests : IDisposable
     [Fact]
     public void A_full_disk_refuses_the_body_and_every_later_one()
     {
-        if (!File.Exists("/dev/full"))
+        // Linux's always-full device; elsewhere there is none to write to.
+        if (!OperatingSystem.IsLinux())
         {
             return;
         }
