@@ -72,9 +72,13 @@ public static class Discover
                             : SourceNames.Display(Path.GetRelativePath(rootDirectory, entry.FullName)), 1, 1));
                     continue;
                 }
+                // From the listing's own file status: asking for LinkTarget costs a readlink per file. (-1: the entry
+                // went away since the listing; its read reports it.)
+                var attributes = entry.Attributes;
+                var isLink = attributes != (FileAttributes)(-1) && (attributes & FileAttributes.ReparsePoint) != 0;
                 if (entry is DirectoryInfo sub)
                 {
-                    if (sub.LinkTarget is not null)
+                    if (isLink)
                     {
                         diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed,
                             "symbolic link to a folder is not followed", new SourceLocation(Relative(rootDirectory, sub.FullName), 1, 1));
@@ -98,7 +102,7 @@ public static class Discover
                         skipped?.Add(relative);
                         continue;
                     }
-                    if (entry.LinkTarget is not null && !LinkStaysInside(entry, top))
+                    if (isLink && !LinkStaysInside(entry, top))
                     {
                         diagnostics.Report(DiagnosticDescriptors.SymlinkNotFollowed,
                             "symbolic link leads outside the source folder (or nowhere) and is not read",
@@ -117,7 +121,7 @@ public static class Discover
                         continue;
                     }
                     var kind = !statics && UrlModel.IsPagePath(entry.Name) ? SourceKind.Page : SourceKind.Static;
-                    files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind) { IsLink = entry.LinkTarget is not null });
+                    files.Add(new SourceFile(entry.FullName, relative, Relative(rootDirectory, entry.FullName), kind) { IsLink = isLink });
                 }
             }
         }

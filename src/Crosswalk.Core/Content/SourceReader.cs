@@ -20,44 +20,82 @@ public static class SourceReader
     /// <summary>Returns the text, or null after reporting why the file cannot be used.</summary>
     public static string? Read(SourceFile file, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
+        // The bytes live only until they are decoded: read into a pooled buffer rather than a new array per page.
+        byte[]? rented = null;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            ReadOnlySpan<byte> bytes;
+            try
+            {
+                using var handle = File.OpenHandle(file.FullPath);
+                var length = RandomAccess.GetLength(handle);
+                if (length > MaxPageBytes)
+                {
+                    return TooLarge(file, length, diagnostics);
+                }
+                if (length == 0)
+                {
+                    // A length the file system does not know (or an empty file): read to the end.
+                    bytes = File.ReadAllBytes(file.FullPath);
+                }
+                else
+                {
+                    rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+                    var read = 0;
+                    int n;
+                    while (read < length && (n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read)) > 0)
+                    {
+                        read += n;
+                    }
+                    bytes = rented.AsSpan(0, read);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
+                return null;
+            }
+            if (bytes.Length > MaxPageBytes)
+            {
+                return TooLarge(file, bytes.Length, diagnostics);
+            }
+            var nul = bytes.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is binary (contains a NUL byte), not Markdown text",
+                    At(file, bytes, nul));
+                return null;
+            }
+            string text;
+            try
+            {
+                text = s_strict.GetString(bytes);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is not valid UTF-8",
+                    At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
+                return null;
+            }
+            return TooDeep(text) is { } line
+                ? Refuse(file, line, diagnostics)
+                : text;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        finally
         {
-            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
-            return null;
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
         }
-        if (bytes.Length > MaxPageBytes)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnprocessablePage,
-                $"page is {bytes.Length / (1024.0 * 1024.0):F1} MiB; pages over {MaxPageBytes / (1024 * 1024)} MiB are not processed",
-                new SourceLocation(file.DisplayPath, 1, 1), "split it into several pages");
-            return null;
-        }
-        var nul = Array.IndexOf(bytes, (byte)0);
-        if (nul >= 0)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is binary (contains a NUL byte), not Markdown text",
-                At(file, bytes, nul));
-            return null;
-        }
-        string text;
-        try
-        {
-            text = s_strict.GetString(bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is not valid UTF-8",
-                At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
-            return null;
-        }
-        return TooDeep(text) is { } line
-            ? Refuse(file, line, diagnostics)
-            : text;
+    }
+
+    private static string? TooLarge(SourceFile file, long length, DiagnosticBag diagnostics)
+    {
+        diagnostics.Report(DiagnosticDescriptors.UnprocessablePage,
+            $"page is {length / (1024.0 * 1024.0):F1} MiB; pages over {MaxPageBytes / (1024 * 1024)} MiB are not processed",
+            new SourceLocation(file.DisplayPath, 1, 1), "split it into several pages");
+        return null;
     }
 
     /// <summary>The 1-based line of the first line nested absurdly deep (indentation or quote markers), or null.</summary>
@@ -114,7 +152,7 @@ public static class SourceReader
         return null;
     }
 
-    private static SourceLocation At(SourceFile file, byte[] bytes, int offset)
+    private static SourceLocation At(SourceFile file, ReadOnlySpan<byte> bytes, int offset)
     {
         var line = 1;
         var lineStart = 0;
@@ -127,7 +165,7 @@ public static class SourceReader
             }
         }
         // Column counts characters of the valid prefix of the line.
-        var column = s_lenient.GetCharCount(bytes, lineStart, Math.Max(0, offset - lineStart)) + 1;
+        var column = s_lenient.GetCharCount(bytes.Slice(lineStart, Math.Max(0, offset - lineStart))) + 1;
         return new SourceLocation(file.DisplayPath, line, column);
     }
 

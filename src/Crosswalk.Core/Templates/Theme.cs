@@ -337,11 +337,24 @@ public sealed class Theme : ITemplateLoader
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
     {
         var name = templateName.Replace('\\', '/').TrimStart('/');
-        if (name.Split('/').Any(p => p is ".." or ".") || Path.IsPathRooted(templateName) || !_templates.ContainsKey(name))
+        if (HasDotSegment(name) || Path.IsPathRooted(templateName) || !_templates.ContainsKey(name))
         {
             throw new ScriptRuntimeException(callerSpan, $"template '{templateName}' is not in the theme");
         }
         return name;
+    }
+
+    // Runs at every include of every page: segments are compared in place rather than split into strings.
+    private static bool HasDotSegment(string name)
+    {
+        foreach (var range in name.AsSpan().Split('/'))
+        {
+            if (name.AsSpan(range) is "." or "..")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <inheritdoc />
