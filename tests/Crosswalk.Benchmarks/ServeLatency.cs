@@ -77,6 +77,9 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                     // This reload as Chromium's performance panel records it (open it in chrome://tracing or Perfetto):
                     // where the renderer's time between the request and DOMContentLoaded went.
                     trace = await ChromiumTrace.StartAsync(page);
+                    // Starting a trace makes the open page restyle and paint once: let that frame pass before the save,
+                    // or it shows in the trace as work of the reload.
+                    await Task.Delay(TimeSpan.FromSeconds(1));
                 }
                 var bytes = PageEdit.Edited(edit.Original, i);
                 var saved = RealTimeMs();

@@ -73,10 +73,12 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
             output.ResetWrittenCount();
         }
         var text = view.Body is { } b ? new BodyText(b.ToHtml(), b.ToHtml(b.Title), b.ToHtml(b.Rest)) : new BodyText(view.ContentHtml, "", view.ContentHtml);
-        return RenderLayout(view, name, text, new Utf8Output(output), diagnostics, liveReload, bodies is not null);
+        // Check throws the page away unread unless its ids are wanted: the layout still runs, but nothing is encoded.
+        IScriptOutput target = discardsOutput && bodies is null ? DiscardedOutput.Instance : new Utf8Output(output);
+        return RenderLayout(view, name, text, target, diagnostics, liveReload, bodies is not null);
     }
 
-    private bool RenderLayout(PageView view, string name, BodyText content, Utf8Output output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
+    private bool RenderLayout(PageView view, string name, BodyText content, IScriptOutput output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
     {
         var template = theme.Get(name);
         if (template is null)
@@ -101,7 +103,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         try
         {
             template.Render(context);
-            output.Complete();
+            (output as Utf8Output)?.Complete();
             theme.Return(context);
             return true;
         }
