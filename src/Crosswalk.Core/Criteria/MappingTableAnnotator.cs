@@ -27,6 +27,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     {
         _catalogs = catalogs;
         _baseUrl = baseUrl;
+        _openTagOf = c => OpenTag([c]);
         _rules = rules
             .Where(r => catalogs.Get(r.Catalog) is not null)
             .Select(r => (r, catalogs.Get(r.Catalog)!, r.Pages is null ? null : Glob.ToRegex(r.Pages), $"column '{r.Column}'"))
@@ -150,6 +151,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
 
     // Most references name one criterion, and the same few criteria recur on every page: their links are built once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Criterion, string> _openTags = new();
+    private readonly Func<Criterion, string> _openTagOf;
 
     /// <summary>The opening &lt;a&gt; of a reference to <paramref name="criteria"/>, with the criteria's titles as its tooltip.</summary>
     private string OpenTag(List<Criterion> criteria)
@@ -162,26 +164,31 @@ public sealed class MappingTableAnnotator : ITableAnnotator
         return $"<a class=\"criterion-ref\" href=\"{HtmlEscape.Url(_baseUrl + target.TrimStart('/'))}\" title=\"{HtmlEscape.Attribute(title)}\">";
     }
 
+    // One of each per thread: a mapping table has a linked cell per row and column.
     [ThreadStatic]
     private static StringBuilder? t_cell;
+    [ThreadStatic]
+    private static List<(int Start, int Length)>? t_spans;
+    [ThreadStatic]
+    private static List<Criterion>? t_criteria;
 
     /// <summary>Replaces the cell's content with the same text in which each reference links to its criterion page.</summary>
     private void LinkCell(TableCell cell, string text, ReferenceParseResult result)
     {
-        if (cell.FirstOrDefault() is not ParagraphBlock { Inline: { } inline })
+        if (cell.Count == 0 || cell[0] is not ParagraphBlock { Inline: { } inline })
         {
             return;
         }
-        // One builder per thread: a mapping table has a linked cell per row and column.
-        var sb = t_cell ??= new StringBuilder(256);
-        sb.Clear();
+        var sb = (t_cell ??= new StringBuilder(256)).Clear();
         var pos = 0;
         var references = result.References;
         // Each span of text (several references share one when a range or alias stands for several criteria), in
         // order of position, then of first mention.
-        var spans = new List<(int Start, int Length)>(references.Count);
-        foreach (var r in references)
+        var spans = t_spans ??= [];
+        spans.Clear();
+        for (var i = 0; i < references.Count; i++)
         {
+            var r = references[i];
             if (!spans.Contains((r.Start, r.Length)))
             {
                 var at = spans.Count;
@@ -192,6 +199,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                 spans.Insert(at, (r.Start, r.Length));
             }
         }
+        var criteria = t_criteria ??= [];
         foreach (var (start, length) in spans)
         {
             if (start < pos || start + length > text.Length)
@@ -199,15 +207,16 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                 continue;
             }
             HtmlEscape.AppendText(sb, text.AsSpan(pos, start - pos));
-            var criteria = new List<Criterion>(1);
-            foreach (var r in references)
+            criteria.Clear();
+            for (var i = 0; i < references.Count; i++)
             {
+                var r = references[i];
                 if (r.Start == start && r.Length == length && !criteria.Contains(r.Criterion))
                 {
                     criteria.Add(r.Criterion);
                 }
             }
-            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], c => OpenTag([c])) : OpenTag(criteria));
+            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], _openTagOf) : OpenTag(criteria));
             HtmlEscape.AppendText(sb, text.AsSpan(start, length)).Append("</a>");
             pos = start + length;
         }
