@@ -58,7 +58,10 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         // When the theme only prints page.content, the layout renders around a marker and the body goes from its
         // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         var name = Theme.LayoutPath(view.Layout);
-        if (view.Body is { } body && theme.PrintsContentVerbatim(name))
+        // Check throws the page away unread unless its ids are wanted: the layout still runs on the page's model, but
+        // nothing is encoded, and there is no output to stream the body into (check keeps no body such a layout prints).
+        var discard = discardsOutput && bodies is null;
+        if (!discard && view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
             var streamed = new Utf8Output(output, [(_markers.Content, PageBody.All), (_markers.Title, body.Title), (_markers.Rest, body.Rest)], body);
             if (!RenderLayout(view, name, _markers, streamed, diagnostics, liveReload, bodies is not null))
@@ -73,8 +76,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
             output.ResetWrittenCount();
         }
         var text = view.Body is { } b ? new BodyText(b.ToHtml(), b.ToHtml(b.Title), b.ToHtml(b.Rest)) : new BodyText(view.ContentHtml, "", view.ContentHtml);
-        // Check throws the page away unread unless its ids are wanted: the layout still runs, but nothing is encoded.
-        IScriptOutput target = discardsOutput && bodies is null ? DiscardedOutput.Instance : new Utf8Output(output);
+        IScriptOutput target = discard ? DiscardedOutput.Instance : new Utf8Output(output);
         return RenderLayout(view, name, text, target, diagnostics, liveReload, bodies is not null);
     }
 
