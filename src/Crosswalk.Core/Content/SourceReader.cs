@@ -24,62 +24,7 @@ public static class SourceReader
         byte[]? rented = null;
         try
         {
-            ReadOnlySpan<byte> bytes;
-            try
-            {
-                using var handle = File.OpenHandle(file.FullPath);
-                var length = RandomAccess.GetLength(handle);
-                if (length > MaxPageBytes)
-                {
-                    return TooLarge(file, length, diagnostics);
-                }
-                if (length == 0)
-                {
-                    // A length the file system does not know (or an empty file): read to the end.
-                    bytes = File.ReadAllBytes(file.FullPath);
-                }
-                else
-                {
-                    rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
-                    var read = 0;
-                    int n;
-                    while (read < length && (n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read)) > 0)
-                    {
-                        read += n;
-                    }
-                    bytes = rented.AsSpan(0, read);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
-                return null;
-            }
-            if (bytes.Length > MaxPageBytes)
-            {
-                return TooLarge(file, bytes.Length, diagnostics);
-            }
-            var nul = bytes.IndexOf((byte)0);
-            if (nul >= 0)
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is binary (contains a NUL byte), not Markdown text",
-                    At(file, bytes, nul));
-                return null;
-            }
-            string text;
-            try
-            {
-                text = s_strict.GetString(bytes);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is not valid UTF-8",
-                    At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
-                return null;
-            }
-            return TooDeep(text) is { } line
-                ? Refuse(file, line, diagnostics)
-                : text;
+            return ReadBytes(file, diagnostics, ref rented) is { } bytes ? Decode(file, bytes, diagnostics) : null;
         }
         finally
         {
@@ -90,12 +35,71 @@ public static class SourceReader
         }
     }
 
-    private static string? TooLarge(SourceFile file, long length, DiagnosticBag diagnostics)
+    // The file's bytes (in a buffer rented into `rented`, for the caller to return), or null after reporting why not.
+    private static ArraySegment<byte>? ReadBytes(SourceFile file, DiagnosticBag diagnostics, ref byte[]? rented)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(file.FullPath);
+            var length = RandomAccess.GetLength(handle);
+            if (length == 0)
+            {
+                // A length the file system does not know (or an empty file): read to the end, without the pool.
+                var all = File.ReadAllBytes(file.FullPath);
+                return all.Length > MaxPageBytes ? TooLarge(file, all.Length, diagnostics) : all;
+            }
+            if (length > MaxPageBytes)
+            {
+                return TooLarge(file, length, diagnostics);
+            }
+            rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            int n;
+            while (read < length && (n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read)) > 0)
+            {
+                read += n;
+            }
+            return new ArraySegment<byte>(rented, 0, read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, $"cannot read file: {ex.Message}", new SourceLocation(file.DisplayPath, 1, 1));
+            return null;
+        }
+    }
+
+    private static ArraySegment<byte>? TooLarge(SourceFile file, long length, DiagnosticBag diagnostics)
     {
         diagnostics.Report(DiagnosticDescriptors.UnprocessablePage,
             $"page is {length / (1024.0 * 1024.0):F1} MiB; pages over {MaxPageBytes / (1024 * 1024)} MiB are not processed",
             new SourceLocation(file.DisplayPath, 1, 1), "split it into several pages");
         return null;
+    }
+
+    // The bytes as text: binary files, invalid UTF-8 and absurd nesting are refused.
+    private static string? Decode(SourceFile file, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    {
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is binary (contains a NUL byte), not Markdown text",
+                At(file, bytes, nul));
+            return null;
+        }
+        string text;
+        try
+        {
+            text = s_strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            diagnostics.Report(DiagnosticDescriptors.UnreadableSource, "file is not valid UTF-8",
+                At(file, bytes, Math.Max(0, ex.Index)), "save the file as UTF-8");
+            return null;
+        }
+        return TooDeep(text) is { } line
+            ? Refuse(file, line, diagnostics)
+            : text;
     }
 
     /// <summary>The 1-based line of the first line nested absurdly deep (indentation or quote markers), or null.</summary>

@@ -27,7 +27,6 @@ public sealed class MappingTableAnnotator : ITableAnnotator
     {
         _catalogs = catalogs;
         _baseUrl = baseUrl;
-        _openTagOf = c => OpenTag([c]);
         _rules = rules
             .Where(r => catalogs.Get(r.Catalog) is not null)
             .Select(r => (r, catalogs.Get(r.Catalog)!, r.Pages is null ? null : Glob.ToRegex(r.Pages), $"column '{r.Column}'"))
@@ -151,7 +150,6 @@ public sealed class MappingTableAnnotator : ITableAnnotator
 
     // Most references name one criterion, and the same few criteria recur on every page: their links are built once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Criterion, string> _openTags = new();
-    private readonly Func<Criterion, string> _openTagOf;
 
     /// <summary>The opening &lt;a&gt; of a reference to <paramref name="criteria"/>, with the criteria's titles as its tooltip.</summary>
     private string OpenTag(List<Criterion> criteria)
@@ -216,7 +214,7 @@ public sealed class MappingTableAnnotator : ITableAnnotator
                     criteria.Add(r.Criterion);
                 }
             }
-            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], _openTagOf) : OpenTag(criteria));
+            sb.Append(criteria.Count == 1 ? _openTags.GetOrAdd(criteria[0], static (c, self) => self.OpenTag([c]), this) : OpenTag(criteria));
             HtmlEscape.AppendText(sb, text.AsSpan(start, length)).Append("</a>");
             pos = start + length;
         }

@@ -55,12 +55,12 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
     {
         output.ResetWrittenCount();
         bodies?.Clear();
-        // When the theme only prints page.content, the layout renders around a marker and the body goes from its
-        // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         var name = Theme.LayoutPath(view.Layout);
         // Check throws the page away unread unless its ids are wanted: the layout still runs on the page's model, but
         // nothing is encoded, and there is no output to stream the body into (check keeps no body such a layout prints).
         var discard = discardsOutput && bodies is null;
+        // When the theme only prints page.content, the layout renders around a marker and the body goes from its
+        // UTF-8 bytes straight to the output: it is never decoded, copied through the template or encoded again.
         if (!discard && view.Body is { } body && theme.PrintsContentVerbatim(name))
         {
             var streamed = new Utf8Output(output, [(_markers.Content, PageBody.All), (_markers.Title, body.Title), (_markers.Rest, body.Rest)], body);
@@ -68,6 +68,7 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
             {
                 return false;
             }
+            streamed.Complete();
             if (!streamed.MarkerLeaked)
             {
                 bodies?.AddRange(streamed.Bodies);
@@ -76,8 +77,13 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
             output.ResetWrittenCount();
         }
         var text = view.Body is { } b ? new BodyText(b.ToHtml(), b.ToHtml(b.Title), b.ToHtml(b.Rest)) : new BodyText(view.ContentHtml, "", view.ContentHtml);
-        IScriptOutput target = discard ? DiscardedOutput.Instance : new Utf8Output(output);
-        return RenderLayout(view, name, text, target, diagnostics, liveReload, bodies is not null);
+        var encoded = discard ? null : new Utf8Output(output);
+        if (!RenderLayout(view, name, text, (IScriptOutput?)encoded ?? DiscardedOutput.Instance, diagnostics, liveReload, bodies is not null))
+        {
+            return false;
+        }
+        encoded?.Complete();
+        return true;
     }
 
     private bool RenderLayout(PageView view, string name, BodyText content, IScriptOutput output, DiagnosticBag diagnostics, bool liveReload, bool idsNeeded)
@@ -105,7 +111,6 @@ public sealed partial class PageRenderer(SiteConfig config, Theme theme, Navigat
         try
         {
             template.Render(context);
-            (output as Utf8Output)?.Complete();
             theme.Return(context);
             return true;
         }
