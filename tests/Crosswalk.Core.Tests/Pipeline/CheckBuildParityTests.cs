@@ -179,6 +179,23 @@ public sealed class CheckBuildParityTests
     }
 
     [Fact]
+    public void A_layout_that_only_prints_the_body_still_runs_on_every_page_check_throws_away()
+    {
+        // The layout prints the body as it is, so check keeps no body and discards the page, but the layout must still
+        // run on the page's model: here it fails on one content page's title only.
+        using var site = new TempSite(
+            ("site.yml", Soc2 + "templates: theme\n"),
+            ("theme/layouts/page.html", "<!DOCTYPE html><title>{{ page.title }}</title>{{ page.content }}{{ if page.title == \"Boom\"; no_such_function 1; end }}\n"),
+            ("content/index.md", "# Home\n\n[b](b.md)\n"),
+            ("content/b.md", "# Boom\n\nText.\n"));
+
+        var build = Parity(site);
+
+        Assert.Contains(build.Diagnostics, d => d.Code == DiagnosticCodes.TemplateError && d.Message.Contains("no_such_function"));
+        Assert.False(build.Written);
+    }
+
+    [Fact]
     public void A_layout_that_does_more_with_the_body_than_print_it_is_judged_on_the_body()
     {
         // The layout's control flow depends on the body: check must keep it to see what build sees.
