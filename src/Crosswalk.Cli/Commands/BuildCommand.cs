@@ -23,6 +23,7 @@ internal static class BuildCommand
         var quiet = CommonOptions.Quiet("Print only errors and warnings: no infos, no summary line.");
         var today = CommonOptions.Today();
         var noHistory = CommonOptions.NoHistory();
+        var noCache = CommonOptions.NoCache();
 
         command.Options.Add(config);
         if (!check)
@@ -35,6 +36,7 @@ internal static class BuildCommand
         command.Options.Add(timings);
         command.Options.Add(today);
         command.Options.Add(noHistory);
+        command.Options.Add(noCache);
         command.Options.Add(verbose);
         command.Options.Add(quiet);
         command.Validators.Add(r =>
@@ -57,6 +59,7 @@ internal static class BuildCommand
                 Strict = parse.GetValue(strict),
                 Today = parse.GetValue(today),
                 History = !parse.GetValue(noHistory),
+                CacheFolder = parse.GetValue(noCache) ? null : Caching.ParseCache.DefaultFolder(),
             };
             if (EmptyFolder.Message(options) is { } empty)
             {
@@ -83,6 +86,10 @@ internal static class BuildCommand
             if (result.Output is { } written && (parse.GetValue(timings) || verbosity == Verbosity.Verbose))
             {
                 stderr.WriteLine(FormattableString.Invariant($"output: {written.Written:N0} files written, {written.Unchanged:N0} unchanged, {written.Removed:N0} removed"));
+            }
+            if (result.Cache is { } cache && parse.GetValue(timings))
+            {
+                stderr.WriteLine(FormattableString.Invariant($"parse cache: {cache.Read:N0} pages read, {cache.Parsed:N0} parsed{(cache.Written ? ", written" : "")} ({cache.Path})"));
             }
             if (parse.GetValue(timings))
             {

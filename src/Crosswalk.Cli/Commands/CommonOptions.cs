@@ -55,6 +55,9 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary><c>--no-cache</c>: every page is parsed, and the parse cache is neither read nor written.</summary>
+    public static Option<bool> NoCache() => new("--no-cache") { Description = "Parse every page: read and write no parse cache." };
+
     /// <summary><c>--no-history</c>: pages get no revision history from git.</summary>
     public static Option<bool> NoHistory() => new("--no-history") { Description = "Read no revision history from git." };
 }

@@ -26,9 +26,12 @@ public static class ConfigLoader
         }
 
         string text;
+        byte[] digest;
         try
         {
-            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(fullPath)).TrimStart('\uFEFF');
+            var read = File.ReadAllBytes(fullPath);
+            digest = System.Security.Cryptography.SHA256.HashData(read);
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(read).TrimStart('\uFEFF');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -45,7 +48,7 @@ public static class ConfigLoader
             diagnostics.Report(DiagnosticDescriptors.InvalidConfig, $"'{file}' is not valid UTF-8", new SourceLocation(file, line, column), "save it as UTF-8");
             return null;
         }
-        return Parse(text, fullPath, diagnostics);
+        return Parse(text, fullPath, diagnostics) is { } config ? config with { SourceDigest = digest } : null;
     }
 
     /// <summary>Parses site.yml text; <paramref name="fullPath"/> fixes the root folder and the file name in diagnostics.</summary>

@@ -90,6 +90,8 @@ public sealed record SiteConfig
     public IReadOnlyList<CatalogIdAlias> CatalogAliases { get; init; } = [];
     /// <summary>How pages write front matter (<c>front_matter_style:</c>).</summary>
     public Content.FrontMatterStyle FrontMatterStyle { get; init; } = Content.FrontMatterStyle.Auto;
+    /// <summary>A SHA-256 of the bytes of site.yml as read (empty when there is none): with the tool, what the site's settings are made of.</summary>
+    public byte[] SourceDigest { get; init; } = [];
     /// <summary>Per-code severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severity { get; init; } = new Dictionary<string, Severity>();
 }

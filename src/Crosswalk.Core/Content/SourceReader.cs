@@ -18,13 +18,19 @@ public static class SourceReader
     private static readonly UTF8Encoding s_strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Returns the text, or null after reporting why the file cannot be used.</summary>
-    public static string? Read(SourceFile file, DiagnosticBag diagnostics)
+    public static string? Read(SourceFile file, DiagnosticBag diagnostics) => Read(file, diagnostics, bytes => Decode(file, bytes, diagnostics));
+
+    /// <summary>
+    /// What <paramref name="use"/> makes of the file's bytes (valid only during the call; <see cref="Decode"/> makes them
+    /// text), or null after reporting why the file cannot be read.
+    /// </summary>
+    public static T? Read<T>(SourceFile file, DiagnosticBag diagnostics, Func<ReadOnlySpan<byte>, T?> use) where T : class
     {
         // The bytes live only until they are decoded: read into a pooled buffer rather than a new array per page.
         byte[]? rented = null;
         try
         {
-            return ReadBytes(file, diagnostics, ref rented) is { } bytes ? Decode(file, bytes, diagnostics) : null;
+            return ReadBytes(file, diagnostics, ref rented) is { } bytes ? use(bytes) : null;
         }
         finally
         {
@@ -76,8 +82,8 @@ public static class SourceReader
         return null;
     }
 
-    // The bytes as text: binary files, invalid UTF-8 and absurd nesting are refused.
-    private static string? Decode(SourceFile file, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    /// <summary>The bytes as text, or null after reporting why not: binary files, invalid UTF-8 and absurd nesting are refused.</summary>
+    public static string? Decode(SourceFile file, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
     {
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)

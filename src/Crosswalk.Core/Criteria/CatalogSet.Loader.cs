@@ -11,10 +11,21 @@ public sealed partial class CatalogSet
         private readonly List<CatalogFile> _catalogs = [];
         private readonly List<CrosswalkDraft> _crosswalks = [];
         private readonly HashSet<string> _seenFiles = new(StringComparer.Ordinal);
+        private readonly System.Security.Cryptography.IncrementalHash _digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
+        // Each part with its length first, so no two sequences of parts hash alike.
+        private void Digest(ReadOnlySpan<byte> part)
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
+            _digest.AppendData(length);
+            _digest.AppendData(part);
+        }
 
         public void LoadSpec(string? spec, SourceLocation? where = null)
         {
             spec = spec?.Trim();
+            Digest(Encoding.UTF8.GetBytes(spec ?? ""));
             if (string.IsNullOrEmpty(spec))
             {
                 Report(where, "empty catalog entry; expected a built-in id, a YAML file path or an OSCAL catalog (.json) path");
@@ -51,6 +62,8 @@ public sealed partial class CatalogSet
             try
             {
                 bytes = File.ReadAllBytes(full);
+                Digest(Encoding.UTF8.GetBytes(full));
+                Digest(bytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -134,7 +147,7 @@ public sealed partial class CatalogSet
                     mappings.Add(Build(draft, source, target));
                 }
             }
-            return new CatalogSet(_catalogs.Select(c => c.Catalog).ToList(), mappings);
+            return new CatalogSet(_catalogs.Select(c => c.Catalog).ToList(), mappings) { SourceDigest = _digest.GetHashAndReset() };
         }
 
         private Catalog? CatalogFor(string id, SourceLocation? location, string crosswalkId, string role)

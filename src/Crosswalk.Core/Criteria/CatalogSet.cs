@@ -27,6 +27,12 @@ public sealed partial class CatalogSet
         HasCompoundIds = catalogs.Any(c => c.HasCompoundIds);
     }
 
+    /// <summary>
+    /// A digest of every catalog file read (path and bytes) and every spec, in order: with the tool's own identity
+    /// (which fixes the built-in catalogs) it says whether two loads give the same catalogs (the parse cache's key).
+    /// </summary>
+    public byte[] SourceDigest { get; private init; } = [];
+
     /// <summary>The IDs that name a built-in catalog or crosswalk in site.yml's <c>catalogs:</c>.</summary>
     public static IReadOnlyList<string> BuiltInIds => s_builtInIds;
 

@@ -20,4 +20,10 @@ public sealed record BuildOptions
     /// starts no process of its own accord; the command line asks for it unless given <c>--no-history</c>.
     /// </summary>
     public bool History { get; init; }
+    /// <summary>
+    /// The folder of the parse cache (<see cref="Caching.ParseCache"/>): pages unchanged since a run with the same inputs
+    /// are not parsed again. Null (the default) reads and writes no cache; the command line names the user's cache
+    /// folder unless given <c>--no-cache</c>.
+    /// </summary>
+    public string? CacheFolder { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>What a rebuild did to its output folder; null for a first build, <c>check</c> and a build that wrote nothing.</summary>
     public Output.WriteCounts? Output { get; init; }
 
+    /// <summary>What the parse cache did; null when the run used none (not asked for, or the site's inputs are not all covered).</summary>
+    public Caching.ParseCacheUse? Cache { get; init; }
+
     /// <summary>True when the build failed: any error, or with strict any warning.</summary>
     public bool Failed(bool strict) => !ConfigUsable || Errors > 0 || (strict && Warnings > 0);
 }

@@ -1,3 +1,4 @@
+using Crosswalk.Caching;
 using Crosswalk.Criteria;
 using Crosswalk.Markdown;
 using Crosswalk.Output;
@@ -39,10 +40,11 @@ internal interface ISiteStages
     void Verify(BuildContext context, IndexedSite site, LinkedSite links, RenderedSite rendered);
 }
 
-/// <summary>Every stage in full: what build and check run.</summary>
-internal sealed class SiteStages : ISiteStages
+/// <summary>Every stage in full: what build and check run, reading pages parsed before from <paramref name="cache"/> when given.</summary>
+internal sealed class SiteStages(ParseCache? cache = null) : ISiteStages
 {
-    public LinkPlaceholders Placeholders { get; } = LinkPlaceholders.CreateRandom();
+    // The cached bodies hold the cache's placeholders, so every page of the run is parsed with them.
+    public LinkPlaceholders Placeholders { get; } = cache is not null ? new LinkPlaceholders(cache.Nonce) : LinkPlaceholders.CreateRandom();
 
     public SourceSet Discover(BuildContext context) => DiscoverStage.Run(context, context.Diagnostics);
 
@@ -52,7 +54,7 @@ internal sealed class SiteStages : ISiteStages
 
     public Task<History.GitHistoryResult?> LoadHistory(BuildContext context, bool enabled) => LoadHistoryStage.Start(context, enabled);
 
-    public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs).Run(files, context.Diagnostics);
+    public ParsedSite Parse(BuildContext context, SourceSet files, SiteInputs inputs) => new ParseStage(context, inputs, cache).Run(files, context.Diagnostics);
 
     public IndexedSite Index(BuildContext context, ParsedSite parsed, SourceSet files, SiteInputs inputs) =>
         IndexStage.Run(parsed, files, inputs, context, context.Diagnostics);

@@ -8,17 +8,26 @@ namespace Crosswalk.Pipeline;
 public static class SiteBuilder
 {
     /// <summary>Builds the site and swaps it into the output folder when there are no errors (nor warnings with strict).</summary>
-    public static BuildResult Build(BuildOptions options) => PipelineRunner.Run(options, RunMode.Build, new SiteStages()).Result;
+    public static BuildResult Build(BuildOptions options)
+    {
+        using var cache = OpenCache(options);
+        return PipelineRunner.Run(options, RunMode.Build, new SiteStages(cache)).Result with { Cache = cache?.Use };
+    }
 
     /// <summary>Runs every stage a build runs, writing nothing: the same diagnostics and verdict as <see cref="Build"/>.</summary>
-    public static BuildResult Check(BuildOptions options) => PipelineRunner.Run(options, RunMode.Check, new SiteStages()).Result;
+    public static BuildResult Check(BuildOptions options)
+    {
+        using var cache = OpenCache(options);
+        return PipelineRunner.Run(options, RunMode.Check, new SiteStages(cache)).Result with { Cache = cache?.Use };
+    }
 
     /// <summary>Loads, parses and resolves the site (no rendering): the catalogs, pages and claims, for reports.</summary>
     public static SiteAnalysis Analyze(BuildOptions options)
     {
         // One reading of the clock for the diagnostics and the rows.
         options = options with { Today = options.Day };
-        var run = PipelineRunner.Run(options, RunMode.Analyze, new SiteStages());
+        using var cache = OpenCache(options);
+        var run = PipelineRunner.Run(options, RunMode.Analyze, new SiteStages(cache));
         if (run.Claims is not { } claims || run.Config is not { } config)
         {
             return new SiteAnalysis(run.Result, null, [], new ClaimSet([]), []);
@@ -32,6 +41,9 @@ public static class SiteBuilder
             Config = config,
         };
     }
+
+    private static Caching.ParseCache? OpenCache(BuildOptions options) =>
+        options.CacheFolder is { } folder ? Caching.ParseCache.Open(Caching.ParseCache.PathFor(folder, options.ConfigPath)) : null;
 
     /// <summary>A build into <paramref name="sink"/> with the caller's stages (a preview's).</summary>
     internal static PipelineRun Preview(BuildOptions options, ISiteStages stages, IOutputSink sink) => PipelineRunner.Run(options, RunMode.Preview, stages, sink);
