@@ -44,6 +44,8 @@ public sealed class ParseCache : IDisposable
     private string? _newPath;
     private long _newEnd = HeaderLength;
     private volatile bool _failed;
+    private int _parsed;
+    private bool _written;
 
     /// <summary>
     /// An entry: the hash of the page's bytes, where its record is, and checksums of the record's two parts (the page,
@@ -59,9 +61,6 @@ public sealed class ParseCache : IDisposable
         _fingerprint = fingerprint;
         Nonce = nonce;
     }
-
-    private int _parsed;
-    private bool _written;
 
     /// <summary>What this run did with the cache; null when it was not bound (no fingerprint covered the site).</summary>
     // A page found without the body this run needs was parsed again: it counts as parsed, not read.
