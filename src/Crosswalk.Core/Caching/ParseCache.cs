@@ -175,6 +175,28 @@ public sealed class ParseCache : IDisposable
             ? ReadRange(entry.Offset + entry.HeadLength, entry.Length - entry.HeadLength, entry.BodyCheck, bytes => bytes.AsSpan().ToArray())
             : null;
 
+    /// <summary>
+    /// The body cached with the page <see cref="TryGet"/> found at <paramref name="relativePath"/>, left where it is: a
+    /// build reads it from the cache file when it renders the page (the file stays open until the cache is disposed,
+    /// and a newer file renamed over it does not change what is read). Checked now; null when none was kept.
+    /// </summary>
+    internal SpilledBody? BodyInPlace(string relativePath)
+    {
+        if (_old is null || !_index.TryGetValue(relativePath, out var entry) || !entry.HasBody)
+        {
+            return null;
+        }
+        var (offset, length) = (entry.Offset + entry.HeadLength, entry.Length - entry.HeadLength);
+        if (ReadRange(offset, length, entry.BodyCheck, static _ => "") is null)
+        {
+            return null;
+        }
+        _bodies ??= BodySpill.Over(_old);
+        return new SpilledBody(_bodies, offset, length);
+    }
+
+    private BodySpill? _bodies;
+
     private T? ReadRange<T>(long offset, int length, ulong check, Func<ArraySegment<byte>, T> use) where T : class
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);

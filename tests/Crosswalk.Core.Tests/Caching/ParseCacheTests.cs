@@ -197,6 +197,27 @@ public sealed class ParseCacheTests
     }
 
     [Fact]
+    public void A_build_whose_cached_bodies_are_damaged_writes_the_site_it_writes_without_a_cache()
+    {
+        using var site = Site();
+        Build(site, "plain", cache: false);
+        Build(site, "first");
+        var file = Directory.GetFiles(site.PathOf(".cache")).Single();
+        var good = File.ReadAllBytes(file);
+
+        // The bodies are the end of each entry, which the index follows: damage a sample of bytes there and anywhere.
+        for (var i = good.Length / 8; i < good.Length; i += Math.Max(1, good.Length / 25))
+        {
+            var bad = (byte[])good.Clone();
+            bad[i] ^= 0x20;
+            File.WriteAllBytes(file, bad);
+            var output = $"out{i}";
+            Assert.True(Build(site, output).Written);
+            Assert.Equal(site.Snapshot("plain"), site.Snapshot(output));
+        }
+    }
+
+    [Fact]
     public void A_cache_that_cannot_be_written_costs_time_and_nothing_else()
     {
         using var site = Site();

@@ -147,12 +147,16 @@ public sealed class ParseStage
             // As the parser leaves a body it does not keep: empty, with no title measured in it.
             return (page with { TitleEnd = 0 }, diagnostics);
         }
-        if (!hasBody || cache.ReadBody(file.RelativePath) is not { } body)
+        if (!hasBody)
         {
             return null;
         }
-        var spilled = _spill?.TryAdd(body);
-        return (page with { BodyUtf8 = spilled is null ? body : [], Spilled = spilled }, diagnostics);
+        // A build keeps bodies out of memory: the cached one stays in the cache file, as a parsed one goes to the spill.
+        if (_spill is not null)
+        {
+            return cache.BodyInPlace(file.RelativePath) is { } inPlace ? (page with { BodyUtf8 = [], Spilled = inPlace }, diagnostics) : null;
+        }
+        return cache.ReadBody(file.RelativePath) is { } body ? (page with { BodyUtf8 = body }, diagnostics) : null;
     }
 
     // One buffer per thread for the record of a page going into the cache.
