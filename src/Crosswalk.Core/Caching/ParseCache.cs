@@ -19,8 +19,9 @@ public sealed record ParseCacheUse(string Path, int Read, int Parsed, bool Writt
 /// </summary>
 /// <remarks>
 /// The file: a header (magic, format, fingerprint, the link placeholders' nonce, where the index starts), the entries
-/// (<see cref="ParsedPageCodec"/>), then the index. A run that parsed anything writes a new file beside the old one and
-/// renames it into place, so a reader never sees half of one.
+/// (<see cref="ParsedPageCodec"/>), then the index. A run that parsed a few pages adds their entries and a new index
+/// to the end and then points the header at it; one that finds the file of other inputs, damaged or half old
+/// entries writes a new file beside it and renames it into place. Either way a reader never sees half of one.
 /// </remarks>
 public sealed class ParseCache : IDisposable
 {
@@ -44,6 +45,8 @@ public sealed class ParseCache : IDisposable
     private string? _newPath;
     private long _newEnd = HeaderLength;
     private volatile bool _failed;
+    // The header as this run read it: the file may be added to only while it is still that.
+    private byte[] _header = [];
     private int _parsed;
     private bool _written;
 
@@ -113,7 +116,7 @@ public sealed class ParseCache : IDisposable
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (ReadIndex(handle) is { } read)
             {
-                return new ParseCache(path, handle, read.Index, read.Fingerprint, read.Nonce);
+                return new ParseCache(path, handle, read.Index, read.Fingerprint, read.Nonce) { _header = read.Header };
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException
@@ -295,13 +298,24 @@ public sealed class ParseCache : IDisposable
             return false;
         }
         var unchanged = !_stale && _added.IsEmpty && _used.Count == _index.Count;
-        if (unchanged || _failed || NewFile() is not { } file)
+        if (unchanged || _failed)
         {
             Discard();
             return false;
         }
         try
         {
+            if (!_stale && _old is not null && TryAppend(pages))
+            {
+                Discard();
+                _written = true;
+                return true;
+            }
+            if (NewFile() is not { } file)
+            {
+                Discard();
+                return false;
+            }
             var kept = new List<(string Path, Entry Entry)>(pages.Count);
             foreach (var page in pages)
             {
@@ -314,7 +328,7 @@ public sealed class ParseCache : IDisposable
                     kept.Add((page.RelativePath, old with { Offset = Copy(old) }));
                 }
             }
-            WriteIndex(file, kept);
+            WriteIndex(file, kept, _newEnd);
             file.Dispose();
             File.Move(_newPath!, _path, overwrite: true);
             _new = null;
@@ -327,6 +341,65 @@ public sealed class ParseCache : IDisposable
             Discard();
             return false;
         }
+    }
+
+    // After an edit, the new entries go to the end of the file this run read, then an index of all the live ones, and
+    // only then does the header point at it: a run that stops half-way leaves the header on the old index, whose
+    // entries were not touched. Unchanged pages are not copied. False (the file is then written anew, without the
+    // entries of old versions) when another run changed the file since, or when its live entries are under half of it.
+    private bool TryAppend(IReadOnlyList<SourceFile> pages)
+    {
+        using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[HeaderLength];
+        if (RandomAccess.Read(file, header, 0) != HeaderLength || !header.AsSpan().SequenceEqual(_header))
+        {
+            return false;
+        }
+        var end = RandomAccess.GetLength(file);
+        var added = _newEnd - HeaderLength;
+        var shift = end - HeaderLength;
+        var kept = new List<(string Path, Entry Entry)>(pages.Count);
+        long live = 0;
+        foreach (var page in pages)
+        {
+            if (_added.TryGetValue(page.RelativePath, out var entry))
+            {
+                entry = entry with { Offset = entry.Offset + shift };
+            }
+            else if (!_used.ContainsKey(page.RelativePath) || !_index.TryGetValue(page.RelativePath, out entry))
+            {
+                continue;
+            }
+            kept.Add((page.RelativePath, entry));
+            live += entry.Length;
+        }
+        if (live * 2 < end + added)
+        {
+            return false;
+        }
+        if (_new is not null && added > 0)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+            try
+            {
+                for (long done = 0; done < added;)
+                {
+                    var n = RandomAccess.Read(_new, buffer.AsSpan(0, (int)Math.Min(buffer.Length, added - done)), HeaderLength + done);
+                    if (n <= 0)
+                    {
+                        throw new IOException("this run's cache entries could not be read back");
+                    }
+                    RandomAccess.Write(file, buffer.AsSpan(0, n), end + done);
+                    done += n;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        WriteIndex(file, kept, end + added);
+        return true;
     }
 
     // Copies an entry of the old file to the end of the new one, returning where it now is.
@@ -356,7 +429,8 @@ public sealed class ParseCache : IDisposable
         }
     }
 
-    private void WriteIndex(SafeFileHandle file, List<(string Path, Entry Entry)> kept)
+    // Writes the index at indexAt, then the header that points at it.
+    private void WriteIndex(SafeFileHandle file, List<(string Path, Entry Entry)> kept, long indexAt)
     {
         using var index = new MemoryStream();
         using (var w = new BinaryWriter(index, Encoding.UTF8, leaveOpen: true))
@@ -374,7 +448,6 @@ public sealed class ParseCache : IDisposable
                 w.Write(e.BodyCheck);
             }
         }
-        var indexAt = _newEnd;
         RandomAccess.Write(file, index.GetBuffer().AsSpan(0, (int)index.Length), indexAt);
         var header = new byte[HeaderLength];
         Magic.CopyTo(header);
@@ -385,7 +458,7 @@ public sealed class ParseCache : IDisposable
         RandomAccess.Write(file, header, 0);
     }
 
-    private static (Dictionary<string, Entry> Index, byte[] Fingerprint, string Nonce)? ReadIndex(SafeFileHandle handle)
+    private static (Dictionary<string, Entry> Index, byte[] Fingerprint, string Nonce, byte[] Header)? ReadIndex(SafeFileHandle handle)
     {
         var length = RandomAccess.GetLength(handle);
         var header = new byte[HeaderLength];
@@ -418,7 +491,7 @@ public sealed class ParseCache : IDisposable
             }
             index[path] = entry;
         }
-        return (index, header.AsSpan(8, 32).ToArray(), nonce);
+        return (index, header.AsSpan(8, 32).ToArray(), nonce, header);
     }
 
     // The caches of sites not built for a month (a copy since deleted, a temporary folder) and the files of runs that

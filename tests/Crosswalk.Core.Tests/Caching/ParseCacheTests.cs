@@ -92,6 +92,36 @@ public sealed class ParseCacheTests
     }
 
     [Fact]
+    public void Edits_are_added_to_the_cache_file_until_old_versions_are_half_of_it_then_it_is_written_anew()
+    {
+        using var site = Site();
+        Check(site);
+        var file = Directory.GetFiles(site.PathOf(".cache")).Single();
+        var sizes = new List<long> { new FileInfo(file).Length };
+        var before = File.ReadAllBytes(file);
+
+        for (var i = 0; i < 12; i++)
+        {
+            site.Write("content/b.md", $"# B\n\n## Scope\n\nSee [A](a.md), edit {i}.\n" + (i % 3 == 0 ? "[gone](gone.md)\n" : ""));
+            var result = Check(site);
+            Assert.Equal((3, 1, true), (result.Cache!.Read, result.Cache.Parsed, result.Cache.Written));
+            Assert.Equal(Lines(Check(site, cache: false)), Lines(result));
+            sizes.Add(new FileInfo(file).Length);
+            if (i == 0)
+            {
+                // After its header (which now points at the new index), the file starts with the old file whole.
+                var after = File.ReadAllBytes(file);
+                Assert.True(after.AsSpan(64, before.Length - 64).SequenceEqual(before.AsSpan(64)), "unchanged entries are not copied");
+            }
+        }
+
+        Assert.True(sizes[1] > sizes[0], "the first edit is added to the end");
+        Assert.Contains(sizes.Zip(sizes.Skip(1)), step => step.Second < step.First);
+        Assert.True(sizes.Max() <= 3 * sizes[0], string.Join(", ", sizes));
+        Assert.Equal((4, 0), (Check(site).Cache!.Read, Check(site).Cache!.Parsed));
+    }
+
+    [Fact]
     public void A_page_that_is_gone_leaves_the_cache_and_one_that_comes_back_is_parsed()
     {
         using var site = Site();
