@@ -42,6 +42,7 @@ public sealed class ParseCache : IDisposable
     private readonly ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
     private readonly Lock _newLock = new();
     private SafeFileHandle? _new;
+    private FileStream? _stream;
     private string? _newPath;
     private long _newEnd = HeaderLength;
     private volatile bool _failed;
@@ -179,6 +180,19 @@ public sealed class ParseCache : IDisposable
             : null;
 
     /// <summary>
+    /// Whether <see cref="BodyInPlace"/> may be used: not on Windows, where the file could then not be replaced while
+    /// the build still reads from it.
+    /// </summary>
+    internal bool LendsBodies { get; } = !OperatingSystem.IsWindows();
+
+    /// <summary>Whether the cache file is inside <paramref name="folder"/> (an absolute path).</summary>
+    public bool IsInside(string folder)
+    {
+        var relative = Path.GetRelativePath(folder, _path);
+        return relative != _path && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
+    /// <summary>
     /// The body cached with the page <see cref="TryGet"/> found at <paramref name="relativePath"/>, left where it is: a
     /// build reads it from the cache file when it renders the page (the file stays open until the cache is disposed,
     /// and a newer file renamed over it does not change what is read). Checked now; null when none was kept.
@@ -221,7 +235,8 @@ public sealed class ParseCache : IDisposable
             }
             return use(new ArraySegment<byte>(buffer, 0, length));
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or FormatException or OverflowException
+            or InvalidOperationException)
         {
             // A damaged entry is parsed again (and the file written anew).
             _stale = true;
@@ -275,8 +290,10 @@ public sealed class ParseCache : IDisposable
                     {
                         Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                     }
-                    _newPath = $"{_path}.{Environment.ProcessId}.tmp";
-                    _new = File.OpenHandle(_newPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+                    var path = $"{_path}.{Environment.ProcessId}.tmp";
+                    _stream = OpenPrivate(path, FileMode.CreateNew);
+                    _new = _stream.SafeFileHandle;
+                    _newPath = path;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
@@ -301,6 +318,10 @@ public sealed class ParseCache : IDisposable
         if (unchanged || _failed)
         {
             Discard();
+            if (unchanged)
+            {
+                KeepFresh();
+            }
             return false;
         }
         try
@@ -329,9 +350,14 @@ public sealed class ParseCache : IDisposable
                 }
             }
             WriteIndex(file, kept, _newEnd);
-            file.Dispose();
+            _stream!.Dispose();
+            if (_bodies is null)
+            {
+                // Nothing is read from it after the parse unless bodies were lent: closed, it can be replaced everywhere.
+                _old?.Dispose();
+            }
             File.Move(_newPath!, _path, overwrite: true);
-            _new = null;
+            (_stream, _new, _newPath) = (null, null, null);
             _written = true;
             Prune(Path.GetDirectoryName(_path)!, _path);
             return true;
@@ -349,6 +375,13 @@ public sealed class ParseCache : IDisposable
     // entries of old versions) when another run changed the file since, or when its live entries are under half of it.
     private bool TryAppend(IReadOnlyList<SourceFile> pages)
     {
+        // One run adds to the file at a time (an advisory lock): two would write their entries at the same place.
+        // A run that does not get the lock writes a new file instead.
+        using var held = TryLock();
+        if (held is null)
+        {
+            return false;
+        }
         using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         var header = new byte[HeaderLength];
         if (RandomAccess.Read(file, header, 0) != HeaderLength || !header.AsSpan().SequenceEqual(_header))
@@ -516,9 +549,48 @@ public sealed class ParseCache : IDisposable
         }
     }
 
+    private FileStream? TryLock()
+    {
+        try
+        {
+            return OpenPrivate(_path + ".lock", FileMode.OpenOrCreate);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // Opened by this process alone (on Unix an advisory lock), readable by the user alone when it is made.
+    private static FileStream OpenPrivate(string path, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return new FileStream(path, options);
+    }
+
+    // A cache in use is not pruned as a site's that is gone: its time moves on once a day even when nothing changed.
+    private void KeepFresh()
+    {
+        try
+        {
+            if (_old is not null && DateTime.UtcNow - File.GetLastWriteTimeUtc(_path) > TimeSpan.FromDays(1))
+            {
+                File.SetLastWriteTimeUtc(_path, DateTime.UtcNow);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
     private void Discard()
     {
-        _new?.Dispose();
+        _stream?.Dispose();
+        _stream = null;
         _new = null;
         if (_newPath is not null)
         {

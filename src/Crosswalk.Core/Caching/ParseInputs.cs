@@ -44,22 +44,26 @@ internal static class ParseInputs
         return hash.GetHashAndReset();
     }
 
-    // A new build of the tool is a new parser: its files' paths, sizes and times, and the assembly's version id.
+    // A new build of the tool, of the libraries it parses with or of the runtime is a new parser: their identities, and
+    // the paths, sizes and times of the files they are loaded from (the executable when native, else the assemblies).
     private static byte[] ToolIdentity()
     {
         var text = new StringBuilder();
-        var assembly = typeof(ParseInputs).Assembly;
-        text.Append(assembly.GetName().Version).Append('\n');
-        try
+        text.Append(System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription).Append('\n');
+        foreach (var assembly in new[] { typeof(ParseInputs).Assembly, typeof(Markdig.Markdown).Assembly, typeof(YamlDotNet.RepresentationModel.YamlStream).Assembly })
         {
-            text.Append(assembly.ManifestModule.ModuleVersionId).Append('\n');
+            text.Append(assembly.FullName).Append('\n');
+            try
+            {
+                text.Append(assembly.ManifestModule.ModuleVersionId).Append('\n');
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+            {
+                // Some compiled forms keep no module id: the files below still tell builds apart.
+            }
         }
-        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
-        {
-            // Some compiled forms keep no module id: the files below still tell builds apart.
-        }
-        // The executable (a native build), and beside it the assembly a `dotnet` process runs (not there when native).
-        foreach (var path in new[] { Environment.ProcessPath, Path.Combine(AppContext.BaseDirectory, "Crosswalk.Core.dll") })
+        string?[] files = [Environment.ProcessPath, .. new[] { "Crosswalk.Core.dll", "Markdig.dll", "YamlDotNet.dll" }.Select(f => Path.Combine(AppContext.BaseDirectory, f))];
+        foreach (var path in files)
         {
             if (string.IsNullOrEmpty(path) || !File.Exists(path))
             {

@@ -205,7 +205,7 @@ internal static class ParsedPageCodec
     private static Dictionary<string, SourceLocation> ReadKeys(BinaryReader r, string file)
     {
         var count = r.ReadInt32();
-        var keys = new Dictionary<string, SourceLocation>(count);
+        var keys = new Dictionary<string, SourceLocation>(Math.Clamp(count, 0, 4096));
         for (var i = 0; i < count; i++)
         {
             keys[r.ReadString()] = ReadLocation(r, file)!.Value;
@@ -217,7 +217,7 @@ internal static class ParsedPageCodec
     {
         // Added in the order they were enumerated, so the set enumerates in the same order as the parse's.
         var count = r.ReadInt32();
-        var ids = new HashSet<string>(count, StringComparer.Ordinal);
+        var ids = new HashSet<string>(Math.Clamp(count, 0, 4096), StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             ids.Add(r.ReadString());

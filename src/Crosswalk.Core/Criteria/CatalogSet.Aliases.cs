@@ -27,7 +27,7 @@ public sealed partial class CatalogSet
         {
             return this;
         }
-        var set = new CatalogSet(_catalogs, _mappings);
+        var set = new CatalogSet(_catalogs, _mappings, SourceDigest);
         foreach (var alias in aliases)
         {
             if (_byId.TryGetValue(alias.Alias, out var own))

@@ -147,7 +147,7 @@ public sealed partial class CatalogSet
                     mappings.Add(Build(draft, source, target));
                 }
             }
-            return new CatalogSet(_catalogs.Select(c => c.Catalog).ToList(), mappings) { SourceDigest = _digest.GetHashAndReset() };
+            return new CatalogSet(_catalogs.Select(c => c.Catalog).ToList(), mappings, _digest.GetHashAndReset());
         }
 
         private Catalog? CatalogFor(string id, SourceLocation? location, string crosswalkId, string role)

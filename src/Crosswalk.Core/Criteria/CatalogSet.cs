@@ -16,10 +16,11 @@ public sealed partial class CatalogSet
     private readonly List<Catalog> _catalogs;
     private readonly List<CatalogMapping> _mappings;
 
-    private CatalogSet(List<Catalog> catalogs, List<CatalogMapping> mappings)
+    private CatalogSet(List<Catalog> catalogs, List<CatalogMapping> mappings, byte[] sourceDigest)
     {
         _catalogs = catalogs;
         _mappings = mappings;
+        SourceDigest = sourceDigest;
         foreach (var catalog in catalogs)
         {
             _byId.TryAdd(catalog.Id, catalog);
@@ -31,7 +32,7 @@ public sealed partial class CatalogSet
     /// A digest of every catalog file read (path and bytes) and every spec, in order: with the tool's own identity
     /// (which fixes the built-in catalogs) it says whether two loads give the same catalogs (the parse cache's key).
     /// </summary>
-    public byte[] SourceDigest { get; private init; } = [];
+    public byte[] SourceDigest { get; }
 
     /// <summary>The IDs that name a built-in catalog or crosswalk in site.yml's <c>catalogs:</c>.</summary>
     public static IReadOnlyList<string> BuiltInIds => s_builtInIds;

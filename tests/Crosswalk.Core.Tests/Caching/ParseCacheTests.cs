@@ -153,11 +153,13 @@ public sealed class ParseCacheTests
         Assert.Equal(Lines(Check(site, cache: false)), Lines(result));
     }
 
-    [Fact]
-    public void A_change_to_a_catalog_file_parses_every_page_again_with_the_new_catalog()
+    [Theory]
+    [InlineData("mappings: [{ column: Ref, catalog: acme }]")]
+    [InlineData("catalog_aliases: { ACME: acme }\nmappings: [{ column: Ref, catalog: ACME }]")]
+    public void A_change_to_a_catalog_file_parses_every_page_again_with_the_new_catalog(string mappings)
     {
         using var site = new TempSite(
-            ("site.yml", "title: T\ncatalogs: [cat.yml]\nmappings: [{ column: Ref, catalog: acme }]\nseverity: { CW2005: off, CW5002: off }\n"),
+            ("site.yml", $"title: T\ncatalogs: [cat.yml]\n{mappings}\nseverity: {{ CW2005: off, CW5002: off }}\n"),
             ("cat.yml", "catalog:\n  id: acme\n  name: Acme\ncriteria:\n  - { id: AC-1, title: One }\n"),
             ("content/index.md", "# Home\n\n| Control | Ref |\n|---|---|\n| X | AC-2 |\n"));
         var before = Check(site);
@@ -169,6 +171,33 @@ public sealed class ParseCacheTests
         Assert.Equal((0, 1), (after.Cache!.Read, after.Cache.Parsed));
         Assert.DoesNotContain(after.Diagnostics, d => d.Code == "CW3003");
         Assert.Equal(Lines(Check(site, cache: false)), Lines(after));
+    }
+
+    [Fact]
+    public void A_page_too_deep_to_parse_keeps_what_its_front_matter_reported()
+    {
+        // The parse stops in Markdig (CW4002) after the front matter reported a misspelt key (CW1007): both are kept.
+        using var site = Site();
+        site.Write("content/deep.md", "---\ntitel: x\n---\n# Deep\n\n" + new string('*', 10_000) + "a" + new string('*', 10_000) + "\n");
+        var expected = Lines(Check(site, cache: false));
+        Assert.Contains(expected, l => l.Contains("CW1007"));
+        Assert.Contains(expected, l => l.Contains("CW4002"));
+
+        Assert.Equal(expected, Lines(Check(site)));
+        Assert.Equal(expected, Lines(Check(site)));
+    }
+
+    [Fact]
+    public void A_cache_folder_inside_the_source_is_not_used()
+    {
+        using var site = Site();
+        var options = Options(site) with { CacheFolder = site.PathOf("content/.cache") };
+
+        var result = SiteBuilder.Check(options);
+
+        Assert.Null(result.Cache);
+        Assert.False(Directory.Exists(site.PathOf("content/.cache")));
+        Assert.Equal(Lines(Check(site, cache: false)), Lines(result));
     }
 
     [Fact]

@@ -32,7 +32,11 @@ public sealed class ParseStage
         _layoutFallback = config.Profile.LayoutFallback;
         _checks = new DocumentChecks(config, context.Today);
         // Only when the fingerprint covers everything the parse reads is a cached page as good as a parsed one.
-        _cache = cache is not null && ParseInputs.Fingerprint(config, inputs.Catalogs) is { } fingerprint ? cache.Bind(fingerprint) : null;
+        // A cache inside the site's folders would be read as a page or copied into the output, or removed by the build.
+        _cache = cache is not null && !cache.IsInside(config.SourceDirectory) && !cache.IsInside(config.OutputDirectory)
+            && ParseInputs.Fingerprint(config, inputs.Catalogs) is { } fingerprint
+            ? cache.Bind(fingerprint)
+            : null;
         _parser = new PageParser(context.Markdown, context.Placeholders, new MappingTableAnnotator(config.Mappings, inputs.Catalogs, config.BaseUrl))
         {
             Schema = context.Schema,
@@ -118,12 +122,19 @@ public sealed class ParseStage
         {
             return null;
         }
+        // The parser reports into a bag of its own, whose diagnostics go into the cache; they reach the page's bag even
+        // when the parse stops half-way (a page nested too deeply), as they do without a cache.
         var parsed = new DiagnosticBag();
-        var page = _parser.Parse(file, text, parsed);
-        var diagnostics = parsed.ToSortedList();
-        foreach (var d in diagnostics)
+        ParsedPage page;
+        IReadOnlyList<Diagnostic> diagnostics = [];
+        try
         {
-            bag.Add(d);
+            page = _parser.Parse(file, text, parsed);
+        }
+        finally
+        {
+            diagnostics = parsed.ToSortedList();
+            bag.AddRange(diagnostics);
         }
         var keep = _keepBody?.Invoke(page.Meta) ?? true;
         var record = s_records.Value!;
@@ -152,11 +163,16 @@ public sealed class ParseStage
             return null;
         }
         // A build keeps bodies out of memory: the cached one stays in the cache file, as a parsed one goes to the spill.
-        if (_spill is not null)
+        if (_spill is not null && cache.LendsBodies)
         {
             return cache.BodyInPlace(file.RelativePath) is { } inPlace ? (page with { BodyUtf8 = [], Spilled = inPlace }, diagnostics) : null;
         }
-        return cache.ReadBody(file.RelativePath) is { } body ? (page with { BodyUtf8 = body }, diagnostics) : null;
+        if (cache.ReadBody(file.RelativePath) is not { } body)
+        {
+            return null;
+        }
+        var spilled = _spill?.TryAdd(body);
+        return (page with { BodyUtf8 = spilled is null ? body : [], Spilled = spilled }, diagnostics);
     }
 
     // One buffer per thread for the record of a page going into the cache.
