@@ -75,15 +75,18 @@ public sealed class BodySpill : IDisposable
     }
 
     /// <summary>Reads the bytes stored at <paramref name="offset"/> into the whole of <paramref name="destination"/>.</summary>
-    internal void Read(long offset, Span<byte> destination)
+    internal void Read(long offset, Span<byte> destination) => ReadExactly(_file, destination, offset);
+
+    /// <summary>Fills the whole of <paramref name="destination"/> from <paramref name="file"/> at <paramref name="offset"/>; a file that ends first is an <see cref="IOException"/>.</summary>
+    internal static void ReadExactly(SafeFileHandle file, Span<byte> destination, long offset)
     {
         var done = 0;
         while (done < destination.Length)
         {
-            var n = RandomAccess.Read(_file, destination[done..], offset + done);
+            var n = RandomAccess.Read(file, destination[done..], offset + done);
             if (n <= 0)
             {
-                throw new IOException("a page body kept for this build could not be read back from its temporary file");
+                throw new EndOfStreamException("a file kept for this build ended before the bytes it should hold");
             }
             done += n;
         }
