@@ -157,26 +157,23 @@ public sealed partial class ParseCache : IDisposable
         {
             return false;
         }
-        var found = ReadRange(entry.Offset, entry.HeadLength, entry.HeadCheck, bytes =>
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
-            return new Box<T>(read(reader));
-        });
-        if (found is null)
+        if (!TryReadRange(entry.Offset, entry.HeadLength, entry.HeadCheck, bytes =>
+            {
+                using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
+                return read(reader);
+            }, out value))
         {
             return false;
         }
         _used[relativePath] = true;
-        value = found.Value;
         return true;
     }
-
-    private sealed record Box<T>(T Value);
 
     /// <summary>The body cached with the page <see cref="TryGet"/> found at <paramref name="relativePath"/>; null when none was kept (or it cannot be read).</summary>
     internal byte[]? ReadBody(string relativePath) =>
         _old is not null && _index.TryGetValue(relativePath, out var entry) && entry.HasBody
-            ? ReadRange(entry.Offset + entry.HeadLength, entry.Length - entry.HeadLength, entry.BodyCheck, bytes => bytes.AsSpan().ToArray())
+            && TryReadRange(entry.Offset + entry.HeadLength, entry.Length - entry.HeadLength, entry.BodyCheck, bytes => bytes.AsSpan().ToArray(), out var body)
+            ? body
             : null;
 
     /// <summary>
@@ -204,7 +201,7 @@ public sealed partial class ParseCache : IDisposable
             return null;
         }
         var (offset, length) = (entry.Offset + entry.HeadLength, entry.Length - entry.HeadLength);
-        if (ReadRange(offset, length, entry.BodyCheck, static _ => "") is null)
+        if (!TryReadRange(offset, length, entry.BodyCheck, static _ => true, out _))
         {
             return null;
         }
@@ -214,8 +211,10 @@ public sealed partial class ParseCache : IDisposable
 
     private BodySpill? _bodies;
 
-    private T? ReadRange<T>(long offset, int length, ulong check, Func<ArraySegment<byte>, T> use) where T : class
+    // What use makes of the bytes at offset, when they match their checksum; false (and the file due to be written anew) when not.
+    private bool TryReadRange<T>(long offset, int length, ulong check, Func<ArraySegment<byte>, T> use, out T? value)
     {
+        value = default;
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -224,14 +223,15 @@ public sealed partial class ParseCache : IDisposable
             {
                 throw new InvalidDataException("a cache entry does not match its checksum");
             }
-            return use(new ArraySegment<byte>(buffer, 0, length));
+            value = use(new ArraySegment<byte>(buffer, 0, length));
+            return true;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or FormatException or OverflowException
             or InvalidOperationException)
         {
             // A damaged entry is parsed again (and the file written anew).
             _stale = true;
-            return null;
+            return false;
         }
         finally
         {

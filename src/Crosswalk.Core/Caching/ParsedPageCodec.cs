@@ -127,7 +127,10 @@ internal static class ParsedPageCodec
         WriteText(w, m.Slug);
         WriteText(w, m.DocId);
         w.Write(m.NavOrder.HasValue);
-        w.Write(m.NavOrder.GetValueOrDefault());
+        if (m.NavOrder is { } order)
+        {
+            w.Write(order);
+        }
         WriteText(w, m.Layout);
         WriteText(w, m.Owner);
         WriteDate(w, m.LastReviewed);
@@ -178,7 +181,7 @@ internal static class ParsedPageCodec
         PermalinkLocation = ReadLocation(r, file),
         Slug = ReadText(r),
         DocId = ReadText(r),
-        NavOrder = r.ReadBoolean() ? r.ReadDouble() : Skip(r.ReadDouble()),
+        NavOrder = r.ReadBoolean() ? r.ReadDouble() : null,
         Layout = ReadText(r),
         Owner = ReadText(r),
         LastReviewed = ReadDate(r),
@@ -198,9 +201,6 @@ internal static class ParsedPageCodec
         RedirectFrom = ReadList(r, () => (r.ReadString(), ReadLocation(r, file)!.Value)),
         HideFromNav = r.ReadBoolean(),
     };
-
-    // The value of a number that is absent (written as 0 all the same, so every entry has the same shape).
-    private static double? Skip(double _) => null;
 
     private static Dictionary<string, SourceLocation> ReadKeys(BinaryReader r, string file)
     {
