@@ -78,7 +78,8 @@ public sealed class BrowserTests
 
         site.Write("theme/assets/crosswalk.css", "article { color: rgb(200, 100, 50); }\n");
 
-        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('article')).color === 'rgb(200, 100, 50)'", null, new() { Timeout = Timeout });
+        // While the page reloads its article may not be parsed yet: that is "not yet", not an error.
+        await page.WaitForFunctionAsync("() => { const a = document.querySelector('article'); return a !== null && getComputedStyle(a).color === 'rgb(200, 100, 50)'; }", null, new() { Timeout = Timeout });
         Assert.True(await page.EvaluateAsync<int>(StylesheetTransferSize) > 0);
         Assert.Equal(2, stylesheets.Distinct().Count());
         Assert.All(stylesheets, url => Assert.Matches(@"crosswalk\.css\?v=[0-9a-f]{32}$", url));
