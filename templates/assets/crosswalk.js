@@ -31,6 +31,13 @@
     else document.addEventListener('DOMContentLoaded', fn);
   }
 
+  // Layout is read in the first frame, which lays the page out anyway: read in DOMContentLoaded, it would force a
+  // layout of its own there, and another after the handlers that change the page.
+  function inFrame(fn) {
+    if (window.requestAnimationFrame) window.requestAnimationFrame(fn);
+    else fn();
+  }
+
   function setupMenu() {
     var button = document.querySelector('[data-cw-menu]');
     var sidebar = document.getElementById('cw-sidebar');
@@ -278,7 +285,7 @@
   ready(function () {
     setupMenu();
     setupFullNav();
-    revealCurrentNav();
+    inFrame(revealCurrentNav);
     setupTocFold();
     setupTocHighlight();
     revealTarget();
@@ -472,10 +479,14 @@
         frame.classList.toggle('can-scroll-right', scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1);
       }
     }
-    update();
     scroller.addEventListener('scroll', update, { passive: true });
-    if ('ResizeObserver' in window) new ResizeObserver(update).observe(scroller);
-    else window.addEventListener('resize', update);
+    // The observer's first report comes in the first frame, after its layout (measuring here would force one).
+    if ('ResizeObserver' in window) {
+      new ResizeObserver(update).observe(scroller);
+    } else {
+      update();
+      window.addEventListener('resize', update);
+    }
   }
 
   // Links are relative (relative_urls), so from a folder or a zip they stay on disk; only a link to a folder needs

@@ -60,6 +60,8 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
 
             var totals = new List<double>();
             var servers = new List<double>();
+            // Save to the end of DOMContentLoaded's handlers (what a waiter on the event after the page's own sees).
+            var handled = new List<double>();
             var phases = new List<double[]>();
             var failures = 0;
             ChromiumTrace? trace = null;
@@ -101,7 +103,7 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                 var dcl = await page.EvaluateAsync<double>("window.__benchDcl || 0");
                 // Where the browser's part went: navigation start, first byte, last byte of the HTML, DOMContentLoaded.
                 var marks = await page.EvaluateAsync<double[]>(
-                    "(() => { const n = performance.getEntriesByType('navigation')[0]; return [performance.timeOrigin, n.responseStart, n.responseEnd, n.domInteractive]; })()");
+                    "(() => { const n = performance.getEntriesByType('navigation')[0]; return [performance.timeOrigin, n.responseStart, n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd]; })()");
                 var shown = await page.EvaluateAsync<bool>("m => document.body.textContent.includes(m)", PageEdit.Marker(i));
                 var total = dcl - saved;
                 var toEvent = events.FirstAfter(stamp) is { } at ? Stopwatch.GetElapsedTime(stamp, at).TotalMilliseconds : double.NaN;
@@ -117,10 +119,11 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
                     {
                         totals.Add(total);
                         servers.Add(toEvent);
-                        phases.Add([navigation, marks[1], marks[2] - marks[1], marks[3] - marks[2], dcl - marks[0] - marks[3], toEvent]);
+                        handled.Add(marks[0] + marks[4] - saved);
+                        phases.Add([navigation, marks[1], marks[2] - marks[1], marks[3] - marks[2], dcl - marks[0] - marks[3], marks[0] + marks[4] - dcl, toEvent]);
                     }
                     log.WriteLine($"  edit {i,2}{(tracing ? " (traced, not counted)" : "")}: {total,7:F1} ms (navigation starts {navigation,5:F1}, first byte +{marks[1],5:F1}, " +
-                                  $"HTML +{marks[2] - marks[1],5:F1}, parsed +{marks[3] - marks[2],5:F1}, DOMContentLoaded +{dcl - marks[0] - marks[3],5:F1}; rebuilt at {toEvent,5:F1})");
+                                  $"HTML +{marks[2] - marks[1],5:F1}, parsed +{marks[3] - marks[2],5:F1}, DOMContentLoaded +{dcl - marks[0] - marks[3],5:F1}, its handlers +{marks[0] + marks[4] - dcl,5:F1}; rebuilt at {toEvent,5:F1})");
                 }
                 // Let the rebuild and the reload settle before the next edit.
                 await Task.Delay(300);
@@ -145,8 +148,9 @@ internal sealed partial class ServeLatency(ServeOptions options, TextWriter log)
             var median = BenchmarkReport.Median(totals);
             log.WriteLine($"serve save-to-DOMContentLoaded at {corpus.Pages} pages: median {median:F1} ms " +
                           $"(min {totals.Min():F1}, max {totals.Max():F1}, {totals.Count} edits, {failures} failed); " +
-                          $"the rebuild's reload event came at a median {BenchmarkReport.Median(servers.Where(double.IsFinite)):F1} ms");
-            string[] names = ["save to navigation start", "navigation to first byte", "HTML transfer", "HTML parsed", "to DOMContentLoaded", "(save to the reload event)"];
+                          $"the rebuild's reload event came at a median {BenchmarkReport.Median(servers.Where(double.IsFinite)):F1} ms; " +
+                          $"DOMContentLoaded's handlers were done at a median {BenchmarkReport.Median(handled):F1} ms");
+            string[] names = ["save to navigation start", "navigation to first byte", "HTML transfer", "HTML parsed", "to DOMContentLoaded", "its handlers", "(save to the reload event)"];
             log.WriteLine("medians of the parts: " + string.Join(", ", names.Select((n, k) => $"{n} {BenchmarkReport.Median(phases.Select(p => p[k]).Where(double.IsFinite)):F1} ms")));
             log.WriteLine($"goal (issue 18): median <= {GoalMs:F0} ms at 10000 pages: {(median <= GoalMs ? "PASS" : "FAIL")}");
             return failures == 0 ? 0 : 1;

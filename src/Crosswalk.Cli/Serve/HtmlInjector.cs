@@ -5,9 +5,9 @@ using Crosswalk.Diagnostics;
 namespace Crosswalk.Cli.Serve;
 
 /// <summary>
-/// Adds the preview-only parts to an HTML response: the build version and the live-reload script (in <c>head</c>) and
-/// the diagnostics overlay (before <c>&lt;/body&gt;</c>). Built files are never changed; this runs on the bytes being
-/// sent.
+/// Adds the preview-only parts to an HTML response: the build version and the live-reload script (in <c>head</c>),
+/// followed there by the page's own deferred scripts from its body (see <see cref="DeferredScripts"/>), and the
+/// diagnostics overlay (before <c>&lt;/body&gt;</c>). Built files are never changed; this runs on the bytes being sent.
 /// </summary>
 internal static class HtmlInjector
 {
@@ -25,6 +25,13 @@ internal static class HtmlInjector
         var head = text.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         var body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         var inHead = $"<meta name=\"crosswalk-version\" content=\"{version}\">" + ScriptTag;
+        if (head >= 0 && (body < 0 || head < body))
+        {
+            // After live.js, in their order: the page is then painted once, after DOMContentLoaded.
+            (text, var moved) = DeferredScripts.Take(text, head + "</head>".Length);
+            inHead += moved;
+            body = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        }
         var tail = Overlay(diagnostics, notice);
         if (head >= 0 && (body < 0 || head < body))
         {

@@ -23,11 +23,14 @@ public sealed class BrowserTests
         page.SetDefaultTimeout(Timeout);
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        // Before any page script: at the first frame, whether the parse was done, the page's last element there, and the
-        // scroll position.
+        // Before any page script: at the first frame, whether the parse was done, the page's last element there, whether
+        // DOMContentLoaded was (so the deferred scripts ran: the theme's search box is shown), and the scroll position.
         await page.AddInitScriptAsync("""
+            document.addEventListener('DOMContentLoaded', function () { window.__dcl = true; });
             requestAnimationFrame(function () {
-              window.__firstFrame = { parsed: document.readyState !== 'loading', footer: !!document.querySelector('footer'), y: window.scrollY };
+              var search = document.querySelector('[data-cw-search]');
+              window.__firstFrame = { parsed: document.readyState !== 'loading', footer: !!document.querySelector('footer'),
+                loaded: window.__dcl === true, search: !!search && !search.hidden, y: window.scrollY };
             });
             """);
         await page.GotoAsync(new Uri(site.Url, "/a/").ToString());
@@ -45,7 +48,7 @@ public sealed class BrowserTests
         // A real reload (not a patch): the page's own state is gone.
         Assert.False(await page.EvaluateAsync<bool>("() => window.__beforeEdit === true"));
         await page.WaitForFunctionAsync("() => window.__firstFrame !== undefined", null, new() { Timeout = Timeout });
-        Assert.Equal($$"""{"parsed":true,"footer":true,"y":{{before.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""", await page.EvaluateAsync<string>("() => JSON.stringify(window.__firstFrame)"));
+        Assert.Equal($$"""{"parsed":true,"footer":true,"loaded":true,"search":true,"y":{{before.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""", await page.EvaluateAsync<string>("() => JSON.stringify(window.__firstFrame)"));
         await page.WaitForFunctionAsync($"() => Math.abs(window.scrollY - {before}) < 2", null, new() { Timeout = Timeout });
         Assert.Equal(0, await page.Locator(".cw-diagnostics").CountAsync());
         Assert.Empty(scriptErrors);
