@@ -42,7 +42,7 @@ public sealed class AccessibilityBrowserTests
                 var page = await chromium.NewPageAsync(errors, width, height, scheme);
                 foreach (var path in Pages)
                 {
-                    await page.GotoAsync(site.Url(path));
+                    await Chromium.GotoPaintedAsync(page, site.Url(path));
                     var axe = await page.RunAxe(Rules);
                     runs++;
                     foreach (var violation in axe.Violations)

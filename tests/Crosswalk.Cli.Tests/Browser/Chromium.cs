@@ -63,6 +63,16 @@ internal sealed class Chromium : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Goes to <paramref name="url"/> and waits for its first two frames: the theme measures the page in the first
+    /// (the sidebar's scroll position, which tables scroll: their focus and region names), not in DOMContentLoaded.
+    /// </summary>
+    public static async Task GotoPaintedAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))");
+    }
+
     /// <summary>A page in a new context, with the page's script errors collected into <paramref name="errors"/>.</summary>
     public async Task<IPage> NewPageAsync(List<string> errors, int width = 1200, int height = 800, ColorScheme scheme = ColorScheme.Light)
     {

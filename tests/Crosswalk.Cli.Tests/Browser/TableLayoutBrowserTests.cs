@@ -43,7 +43,7 @@ public sealed class TableLayoutBrowserTests
         var tables = 0;
         foreach (var path in pages)
         {
-            await page.GotoAsync(site.Url(path));
+            await Chromium.GotoPaintedAsync(page, site.Url(path));
             tables += await page.Locator(".cw-article .cw-table-scroll").CountAsync();
             problems.AddRange((await page.EvaluateAsync<string[]>(TablesScrollingWithoutNeed)).Select(p => $"{path}: {p}"));
         }
@@ -60,7 +60,7 @@ public sealed class TableLayoutBrowserTests
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
-        await page.GotoAsync(site.Url("compliance/access-control-policy/index.html"));
+        await Chromium.GotoPaintedAsync(page, site.Url("compliance/access-control-policy/index.html"));
         var scroller = page.Locator(".cw-table-scroll[tabindex='0']").First;
         Assert.Equal("region", await scroller.GetAttributeAsync("role"));
         Assert.EndsWith("(table)", await scroller.GetAttributeAsync("aria-label"));
@@ -90,7 +90,7 @@ public sealed class TableLayoutBrowserTests
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
-        await page.GotoAsync(site.Url("compliance/index.html"));
+        await Chromium.GotoPaintedAsync(page, site.Url("compliance/index.html"));
 
         var folded = await page.EvaluateAsync<bool>("() => !document.querySelector('.cw-toc-details').open");
         Assert.True(folded, "the contents should be folded on a phone");
@@ -126,7 +126,7 @@ public sealed class TableLayoutBrowserTests
         await using var chromium = await Chromium.LaunchAsync();
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 1366, 900);
-        await page.GotoAsync(site.Url("criteria/soc2-tsc-2017/index.html"));
+        await Chromium.GotoPaintedAsync(page, site.Url("criteria/soc2-tsc-2017/index.html"));
         var scroller = page.Locator(".cw-table-frame.is-matrix > .cw-table-scroll");
         Assert.True(await scroller.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight + 1"), "on screen the matrix scrolls inside its frame");
 
@@ -151,7 +151,7 @@ public sealed class TableLayoutBrowserTests
         var errors = new List<string>();
         var page = await chromium.NewPageAsync(errors, 390, 844);
 
-        await page.GotoAsync(site.Url("index.html"));
+        await Chromium.GotoPaintedAsync(page, site.Url("index.html"));
 
         var names = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('.cw-table-scroll[role=region]')).map(e => e.getAttribute('aria-label'))");
         Assert.Equal(["Home (table)", "Things (table)", "Things (table 2)"], names);
