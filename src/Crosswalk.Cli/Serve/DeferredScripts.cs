@@ -24,6 +24,15 @@ internal static class DeferredScripts
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     };
 
+    // HTML start tags that end SVG or MathML content (the tree builder pops back to HTML; font only with some
+    // attributes, so it is left out: what follows it stays foreign here, where nothing is taken).
+    private static readonly HashSet<string> BreaksOut = new(StringComparer.Ordinal)
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+        "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    };
+
     /// <summary>
     /// <paramref name="html"/> without the deferred scripts taken from after <paramref name="bodyFrom"/> (the end of
     /// <c>head</c>), and those scripts' tags, each render-blocking, in their order.
@@ -42,28 +51,29 @@ internal static class DeferredScripts
         {
             if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
             {
-                i = After(html, "-->", i + 4);
-                continue;
-            }
-            if (i + 1 < html.Length && html[i + 1] is '!' or '?')
-            {
-                i = After(html, ">", i + 2);
+                i = CommentEnd(html, i + 4);
                 continue;
             }
             var closing = i + 1 < html.Length && html[i + 1] == '/';
             var nameAt = i + (closing ? 2 : 1);
+            if (nameAt < html.Length && (html[nameAt] is '!' or '?' || closing && !char.IsAsciiLetter(html[nameAt])))
+            {
+                // A bogus comment, up to the next '>' ("</>" is nothing).
+                i = closing && html[nameAt] == '>' ? nameAt + 1 : After(html, ">", nameAt);
+                continue;
+            }
             if (nameAt >= html.Length || !char.IsAsciiLetter(html[nameAt]))
             {
                 i++;
                 continue;
             }
             var nameEnd = nameAt;
-            while (nameEnd < html.Length && !char.IsWhiteSpace(html[nameEnd]) && html[nameEnd] is not ('>' or '/'))
+            while (nameEnd < html.Length && !IsSpace(html[nameEnd]) && html[nameEnd] is not ('>' or '/'))
             {
                 nameEnd++;
             }
             var name = html[nameAt..nameEnd].ToLowerInvariant();
-            var tagEnd = TagEnd(html, nameEnd);
+            var (tagEnd, attributes, selfClosing) = ReadTag(html, nameEnd);
             if (tagEnd < 0)
             {
                 break;
@@ -81,11 +91,33 @@ internal static class DeferredScripts
                 i = tagEnd;
                 continue;
             }
+            if (foreign > 0)
+            {
+                // In SVG or MathML a script, or an element whose text is raw in HTML (an integration point such as
+                // foreignObject makes it HTML again), is not worth reading as the browser would: stop.
+                if (name == "script" || name == "plaintext" || RawText.Contains(name) && name is not ("title" or "style"))
+                {
+                    break;
+                }
+                if (BreaksOut.Contains(name))
+                {
+                    foreign = 0;
+                }
+                else
+                {
+                    if (name is "svg" or "math" && !selfClosing)
+                    {
+                        foreign++;
+                    }
+                    i = tagEnd;
+                    continue;
+                }
+            }
             if (name == "template")
             {
                 templates++;
             }
-            else if (name is "svg" or "math" && html[tagEnd - 2] != '/')
+            else if (name is "svg" or "math" && !selfClosing)
             {
                 foreign++;
             }
@@ -93,23 +125,20 @@ internal static class DeferredScripts
             {
                 break;
             }
-            else if (RawText.Contains(name) && foreign == 0)
+            else if (RawText.Contains(name))
             {
                 var close = CloseTag(html, name, tagEnd);
-                var end = close < 0 ? -1 : TagEnd(html, close + 2 + name.Length);
-                if (name == "script" && templates == 0)
+                var end = close < 0 ? -1 : ReadTag(html, close + 2 + name.Length).End;
+                if (name == "script" && templates == 0 && Joins(attributes))
                 {
-                    var attributes = Attributes(html, nameEnd, tagEnd);
-                    if (Joins(attributes))
+                    if (end < 0 || !Movable(attributes) || !IsBlank(html, tagEnd, close))
                     {
-                        if (end < 0 || !Movable(attributes) || !string.IsNullOrWhiteSpace(html[tagEnd..close]))
-                        {
-                            break;
-                        }
-                        taken.Add((i, end, html[i..(tagEnd - 1)] + RenderBlocking + "></script>"));
+                        break;
                     }
+                    taken.Add((i, end, html[i..(tagEnd - 1)] + RenderBlocking + "></script>"));
                 }
-                if (end < 0)
+                // A script's text with "<!--" in it may not end at the first "</script>" (escaped text): stop.
+                if (end < 0 || name == "script" && html.IndexOf("<!--", tagEnd, close - tagEnd, StringComparison.Ordinal) >= 0)
                 {
                     break;
                 }
@@ -133,29 +162,24 @@ internal static class DeferredScripts
         return (kept.ToString(), string.Concat(taken.Select(t => t.Tag)));
     }
 
-    // Whether the script joins the list run after the parse, in document order: deferred classic scripts and modules
-    // that are not async (a module is deferred unless it is async).
-    private static bool Joins(Dictionary<string, string> attributes)
-    {
-        if (attributes.ContainsKey("async"))
-        {
-            return false;
-        }
-        var type = attributes.GetValueOrDefault("type")?.Trim().ToLowerInvariant();
-        return type == "module" || (attributes.ContainsKey("defer") && attributes.ContainsKey("src") && IsClassic(type));
-    }
+    // Whether the script joins the list run after the parse, in document order: modules that are not async, and
+    // external scripts with defer that are not (of a type this cannot tell from a data block: they stop the taking).
+    private static bool Joins(Dictionary<string, string> attributes) =>
+        !attributes.ContainsKey("async")
+        && (Type(attributes) == "module" || attributes.ContainsKey("defer") && attributes.ContainsKey("src"));
 
     private static bool Movable(Dictionary<string, string> attributes) =>
-        IsClassic(attributes.GetValueOrDefault("type")?.Trim().ToLowerInvariant())
+        Type(attributes) is "" or "text/javascript" or "application/javascript"
         && !attributes.ContainsKey("blocking") && !attributes.ContainsKey("nomodule")
-        && attributes.GetValueOrDefault("src") is { Length: > 0 } src && IsSameOrigin(src.Trim());
+        && attributes.GetValueOrDefault("src") is { Length: > 0 } src && IsSameOrigin(src.Trim(HtmlSpace));
 
-    private static bool IsClassic(string? type) => type is null or "" or "text/javascript" or "application/javascript";
+    private static string Type(Dictionary<string, string> attributes) =>
+        attributes.GetValueOrDefault("type")?.Trim(HtmlSpace).ToLowerInvariant() ?? "";
 
     // A path on the preview's own host (a script from elsewhere could keep the page blank while it loads).
     private static bool IsSameOrigin(string src)
     {
-        if (src.Length == 0 || src.StartsWith("//", StringComparison.Ordinal) || src.StartsWith(@"\\", StringComparison.Ordinal))
+        if (src.Length == 0 || src.Contains('\\') || src.StartsWith("//", StringComparison.Ordinal))
         {
             return false;
         }
@@ -166,15 +190,32 @@ internal static class DeferredScripts
 
     private static bool HasBase(string html)
     {
-        for (var at = html.IndexOf("<base", StringComparison.OrdinalIgnoreCase); at >= 0 && at < html.Length;
+        for (var at = html.IndexOf("<base", StringComparison.OrdinalIgnoreCase); at >= 0;
              at = html.IndexOf("<base", at + 5, StringComparison.OrdinalIgnoreCase))
         {
-            if (at + 5 >= html.Length || char.IsWhiteSpace(html[at + 5]) || html[at + 5] is '>' or '/')
+            if (at + 5 >= html.Length || IsSpace(html[at + 5]) || html[at + 5] is '>' or '/')
             {
                 return true;
             }
         }
         return false;
+    }
+
+    private static readonly char[] HtmlSpace = [' ', '\t', '\n', '\f', '\r'];
+
+    // The tokenizer's whitespace: not the non-breaking space or the other Unicode spaces.
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+
+    private static bool IsBlank(string html, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!IsSpace(html[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int After(string html, string end, int from)
@@ -183,40 +224,85 @@ internal static class DeferredScripts
         return at < 0 ? html.Length : at + end.Length;
     }
 
-    // The index after the '>' that ends a tag whose name ends at from, past quoted attribute values; -1 when there is none.
-    private static int TagEnd(string html, int from)
+    // The index after a comment whose text starts at from: "<!-->" and "<!--->" end at once, else "-->" or "--!>".
+    private static int CommentEnd(string html, int from)
     {
-        for (var i = from; i < html.Length; i++)
+        if (string.CompareOrdinal(html, from, ">", 0, 1) == 0)
         {
+            return from + 1;
+        }
+        if (string.CompareOrdinal(html, from, "->", 0, 2) == 0)
+        {
+            return from + 2;
+        }
+        return Math.Min(After(html, "-->", from), After(html, "--!>", from));
+    }
+
+    // A start or end tag from the end of its name: the index after its '>' (-1 when there is none), its attributes
+    // (lower-cased names, the first of each kept, values decoded) and whether it ends with "/>". A value starts only
+    // after a name and its '='; a name may start with '=', as the tokenizer reads it.
+    private static (int End, Dictionary<string, string> Attributes, bool SelfClosing) ReadTag(string html, int from)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var i = from;
+        while (i < html.Length)
+        {
+            var selfClosing = false;
+            while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
+            {
+                selfClosing = html[i] == '/';
+                i++;
+            }
+            if (i >= html.Length)
+            {
+                break;
+            }
             if (html[i] == '>')
             {
-                return i + 1;
+                return (i + 1, attributes, selfClosing);
             }
-            if (html[i] != '=')
+            var nameAt = i;
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>') && (html[i] != '=' || i == nameAt))
             {
-                continue;
+                i++;
             }
-            // A value: a quote opens it only right after the '=' and any whitespace.
-            var v = i + 1;
-            while (v < html.Length && char.IsWhiteSpace(html[v]))
+            var name = html[nameAt..i].ToLowerInvariant();
+            var after = i;
+            while (after < html.Length && IsSpace(html[after]))
             {
-                v++;
+                after++;
             }
-            if (v < html.Length && html[v] is '"' or '\'')
+            var value = "";
+            if (after < html.Length && html[after] == '=')
             {
-                var close = html.IndexOf(html[v], v + 1);
-                if (close < 0)
+                i = after + 1;
+                while (i < html.Length && IsSpace(html[i]))
                 {
-                    return -1;
+                    i++;
                 }
-                i = close;
+                if (i < html.Length && html[i] is '"' or '\'')
+                {
+                    var close = html.IndexOf(html[i], i + 1);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+                    value = html[(i + 1)..close];
+                    i = close + 1;
+                }
+                else
+                {
+                    var valueAt = i;
+                    while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
+                    {
+                        i++;
+                    }
+                    value = html[valueAt..i];
+                }
             }
-            else
-            {
-                i = v - 1;
-            }
+            attributes.TryAdd(name, System.Net.WebUtility.HtmlDecode(value));
         }
-        return -1;
+        return (-1, attributes, false);
     }
 
     // The index of the "</name" that ends a raw-text element's text, or -1.
@@ -226,69 +312,11 @@ internal static class DeferredScripts
         {
             var after = at + 2 + name.Length;
             if (after <= html.Length && string.Compare(html, at + 2, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
-                && (after == html.Length || char.IsWhiteSpace(html[after]) || html[after] is '>' or '/'))
+                && (after == html.Length || IsSpace(html[after]) || html[after] is '>' or '/'))
             {
                 return at;
             }
         }
         return -1;
-    }
-
-    // The attributes of a start tag, from the end of its name to its '>': lower-cased names, the first of each kept.
-    private static Dictionary<string, string> Attributes(string html, int from, int tagEnd)
-    {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var end = tagEnd - 1;
-        var i = from;
-        while (i < end)
-        {
-            while (i < end && (char.IsWhiteSpace(html[i]) || html[i] == '/'))
-            {
-                i++;
-            }
-            var nameAt = i;
-            // A name may start with '=' (the tokenizer keeps it as part of the name).
-            while (i < end && !char.IsWhiteSpace(html[i]) && html[i] is not ('/' or '>') && (html[i] != '=' || i == nameAt))
-            {
-                i++;
-            }
-            if (i == nameAt)
-            {
-                break;
-            }
-            var name = html[nameAt..i].ToLowerInvariant();
-            while (i < end && char.IsWhiteSpace(html[i]))
-            {
-                i++;
-            }
-            var value = "";
-            if (i < end && html[i] == '=')
-            {
-                i++;
-                while (i < end && char.IsWhiteSpace(html[i]))
-                {
-                    i++;
-                }
-                if (i < end && html[i] is '"' or '\'')
-                {
-                    var quote = html[i];
-                    var close = html.IndexOf(quote, i + 1);
-                    close = close < 0 || close > end ? end : close;
-                    value = html[(i + 1)..close];
-                    i = close + 1;
-                }
-                else
-                {
-                    var valueAt = i;
-                    while (i < end && !char.IsWhiteSpace(html[i]))
-                    {
-                        i++;
-                    }
-                    value = html[valueAt..i];
-                }
-            }
-            attributes.TryAdd(name, System.Net.WebUtility.HtmlDecode(value));
-        }
-        return attributes;
     }
 }
