@@ -28,8 +28,11 @@ internal static partial class AssetVersions
     [GeneratedRegex("""\stype\s*=\s*["']?module\b|\srel\s*=\s*["']?[^"'>]*\bmodulepreload\b""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Module();
 
-    [GeneratedRegex("""<base[\s>]""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""<base[\s/>]""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BaseTag();
+
+    /// <summary>Whether the page has a <c>base</c> tag, which moves what its relative URLs mean.</summary>
+    public static bool HasBase(string html) => BaseTag().IsMatch(html);
 
     /// <summary>
     /// <paramref name="html"/> with the URL of each <c>link</c> and <c>script</c> tag that names a file of the site
@@ -40,7 +43,7 @@ internal static partial class AssetVersions
     public static string Stamp(string html, string requestPath, Func<string, string?> tagOf)
     {
         // A <base> tag moves what relative URLs mean; such a page keeps its URLs (and the 304s).
-        if (BaseTag().IsMatch(html) || !requestPath.StartsWith('/'))
+        if (HasBase(html) || !requestPath.StartsWith('/'))
         {
             return html;
         }

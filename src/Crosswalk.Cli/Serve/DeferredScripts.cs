@@ -39,7 +39,7 @@ internal static class DeferredScripts
     /// </summary>
     public static (string Html, string Taken) Take(string html, int bodyFrom)
     {
-        if (bodyFrom < 0 || bodyFrom > html.Length || HasBase(html))
+        if (bodyFrom < 0 || bodyFrom > html.Length || AssetVersions.HasBase(html))
         {
             return (html, "");
         }
@@ -73,7 +73,9 @@ internal static class DeferredScripts
                 nameEnd++;
             }
             var name = html[nameAt..nameEnd].ToLowerInvariant();
-            var (tagEnd, attributes, selfClosing) = ReadTag(html, nameEnd);
+            // Attributes are kept for scripts only: every other tag is just passed over.
+            var attributes = name == "script" && !closing ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            var (tagEnd, selfClosing) = ReadTag(html, nameEnd, attributes);
             if (tagEnd < 0)
             {
                 break;
@@ -128,8 +130,8 @@ internal static class DeferredScripts
             else if (RawText.Contains(name))
             {
                 var close = CloseTag(html, name, tagEnd);
-                var end = close < 0 ? -1 : ReadTag(html, close + 2 + name.Length).End;
-                if (name == "script" && templates == 0 && Joins(attributes))
+                var end = close < 0 ? -1 : ReadTag(html, close + 2 + name.Length, null).End;
+                if (attributes is not null && templates == 0 && Joins(attributes))
                 {
                     if (end < 0 || !Movable(attributes) || !IsBlank(html, tagEnd, close))
                     {
@@ -188,19 +190,6 @@ internal static class DeferredScripts
         return colon < 0 || (stop >= 0 && stop < colon);
     }
 
-    private static bool HasBase(string html)
-    {
-        for (var at = html.IndexOf("<base", StringComparison.OrdinalIgnoreCase); at >= 0;
-             at = html.IndexOf("<base", at + 5, StringComparison.OrdinalIgnoreCase))
-        {
-            if (at + 5 >= html.Length || IsSpace(html[at + 5]) || html[at + 5] is '>' or '/')
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static readonly char[] HtmlSpace = [' ', '\t', '\n', '\f', '\r'];
 
     // The tokenizer's whitespace: not the non-breaking space or the other Unicode spaces.
@@ -238,12 +227,11 @@ internal static class DeferredScripts
         return Math.Min(After(html, "-->", from), After(html, "--!>", from));
     }
 
-    // A start or end tag from the end of its name: the index after its '>' (-1 when there is none), its attributes
-    // (lower-cased names, the first of each kept, values decoded) and whether it ends with "/>". A value starts only
-    // after a name and its '='; a name may start with '=', as the tokenizer reads it.
-    private static (int End, Dictionary<string, string> Attributes, bool SelfClosing) ReadTag(string html, int from)
+    // A start or end tag from the end of its name: the index after its '>' (-1 when there is none) and whether it ends
+    // with "/>"; its attributes go into attributes when given (lower-cased names, the first of each kept, values
+    // decoded). A value starts only after a name and its '='; a name may start with '=', as the tokenizer reads it.
+    private static (int End, bool SelfClosing) ReadTag(string html, int from, Dictionary<string, string>? attributes)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         var i = from;
         while (i < html.Length)
         {
@@ -259,20 +247,20 @@ internal static class DeferredScripts
             }
             if (html[i] == '>')
             {
-                return (i + 1, attributes, selfClosing);
+                return (i + 1, selfClosing);
             }
             var nameAt = i;
             while (i < html.Length && !IsSpace(html[i]) && html[i] is not ('/' or '>') && (html[i] != '=' || i == nameAt))
             {
                 i++;
             }
-            var name = html[nameAt..i].ToLowerInvariant();
+            var nameEnd = i;
             var after = i;
             while (after < html.Length && IsSpace(html[after]))
             {
                 after++;
             }
-            var value = "";
+            var (valueAt, valueEnd) = (0, 0);
             if (after < html.Length && html[after] == '=')
             {
                 i = after + 1;
@@ -287,22 +275,22 @@ internal static class DeferredScripts
                     {
                         break;
                     }
-                    value = html[(i + 1)..close];
+                    (valueAt, valueEnd) = (i + 1, close);
                     i = close + 1;
                 }
                 else
                 {
-                    var valueAt = i;
+                    valueAt = i;
                     while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
                     {
                         i++;
                     }
-                    value = html[valueAt..i];
+                    valueEnd = i;
                 }
             }
-            attributes.TryAdd(name, System.Net.WebUtility.HtmlDecode(value));
+            attributes?.TryAdd(html[nameAt..nameEnd].ToLowerInvariant(), System.Net.WebUtility.HtmlDecode(html[valueAt..valueEnd]));
         }
-        return (-1, attributes, false);
+        return (-1, false);
     }
 
     // The index of the "</name" that ends a raw-text element's text, or -1.
